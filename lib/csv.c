@@ -1,0 +1,300 @@
+/*
+ * csv.c: records from and to CSV (RFC 4180) with a header row.
+ *
+ * libcsv parses in strict mode, one input line per call so that every
+ * record knows the line it started on.  Lists are written blank-separated
+ * in one field.  Output lines end in CRLF as RFC 4180 says; input takes
+ * CRLF or LF.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+
+#define CSV_OPTIONS	(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | \
+			 CSV_EMPTY_IS_NULL)
+
+int
+csv_reader_init(struct reader *r, struct ally_error *err)
+{
+	if (csv_init(&r->csv, CSV_OPTIONS) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	r->csv_ok = 1;
+	return 0;
+}
+
+static void
+free_row(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrow; i++)
+		free(r->row[i]);
+	r->nrow = 0;
+}
+
+void
+csv_reader_free(struct reader *r)
+{
+	size_t i;
+
+	if (r->csv_ok)
+		csv_free(&r->csv);
+	r->csv_ok = 0;
+	free_row(r);
+	free(r->row);
+	free(r->rownull);
+	for (i = 0; i < r->nheader; i++)
+		free(r->header[i]);
+	free(r->header);
+	for (i = r->qhead; i < r->nqueue; i++)
+		record_free(r->queue[i]);
+	free(r->queue);
+	free(r->linebuf);
+}
+
+static void
+cb_fail(struct reader *r, unsigned long line, const char *field,
+    const char *what)
+{
+	if (!r->cb_failed)
+		ally_error_at(&r->cb_err, EX_DATAERR, r->name, line, field,
+		    "%s", what);
+	r->cb_failed = 1;
+}
+
+static void
+cb_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	char **nr;
+	int *nn;
+	size_t ncap;
+
+	if (r->cb_failed)
+		return;
+	if (len > ALLY_MAX_VALUE) {
+		cb_fail(r, r->row_line, NULL, "value too long");
+		return;
+	}
+	if (s != NULL && memchr(s, '\0', len) != NULL) {
+		cb_fail(r, r->row_line, NULL, "NUL byte in value");
+		return;
+	}
+	if (r->nrow >= ALLY_MAX_FIELDS) {
+		cb_fail(r, r->row_line, NULL, "too many fields");
+		return;
+	}
+	if (r->nrow == r->caprow) {
+		ncap = r->caprow ? r->caprow * 2 : 32;
+		if ((nr = reallocarray(r->row, ncap, sizeof(*nr))) == NULL) {
+			cb_fail(r, r->row_line, NULL, "out of memory");
+			return;
+		}
+		r->row = nr;
+		if ((nn = reallocarray(r->rownull, ncap, sizeof(*nn))) ==
+		    NULL) {
+			cb_fail(r, r->row_line, NULL, "out of memory");
+			return;
+		}
+		r->rownull = nn;
+		r->caprow = ncap;
+	}
+	r->rownull[r->nrow] = s == NULL;
+	if ((r->row[r->nrow] = strndup(s != NULL ? s : "", len)) == NULL) {
+		cb_fail(r, r->row_line, NULL, "out of memory");
+		return;
+	}
+	r->nrow++;
+}
+
+static int
+queue_push(struct reader *r, struct record *rec)
+{
+	struct record **nq;
+	size_t ncap;
+
+	if (r->qhead > 0 && r->qhead == r->nqueue)
+		r->qhead = r->nqueue = 0;
+	if (r->nqueue == r->capqueue) {
+		ncap = r->capqueue ? r->capqueue * 2 : 8;
+		if ((nq = reallocarray(r->queue, ncap, sizeof(*nq))) == NULL)
+			return -1;
+		r->queue = nq;
+		r->capqueue = ncap;
+	}
+	r->queue[r->nqueue++] = rec;
+	return 0;
+}
+
+static void
+cb_row(int c, void *data)
+{
+	struct reader *r = data;
+	struct record *rec;
+	struct field *f;
+	size_t i, j;
+
+	(void)c;
+	if (r->cb_failed)
+		return;
+	if (r->header == NULL) {
+		for (i = 0; i < r->nrow; i++) {
+			if (r->row[i][0] == '\0' || valid_text(r->row[i], 0)) {
+				cb_fail(r, r->row_line, NULL,
+				    "header: empty or unreadable column name");
+				return;
+			}
+			for (j = 0; j < i; j++)
+				if (strcmp(r->row[i], r->row[j]) == 0) {
+					cb_fail(r, r->row_line, r->row[i],
+					    "column given twice in the header");
+					return;
+				}
+		}
+		r->header = r->row;
+		r->nheader = r->nrow;
+		r->header_line = r->row_line;
+		r->row = NULL;
+		free(r->rownull);
+		r->rownull = NULL;
+		r->nrow = r->caprow = 0;
+		return;
+	}
+	if (r->nrow != r->nheader) {
+		char msg[96];
+
+		snprintf(msg, sizeof(msg), "%zu fields where the header "
+		    "(line %lu) has %zu", r->nrow, r->header_line, r->nheader);
+		cb_fail(r, r->row_line, NULL, msg);
+		return;
+	}
+	if ((rec = record_new()) == NULL) {
+		cb_fail(r, r->row_line, NULL, "out of memory");
+		return;
+	}
+	rec->file = r->name;
+	rec->line = r->row_line;
+	for (i = 0; i < r->nrow; i++) {
+		if (record_set(rec, r->header[i], r->rownull[i] ? NULL :
+		    r->row[i]) != 0) {
+			record_free(rec);
+			cb_fail(r, r->row_line, NULL, "out of memory");
+			return;
+		}
+		f = record_field(rec, r->header[i]);
+		f->line = r->row_line;
+		f->column = i + 1;
+		f->quoted = 1;	/* CSV has no types: every value a string */
+	}
+	free_row(r);
+	if (queue_push(r, rec) != 0) {
+		record_free(rec);
+		cb_fail(r, r->row_line, NULL, "out of memory");
+	}
+}
+
+int
+csv_reader_next(struct reader *r, struct record **out,
+    struct ally_error *err)
+{
+	ssize_t n;
+
+	for (;;) {
+		if (r->qhead < r->nqueue) {
+			*out = r->queue[r->qhead++];
+			return 1;
+		}
+		if (r->cb_failed) {
+			*err = r->cb_err;
+			return -1;
+		}
+		if (r->done)
+			return 0;
+		n = reader_getline(r, &r->linebuf, &r->linecap);
+		if (n < 0) {
+			if (ferror(r->fp))
+				return ally_errorf(err, EX_IOERR, "%s: %s",
+				    r->name, strerror(errno));
+			r->done = 1;
+			if (csv_fini(&r->csv, cb_field, cb_row, r) != 0 &&
+			    !r->cb_failed)
+				return ally_error_at(err, EX_DATAERR, r->name,
+				    r->row_line, NULL, "quoted field not "
+				    "closed before the end of the input");
+			continue;
+		}
+		r->lineno++;
+		if (r->csv.pstate == 0)
+			r->row_line = r->lineno;
+		if (csv_parse(&r->csv, r->linebuf, (size_t)n, cb_field, cb_row,
+		    r) != (size_t)n && !r->cb_failed)
+			return ally_error_at(err, EX_DATAERR, r->name,
+			    r->lineno, NULL, "%s (a quote inside an unquoted "
+			    "field, or text after a closing quote)",
+			    csv_strerror(csv_error(&r->csv)));
+	}
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+static int
+csv_put_value(FILE *fp, const char *s)
+{
+	const char *p;
+
+	if (s[0] != ' ' && s[0] != '\t' && strpbrk(s, ",\"\r\n") == NULL &&
+	    (s[0] == '\0' || (s[strlen(s) - 1] != ' ' &&
+	    s[strlen(s) - 1] != '\t')))
+		return fputs(s, fp) == EOF ? -1 : 0;
+	if (putc('"', fp) == EOF)
+		return -1;
+	for (p = s; *p; p++) {
+		if (*p == '"' && putc('"', fp) == EOF)
+			return -1;
+		if (putc(*p, fp) == EOF)
+			return -1;
+	}
+	return putc('"', fp) == EOF ? -1 : 0;
+}
+
+int
+csv_writer_put(struct writer *w, const struct record *r,
+    struct ally_error *err)
+{
+	const struct field *f;
+	char *s;
+	size_t i;
+	int rc = 0;
+
+	if (w->count == 1 && !(w->flags & WRITER_NO_HEADER)) {
+		for (i = 0; i < w->ncolumns && rc == 0; i++) {
+			if (i > 0 && putc(',', w->fp) == EOF)
+				rc = -1;
+			if (rc == 0)
+				rc = csv_put_value(w->fp, w->columns[i]);
+		}
+		if (rc == 0 && fputs("\r\n", w->fp) == EOF)
+			rc = -1;
+	}
+	for (i = 0; i < w->ncolumns && rc == 0; i++) {
+		if (i > 0 && putc(',', w->fp) == EOF)
+			rc = -1;
+		if ((f = record_field(r, w->columns[i])) == NULL || rc != 0)
+			continue;
+		if (f->kind == VAL_RECORDS)
+			return ally_errorf(err, EX_USAGE, "%s: nested records "
+			    "have no CSV form; use yaml", f->key);
+		if ((s = field_flat(f)) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		rc = csv_put_value(w->fp, s);
+		free(s);
+	}
+	if (rc == 0 && fputs("\r\n", w->fp) == EOF)
+		rc = -1;
+	if (rc != 0)
+		return ally_errorf(err, EX_IOERR, "write error: %s",
+		    strerror(errno));
+	return 0;
+}

@@ -1,0 +1,158 @@
+/* date.c: proleptic Gregorian dates as days since 1970-01-01. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ally.h"
+
+/* Howard Hinnant's days_from_civil. */
+day_t
+date_from_ymd(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_to_ymd(day_t z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+int
+date_days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+int
+date_parse(const char *s, day_t *out)
+{
+	int y, m, d, i;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return -1;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+	    d > date_days_in_month(y, m))
+		return -1;
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
+void
+date_format(day_t day, char buf[11])
+{
+	int y, m, d;
+
+	char tmp[40];
+
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+	memcpy(buf, tmp, 10);
+	buf[10] = '\0';
+}
+
+int
+date_weekday(day_t day)
+{
+	long w = (day + 4) % 7;
+
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+day_t
+date_add_months(day_t day, int months)
+{
+	int y, m, d, dim;
+
+	date_to_ymd(day, &y, &m, &d);
+	m += months;
+	while (m > 12) {
+		m -= 12;
+		y++;
+	}
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	dim = date_days_in_month(y, m);
+	return date_from_ymd(y, m, d > dim ? dim : d);
+}
+
+/* $ALLY_TODAY fixes the clock for tests and for replaying a day. */
+int
+date_today(day_t *out, struct ally_error *err)
+{
+	const char *s;
+	time_t now;
+	struct tm tm;
+
+	if ((s = getenv("ALLY_TODAY")) != NULL && *s != '\0') {
+		if (date_parse(s, out) != 0)
+			return ally_errorf(err, EX_USAGE,
+			    "ALLY_TODAY: not a date (YYYY-MM-DD): %s", s);
+		return 0;
+	}
+	now = time(NULL);
+	if (localtime_r(&now, &tm) == NULL)
+		return ally_errorf(err, EX_OSERR, "cannot read the clock");
+	*out = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return 0;
+}
+
+int
+time_parse(const char *s, int *minutes)
+{
+	int h, m;
+
+	if (s == NULL || strlen(s) != 5 || s[2] != ':' ||
+	    !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
+	    !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]))
+		return -1;
+	h = (s[0] - '0') * 10 + (s[1] - '0');
+	m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (h > 23 || m > 59)
+		return -1;
+	*minutes = h * 60 + m;
+	return 0;
+}
+
+void
+time_format(int minutes, char buf[6])
+{
+	char tmp[24];
+
+	snprintf(tmp, sizeof(tmp), "%02d:%02d", (minutes / 60) % 24,
+	    minutes % 60);
+	memcpy(buf, tmp, 5);
+	buf[5] = '\0';
+}

@@ -1,0 +1,485 @@
+/*
+ * db.c: the one SQLite file: where it lives, opening it safely, the
+ * schema and its migrations.
+ *
+ * Only an explicit create makes a new file, 0600 in a 0700 directory;
+ * a mistyped path is an error.  Symlinked paths are refused.  Each
+ * connection turns foreign keys and secure_delete on and waits when the
+ * file is busy; the file is in WAL mode so that reports run beside a
+ * writer.  Migrations run in one IMMEDIATE transaction on user_version.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ally.h"
+
+#define BUSY_TIMEOUT_MS	10000
+
+/*
+ * Version 1: every record type of RECORDS.md.  Dates are ISO text, times
+ * HH:MM, booleans 0/1.  Members are referred to by id; their alias is
+ * what every report shows.
+ */
+static const char schema_v1[] =
+"CREATE TABLE network (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	name		TEXT NOT NULL UNIQUE,\n"
+"	created		TEXT NOT NULL,\n"
+"	weekdays	TEXT NOT NULL DEFAULT 'tue wed thu',\n"
+"	start_time	TEXT NOT NULL DEFAULT '18:00',\n"
+"	duration	INTEGER NOT NULL DEFAULT 180\n"
+") STRICT;\n"
+"CREATE TABLE person (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	alias		TEXT NOT NULL,\n"
+"	name		TEXT,\n"
+"	phone		TEXT,\n"
+"	email		TEXT,\n"
+"	role		TEXT NOT NULL CHECK (role IN\n"
+"			    ('ally', 'police', 'municipality')),\n"
+"	function	TEXT,\n"
+"	community	TEXT,\n"
+"	sector		TEXT,\n"
+"	age_band	TEXT,\n"
+"	gender		TEXT,\n"
+"	background	TEXT,\n"
+"	religion	TEXT,\n"
+"	status		TEXT NOT NULL CHECK (status IN\n"
+"			    ('candidate', 'active', 'paused', 'left')),\n"
+"	status_since	TEXT,\n"
+"	intake		TEXT,\n"
+"	vetted		TEXT,\n"
+"	joined		TEXT,\n"
+"	left		TEXT,\n"
+"	contact_consent	INTEGER NOT NULL DEFAULT 0,\n"
+"	notes		TEXT,\n"
+"	erased		TEXT,\n"
+"	UNIQUE (network_id, alias)\n"
+") STRICT;\n"
+"CREATE TABLE venue (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	name		TEXT NOT NULL,\n"
+"	host		TEXT NOT NULL CHECK (host IN\n"
+"			    ('police', 'municipality', 'ally', 'other')),\n"
+"	address		TEXT,\n"
+"	active		INTEGER NOT NULL DEFAULT 1,\n"
+"	UNIQUE (network_id, name)\n"
+") STRICT;\n"
+"CREATE TABLE meeting (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	date		TEXT NOT NULL,\n"
+"	time		TEXT NOT NULL,\n"
+"	location	TEXT,\n"
+"	host		TEXT CHECK (host IN\n"
+"			    ('police', 'municipality', 'ally', 'other')),\n"
+"	chair_id	INTEGER REFERENCES person(id),\n"
+"	meal		INTEGER NOT NULL DEFAULT 1,\n"
+"	status		TEXT NOT NULL DEFAULT 'planned' CHECK (status IN\n"
+"			    ('planned', 'held', 'cancelled')),\n"
+"	sequence	INTEGER NOT NULL DEFAULT 0,\n"
+"	uid		TEXT NOT NULL UNIQUE,\n"
+"	notes		TEXT,\n"
+"	name_override	TEXT,\n"
+"	created		TEXT NOT NULL,\n"
+"	updated		TEXT NOT NULL\n"
+") STRICT;\n"
+"CREATE INDEX meeting_network_date ON meeting (network_id, date);\n"
+"CREATE TABLE attendance (\n"
+"	meeting_id	INTEGER NOT NULL REFERENCES meeting(id)\n"
+"			    ON DELETE CASCADE,\n"
+"	person_id	INTEGER NOT NULL REFERENCES person(id),\n"
+"	presence	TEXT NOT NULL CHECK (presence IN\n"
+"			    ('present', 'excused', 'absent')),\n"
+"	PRIMARY KEY (meeting_id, person_id)\n"
+") STRICT, WITHOUT ROWID;\n"
+"CREATE INDEX attendance_person ON attendance (person_id);\n"
+"CREATE TABLE signal (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	meeting_id	INTEGER REFERENCES meeting(id) ON DELETE CASCADE,\n"
+"	source_id	INTEGER REFERENCES person(id),\n"
+"	date		TEXT NOT NULL,\n"
+"	theme		TEXT NOT NULL,\n"
+"	tension		INTEGER NOT NULL CHECK (tension BETWEEN 0 AND 4),\n"
+"	trend		TEXT CHECK (trend IN ('rising', 'steady', 'falling')),\n"
+"	basis		TEXT CHECK (basis IN\n"
+"			    ('evidenced', 'experienced', 'potential')),\n"
+"	summary		TEXT\n"
+") STRICT;\n"
+"CREATE INDEX signal_network_theme ON signal (network_id, theme, date);\n"
+"CREATE TABLE action (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	meeting_id	INTEGER REFERENCES meeting(id) ON DELETE SET NULL,\n"
+"	title		TEXT NOT NULL,\n"
+"	party		TEXT NOT NULL CHECK (party IN\n"
+"			    ('police', 'municipality', 'ally', 'joint')),\n"
+"	owner_id	INTEGER REFERENCES person(id),\n"
+"	due		TEXT,\n"
+"	status		TEXT NOT NULL DEFAULT 'open' CHECK (status IN\n"
+"			    ('open', 'done', 'dropped')),\n"
+"	closed		TEXT,\n"
+"	note		TEXT,\n"
+"	created		TEXT NOT NULL\n"
+") STRICT;\n"
+"CREATE INDEX action_network_due ON action (network_id, status, due);\n"
+"CREATE TABLE review (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	person_id	INTEGER REFERENCES person(id),\n"
+"	reviewed	TEXT NOT NULL,\n"
+"	decision	TEXT CHECK (decision IN ('keep', 'talk', 'phase-out')),\n"
+"	note		TEXT\n"
+") STRICT;\n"
+"CREATE INDEX review_network ON review (network_id, reviewed);\n"
+"CREATE TABLE audit (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	at		TEXT NOT NULL,\n"
+"	user		TEXT NOT NULL,\n"
+"	command		TEXT NOT NULL,\n"
+"	network		TEXT,\n"
+"	what		TEXT NOT NULL,\n"
+"	count		INTEGER NOT NULL DEFAULT 0\n"
+") STRICT;\n";
+
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+int
+db_path(const char *opt, char *buf, size_t len, struct ally_error *err)
+{
+	const char *s, *home;
+	int n;
+
+	if (opt != NULL && *opt != '\0')
+		n = snprintf(buf, len, "%s", opt);
+	else if ((s = getenv("ALLY_DB")) != NULL && *s != '\0')
+		n = snprintf(buf, len, "%s", s);
+	else if ((s = getenv("XDG_DATA_HOME")) != NULL && s[0] == '/')
+		n = snprintf(buf, len, "%s/ally/ally.db", s);
+	else if ((home = getenv("HOME")) != NULL && home[0] == '/')
+		n = snprintf(buf, len, "%s/.local/share/ally/ally.db", home);
+	else
+		return ally_errorf(err, EX_USAGE, "no database: give --db, or "
+		    "set ALLY_DB or HOME");
+	if (n < 0 || (size_t)n >= len)
+		return ally_errorf(err, EX_USAGE, "database path too long");
+	return 0;
+}
+
+int
+db_error(sqlite3 *db, int rc, struct ally_error *err, const char *what)
+{
+	int code;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		code = EX_TEMPFAIL;
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		code = EX_NOPERM;
+		break;
+	case SQLITE_CANTOPEN:
+		code = EX_NOINPUT;
+		break;
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		code = EX_IOERR;
+		break;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+	case SQLITE_CONSTRAINT:
+	case SQLITE_TOOBIG:
+		code = EX_DATAERR;
+		break;
+	case SQLITE_NOMEM:
+		code = EX_OSERR;
+		break;
+	default:
+		code = EX_SOFTWARE;
+	}
+	if ((rc & 0xff) == SQLITE_BUSY)
+		return ally_errorf(err, code, "%s%sdatabase is busy (another "
+		    "ally command is writing); try again", what ? what : "",
+		    what ? ": " : "");
+	return ally_errorf(err, code, "%s%s%s", what ? what : "",
+	    what ? ": " : "", db != NULL ? sqlite3_errmsg(db) :
+	    sqlite3_errstr(rc));
+}
+
+int
+db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+    struct ally_error *err)
+{
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, st, NULL)) != SQLITE_OK)
+		return db_error(db, rc, err, NULL);
+	return 0;
+}
+
+int
+db_exec(sqlite3 *db, const char *sql, struct ally_error *err)
+{
+	int rc;
+
+	if ((rc = sqlite3_exec(db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+		return db_error(db, rc, err, NULL);
+	return 0;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+db_column_to_record(sqlite3_stmt *st, int i, struct record *r,
+    const char *key)
+{
+	const unsigned char *s;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return 0;
+	if ((s = sqlite3_column_text(st, i)) == NULL)
+		return -1;
+	return record_set(r, key, (const char *)s);
+}
+
+int
+db_user_version(sqlite3 *db, int *v, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "PRAGMA user_version", &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_error(db, rc, err, NULL);
+	}
+	*v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+db_begin(sqlite3 *db, struct ally_error *err)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int
+db_commit(sqlite3 *db, struct ally_error *err)
+{
+	int rc;
+
+	if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
+		db_error(db, rc, err, "commit");
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+migrate(sqlite3 *db, struct ally_error *err)
+{
+	char sql[64];
+	int v, i;
+
+	if (db_user_version(db, &v, err) != 0)
+		return -1;
+	if (v == DB_SCHEMA_VERSION)
+		return 0;
+	if (v > DB_SCHEMA_VERSION)
+		return ally_errorf(err, EX_DATAERR, "the database has schema "
+		    "version %d, newer than this ally (%d): upgrade ally", v,
+		    DB_SCHEMA_VERSION);
+	if (db_begin(db, err) != 0)
+		return -1;
+	/* Another process may have migrated while we waited. */
+	if (db_user_version(db, &v, err) != 0)
+		goto fail;
+	for (i = v; i < DB_SCHEMA_VERSION; i++)
+		if (db_exec(db, migrations[i], err) != 0)
+			goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+	    DB_SCHEMA_VERSION);
+	if (v < DB_SCHEMA_VERSION && db_exec(db, sql, err) != 0)
+		goto fail;
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* mkdir -p for the database's directory; the last part made 0700. */
+static int
+make_dirs(const char *path, struct ally_error *err)
+{
+	char dir[PATH_MAX], *p;
+	struct stat sb;
+
+	if (snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir))
+		return ally_errorf(err, EX_USAGE, "path too long");
+	if ((p = strrchr(dir, '/')) == NULL || p == dir)
+		return 0;
+	*p = '\0';
+	if (stat(dir, &sb) == 0)
+		return 0;
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return ally_errorf(err, errno == EACCES ? EX_NOPERM :
+			    EX_CANTCREAT, "%s: %s", dir, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return ally_errorf(err, errno == EACCES ? EX_NOPERM :
+		    EX_CANTCREAT, "%s: %s", dir, strerror(errno));
+	return 0;
+}
+
+sqlite3 *
+db_open(const char *path, int flags, struct ally_error *err)
+{
+	sqlite3 *db = NULL;
+	struct stat sb;
+	mode_t old;
+	int fd, rc, oflags;
+
+	if (lstat(path, &sb) == 0) {
+		if (S_ISLNK(sb.st_mode)) {
+			ally_errorf(err, EX_NOPERM, "%s: is a symbolic link; "
+			    "give the real path", path);
+			return NULL;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			ally_errorf(err, EX_DATAERR, "%s: not a regular file",
+			    path);
+			return NULL;
+		}
+	} else if (errno != ENOENT) {
+		ally_errorf(err, errno == EACCES ? EX_NOPERM : EX_NOINPUT,
+		    "%s: %s", path, strerror(errno));
+		return NULL;
+	} else if (!(flags & DB_CREATE)) {
+		ally_errorf(err, EX_NOINPUT, "%s: no such database (ally-add "
+		    "--create makes one)", path);
+		return NULL;
+	} else {
+		if (make_dirs(path, err) != 0)
+			return NULL;
+		old = umask(077);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+		umask(old);
+		if (fd < 0 && errno != EEXIST) {
+			ally_errorf(err, errno == EACCES ? EX_NOPERM :
+			    EX_CANTCREAT, "%s: %s", path, strerror(errno));
+			return NULL;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	oflags = (flags & DB_READONLY ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW |
+	    SQLITE_OPEN_EXRESCODE;
+	/* The -wal and -shm files copy the database's mode; be sure. */
+	old = umask(077);
+	rc = sqlite3_open_v2(path, &db, oflags, NULL);
+	umask(old);
+	if (rc != SQLITE_OK) {
+		db_error(db, rc, err, path);
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	if (db_exec(db, "PRAGMA foreign_keys = ON; "
+	    "PRAGMA secure_delete = ON", err) != 0)
+		goto fail;
+	if (!(flags & DB_READONLY)) {
+		if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0)
+			goto fail;
+		if (migrate(db, err) != 0)
+			goto fail;
+	} else {
+		int v;
+
+		if (db_user_version(db, &v, err) != 0)
+			goto fail;
+		if (v != DB_SCHEMA_VERSION) {
+			ally_errorf(err, EX_DATAERR, "%s: schema version %d, "
+			    "this ally needs %d", path, v, DB_SCHEMA_VERSION);
+			goto fail;
+		}
+	}
+	return db;
+fail:
+	if (err->code == EX_DATAERR || err->code == EX_SOFTWARE) {
+		char msg[sizeof(err->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", err->msg);
+		ally_errorf(err, err->code, "%s: %s", path, msg);
+	}
+	sqlite3_close(db);
+	return NULL;
+}
+
+void
+db_close(sqlite3 *db)
+{
+	sqlite3_close(db);
+}
+
+int
+db_audit(sqlite3 *db, const char *command, const char *network,
+    const char *what, long count, struct ally_error *err)
+{
+	static const char sql[] = "INSERT INTO audit (at, user, command, "
+	    "network, what, count) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', "
+	    "'now'), ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, user_name(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, command, -1, SQLITE_STATIC);
+	db_bind_text(st, 3, network);
+	sqlite3_bind_text(st, 4, what, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, count);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, err, "audit");
+	return 0;
+}

@@ -1,0 +1,143 @@
+/* network.c: which network a command works on; creating one explicitly. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+#define NETWORK_COLUMNS	"id, name, weekdays, start_time, duration"
+
+int
+network_valid_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n < 64 && s[0] != ' ' && s[n - 1] != ' ' &&
+	    valid_text(s, 0) == 0 && strchr(s, '\t') == NULL ? 0 : -1;
+}
+
+static void
+network_row(sqlite3_stmt *st, struct network *n)
+{
+	memset(n, 0, sizeof(*n));
+	n->id = sqlite3_column_int64(st, 0);
+	snprintf(n->name, sizeof(n->name), "%s", sqlite3_column_text(st, 1));
+	snprintf(n->weekdays, sizeof(n->weekdays), "%s",
+	    sqlite3_column_text(st, 2));
+	snprintf(n->start_time, sizeof(n->start_time), "%s",
+	    sqlite3_column_text(st, 3));
+	n->duration = sqlite3_column_int(st, 4);
+}
+
+int
+network_by_name(sqlite3 *db, const char *name, struct network *n,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT " NETWORK_COLUMNS " FROM network "
+	    "WHERE name = ?", &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		network_row(st, n);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_error(db, rc, err, NULL);
+}
+
+/* "A, B, C": the networks in the file, for a diagnostic. */
+static void
+network_names(sqlite3 *db, char *buf, size_t len, int *count)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	*count = 0;
+	if (sqlite3_prepare_v2(db, "SELECT name FROM network ORDER BY name",
+	    -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n < len)
+			n += snprintf(buf + n, len - n, "%s%s",
+			    *count ? ", " : "", sqlite3_column_text(st, 0));
+		(*count)++;
+	}
+	sqlite3_finalize(st);
+}
+
+int
+network_resolve(sqlite3 *db, const char *name, struct network *n,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	char names[512];
+	int rc, count;
+
+	if (name == NULL || *name == '\0')
+		name = getenv("ALLY_NETWORK");
+	if (name != NULL && *name != '\0') {
+		if ((rc = network_by_name(db, name, n, err)) != 0)
+			return rc < 0 ? -1 : 0;
+		network_names(db, names, sizeof(names), &count);
+		if (count == 0)
+			return ally_errorf(err, EX_NOINPUT, "no network '%s': "
+			    "the file has none yet (ally-add --create -n NAME "
+			    "makes one)", name);
+		return ally_errorf(err, EX_NOINPUT, "no network '%s' (there "
+		    "is: %s; ally-add --create -n NAME makes a new one)", name,
+		    names);
+	}
+	if (db_prepare(db, "SELECT " NETWORK_COLUMNS " FROM network LIMIT 2",
+	    &st, err) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		network_row(st, n);
+	if (rc == SQLITE_ROW && (rc = sqlite3_step(st)) == SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return ally_errorf(err, EX_NOINPUT, "no network yet "
+		    "(ally-add --create -n NAME makes one)");
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, err, NULL);
+	network_names(db, names, sizeof(names), &count);
+	return ally_errorf(err, EX_USAGE, "%d networks in the file (%s): "
+	    "choose one with -n or ALLY_NETWORK", count, names);
+}
+
+int
+network_create(sqlite3 *db, const char *name, struct network *n,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	char today[11];
+	day_t d;
+	int rc;
+
+	if (network_valid_name(name) != 0)
+		return ally_errorf(err, EX_USAGE, "'%s': not a network name "
+		    "(1 to 63 characters of text)", name);
+	if ((rc = network_by_name(db, name, n, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (date_today(&d, err) != 0)
+		return -1;
+	date_format(d, today);
+	if (db_prepare(db, "INSERT INTO network (name, created) VALUES (?, ?)",
+	    &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, err, "network");
+	return network_by_name(db, name, n, err) == 1 ? 0 : -1;
+}

@@ -1,0 +1,318 @@
+/* record.c: the ordered field/value list that flows through every pipe. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+struct record *
+record_new(void)
+{
+	return calloc(1, sizeof(struct record));
+}
+
+static void
+field_clear(struct field *f)
+{
+	size_t i;
+
+	free(f->value);
+	f->value = NULL;
+	for (i = 0; i < f->nitems; i++)
+		free(f->items[i]);
+	free(f->items);
+	f->items = NULL;
+	f->nitems = 0;
+	for (i = 0; i < f->nrecs; i++)
+		record_free(f->recs[i]);
+	free(f->recs);
+	f->recs = NULL;
+	f->nrecs = 0;
+	f->kind = VAL_NULL;
+	f->quoted = 0;
+}
+
+void
+record_free(struct record *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nfields; i++) {
+		field_clear(&r->fields[i]);
+		free(r->fields[i].key);
+	}
+	free(r->fields);
+	free(r);
+}
+
+struct field *
+record_field(const struct record *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (strcmp(r->fields[i].key, key) == 0)
+			return &r->fields[i];
+	return NULL;
+}
+
+/* The field of that key, emptied, or a new one at the end. */
+static struct field *
+field_slot(struct record *r, const char *key)
+{
+	struct field *f, *nf;
+	size_t ncap;
+
+	if ((f = record_field(r, key)) != NULL) {
+		field_clear(f);
+		return f;
+	}
+	if (r->nfields >= ALLY_MAX_FIELDS)
+		return NULL;
+	if (r->nfields == r->cap) {
+		ncap = r->cap ? r->cap * 2 : 16;
+		if ((nf = reallocarray(r->fields, ncap, sizeof(*nf))) == NULL)
+			return NULL;
+		r->fields = nf;
+		r->cap = ncap;
+	}
+	f = &r->fields[r->nfields];
+	memset(f, 0, sizeof(*f));
+	if ((f->key = strdup(key)) == NULL)
+		return NULL;
+	r->nfields++;
+	return f;
+}
+
+int
+record_set(struct record *r, const char *key, const char *value)
+{
+	struct field *f;
+
+	if ((f = field_slot(r, key)) == NULL)
+		return -1;
+	if (value == NULL)
+		return 0;
+	if ((f->value = strdup(value)) == NULL)
+		return -1;
+	f->kind = VAL_SCALAR;
+	return 0;
+}
+
+int
+record_setf(struct record *r, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return -1;
+	rc = record_set(r, key, s);
+	free(s);
+	return rc;
+}
+
+int
+record_set_int(struct record *r, const char *key, long long v)
+{
+	return record_setf(r, key, "%lld", v);
+}
+
+int
+record_set_null(struct record *r, const char *key)
+{
+	return field_slot(r, key) == NULL ? -1 : 0;
+}
+
+/* The list field of that key, keeping items already there. */
+static struct field *
+list_slot(struct record *r, const char *key, enum value_kind kind)
+{
+	struct field *f;
+
+	f = record_field(r, key);
+	if (f != NULL && f->kind == kind)
+		return f;
+	if ((f = field_slot(r, key)) == NULL)
+		return NULL;
+	f->kind = kind;
+	return f;
+}
+
+int
+record_add_item(struct record *r, const char *key, const char *item)
+{
+	struct field *f;
+	char **ni;
+
+	if ((f = list_slot(r, key, VAL_LIST)) == NULL)
+		return -1;
+	if ((ni = reallocarray(f->items, f->nitems + 1, sizeof(*ni))) == NULL)
+		return -1;
+	f->items = ni;
+	if ((ni[f->nitems] = strdup(item)) == NULL)
+		return -1;
+	f->nitems++;
+	return 0;
+}
+
+int
+record_add_record(struct record *r, const char *key, struct record *sub)
+{
+	struct field *f;
+	struct record **nr;
+
+	if ((f = list_slot(r, key, VAL_RECORDS)) == NULL) {
+		record_free(sub);
+		return -1;
+	}
+	if ((nr = reallocarray(f->recs, f->nrecs + 1, sizeof(*nr))) == NULL) {
+		record_free(sub);
+		return -1;
+	}
+	f->recs = nr;
+	nr[f->nrecs++] = sub;
+	return 0;
+}
+
+struct record *
+record_dup(const struct record *r)
+{
+	struct record *d;
+	const struct field *f;
+	struct field *g;
+	size_t i, j;
+
+	if ((d = record_new()) == NULL)
+		return NULL;
+	d->file = r->file;
+	d->line = r->line;
+	d->column = r->column;
+	for (i = 0; i < r->nfields; i++) {
+		f = &r->fields[i];
+		if ((g = field_slot(d, f->key)) == NULL)
+			goto fail;
+		g->line = f->line;
+		g->column = f->column;
+		g->quoted = f->quoted;
+		switch (f->kind) {
+		case VAL_NULL:
+			break;
+		case VAL_SCALAR:
+			if ((g->value = strdup(f->value)) == NULL)
+				goto fail;
+			g->kind = VAL_SCALAR;
+			break;
+		case VAL_LIST:
+			g->kind = VAL_LIST;
+			for (j = 0; j < f->nitems; j++)
+				if (record_add_item(d, f->key, f->items[j]))
+					goto fail;
+			break;
+		case VAL_RECORDS:
+			g->kind = VAL_RECORDS;
+			for (j = 0; j < f->nrecs; j++) {
+				struct record *s = record_dup(f->recs[j]);
+
+				if (s == NULL || record_add_record(d, f->key, s))
+					goto fail;
+			}
+			break;
+		}
+	}
+	return d;
+fail:
+	record_free(d);
+	return NULL;
+}
+
+const char *
+record_get(const struct record *r, const char *key)
+{
+	const struct field *f;
+
+	if ((f = record_field(r, key)) == NULL || f->kind != VAL_SCALAR ||
+	    f->value == NULL || f->value[0] == '\0')
+		return NULL;
+	return f->value;
+}
+
+int
+record_has(const struct record *r, const char *key)
+{
+	return record_field(r, key) != NULL;
+}
+
+unsigned long
+record_line(const struct record *r, const char *key)
+{
+	const struct field *f;
+
+	if (key != NULL && (f = record_field(r, key)) != NULL && f->line > 0)
+		return f->line;
+	return r->line;
+}
+
+size_t
+record_list(const struct record *r, const char *key, const char ***out,
+    char **buf)
+{
+	const struct field *f;
+	const char **v;
+	char *p, *s;
+	size_t n = 0, i;
+
+	*out = NULL;
+	*buf = NULL;
+	if ((f = record_field(r, key)) == NULL)
+		return 0;
+	if (f->kind == VAL_LIST) {
+		if ((v = calloc(f->nitems + 1, sizeof(*v))) == NULL)
+			return 0;
+		for (i = 0; i < f->nitems; i++)
+			v[i] = f->items[i];
+		*out = v;
+		return f->nitems;
+	}
+	if (f->kind != VAL_SCALAR || f->value == NULL)
+		return 0;
+	if ((s = strdup(f->value)) == NULL)
+		return 0;
+	for (p = s; *p; p++)
+		if (*p == ',' || *p == ';')
+			*p = ' ';
+	if ((v = calloc(strlen(s) / 2 + 2, sizeof(*v))) == NULL) {
+		free(s);
+		return 0;
+	}
+	for (p = strtok(s, " \t\r\n"); p != NULL; p = strtok(NULL, " \t\r\n"))
+		v[n++] = p;
+	*out = v;
+	*buf = s;
+	return n;
+}
+
+int
+record_remove(struct record *r, const char *key)
+{
+	struct field *f;
+	size_t i;
+
+	if ((f = record_field(r, key)) == NULL)
+		return 0;
+	i = f - r->fields;
+	field_clear(f);
+	free(f->key);
+	memmove(&r->fields[i], &r->fields[i + 1],
+	    (r->nfields - i - 1) * sizeof(*f));
+	r->nfields--;
+	return 1;
+}

@@ -1,0 +1,230 @@
+/* util.c: small helpers: strings, validation of values, the OS user. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ally.h"
+
+char *
+ally_strdup(const char *s)
+{
+	return s == NULL ? NULL : strdup(s);
+}
+
+int
+str_in(const char *s, const char *const *set)
+{
+	for (; *set != NULL; set++)
+		if (strcmp(s, *set) == 0)
+			return 1;
+	return 0;
+}
+
+/* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
+int
+valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned int c;
+	int n, i;
+
+	while (*p) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0) {
+			n = 1;
+			c = *p & 0x1f;
+		} else if ((*p & 0xf0) == 0xe0) {
+			n = 2;
+			c = *p & 0x0f;
+		} else if ((*p & 0xf8) == 0xf0) {
+			n = 3;
+			c = *p & 0x07;
+		} else
+			return -1;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return -1;
+			c = (c << 6) | (p[i] & 0x3f);
+		}
+		if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
+		    (n == 3 && c < 0x10000) || c > 0x10ffff ||
+		    (c >= 0xd800 && c <= 0xdfff))
+			return -1;
+		p += n + 1;
+	}
+	return 0;
+}
+
+/*
+ * Free text: valid UTF-8 with no control characters (a newline only
+ * where multiline is allowed), and nothing a spreadsheet would run.
+ */
+int
+valid_text(const char *s, int multiline)
+{
+	const unsigned char *p;
+
+	if (valid_utf8(s) != 0)
+		return -1;
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n' && multiline)
+			continue;
+		if (*p == '\t')
+			continue;
+		if (*p < 0x20 || *p == 0x7f)
+			return -1;
+	}
+	if (s[0] == '=')
+		return -2;
+	return 0;
+}
+
+/* A pseudonym: 1 to 16 letters, digits, '-' or '_', starting with a letter. */
+int
+valid_alias(const char *s)
+{
+	size_t n = 0;
+
+	if (!isalpha((unsigned char)s[0]))
+		return -1;
+	for (; *s; s++, n++)
+		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
+			return -1;
+	return n <= 16 ? 0 : -1;
+}
+
+int
+valid_email(const char *s)
+{
+	const char *at, *dot, *p;
+
+	if (strlen(s) > 254 || (at = strchr(s, '@')) == NULL ||
+	    strchr(at + 1, '@') != NULL || at == s)
+		return -1;
+	for (p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == ',' || *p == ';' ||
+		    *p == '<' || *p == '>' || *p == '"' || *p == '\\' ||
+		    (unsigned char)*p == 0x7f)
+			return -1;
+	dot = strrchr(at + 1, '.');
+	if (dot == NULL || dot == at + 1 || dot[1] == '\0' ||
+	    strstr(at + 1, "..") != NULL || at[1] == '.')
+		return -1;
+	return 0;
+}
+
+/*
+ * Dutch and international numbers to E.164: 06-12345678, 0612345678,
+ * 010 123 4567, +31 6 1234 5678, 0031612345678, (0)6 ...; blanks, dots,
+ * dashes and parentheses are layout.
+ */
+int
+phone_normalize(const char *s, char *buf, size_t len)
+{
+	char d[32];
+	size_t n = 0;
+	int plus = 0;
+	const char *p;
+
+	for (p = s; *p == ' '; p++)
+		;
+	if (*p == '+') {
+		plus = 1;
+		p++;
+	}
+	for (; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (n + 1 >= sizeof(d))
+				return -1;
+			d[n++] = *p;
+		} else if (*p == '(' && p[1] == '0' && p[2] == ')') {
+			p += 2;		/* +31 (0)6...: the trunk zero */
+		} else if (strchr(" -.()/", *p) == NULL)
+			return -1;
+	}
+	d[n] = '\0';
+	if (!plus && n > 2 && d[0] == '0' && d[1] == '0') {
+		memmove(d, d + 2, n - 1);
+		n -= 2;
+		plus = 1;
+	}
+	if (plus) {
+		if (n < 8 || n > 15 || d[0] == '0')
+			return -1;
+		if (strncmp(d, "31", 2) == 0 && n != 11)
+			return -1;
+		if ((size_t)snprintf(buf, len, "+%s", d) >= len)
+			return -1;
+		return 0;
+	}
+	/* A Dutch national number: 0 and nine digits. */
+	if (n != 10 || d[0] != '0' || d[1] == '0')
+		return -1;
+	if ((size_t)snprintf(buf, len, "+31%s", d + 1) >= len)
+		return -1;
+	return 0;
+}
+
+int
+parse_bool(const char *s, int *v)
+{
+	static const char *const yes[] = { "yes", "y", "true", "1", "ja",
+	    NULL };
+	static const char *const no[] = { "no", "n", "false", "0", "nee",
+	    NULL };
+	char low[8];
+	size_t i;
+
+	for (i = 0; s[i] && i < sizeof(low) - 1; i++)
+		low[i] = tolower((unsigned char)s[i]);
+	if (s[i] != '\0')
+		return -1;
+	low[i] = '\0';
+	if (str_in(low, yes))
+		*v = 1;
+	else if (str_in(low, no))
+		*v = 0;
+	else
+		return -1;
+	return 0;
+}
+
+int
+parse_int(const char *s, long long min, long long max, long long *v)
+{
+	char *end;
+	long long n;
+
+	if (s == NULL || *s == '\0' || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > max)
+		return -1;
+	*v = n;
+	return 0;
+}
+
+const char *
+user_name(void)
+{
+	static char name[64];
+	struct passwd *pw;
+	const char *s;
+
+	if (name[0] != '\0')
+		return name;
+	if ((pw = getpwuid(geteuid())) != NULL)
+		s = pw->pw_name;
+	else if ((s = getenv("LOGNAME")) == NULL)
+		s = "unknown";
+	snprintf(name, sizeof(name), "%s", s);
+	return name;
+}

@@ -1,0 +1,524 @@
+/*
+ * yaml.c: records from and to YAML with libyaml's event API.
+ *
+ * A stream holds documents; a document is one mapping (one record) or a
+ * sequence of mappings.  A field's value is a scalar, a sequence of
+ * scalars, or a sequence of mappings (nested records, as in minutes).
+ * Nothing deeper is accepted, so hostile nesting ends at the first level
+ * too many, and anchors and aliases are refused outright.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+
+#define MAX_DEPTH	2	/* a record inside a list inside a record */
+
+static int
+read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
+{
+	struct reader *r = data;
+
+	*got = reader_read(r, buf, size);
+	return !ferror(r->fp);
+}
+
+int
+yaml_reader_init(struct reader *r, struct ally_error *err)
+{
+	if (!yaml_parser_initialize(&r->parser))
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	r->parser_ok = 1;
+	yaml_parser_set_input(&r->parser, read_handler, r);
+	return 0;
+}
+
+void
+yaml_reader_free(struct reader *r)
+{
+	if (r->parser_ok)
+		yaml_parser_delete(&r->parser);
+	r->parser_ok = 0;
+}
+
+static int
+parse_error(struct reader *r, struct ally_error *err)
+{
+	yaml_parser_t *p = &r->parser;
+
+	if (p->error == YAML_READER_ERROR)
+		return ally_error_at(err, EX_DATAERR, r->name, 0, NULL,
+		    "byte %zu: %s", p->problem_offset, p->problem);
+	if (p->context != NULL)
+		return ally_error_at(err, EX_DATAERR, r->name,
+		    p->problem_mark.line + 1, NULL, "column %zu: %s %s",
+		    p->problem_mark.column + 1, p->problem, p->context);
+	return ally_error_at(err, EX_DATAERR, r->name,
+	    p->problem_mark.line + 1, NULL, "column %zu: %s",
+	    p->problem_mark.column + 1,
+	    p->problem != NULL ? p->problem : "malformed YAML");
+}
+
+static int
+next_event(struct reader *r, yaml_event_t *ev, struct ally_error *err)
+{
+	if (!yaml_parser_parse(&r->parser, ev))
+		return parse_error(r, err);
+	if (ev->type == YAML_ALIAS_EVENT) {
+		ally_error_at(err, EX_DATAERR, r->name,
+		    ev->start_mark.line + 1, NULL,
+		    "column %zu: aliases (*name) are not accepted",
+		    ev->start_mark.column + 1);
+		yaml_event_delete(ev);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+event_error(struct reader *r, yaml_event_t *ev, struct ally_error *err,
+    const char *field, const char *what)
+{
+	ally_error_at(err, EX_DATAERR, r->name, ev->start_mark.line + 1, field,
+	    "%s", what);
+	yaml_event_delete(ev);
+	return -1;
+}
+
+/* A scalar's text, or NULL for YAML's null (plain ~, null or nothing). */
+static int
+scalar_value(struct reader *r, yaml_event_t *ev, const char *field,
+    char **out, struct ally_error *err)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+
+	*out = NULL;
+	if (memchr(v, '\0', len) != NULL)
+		return event_error(r, ev, err, field, "NUL byte in value");
+	if (len > ALLY_MAX_VALUE)
+		return event_error(r, ev, err, field, "value too long");
+	if (plain && (len == 0 || strcmp(v, "~") == 0 ||
+	    strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
+	    strcmp(v, "NULL") == 0))
+		return 0;
+	if ((*out = strdup(v)) == NULL)
+		return event_error(r, ev, err, field, "out of memory");
+	return 0;
+}
+
+static int parse_mapping(struct reader *, struct record *, int,
+    struct ally_error *);
+
+/* A sequence as a field's value: scalars, or mappings (records). */
+static int
+parse_sequence(struct reader *r, struct record *rec, const char *key,
+    int depth, struct ally_error *err)
+{
+	yaml_event_t ev;
+	struct record *sub;
+	char *v;
+	int rc;
+
+	for (;;) {
+		if (next_event(r, &ev, err) != 0)
+			return -1;
+		switch (ev.type) {
+		case YAML_SEQUENCE_END_EVENT:
+			yaml_event_delete(&ev);
+			if (record_field(rec, key) == NULL) {
+				/* an empty list: present, and empty */
+				if (record_set_null(rec, key) != 0)
+					return ally_errorf(err, EX_OSERR,
+					    "out of memory");
+				record_field(rec, key)->kind = VAL_LIST;
+			}
+			return 0;
+		case YAML_SCALAR_EVENT:
+			if (scalar_value(r, &ev, key, &v, err) != 0)
+				return -1;
+			rc = record_add_item(rec, key, v != NULL ? v : "");
+			free(v);
+			yaml_event_delete(&ev);
+			if (rc != 0)
+				return ally_errorf(err, EX_OSERR,
+				    "out of memory");
+			break;
+		case YAML_MAPPING_START_EVENT:
+			if (depth >= MAX_DEPTH)
+				return event_error(r, &ev, err, key,
+				    "records nested too deep");
+			if ((sub = record_new()) == NULL)
+				return event_error(r, &ev, err, key,
+				    "out of memory");
+			sub->file = r->name;
+			sub->line = ev.start_mark.line + 1;
+			sub->column = ev.start_mark.column + 1;
+			yaml_event_delete(&ev);
+			if (parse_mapping(r, sub, depth + 1, err) != 0) {
+				record_free(sub);
+				return -1;
+			}
+			if (record_add_record(rec, key, sub) != 0)
+				return ally_errorf(err, EX_OSERR,
+				    "out of memory");
+			break;
+		default:
+			return event_error(r, &ev, err, key,
+			    "a list holds values or records, not lists");
+		}
+	}
+}
+
+/* The fields of one mapping, its MAPPING_START already consumed. */
+static int
+parse_mapping(struct reader *r, struct record *rec, int depth,
+    struct ally_error *err)
+{
+	yaml_event_t ev;
+	struct field *f;
+	char *key = NULL, *v;
+	unsigned long line, col;
+	int rc;
+
+	for (;;) {
+		if (next_event(r, &ev, err) != 0)
+			return -1;
+		if (ev.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&ev);
+			return 0;
+		}
+		if (ev.type != YAML_SCALAR_EVENT)
+			return event_error(r, &ev, err, NULL,
+			    "a field name must be a plain word");
+		if (scalar_value(r, &ev, NULL, &key, err) != 0)
+			return -1;
+		line = ev.start_mark.line + 1;
+		col = ev.start_mark.column + 1;
+		if (key == NULL || key[0] == '\0' || valid_text(key, 0) != 0) {
+			free(key);
+			return event_error(r, &ev, err, NULL,
+			    "a field name must be a plain word");
+		}
+		yaml_event_delete(&ev);
+		if (record_field(rec, key) != NULL) {
+			ally_error_at(err, EX_DATAERR, r->name, line, key,
+			    "field given twice");
+			free(key);
+			return -1;
+		}
+		if (rec->nfields >= ALLY_MAX_FIELDS) {
+			ally_error_at(err, EX_DATAERR, r->name, line, NULL,
+			    "more than %d fields", ALLY_MAX_FIELDS);
+			free(key);
+			return -1;
+		}
+		if (next_event(r, &ev, err) != 0) {
+			free(key);
+			return -1;
+		}
+		rc = 0;
+		switch (ev.type) {
+		case YAML_SCALAR_EVENT:
+			if (scalar_value(r, &ev, key, &v, err) != 0) {
+				free(key);
+				return -1;
+			}
+			rc = record_set(rec, key, v);
+			if (rc == 0 && v != NULL)
+				record_field(rec, key)->quoted =
+				    ev.data.scalar.style !=
+				    YAML_PLAIN_SCALAR_STYLE;
+			free(v);
+			yaml_event_delete(&ev);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			yaml_event_delete(&ev);
+			rc = parse_sequence(r, rec, key, depth, err);
+			if (rc != 0) {
+				free(key);
+				return -1;
+			}
+			break;
+		default:
+			rc = event_error(r, &ev, err, key,
+			    "expected a value or a list, not a mapping");
+			free(key);
+			return rc;
+		}
+		if (rc != 0) {
+			free(key);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		if ((f = record_field(rec, key)) != NULL) {
+			f->line = line;
+			f->column = col;
+		}
+		free(key);
+	}
+}
+
+int
+yaml_reader_next(struct reader *r, struct record **out,
+    struct ally_error *err)
+{
+	yaml_event_t ev;
+	struct record *rec;
+
+	while (!r->done) {
+		if (next_event(r, &ev, err) != 0)
+			return -1;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			r->done = 1;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			if (r->in_seq)
+				return event_error(r, &ev, err, NULL,
+				    "expected a record (a mapping), not a "
+				    "list");
+			r->in_seq = 1;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+			r->in_seq = 0;
+			break;
+		case YAML_MAPPING_START_EVENT:
+			if ((rec = record_new()) == NULL)
+				return event_error(r, &ev, err, NULL,
+				    "out of memory");
+			rec->file = r->name;
+			rec->line = ev.start_mark.line + 1;
+			rec->column = ev.start_mark.column + 1;
+			yaml_event_delete(&ev);
+			if (parse_mapping(r, rec, 0, err) != 0) {
+				record_free(rec);
+				return -1;
+			}
+			*out = rec;
+			return 1;
+		case YAML_SCALAR_EVENT:
+			/* "---" alone, or "--- ~", is an empty document. */
+			if (!r->in_seq && ev.data.scalar.length == 0)
+				break;
+			return event_error(r, &ev, err, NULL,
+			    "expected a record (field: value), not a value");
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	return 0;
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+/*
+ * Would another YAML reader take this for something other than the
+ * string it is?  Plain is safe only for text that starts with a letter,
+ * is no YAML 1.1 boolean or null, and has no ": " or " #" in it; also
+ * for a canonical decimal number and an ISO date, which mean what they
+ * say.  Everything else is quoted: "no", "0612345678", "12:30", "+31",
+ * "", ".inf", "1e3", leading or trailing blanks, newlines.
+ */
+int
+yaml_scalar_needs_quotes(const char *s)
+{
+	static const char *const words[] = { "y", "Y", "yes", "Yes", "YES",
+	    "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+	    "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null",
+	    "Null", "NULL", NULL };
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i;
+	day_t d;
+
+	if (len == 0)
+		return 1;
+	if (p[0] >= '1' && p[0] <= '9') {
+		for (i = 1; i < len && p[i] >= '0' && p[i] <= '9'; i++)
+			;
+		if (i == len && len < 16)
+			return 0;
+	}
+	if (strcmp(s, "0") == 0 || date_parse(s, &d) == 0)
+		return 0;
+	if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z') ||
+	    p[0] >= 0x80))
+		return 1;
+	if (str_in(s, words) || p[len - 1] == ' ' || p[len - 1] == ':')
+		return 1;
+	for (i = 0; i < len; i++) {
+		if (p[i] < 0x20 || p[i] == 0x7f)
+			return 1;
+		if ((p[i] == ':' && p[i + 1] == ' ') ||
+		    (p[i] == ' ' && p[i + 1] == '#'))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+write_handler(void *data, unsigned char *buf, size_t size)
+{
+	struct writer *w = data;
+
+	if (fwrite(buf, 1, size, w->fp) != size) {
+		w->io_failed = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static int
+emit(struct writer *w, yaml_event_t *ev, struct ally_error *err)
+{
+	if (yaml_emitter_emit(&w->emitter, ev))
+		return 0;
+	if (w->io_failed)
+		return ally_errorf(err, EX_IOERR, "write error: %s",
+		    strerror(errno));
+	return ally_errorf(err, EX_SOFTWARE, "YAML: %s",
+	    w->emitter.problem != NULL ? w->emitter.problem : "emitter error");
+}
+
+static int
+emit_scalar(struct writer *w, const char *s, struct ally_error *err)
+{
+	yaml_event_t ev;
+	int quote = yaml_scalar_needs_quotes(s);
+
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), !quote, quote, quote && strchr(s, '\n') == NULL &&
+	    valid_text(s, 0) == 0 ? YAML_SINGLE_QUOTED_SCALAR_STYLE :
+	    quote ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
+	return emit(w, &ev, err);
+}
+
+static int
+emit_record(struct writer *w, const struct record *r, int all,
+    struct ally_error *err)
+{
+	yaml_event_t ev;
+	const struct field *f;
+	size_t i, j;
+
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+	    YAML_BLOCK_MAPPING_STYLE);
+	if (emit(w, &ev, err) != 0)
+		return -1;
+	for (i = 0; i < (all ? r->nfields : w->ncolumns); i++) {
+		if (all)
+			f = &r->fields[i];
+		else if ((f = record_field(r, w->columns[i])) == NULL)
+			continue;
+		if (emit_scalar(w, f->key, err) != 0)
+			return -1;
+		switch (f->kind) {
+		case VAL_NULL:
+		case VAL_SCALAR:
+			if (emit_scalar(w, f->kind == VAL_NULL ? "" : f->value,
+			    err) != 0)
+				return -1;
+			break;
+		case VAL_LIST:
+		case VAL_RECORDS:
+			yaml_sequence_start_event_initialize(&ev, NULL, NULL,
+			    1, f->kind == VAL_LIST ? YAML_FLOW_SEQUENCE_STYLE :
+			    YAML_BLOCK_SEQUENCE_STYLE);
+			if (emit(w, &ev, err) != 0)
+				return -1;
+			for (j = 0; j < f->nitems; j++)
+				if (emit_scalar(w, f->items[j], err) != 0)
+					return -1;
+			for (j = 0; j < f->nrecs; j++)
+				if (emit_record(w, f->recs[j], 1, err) != 0)
+					return -1;
+			yaml_sequence_end_event_initialize(&ev);
+			if (emit(w, &ev, err) != 0)
+				return -1;
+			break;
+		}
+	}
+	yaml_mapping_end_event_initialize(&ev);
+	return emit(w, &ev, err);
+}
+
+static int
+document_start(struct writer *w, struct ally_error *err)
+{
+	yaml_event_t ev;
+
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
+	return emit(w, &ev, err);
+}
+
+static int
+document_end(struct writer *w, struct ally_error *err)
+{
+	yaml_event_t ev;
+
+	yaml_document_end_event_initialize(&ev, 1);
+	return emit(w, &ev, err);
+}
+
+int
+yaml_writer_put(struct writer *w, const struct record *r,
+    struct ally_error *err)
+{
+	yaml_event_t ev;
+
+	if (!w->emitter_ok) {
+		if (!yaml_emitter_initialize(&w->emitter))
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		w->emitter_ok = 1;
+		yaml_emitter_set_output(&w->emitter, write_handler, w);
+		yaml_emitter_set_unicode(&w->emitter, 1);
+		yaml_emitter_set_width(&w->emitter, -1);
+		yaml_emitter_set_indent(&w->emitter, 2);
+		yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+		if (emit(w, &ev, err) != 0)
+			return -1;
+		if (!(w->flags & WRITER_YAML_DOCS)) {
+			if (document_start(w, err) != 0)
+				return -1;
+			yaml_sequence_start_event_initialize(&ev, NULL, NULL,
+			    1, YAML_BLOCK_SEQUENCE_STYLE);
+			if (emit(w, &ev, err) != 0)
+				return -1;
+		}
+	}
+	if ((w->flags & WRITER_YAML_DOCS) && document_start(w, err) != 0)
+		return -1;
+	if (emit_record(w, r, !w->fixed_columns, err) != 0)
+		return -1;
+	if ((w->flags & WRITER_YAML_DOCS) && document_end(w, err) != 0)
+		return -1;
+	return 0;
+}
+
+int
+yaml_writer_close(struct writer *w, struct ally_error *err)
+{
+	yaml_event_t ev;
+	int rc = 0;
+
+	if (!w->emitter_ok)
+		return 0;
+	if (!(w->flags & WRITER_YAML_DOCS)) {
+		yaml_sequence_end_event_initialize(&ev);
+		rc = emit(w, &ev, err);
+		if (rc == 0)
+			rc = document_end(w, err);
+	}
+	if (rc == 0) {
+		yaml_stream_end_event_initialize(&ev);
+		rc = emit(w, &ev, err);
+	}
+	if (rc == 0 && !yaml_emitter_flush(&w->emitter))
+		rc = ally_errorf(err, EX_IOERR, "write error: %s",
+		    strerror(errno));
+	yaml_emitter_delete(&w->emitter);
+	w->emitter_ok = 0;
+	return rc;
+}

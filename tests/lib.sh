@@ -1,0 +1,103 @@
+# tests/lib.sh: what the shell tests share.  Each test is a TAP script:
+#	. "$(dirname "$0")/lib.sh"
+#	...ok / is / run...
+#	done_testing
+# Commands come from the build tree; every test has its own temporary
+# directory with its own database and a fixed clock (ALLY_TODAY).
+
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+PATH="$TOP/bin:$PATH"
+T=$(mktemp -d "${TMPDIR:-/tmp}/ally-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export ALLY_DB="$T/ally.db"
+export ALLY_TODAY=2027-01-15
+unset ALLY_NETWORK XDG_DATA_HOME
+export LC_ALL=C.UTF-8 TZ=Europe/Amsterdam
+EXAMPLES="$TOP/examples"
+FIX="$TOP/tests/fixtures"
+
+_n=0
+_failed=0
+
+# ok STATUS DESCRIPTION: passes when STATUS is 0.
+ok() {
+	_n=$((_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_n - $2"
+	else
+		echo "not ok $_n - $2"
+		_failed=$((_failed + 1))
+	fi
+}
+
+# is GOT WANT DESCRIPTION
+is() {
+	_n=$((_n + 1))
+	if [ "$1" = "$2" ]; then
+		echo "ok $_n - $3"
+	else
+		echo "not ok $_n - $3"
+		printf '#   got:      %s\n#   expected: %s\n' "$1" "$2"
+		_failed=$((_failed + 1))
+	fi
+}
+
+# like GOT PATTERN DESCRIPTION: a grep -E pattern.
+like() {
+	_n=$((_n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "ok $_n - $3"
+	else
+		echo "not ok $_n - $3"
+		printf '#   got: %s\n#   not matching: %s\n' "$1" "$2"
+		_failed=$((_failed + 1))
+	fi
+}
+
+# unlike GOT PATTERN DESCRIPTION
+unlike() {
+	_n=$((_n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "not ok $_n - $3"
+		printf '#   got: %s\n#   matching: %s\n' "$1" "$2"
+		_failed=$((_failed + 1))
+	else
+		echo "ok $_n - $3"
+	fi
+}
+
+# run CMD...: runs it; $out, $errout and $rc hold what it did.
+run() {
+	"$@" >"$T/.out" 2>"$T/.err"
+	rc=$?
+	out=$(cat "$T/.out")
+	errout=$(cat "$T/.err")
+}
+
+# diff_ok GOT_FILE WANT_FILE DESCRIPTION: a golden file comparison.
+diff_ok() {
+	if diff -u "$2" "$1" >"$T/.diff" 2>&1; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		sed 's/^/#   /' "$T/.diff"
+	fi
+}
+
+# dbdump: the whole database as SQL, to prove that nothing changed.
+dbdump() {
+	sqlite3 "$ALLY_DB" .dump 2>/dev/null | grep -v '^INSERT INTO audit'
+}
+
+# newdb NETWORK: a fresh database with one network.
+newdb() {
+	rm -f "$ALLY_DB" "$ALLY_DB-wal" "$ALLY_DB-shm"
+	ally-add --create -n "${1:-Middelburg}" >/dev/null
+}
+
+done_testing() {
+	echo "1..$_n"
+	[ "$_failed" -eq 0 ]
+	exit $?
+}
