@@ -170,6 +170,8 @@ int	 phone_normalize(const char *, char *, size_t);
 int	 parse_bool(const char *, int *);	/* yes/no/true/false */
 int	 parse_int(const char *, long long, long long, long long *);
 const char *user_name(void);		/* the OS user, for the audit */
+/* A new globally unique id ("<32 hex>@ally"), e.g. a meeting's iCalendar UID. */
+int	 ally_uid(char buf[64], struct ally_error *);
 
 /* ---- date.c: calendar arithmetic on days since 1970-01-01 ------------ */
 
@@ -268,6 +270,35 @@ int	 person_by_alias(sqlite3 *, long long, const char *, long long *,
 struct record *person_record(sqlite3_stmt *, int);
 /* The SELECT that person_record reads, ordered by alias. */
 extern const char person_select_sql[];
+
+/* ---- action.c: agreed actions (implemented with action-track) -------- */
+
+extern const char *const action_parties[];	/* police municipality ally joint */
+extern const char *const action_statuses[];	/* open done dropped */
+
+/*
+ * Apply one action record (RECORDS.md action) in the open transaction:
+ * a new action when it has no id, else an update matched by id.  A
+ * non-zero meeting id says where it was agreed (it wins over the record's
+ * own "meeting" field).  *changed is "added", "updated" or "unchanged".
+ */
+int	 action_apply(sqlite3 *, const struct network *,
+	    const struct record *, long long, day_t, const char **,
+	    long long *, struct ally_error *);
+
+/* ---- signal.c: tension signals (implemented with report-sentiment) ---- */
+
+extern const char *const signal_trends[];	/* rising steady falling */
+extern const char *const signal_bases[];	/* evidenced experienced potential */
+
+/*
+ * Store one signal record (RECORDS.md theme/signal) in the open
+ * transaction.  A non-zero meeting id makes it a theme of that meeting
+ * (source meeting:ID); else the record's source is a member's alias.
+ */
+int	 signal_apply(sqlite3 *, const struct network *,
+	    const struct record *, long long, day_t, long long *,
+	    struct ally_error *);
 
 /* ---- cli.c: the options every command shares ------------------------- */
 

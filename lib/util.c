@@ -5,6 +5,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <unistd.h>
 
 #include "ally.h"
@@ -227,4 +228,18 @@ user_name(void)
 		s = "unknown";
 	snprintf(name, sizeof(name), "%s", s);
 	return name;
+}
+
+int
+ally_uid(char buf[64], struct ally_error *err)
+{
+	unsigned char b[16];
+	size_t i;
+
+	if (getrandom(b, sizeof(b), 0) != (ssize_t)sizeof(b))
+		return ally_errorf(err, EX_OSERR, "no random bytes");
+	for (i = 0; i < sizeof(b); i++)
+		snprintf(buf + 2 * i, 3, "%02x", b[i]);
+	snprintf(buf + 32, 32, "@ally");
+	return 0;
 }
