@@ -28,7 +28,7 @@ MAN7	= $(wildcard man/*.7)
 # Debian packages: to build, and what the tests and the demo use.
 DEB_BUILD = gcc make libc6-dev libsqlite3-dev libyaml-dev libcsv-dev
 DEB_CHECK = perl sqlite3 mandoc faketime python3 python3-icalendar \
-	python3-vobject libical-dev
+	python3-vobject python3-yaml libical-dev
 
 all: $(CMDS) $(UNITS)
 

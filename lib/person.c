@@ -548,15 +548,6 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		if (next_alias(db, net->id, p.v[P_ROLE], abuf, sizeof(abuf),
 		    err) != 0 || row_set(&p, P_ALIAS, abuf) != 0)
 			goto out;
-	} else if (have_old && strcmp(p.v[P_ALIAS], old.v[P_ALIAS]) != 0) {
-		if ((i = person_by_alias(db, net->id, p.v[P_ALIAS], &aid,
-		    err)) < 0)
-			goto out;
-		if (i == 1) {
-			rc = field_error(r, "alias", err, "%s is taken",
-			    p.v[P_ALIAS]);
-			goto out;
-		}
 	}
 	if (check_lifecycle(r, have_old ? &old : NULL, &p, todays, err) != 0)
 		goto out;

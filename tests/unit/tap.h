@@ -69,6 +69,11 @@ tap_is_int(long long got, long long want, const char *file, int line,
 	}
 }
 
+#define like_prefix(got, prefix, ...) tap_ok((got) != NULL && \
+	strncmp((got), (prefix), strlen(prefix)) == 0, __FILE__, __LINE__, \
+	__VA_ARGS__); if (strncmp((got), (prefix), strlen(prefix)) != 0) \
+	printf("#   got: '%s'\n", (got))
+
 static int
 done_testing(void)
 {

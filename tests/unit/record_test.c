@@ -1,0 +1,346 @@
+/*
+ * record_test: records survive YAML and CSV both ways with nasty values,
+ * formats are detected, and bad input is reported with its line.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+#include "tap.h"
+
+static const char *const nasty[] = {
+	"no", "yes", "0612345678", "+31", "12:30", "Zoë", "a, b", "say \"hi\"",
+	"two\nlines", "", " padded ", "~", "null", "- dash", "key: value",
+	"# hash", "it's", "=SUM(A1)", "1e3", ".inf", "0x1F", "2027-03-09",
+	"007", "true", "Ünïcödé ✓", "tab\there", "trailing:", "[list]",
+	"{map}", "&anchor", "*alias", "!tag", "|", ">", "%", "@", "`", "123",
+	NULL
+};
+
+static struct record *
+nasty_record(void)
+{
+	struct record *r = record_new();
+	char key[16];
+	size_t i;
+
+	for (i = 0; nasty[i] != NULL; i++) {
+		snprintf(key, sizeof(key), "f%02zu", i);
+		record_set(r, key, nasty[i]);
+	}
+	return r;
+}
+
+/* Write records in fmt, read them back; returns the records read. */
+static size_t
+round_trip(struct record **in, size_t n, enum format fmt, int flags,
+    struct record ***out)
+{
+	struct ally_error err = { 0, "" };
+	struct writer *w;
+	struct reader *rd;
+	struct record *r;
+	char *buf = NULL;
+	size_t len = 0, got = 0, i;
+	FILE *fp = open_memstream(&buf, &len);
+
+	w = writer_open(fp, fmt, NULL, flags, &err);
+	for (i = 0; i < n; i++)
+		writer_put(w, in[i], &err);
+	writer_close(w, &err);
+	fclose(fp);
+	fp = fmemopen(buf, len, "r");
+	*out = calloc(n + 4, sizeof(**out));
+	rd = reader_open(fp, "mem", FMT_AUTO, &err);
+	ok(rd != NULL && reader_format(rd) == fmt, "%s detected on read-back",
+	    format_name(fmt));
+	while (rd != NULL && got < n + 4 && reader_next(rd, &r, &err) == 1)
+		(*out)[got++] = r;
+	if (err.code != 0)
+		printf("# %s\n", err.msg);
+	reader_close(rd);
+	fclose(fp);
+	free(buf);
+	return got;
+}
+
+static int
+same_scalars(const struct record *a, const struct record *b)
+{
+	size_t i;
+	const char *x, *y;
+
+	for (i = 0; i < a->nfields; i++) {
+		x = record_get(a, a->fields[i].key);
+		y = record_get(b, a->fields[i].key);
+		if ((x == NULL) != (y == NULL) || (x && strcmp(x, y) != 0)) {
+			printf("# field %s: '%s' became '%s'\n",
+			    a->fields[i].key, x ? x : "(null)",
+			    y ? y : "(null)");
+			return 0;
+		}
+	}
+	return a->nfields == b->nfields;
+}
+
+static void
+test_round_trips(void)
+{
+	struct record *in[2], **out, **out2;
+	size_t n, i;
+
+	in[0] = nasty_record();
+	in[1] = nasty_record();
+	record_set(in[1], "f00", "second");
+	n = round_trip(in, 2, FMT_YAML, 0, &out);
+	is_int(n, 2, "yaml: two records back");
+	ok(n == 2 && same_scalars(in[0], out[0]) && same_scalars(in[1], out[1]),
+	    "yaml: every nasty value unchanged");
+	ok(n == 2 && record_field(out[0], "f02")->quoted,
+	    "yaml: 0612345678 was quoted");
+	n = round_trip(in, 2, FMT_CSV, 0, &out2);
+	is_int(n, 2, "csv: two records back");
+	ok(n == 2 && same_scalars(in[0], out2[0]) &&
+	    same_scalars(in[1], out2[1]), "csv: every nasty value unchanged");
+	for (i = 0; i < 2; i++) {
+		record_free(out[i]);
+		record_free(out2[i]);
+	}
+	free(out);
+	free(out2);
+	/* yaml -> csv -> yaml */
+	n = round_trip(in, 1, FMT_YAML, WRITER_YAML_DOCS, &out);
+	n = round_trip(out, n, FMT_CSV, 0, &out2);
+	ok(n == 1 && same_scalars(in[0], out2[0]),
+	    "yaml documents -> csv -> same values");
+	record_free(out[0]);
+	record_free(out2[0]);
+	free(out);
+	free(out2);
+	record_free(in[0]);
+	record_free(in[1]);
+}
+
+static void
+test_many_fields(void)
+{
+	struct record *r = record_new(), **out;
+	char key[16], val[32];
+	size_t n;
+	int i;
+
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof(key), "k%04d", i);
+		snprintf(val, sizeof(val), i % 3 ? "v%d, \"%d\"" : "%d", i, i);
+		record_set(r, key, val);
+	}
+	n = round_trip(&r, 1, FMT_CSV, 0, &out);
+	ok(n == 1 && out[0]->nfields == 1000 && same_scalars(r, out[0]),
+	    "csv: 1000 fields");
+	if (n == 1)
+		record_free(out[0]);
+	free(out);
+	n = round_trip(&r, 1, FMT_YAML, 0, &out);
+	ok(n == 1 && same_scalars(r, out[0]), "yaml: 1000 fields");
+	if (n == 1)
+		record_free(out[0]);
+	free(out);
+	record_free(r);
+}
+
+static void
+test_nested(void)
+{
+	struct record *r = record_new(), *t = record_new(), **out;
+	const char **items;
+	char *buf;
+	size_t n;
+
+	record_set(r, "date", "2027-03-09");
+	record_add_item(r, "present", "A01");
+	record_add_item(r, "present", "A02");
+	record_set(t, "theme", "youth");
+	record_set(t, "tension", "2");
+	record_add_record(r, "themes", t);
+	n = round_trip(&r, 1, FMT_YAML, WRITER_YAML_DOCS, &out);
+	ok(n == 1, "nested: one document back");
+	if (n != 1)
+		return;
+	n = record_list(out[0], "present", &items, &buf);
+	ok(n == 2 && strcmp(items[0], "A01") == 0 &&
+	    strcmp(items[1], "A02") == 0, "nested: list of aliases");
+	free(items);
+	free(buf);
+	ok(record_field(out[0], "themes")->kind == VAL_RECORDS &&
+	    record_field(out[0], "themes")->nrecs == 1 &&
+	    strcmp(record_get(record_field(out[0], "themes")->recs[0],
+	    "tension"), "2") == 0, "nested: list of records");
+	record_free(out[0]);
+	free(out);
+	record_free(r);
+	/* The CSV form of a list: blank-separated. */
+	r = record_new();
+	record_set(r, "present", "A01 A02  A03");
+	n = record_list(r, "present", &items, &buf);
+	ok(n == 3 && strcmp(items[2], "A03") == 0, "csv list split on blanks");
+	free(items);
+	free(buf);
+	record_free(r);
+}
+
+/* Parse text; return the error message (empty when it read all). */
+static const char *
+parse(const char *text, enum format fmt, size_t *count)
+{
+	static struct ally_error err;
+	struct reader *rd;
+	struct record *r;
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	int rc;
+
+	ally_error_clear(&err);
+	*count = 0;
+	if ((rd = reader_open(fp, "in.txt", fmt, &err)) != NULL) {
+		while ((rc = reader_next(rd, &r, &err)) == 1) {
+			(*count)++;
+			record_free(r);
+		}
+		reader_close(rd);
+	}
+	fclose(fp);
+	return err.msg;
+}
+
+static void
+test_inputs(void)
+{
+	size_t n;
+	const char *m;
+
+	m = parse("a: 1\nb: 2\n", FMT_AUTO, &n);
+	ok(n == 1 && *m == '\0', "a single mapping is one record");
+	m = parse("---\na: 1\n---\na: 2\n...\n---\n- a: 3\n- a: 4\n", FMT_AUTO,
+	    &n);
+	ok(n == 4 && *m == '\0', "a --- stream of mappings and sequences");
+	m = parse("\xef\xbb\xbfname,role\r\nx,ally\r\ny,police\r\n", FMT_AUTO,
+	    &n);
+	ok(n == 2 && *m == '\0', "csv with BOM and CRLF");
+	m = parse("name,role\nx,ally\n\ny,police", FMT_AUTO, &n);
+	ok(n == 2 && *m == '\0', "csv: blank line, no final newline");
+	m = parse("a,b\n1,2\n3\n", FMT_AUTO, &n);
+	is_str(m, "in.txt:3: 1 fields where the header (line 1) has 2",
+	    "csv: ragged row reported with its line");
+	m = parse("a,b\n1,\"open\n2,3\n", FMT_AUTO, &n);
+	like_prefix(m, "in.txt:2: ", "csv: unterminated quote at its line");
+	m = parse("a,a\n1,2\n", FMT_AUTO, &n);
+	is_str(m, "in.txt:1: a: column given twice in the header",
+	    "csv: duplicate column");
+	m = parse("a: 1\nb: [x\n", FMT_AUTO, &n);
+	like_prefix(m, "in.txt:3: column", "yaml: syntax error with line");
+	m = parse("a: 1\na: 2\n", FMT_AUTO, &n);
+	is_str(m, "in.txt:2: a: field given twice", "yaml: duplicate key");
+	m = parse("x: &a [1]\ny: *a\n", FMT_AUTO, &n);
+	like_prefix(m, "in.txt:", "yaml: anchors refused");
+	m = parse("a:\n  b: 1\n", FMT_AUTO, &n);
+	is_str(m, "in.txt:2: a: expected a value or a list, not a mapping",
+	    "yaml: nested mapping refused");
+	m = parse("- [1, 2]\n", FMT_AUTO, &n);
+	like_prefix(m, "in.txt:1: ", "yaml: list of lists refused");
+	m = parse("a: \"x\\0y\"\n", FMT_AUTO, &n);
+	is_str(m, "in.txt:1: a: NUL byte in value", "yaml: NUL refused");
+	m = parse("a: \xff\xfe\n", FMT_AUTO, &n);
+	like_prefix(m, "in.txt", "yaml: invalid UTF-8 refused");
+	m = parse("", FMT_AUTO, &n);
+	ok(n == 0 && *m == '\0', "empty input: no records");
+	m = parse("# only a comment\n", FMT_AUTO, &n);
+	ok(n == 0 && *m == '\0', "only a comment: no records");
+	m = parse("alias\nA01\n", FMT_AUTO, &n);
+	ok(n == 1 && *m == '\0', "a one-column csv");
+	m = parse("alias: A01\n", FMT_CSV, &n);
+	ok(n == 0 && *m == '\0', "forced csv reads a header only");
+}
+
+static void
+test_quoting(void)
+{
+	static const char *const quoted[] = { "no", "No", "off", "y", "",
+	    "0612345678", "+31", "12:30", "1e3", ".inf", "0x1F", "-1", "007",
+	    " x", "x ", "a: b", "a #b", "~", "null", "trailing:", "1.5",
+	    "two\nlines", NULL };
+	static const char *const plain[] = { "Zoë", "police chief", "A01",
+	    "12", "0", "2027-03-09", "faith", "Moskee Al-Fath, Oost", NULL };
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; quoted[i] != NULL; i++)
+		if (!yaml_scalar_needs_quotes(quoted[i])) {
+			printf("# not quoted: '%s'\n", quoted[i]);
+			bad++;
+		}
+	ok(bad == 0, "every misreadable value is quoted");
+	for (bad = 0, i = 0; plain[i] != NULL; i++)
+		if (yaml_scalar_needs_quotes(plain[i])) {
+			printf("# quoted: '%s'\n", plain[i]);
+			bad++;
+		}
+	ok(bad == 0, "safe values stay plain");
+}
+
+static void
+test_values(void)
+{
+	char buf[32];
+	day_t d;
+	int m;
+
+	ok(phone_normalize("06-12345678", buf, sizeof(buf)) == 0 &&
+	    strcmp(buf, "+31612345678") == 0, "06-12345678 -> E.164");
+	ok(phone_normalize("+31 (0)6 1234 5678", buf, sizeof(buf)) == 0 &&
+	    strcmp(buf, "+31612345678") == 0, "+31 (0)6 ... -> E.164");
+	ok(phone_normalize("0118-612345", buf, sizeof(buf)) == 0 &&
+	    strcmp(buf, "+31118612345") == 0, "area code number");
+	ok(phone_normalize("0032 2 555 12 34", buf, sizeof(buf)) == 0 &&
+	    strcmp(buf, "+3225551234") == 0, "00 international prefix");
+	ok(phone_normalize("061234567", buf, sizeof(buf)) != 0,
+	    "nine digits refused");
+	ok(phone_normalize("+31 6 1234 567", buf, sizeof(buf)) != 0,
+	    "short +31 number refused");
+	ok(phone_normalize("06-1234abcd", buf, sizeof(buf)) != 0,
+	    "letters refused");
+	ok(valid_email("a.b@example.org") == 0, "email ok");
+	ok(valid_email("a@b") != 0 && valid_email("a b@c.nl") != 0 &&
+	    valid_email("@c.nl") != 0 && valid_email("a@@c.nl") != 0,
+	    "bad emails refused");
+	ok(date_parse("2027-02-30", &d) != 0, "2027-02-30 refused");
+	ok(date_parse("2028-02-29", &d) == 0, "2028-02-29 accepted");
+	ok(date_parse("2027-3-9", &d) != 0, "short date refused");
+	ok(date_parse("2027-03-09", &d) == 0 && date_weekday(d) == 2,
+	    "2027-03-09 is a Tuesday");
+	date_format(date_add_months(date_from_ymd(2027, 1, 31), 1), buf);
+	is_str(buf, "2027-02-28", "one month after 31 January");
+	date_format(date_from_ymd(1969, 12, 31), buf);
+	ok(strcmp(buf, "1969-12-31") == 0 &&
+	    date_weekday(date_from_ymd(1969, 12, 31)) == 3,
+	    "before the epoch");
+	ok(time_parse("18:30", &m) == 0 && m == 1110 &&
+	    time_parse("24:00", &m) != 0 && time_parse("8:00", &m) != 0,
+	    "times");
+	ok(valid_text("=cmd|' /C calc'!A0", 0) == -2, "formula refused");
+	ok(valid_text("a\x01", 0) != 0 && valid_text("a\nb", 0) != 0 &&
+	    valid_text("a\nb", 1) == 0, "control characters");
+	ok(valid_utf8("\xc0\xaf") != 0 && valid_utf8("\xed\xa0\x80") != 0 &&
+	    valid_utf8("Zo\xc3\xab") == 0, "strict UTF-8");
+}
+
+int
+main(void)
+{
+	test_round_trips();
+	test_many_fields();
+	test_nested();
+	test_inputs();
+	test_quoting();
+	test_values();
+	return done_testing();
+}
