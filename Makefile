@@ -78,9 +78,9 @@ install: $(CMDS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	install -m 755 $(CMDS) $(DESTDIR)$(BINDIR)
-	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
-	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	for m in $(MAN1) $(MAN5) $(MAN7); do \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.} || exit 1; \
+	done
 
 clean:
 	rm -f lib/*.o lib/libally.a $(CMDS) $(UNITS) lib/*.gcda lib/*.gcno

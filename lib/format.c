@@ -334,8 +334,10 @@ set_columns(struct writer *w, const char *const *cols,
 	if (cols != NULL)
 		for (n = 0; cols[n] != NULL; n++)
 			;
-	else
+	else if (r != NULL)
 		n = r->nfields;
+	else
+		return -1;
 	if ((w->columns = calloc(n + 1, sizeof(char *))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++)

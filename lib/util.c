@@ -183,7 +183,7 @@ parse_bool(const char *s, int *v)
 	char low[8];
 	size_t i;
 
-	for (i = 0; s[i] && i < sizeof(low) - 1; i++)
+	for (i = 0; i < sizeof(low) - 1 && s[i]; i++)
 		low[i] = tolower((unsigned char)s[i]);
 	if (s[i] != '\0')
 		return -1;
