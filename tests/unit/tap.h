@@ -14,7 +14,7 @@ static int tap_n, tap_failed;
 #define is_int(got, want, ...) tap_is_int((long long)(got), \
 	(long long)(want), __FILE__, __LINE__, __VA_ARGS__)
 
-static void __attribute__((format(printf, 4, 5)))
+static void __attribute__((format(printf, 4, 5), unused))
 tap_ok(int pass, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -30,7 +30,7 @@ tap_ok(int pass, const char *file, int line, const char *fmt, ...)
 	}
 }
 
-static void __attribute__((format(printf, 5, 6)))
+static void __attribute__((format(printf, 5, 6), unused))
 tap_is_str(const char *got, const char *want, const char *file, int line,
     const char *fmt, ...)
 {
@@ -51,7 +51,7 @@ tap_is_str(const char *got, const char *want, const char *file, int line,
 	}
 }
 
-static void __attribute__((format(printf, 5, 6)))
+static void __attribute__((format(printf, 5, 6), unused))
 tap_is_int(long long got, long long want, const char *file, int line,
     const char *fmt, ...)
 {
