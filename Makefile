@@ -14,6 +14,7 @@ ALLY_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Ilib $(HARDEN) $(CFLAGS)
 LDLIBS	= -lsqlite3 -lyaml -lcsv -lm
 AR	?= ar
 PROVE	?= prove
+SANLOG	?= /tmp/ally-sanitizer-$(shell id -u)
 
 LIB_SRC	= $(sort $(wildcard lib/*.c))
 LIB_OBJ	= $(LIB_SRC:.c=.o)
@@ -63,8 +64,15 @@ check-asan: deps-check
 	$(MAKE) all HARDEN= HARDEN_LD= \
 		CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined"
-	ALLY_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 \
-		UBSAN_OPTIONS=print_stacktrace=1 $(PROVE) tests/*.t
+	rm -rf $(SANLOG) && mkdir -p $(SANLOG)
+	ALLY_SANITIZED=1 \
+	ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0:log_path=$(SANLOG)/asan \
+	UBSAN_OPTIONS=print_stacktrace=1:log_path=$(SANLOG)/ubsan \
+		$(PROVE) tests/*.t
+	@# A finding in a process whose exit status no test looked at still fails.
+	@if ls $(SANLOG)/* >/dev/null 2>&1; then \
+		cat $(SANLOG)/*; echo "sanitizer findings: see above"; exit 1; \
+	fi
 	$(MAKE) clean
 
 demo: deps-build
