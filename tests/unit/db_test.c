@@ -116,7 +116,7 @@ main(void)
 	db = db_open(path("text.db"), 0, &err);
 	ok(db == NULL && err.code == EX_DATAERR, "a text file: 65");
 
-	symlink(path("empty.db"), path("link.db"));
+	ok(symlink(path("empty.db"), path("link.db")) == 0, "a symlink made");
 	db = db_open(path("link.db"), 0, &err);
 	ok(db == NULL && err.code == EX_NOPERM, "a symlink: refused, 77");
 
