@@ -94,3 +94,84 @@ clean:
 	rm -f lib/*.o lib/libally.a $(CMDS) $(UNITS) lib/*.gcda lib/*.gcno
 
 .PHONY: all check check-asan demo deps-build deps-check install clean lint
+
+# ---- Reliability (issue 9): fuzzing, valgrind, coverage ------------------
+# fuzz/fuzz_NAME.c are libFuzzer harnesses of the record readers.  Each is
+# also linked with fuzz/replay.c, a plain main, into fuzz/out/replay-NAME;
+# `all` builds those, so that `make check` (and check-asan, check-valgrind)
+# replays fuzz/corpus/NAME and every crash in fuzz/crashes/NAME through
+# tests/0905-fuzz-replay.t without libFuzzer.
+FUZZ_NAMES	= $(patsubst fuzz/fuzz_%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
+FUZZ_REPLAY	= $(FUZZ_NAMES:%=fuzz/out/replay-%)
+FUZZ_BIN	= $(FUZZ_NAMES:%=fuzz/out/fuzz-%)
+FUZZ_HDR	= $(wildcard fuzz/*.h)
+FUZZ_SECONDS	?= 60
+FUZZ_CC		?= clang
+FUZZ_CFLAGS	= -std=c11 -D_GNU_SOURCE -Ilib -Ifuzz -g -O1 \
+	-fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined
+VG_TREE		?= /tmp/ally-valgrind-$(shell id -u)
+COV_TREE	?= /tmp/ally-coverage-$(shell id -u)
+# The tree without its history and scratch, for the builds below.
+COPY_TREE	= tar --exclude=./.git --exclude=./fuzz/out -cf - .
+
+all: $(FUZZ_REPLAY)
+
+fuzz/out/replay-%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDR) lib/libally.a \
+    $(LIB_HDR)
+	@mkdir -p fuzz/out
+	$(CC) $(ALLY_CFLAGS) -Ifuzz $(LDFLAGS) $(HARDEN_LD) -o $@ \
+		fuzz/fuzz_$*.c fuzz/replay.c lib/libally.a $(LDLIBS)
+
+# The library is compiled into each harness, instrumented for coverage.
+fuzz/out/fuzz-%: fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_SRC) $(LIB_HDR)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_$*.c $(LIB_SRC) $(LDLIBS)
+
+# Each harness for FUZZ_SECONDS, from the seeds in fuzz/corpus/NAME; what
+# it learns stays in fuzz/out/corpus-NAME, a crash or a hang (10 s) lands
+# in fuzz/crashes/NAME/ and fails the run (and `make check` until fixed).
+fuzz: $(FUZZ_BIN)
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p fuzz/out/corpus-$$n fuzz/crashes/$$n || exit 1; \
+		echo "fuzz-$$n: $(FUZZ_SECONDS) s, log in fuzz/out/fuzz-$$n.log"; \
+		fuzz/out/fuzz-$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		    -print_final_stats=1 -artifact_prefix=fuzz/crashes/$$n/ \
+		    fuzz/out/corpus-$$n fuzz/corpus/$$n \
+		    >fuzz/out/fuzz-$$n.log 2>&1 || \
+		    { tail -40 fuzz/out/fuzz-$$n.log; exit 1; }; \
+		grep -E '^(Done|stat::number_of_executed_units)' \
+		    fuzz/out/fuzz-$$n.log; \
+	done
+
+# The suite with every command, unit test and replay driver under
+# valgrind, in a copy of the tree built without sanitizers: each program
+# becomes a script that runs the real one under valgrind, and any error
+# or leak it logs fails the run, whatever the test looked at.
+check-valgrind: deps-check
+	rm -rf $(VG_TREE) && mkdir -p $(VG_TREE)/log
+	$(COPY_TREE) | tar -C $(VG_TREE) -xf -
+	cd $(VG_TREE) && $(MAKE) clean && $(MAKE) all CFLAGS="-g -O1"
+	cd $(VG_TREE) && sh tests/tools/valgrind-wrap.sh log $(CMDS) \
+		$(UNITS) $(FUZZ_REPLAY)
+	cd $(VG_TREE) && ALLY_VALGRIND=1 $(PROVE) tests/*.t
+	@if [ -n "$$(find $(VG_TREE)/log -type f -size +0)" ]; then \
+		cat $(VG_TREE)/log/*; echo "valgrind findings: see above"; \
+		exit 1; \
+	fi
+	rm -rf $(VG_TREE)
+
+# Line coverage of lib/ by the whole suite, from a gcc --coverage build
+# in a copy of the tree; the annotated lib/*.gcov stay in COV_TREE.
+coverage: deps-check
+	rm -rf $(COV_TREE) && mkdir -p $(COV_TREE)
+	$(COPY_TREE) | tar -C $(COV_TREE) -xf -
+	cd $(COV_TREE) && $(MAKE) clean && $(MAKE) all CC=gcc HARDEN= \
+		HARDEN_LD= CFLAGS="-g -O0 --coverage" LDFLAGS=--coverage
+	cd $(COV_TREE) && $(PROVE) tests/*.t
+	cd $(COV_TREE) && sh tests/tools/coverage-report.sh
+
+clean: clean-fuzz
+clean-fuzz:
+	rm -f $(FUZZ_REPLAY) $(FUZZ_BIN)
+
+.PHONY: fuzz check-valgrind coverage clean-fuzz

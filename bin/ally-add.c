@@ -5,7 +5,10 @@
  * alias, update them; -l lists them back in the same shape, so that
  * "list, edit, feed back" is how a coordinator maintains the table.
  * Identities (name, phone, e-mail) are listed only when asked for with
- * -I, and that disclosure is recorded in the audit log.
+ * -I or as the quick-contact list (-K), and every such disclosure is
+ * recorded in the audit log (-A).  -E erases the identity of a member
+ * who has left, -R does so for everyone who left longer ago than the
+ * retention period, and -B writes a private backup.
  */
 #include <err.h>
 #include <getopt.h>
@@ -31,7 +34,51 @@ usage(FILE *fp)
 	    "usage: ally-add [-cNq] [-d db] [-n network] [-f format] "
 	    "[-F format] [file ...]\n"
 	    "       ally-add -l [-I] [-d db] [-n network] [-f format] "
-	    "[-r role] [-s status]\n");
+	    "[-r role] [-s status]\n"
+	    "       ally-add -K [-d db] [-n network] [-f format]\n"
+	    "       ally-add -A [-d db] [-n network] [-f format]\n"
+	    "       ally-add -E [-N] [-d db] [-n network] [-f format] "
+	    "alias ...\n"
+	    "       ally-add -R [-N] [-d db] [-n network] [-f format] "
+	    "[months]\n"
+	    "       ally-add -B file [-d db]\n");
+}
+
+/*
+ * The database path and its connection; a database open to others is
+ * worth a warning every time, since it holds the allies' identities.
+ */
+static sqlite3 *
+open_db(const struct ally_opts *o, int flags, struct ally_error *err)
+{
+	struct ally_error warn = { 0, "" };
+	char path[4096];
+
+	if (db_path(o->db, path, sizeof(path), err) != 0)
+		return NULL;
+	if (privacy_check_mode(path, &warn) == 1)
+		warnx("%s", warn.msg);
+	return db_open(path, flags, err);
+}
+
+/* Records to stdout in the chosen format (yaml when none is chosen). */
+static int
+put_records(const struct ally_opts *o, struct record **v, size_t n,
+    const char *const *cols, struct ally_error *err)
+{
+	struct writer *w;
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if ((w = writer_open(stdout, o->format, cols, 0, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (writer_put(w, v[i], err) != 0) {
+			writer_close(w, NULL);
+			return -1;
+		}
+	return writer_close(w, err);
 }
 
 static int
@@ -99,15 +146,13 @@ add_members(struct ally_opts *o, int create, int quiet, char **files,
 {
 	struct apply a;
 	struct writer *w = NULL;
-	char path[4096];
 	size_t i;
 	int rc = -1;
 
 	memset(&a, 0, sizeof(a));
-	if (db_path(o->db, path, sizeof(path), err) != 0 ||
-	    date_today(&a.today, err) != 0)
+	if (date_today(&a.today, err) != 0)
 		return -1;
-	if ((a.db = db_open(path, create ? DB_CREATE : 0, err)) == NULL)
+	if ((a.db = open_db(o, create ? DB_CREATE : 0, err)) == NULL)
 		return -1;
 	if (db_begin(a.db, err) != 0)
 		goto out;
@@ -161,7 +206,6 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	struct record *r;
 	sqlite3_stmt *st = NULL;
 	sqlite3 *db;
-	char path[4096];
 	long n = 0;
 	int rc = -1, step;
 
@@ -171,9 +215,7 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	if (status != NULL && !str_in(status, person_statuses))
 		return ally_errorf(err, EX_USAGE, "--status: '%s' is not one "
 		    "of candidate, active, paused, left", status);
-	if (db_path(o->db, path, sizeof(path), err) != 0)
-		return -1;
-	if ((db = db_open(path, 0, err)) == NULL)
+	if ((db = open_db(o, 0, err)) == NULL)
 		return -1;
 	/* Read and audit in one transaction: no disclosure goes unlogged. */
 	if ((identities ? db_begin(db, err) : db_exec(db, "BEGIN", err)) != 0)
@@ -221,6 +263,199 @@ out:
 	return rc;
 }
 
+/*
+ * The quick-contact list.  The disclosure is audited and committed
+ * before anything is printed: a list may be lost, an entry may not.
+ */
+static int
+contacts(const struct ally_opts *o, struct ally_error *err)
+{
+	struct network net;
+	struct ally_opts to = *o;
+	struct record **v = NULL;
+	sqlite3 *db;
+	size_t n = 0, i;
+	char what[64], today[11];
+	day_t day;
+	int rc = -1;
+
+	if (to.format == FMT_AUTO)
+		to.format = FMT_TEXT;
+	if (to.format != FMT_TEXT && to.format != FMT_CSV &&
+	    to.format != FMT_VCARD && to.format != FMT_YAML)
+		return ally_errorf(err, EX_USAGE, "--contacts: the list is "
+		    "written as text, csv, vcard or yaml, not %s",
+		    format_name(to.format));
+	if (date_today(&day, err) != 0 || (db = open_db(o, 0, err)) == NULL)
+		return -1;
+	snprintf(what, sizeof(what), "contact list (%s)",
+	    format_name(to.format));
+	if (db_begin(db, err) != 0 ||
+	    network_resolve(db, o->network, &net, err) != 0 ||
+	    privacy_contacts(db, &net, &v, &n, err) != 0 ||
+	    db_audit(db, "ally-add --contacts", net.name, what, (long)n,
+	    err) != 0 || db_commit(db, err) != 0)
+		goto out;
+	if (to.format == FMT_VCARD) {
+		for (i = 0; i < n; i++)
+			if (vcard_put(stdout, v[i], err) != 0)
+				goto out;
+	} else {
+		if (to.format == FMT_TEXT) {
+			date_format(day, today);
+			printf("Quick-contact list of %s, %s. Confidential: "
+			    "do not pass on.\n\n", net.name, today);
+			if (n == 0)
+				printf("No active member to list (allies "
+				    "need contact_consent: yes).\n");
+		}
+		if (put_records(&to, v, n, privacy_contact_fields, err) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	privacy_records_free(v, n);
+	db_rollback(db);
+	db_close(db);
+	return rc;
+}
+
+static int
+audit_put(const struct record *r, void *arg, struct ally_error *err)
+{
+	return writer_put(arg, r, err);
+}
+
+/* The audit log: -n (or $ALLY_NETWORK) narrows it to one network. */
+static int
+audit_list(const struct ally_opts *o, struct ally_error *err)
+{
+	const char *net = o->network;
+	struct writer *w;
+	sqlite3 *db;
+	int rc;
+
+	if (net == NULL && (net = getenv("ALLY_NETWORK")) != NULL &&
+	    *net == '\0')
+		net = NULL;
+	if ((db = open_db(o, 0, err)) == NULL)
+		return -1;
+	if ((w = writer_open(stdout, o->format, privacy_audit_fields, 0,
+	    err)) == NULL) {
+		db_close(db);
+		return -1;
+	}
+	rc = privacy_audit_each(db, net, audit_put, w, err);
+	if (writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	db_close(db);
+	return rc;
+}
+
+/*
+ * Erasure (-E aliases) and retention (-R): one transaction, then a
+ * truncating checkpoint so that the old values leave the write-ahead
+ * log too.  *erased counts the members whose identity went.
+ */
+static int
+erase(const struct ally_opts *o, char **aliases, int naliases, int months,
+    size_t *erased, struct ally_error *err)
+{
+	struct network net;
+	struct record **v = NULL, *r, **nv;
+	sqlite3 *db;
+	size_t n = 0, i;
+	day_t today;
+	int rc = -1, k;
+
+	*erased = 0;
+	if (date_today(&today, err) != 0 || (db = open_db(o, 0, err)) == NULL)
+		return -1;
+	if (db_begin(db, err) != 0 ||
+	    network_resolve(db, o->network, &net, err) != 0)
+		goto out;
+	if (aliases == NULL) {
+		if (privacy_retention(db, &net, months, today,
+		    "ally-add --retention", &v, &n, err) != 0)
+			goto out;
+	} else {
+		for (k = 0; k < naliases; k++) {
+			if ((nv = reallocarray(v, n + 1, sizeof(*nv))) ==
+			    NULL) {
+				ally_errorf(err, EX_OSERR, "out of memory");
+				goto out;
+			}
+			v = nv;
+			if (privacy_erase(db, &net, aliases[k], today,
+			    "ally-add --erase", &r, err) != 0)
+				goto out;
+			v[n++] = r;
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(record_get(v[i], "change"), "erased") == 0)
+			(*erased)++;
+	if (o->dry_run)
+		db_rollback(db);
+	else if (db_commit(db, err) != 0)
+		goto out;
+	if (put_records(o, v, n, NULL, err) != 0)
+		goto out;
+	if (!o->dry_run && privacy_checkpoint(db, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	privacy_records_free(v, n);
+	db_rollback(db);
+	db_close(db);
+	return rc;
+}
+
+static int
+backup(const struct ally_opts *o, const char *file, struct ally_error *err)
+{
+	sqlite3 *db;
+	int rc;
+
+	if ((db = open_db(o, 0, err)) == NULL)
+		return -1;
+	rc = privacy_backup(db, file, "ally-add --backup", err);
+	db_close(db);
+	return rc;
+}
+
+enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP };
+
+/* Whether the options and operands fit the mode; 0 when they do. */
+static int
+check_usage(enum mode m, int nmodes, const struct ally_opts *o, int create,
+    int quiet, int identities, const char *role, const char *status,
+    int argc)
+{
+	if (nmodes > 1)
+		return -1;
+	if (m != ADD && (create || quiet || o->input != FMT_AUTO))
+		return -1;
+	if (m != LIST && (identities || role != NULL || status != NULL))
+		return -1;
+	if (o->dry_run && m != ADD && m != ERASE && m != RETENTION)
+		return -1;
+	switch (m) {
+	case ADD:
+		if (create && o->network == NULL) {
+			warnx("--create needs the network's name: -n NAME");
+			return -1;
+		}
+		return 0;
+	case ERASE:
+		return argc > 0 ? 0 : -1;
+	case RETENTION:
+		return argc <= 1 ? 0 : -1;
+	default:
+		return argc == 0 ? 0 : -1;
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -232,16 +467,24 @@ main(int argc, char *argv[])
 		{ "role",	required_argument,	NULL, 'r' },
 		{ "status",	required_argument,	NULL, 's' },
 		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "contacts",	no_argument,		NULL, 'K' },
+		{ "audit",	no_argument,		NULL, 'A' },
+		{ "erase",	no_argument,		NULL, 'E' },
+		{ "retention",	no_argument,		NULL, 'R' },
+		{ "backup",	required_argument,	NULL, 'B' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct ally_opts o;
 	struct ally_error e = { 0, "" };
-	const char *role = NULL, *status = NULL;
-	int ch, create = 0, list = 0, identities = 0, quiet = 0, rc;
+	const char *role = NULL, *status = NULL, *file = NULL;
+	enum mode m = ADD;
+	long long months = 24;
+	size_t erased = 0;
+	int ch, create = 0, identities = 0, quiet = 0, nmodes = 0, rc;
 
 	ally_opts_init(&o);
-	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS "clIr:s:q",
-	    longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
+	    "clIr:s:qKAERB:", longopts, NULL)) != -1) {
 		if ((rc = ally_opts_handle(&o, ch, optarg, &e)) < 0)
 			errx(e.code, "%s", e.msg);
 		if (rc == 1)
@@ -251,7 +494,8 @@ main(int argc, char *argv[])
 			create = 1;
 			break;
 		case 'l':
-			list = 1;
+			m = LIST;
+			nmodes++;
 			break;
 		case 'I':
 			identities = 1;
@@ -264,6 +508,27 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			quiet = 1;
+			break;
+		case 'K':
+			m = CONTACTS;
+			nmodes++;
+			break;
+		case 'A':
+			m = AUDIT;
+			nmodes++;
+			break;
+		case 'E':
+			m = ERASE;
+			nmodes++;
+			break;
+		case 'R':
+			m = RETENTION;
+			nmodes++;
+			break;
+		case 'B':
+			m = BACKUP;
+			nmodes++;
+			file = optarg;
 			break;
 		default:
 			usage(stderr);
@@ -280,23 +545,44 @@ main(int argc, char *argv[])
 		printf("ally-add %s\n", ALLY_VERSION);
 		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
 	}
-	if ((list && (create || argc > 0 || o.dry_run)) ||
-	    (!list && (identities || role || status)) ||
-	    (create && o.network == NULL)) {
-		if (create && o.network == NULL)
-			warnx("--create needs the network's name: -n NAME");
+	if (check_usage(m, nmodes, &o, create, quiet, identities, role,
+	    status, argc) != 0) {
 		usage(stderr);
 		return EX_USAGE;
 	}
-	if (list)
+	if (m == RETENTION && argc == 1 &&
+	    parse_int(argv[0], 0, 1200, &months) != 0)
+		errx(EX_USAGE, "--retention: '%s' is not a number of months "
+		    "(0 to 1200)", argv[0]);
+	switch (m) {
+	case LIST:
 		rc = list_members(&o, identities, role, status, &e);
-	else
+		break;
+	case CONTACTS:
+		rc = contacts(&o, &e);
+		break;
+	case AUDIT:
+		rc = audit_list(&o, &e);
+		break;
+	case ERASE:
+		rc = erase(&o, argv, argc, 0, &erased, &e);
+		break;
+	case RETENTION:
+		rc = erase(&o, NULL, 0, (int)months, &erased, &e);
+		break;
+	case BACKUP:
+		rc = backup(&o, file, &e);
+		break;
+	default:
 		rc = add_members(&o, create, quiet, argv, argc, &e);
+		break;
+	}
 	if (rc == 0 && ally_close_stdout(&e) != 0)
 		rc = -1;
 	if (rc != 0) {
 		warnx("%s", e.msg);
 		return e.code ? e.code : EX_SOFTWARE;
 	}
-	return 0;
+	/* For cron: retention says by its status whether it erased anyone. */
+	return m == RETENTION && erased == 0 ? 1 : 0;
 }

@@ -285,6 +285,45 @@ extern const char *const action_statuses[];	/* open done dropped */
 int	 action_apply(sqlite3 *, const struct network *,
 	    const struct record *, long long, day_t, const char **,
 	    long long *, struct ally_error *);
+/* Fields of an action record: RECORDS.md order, then "revision". */
+extern const char *const action_record_fields[];
+
+/* What action_query selects; zero or NULL members select everything. */
+struct action_filter {
+	long long	 id;
+	const char	*status;
+	const char	*party;
+	long long	 owner_id;
+	long long	 meeting_id;
+	int		 has_min, has_max;
+	day_t		 due_min, due_max;	/* inclusive */
+	int		 open_only;
+};
+
+/* Prepare the SELECT of a network's actions, ordered by due date, id. */
+int	 action_query(sqlite3 *, const struct network *,
+	    const struct action_filter *, sqlite3_stmt **,
+	    struct ally_error *);
+/* The current row of action_query as a record (owner as alias). */
+struct record *action_record(sqlite3_stmt *);
+
+/* Reciprocity: one party's actions agreed in a period. */
+struct action_tally {
+	long	taken;		/* agreed in the period */
+	long	done;		/* of those, done by the "as of" date */
+	long	on_time;	/* done on or before the due date */
+	long	overdue;	/* still open then, past the due date */
+	long	open;		/* still open then, overdue or not */
+	long	dropped;
+};
+
+/*
+ * Count the actions agreed from since to until (the meeting's date, or
+ * the day an action was added between meetings), by party in the order
+ * of action_parties, as they stood on the "as of" date.
+ */
+int	 action_reciprocity(sqlite3 *, const struct network *, day_t, day_t,
+	    day_t, struct action_tally[4], struct ally_error *);
 
 /* ---- signal.c: tension signals (implemented with report-sentiment) ---- */
 
@@ -333,5 +372,472 @@ int	 ally_opts_handle(struct ally_opts *, int, const char *,
  * error (EX_IOERR) rather than silent loss.
  */
 int	 ally_close_stdout(struct ally_error *);
+
+/* ---- signal.c: readings, periods and alerts (report-sentiment) ------- */
+
+extern const char *const signal_themes[];	/* the method's seven themes */
+extern const char *const signal_levels[];	/* calm .. unrest, 0 .. 4 */
+extern const char *const signal_fields[];	/* a signal record's fields */
+
+/* A theme: one lower-case word (a-z and -, at most 32); 0 when valid. */
+int	 signal_valid_theme(const char *);
+/* A level 0..4, or its word (calm .. unrest); 0 when valid. */
+int	 signal_parse_tension(const char *, int *);
+
+/*
+ * One signal as stored, or one reading: a theme's signals of one day in
+ * one network, at the day's highest level (one ally's warning is not
+ * averaged away).  Strings are owned by the set.
+ */
+struct signal_reading {
+	long long	 id;
+	int		 net;		/* index into signal_set.nets */
+	day_t		 date;
+	char		*theme;
+	int		 tension;
+	int		 count;		/* signals in this reading */
+	char		*trend, *basis, *source, *summary;
+	int		 prev;		/* previous reading's level; -1 none */
+	unsigned	 alerts;	/* SIGNAL_ALERT_* that fire here */
+};
+
+#define SIGNAL_ALERT_LEVEL	0x01	/* level >= rules.level */
+#define SIGNAL_ALERT_RISE	0x02	/* rose >= rules.rise in the window */
+#define SIGNAL_ALERT_RISING	0x04	/* rising in rules.consecutive readings */
+
+/* Alert thresholds; 0 turns a rule off. */
+struct signal_rules {
+	int	level;		/* default 3 */
+	int	rise;		/* default 2 */
+	int	window;		/* days, default 30 */
+	int	consecutive;	/* default 3 */
+};
+
+struct signal_net {
+	char	*name;		/* network name */
+	char	*file;		/* the database it came from, or NULL */
+	day_t	*meetings;	/* dates of meetings held, ascending */
+	size_t	 nmeetings;
+};
+
+struct signal_set {
+	struct signal_net	*nets;
+	size_t			 nnets;
+	struct signal_reading	*sig;	/* signals, by net, theme, date */
+	size_t			 nsig;
+	struct signal_reading	*rd;	/* readings, after signal_readings */
+	size_t			 nrd;
+};
+
+enum signal_period { SIGNAL_BY_MONTH, SIGNAL_BY_QUARTER, SIGNAL_BY_MEETING };
+
+/*
+ * One theme in one period: of one network, or of all in a roll-up
+ * (then networks counts those with readings).  direction compares the
+ * mean with the theme's previous period: rising, steady, falling or new.
+ */
+struct signal_cell {
+	const char	*theme;
+	long		 period;	/* ordinal; signal_period_label names it */
+	int		 readings, signals, max, alerts, networks;
+	double		 mean;
+	const char	*direction;
+	const struct signal_reading *last;	/* the period's last reading */
+};
+
+void	 signal_rules_default(struct signal_rules *);
+void	 signal_set_free(struct signal_set *);
+/*
+ * Add the signals of a network (net_id 0: of every network in the file)
+ * dated up to until; label, when not NULL, names the file they came from.
+ */
+int	 signal_load(sqlite3 *, long long, const char *, day_t,
+	    struct signal_set *, struct ally_error *);
+/* Group the signals into readings and mark the alerts by the rules. */
+int	 signal_readings(struct signal_set *, const struct signal_rules *,
+	    struct ally_error *);
+/* The period of a reading, as an ordinal; -1 before a network's first meeting. */
+long	 signal_period_of(const struct signal_set *,
+	    const struct signal_reading *, enum signal_period);
+/* "2027-03", "2027-Q1" or the meeting's date; buf of 16 bytes. */
+void	 signal_period_label(enum signal_period, long, char *, size_t);
+/*
+ * The cells of the readings dated from..to (theme NULL: every theme),
+ * by theme then period; rollup merges the networks.  *out is malloc'd.
+ */
+int	 signal_cells(const struct signal_set *, enum signal_period, int,
+	    day_t, day_t, const char *, struct signal_cell **, size_t *,
+	    struct ally_error *);
+/* The alert bits as words: "level rise rising". */
+void	 signal_alert_words(unsigned, char *, size_t);
+
+/* ---- svg.c: the heat map, our own small SVG writer --------------------- */
+
+struct heatmap_cell {
+	int		 value;		/* colour index 0..nlevels-1; -1 empty */
+	const char	*text;		/* printed in the cell, or NULL */
+	const char	*tip;		/* tooltip (<title>), or NULL */
+	int		 marked;	/* an alert: drawn with a marker */
+};
+
+struct heatmap {
+	const char		 *title;
+	const char		 *subtitle;
+	const char *const	 *rows;		/* row labels */
+	size_t			  nrows;
+	const char *const	 *cols;		/* column labels */
+	size_t			  ncols;
+	const struct heatmap_cell *cells;	/* nrows x ncols, by row */
+	const char *const	 *levels;	/* legend labels, one per colour */
+	int			  nlevels;
+	const char		 *mark_label;	/* legend text for the marker */
+	const char *const	 *notes;	/* lines under the map */
+	size_t			  nnotes;
+};
+
+/* Write the map as a standalone SVG document; every text is escaped. */
+int	 svg_heatmap(FILE *, const struct heatmap *, struct ally_error *);
+/* Text with &, <, >, " and ' escaped for XML; control characters dropped. */
+int	 svg_escape(FILE *, const char *);
+
+/* ---- holiday.c: Dutch public holidays -------------------------------- */
+
+day_t		 holiday_easter(int);	/* Easter Sunday of a year */
+/* The Dutch name of the public holiday on a day, or NULL. */
+const char	*holiday_nl(day_t);
+
+/* ---- meeting.c: meetings, venues, rotation, blackouts ---------------- */
+
+#define MEETING_MIN_PER_YEAR	4
+#define MEETING_MAX_PER_YEAR	6
+#define MEETING_DEFAULT_PER_YEAR 5
+#define VENUE_NAME_MAX		200
+#define VENUE_ADDRESS_MAX	300
+
+extern const char *const meeting_fields[];	/* RECORDS.md order */
+extern const char *const meeting_hosts[];	/* police municipality ally other */
+extern const char *const meeting_statuses[];	/* planned held cancelled */
+extern const char *const venue_fields[];	/* id network name host address active */
+
+struct meeting {
+	long long	 id;
+	char		 network[128];
+	day_t		 date;
+	char		 time[6];	/* HH:MM local time */
+	int		 duration;	/* minutes, the network's */
+	char		 location[VENUE_NAME_MAX + 1];
+	char		 address[VENUE_ADDRESS_MAX + 1];	/* the venue's */
+	char		 host[16];
+	char		 chair[24];	/* alias, empty when none */
+	int		 meal;
+	char		 status[12];
+	int		 sequence;
+	char		 uid[64];
+	char		 updated[24];	/* YYYY-MM-DDTHH:MM:SSZ */
+	const char	*change;	/* added, exists, updated, unchanged */
+	char		 fields[80];	/* what an update changed */
+};
+
+/* Periods in which no meeting is planned: school holidays, Ramadan ... */
+struct blackout {
+	day_t	 from, to;
+	char	*reason;
+};
+
+struct blackouts {
+	struct blackout	*v;
+	size_t		 n, cap;
+};
+
+/* Check a blackout record (from, to, reason) and keep it. */
+int	 blackout_add(struct blackouts *, const struct record *,
+	    struct ally_error *);
+/* The blackout covering a day, or NULL. */
+const struct blackout *blackout_find(const struct blackouts *, day_t);
+void	 blackouts_free(struct blackouts *);
+
+/* "tue,thu" or "tue thu" -> a mask of weekdays (bit 0 Sunday). */
+int	 weekdays_parse(const char *, int *);
+void	 weekdays_format(int, char *, size_t);
+/*
+ * Store the network's preferred weekdays and start time (NULL: keep)
+ * and meeting length (0: keep) in the open transaction; *changed is set
+ * when a value differs.
+ */
+int	 network_set_schedule(sqlite3 *, struct network *, const char *,
+	    const char *, int, int *, struct ally_error *);
+
+/* Apply one venue record (added, or updated matched by id or name). */
+int	 venue_apply(sqlite3 *, const struct network *,
+	    const struct record *, const char **, long long *,
+	    struct ally_error *);
+/* Every venue of the network as records, in the order they were added. */
+int	 venue_list(sqlite3 *, const struct network *, struct record ***,
+	    size_t *, struct ally_error *);
+
+struct plan {
+	day_t			 from, to;	/* the period, inclusive */
+	int			 count;		/* meetings in it (a year) */
+	day_t			 today;		/* nothing planned before */
+	const struct blackouts	*blackouts;
+};
+
+/*
+ * Plan a series spread evenly over the period in the open transaction:
+ * a slot of the period that already holds a meeting keeps it ("exists");
+ * the others get a new planned meeting ("added") on the preferred
+ * weekday nearest the slot's middle that is no holiday and in no
+ * blackout, at the venue and with the chair whose turn it is.  *out
+ * lists them by date; *past counts slots that ended before today.
+ */
+int	 meeting_plan(sqlite3 *, const struct network *, const struct plan *,
+	    struct meeting **, size_t *, int *, struct ally_error *);
+/*
+ * Continuity: when the network's last held meeting has nothing planned
+ * after it, plan the next one 365/count days after it.  *planned is 1
+ * when *out holds a new meeting.
+ */
+int	 meeting_plan_next(sqlite3 *, const struct network *,
+	    const struct plan *, struct meeting *, int *,
+	    struct ally_error *);
+/*
+ * Apply one meeting record, matched by id, in the open transaction:
+ * date, time, location, host, chair, meal and status may change; a real
+ * change raises the sequence.  out->change and out->fields say what.
+ */
+int	 meeting_apply(sqlite3 *, const struct network *,
+	    const struct record *, day_t, struct meeting *,
+	    struct ally_error *);
+/* The network's meetings from .. to (inclusive), by date. */
+int	 meeting_list(sqlite3 *, const struct network *, day_t, day_t,
+	    struct meeting **, size_t *, struct ally_error *);
+/* A meeting as a RECORDS.md record (with change and fields when set). */
+struct record *meeting_record(const struct meeting *);
+
+/* ---- ical.c: RFC 5545 calendars of meetings --------------------------- */
+
+/*
+ * Write the meetings as iCalendar objects: one METHOD:REQUEST calendar
+ * with the planned and held ones, one METHOD:CANCEL calendar with the
+ * cancelled ones (each only when not empty).  organizer, an e-mail
+ * address, may be NULL.
+ */
+int	 ical_write(FILE *, const struct meeting *, size_t, const char *,
+	    struct ally_error *);
+/* Write one content line folded at 75 octets, never inside UTF-8. */
+int	 ical_put_line(FILE *, const char *);
+/* TEXT escaped (\\ \; \, and newlines as \n), malloc'd. */
+char	*ical_escape(const char *);
+
+/* ---- privacy.c: contact list, audit, erasure, retention, files -------- */
+
+/* Columns of the printed and CSV contact list (the vCard adds email). */
+extern const char *const privacy_contact_fields[];
+/* Fields of an audit record. */
+extern const char *const privacy_audit_fields[];
+
+/*
+ * The quick-contact list with identities: active allies who gave
+ * contact_consent, then active police and municipality staff (their
+ * numbers are exchanged within the group by the method).  *out is an
+ * array of records (alias name role function phone email network).
+ */
+int	 privacy_contacts(sqlite3 *, const struct network *,
+	    struct record ***, size_t *, struct ally_error *);
+void	 privacy_records_free(struct record **, size_t);
+/* The audit log, oldest first; a NULL network lists every entry. */
+int	 privacy_audit_each(sqlite3 *, const char *,
+	    int (*)(const struct record *, void *, struct ally_error *),
+	    void *, struct ally_error *);
+/*
+ * Erase the identity of a member who has left (by alias), in the open
+ * transaction, and audit it as the given command.  *out: what is left
+ * of the member (id alias role status left erased change), change
+ * "erased" or "unchanged" when there was nothing left to erase.
+ */
+int	 privacy_erase(sqlite3 *, const struct network *, const char *,
+	    day_t, const char *, struct record **, struct ally_error *);
+/* Erase each member who left more than the months ago, in the transaction. */
+int	 privacy_retention(sqlite3 *, const struct network *, int, day_t,
+	    const char *, struct record ***, size_t *, struct ally_error *);
+/* After erasure, outside a transaction: empty the write-ahead log. */
+int	 privacy_checkpoint(sqlite3 *, struct ally_error *);
+/* A consistent copy of the database into a new file, 0600; audited. */
+int	 privacy_backup(sqlite3 *, const char *, const char *,
+	    struct ally_error *);
+/*
+ * 1 when the database, its -wal or -shm is open to group or others, or
+ * its directory writable by them: warn->msg is the warning to show.
+ * 0 when private (or absent).  Every command calls it before db_open.
+ */
+int	 privacy_check_mode(const char *, struct ally_error *);
+
+/* ---- vcard.c: vCard 4.0 (RFC 6350) ------------------------------------ */
+
+#define VCARD_TEXT	0x01	/* escape the value as TEXT */
+
+/* One content line, CRLF, folded at 75 octets (never inside UTF-8). */
+int	 vcard_fold(FILE *, const char *);
+/* "NAME;PARAMS" and a value (nothing written when it is empty). */
+int	 vcard_property(FILE *, const char *, const char *, int);
+/* A contact record (alias name role function phone email network). */
+int	 vcard_put(FILE *, const struct record *, struct ally_error *);
+
+/* ---- minutes.c: minutes of meetings, the agenda of the next ---------- */
+
+#define MINUTES_REPLACE		0x01	/* minutes recorded before are replaced */
+#define MINUTES_ALLOW_NAMES	0x02	/* members' names in text pass, noted */
+#define MINUTES_LOAD_OVERRIDE	0x04	/* minutes_load: add name_override */
+
+enum minutes_view {
+	MINUTES_VIEW_MEETINGS,
+	MINUTES_VIEW_ATTENDANCE,
+	MINUTES_VIEW_THEMES,
+	MINUTES_VIEW_ACTIONS
+};
+
+/* Fields of a minutes record (RECORDS.md minutes), and the view names. */
+extern const char *const minutes_fields[];
+extern const char *const minutes_views[];	/* in enum minutes_view order */
+const char *const *minutes_view_columns(enum minutes_view);
+/* "calm", "attention", "concern", "tension", "unrest" for 0..4. */
+const char *minutes_tension_name(int);
+
+struct minutes;
+
+/*
+ * Recording, in the caller's open transaction: minutes_open loads the
+ * network's members, minutes_apply checks one minutes record and stores
+ * it (meeting held, attendance, themes as signals, actions), giving a
+ * summary record (meeting date change present excused absent themes
+ * actions line).  Any error leaves the transaction to be rolled back.
+ */
+struct minutes	*minutes_open(sqlite3 *, const struct network *, int, day_t,
+		    struct ally_error *);
+int		 minutes_apply(struct minutes *, const struct record *,
+		    struct record **, struct ally_error *);
+/* How many member names were let through by MINUTES_ALLOW_NAMES. */
+long		 minutes_names_let_through(const struct minutes *);
+void		 minutes_close(struct minutes *);
+
+/*
+ * Held meetings with minutes, by date: all (NULL), or one by id, by date
+ * (YYYY-MM-DD) or "last".  *ids is malloc'd.
+ */
+int		 minutes_select(sqlite3 *, const struct network *,
+		    const char *, long long **, size_t *, struct ally_error *);
+/* The stored minutes of a meeting as a minutes record. */
+struct record	*minutes_load(sqlite3 *, const struct network *, long long,
+		    int, struct ally_error *);
+/* Append the flat records of a view of one minutes record to *out. */
+int		 minutes_flatten(const struct record *, enum minutes_view,
+		    struct record ***, size_t *, struct ally_error *);
+/*
+ * The agenda of the next planned meeting as one record: network today
+ * meeting date time location host chair meal last_meeting last_date
+ * themes (rising or at 3-4 last time) actions (open: id title party
+ * owner due meeting agreed age overdue) last_review review_due.
+ */
+struct record	*minutes_agenda(sqlite3 *, const struct network *, day_t,
+		    struct ally_error *);
+
+/* ---- review.c: the half-yearly review of the table (ally-review) ------ */
+
+extern const char *const review_decisions[];	/* keep talk phase-out */
+extern const char *const review_dimensions[];	/* age_band ... religion */
+/* Fields of a member's review record, of the summary, of a cell. */
+extern const char *const review_fields[];
+extern const char *const review_summary_fields[];
+extern const char *const review_representation_fields[];
+
+/* Every threshold of the review; -o NAME=VALUE sets one. */
+struct review_limits {
+	int	attendance;	/* percent; below it: low-attendance */
+	int	absent_in_row;	/* meetings missed in a row: absent-N-in-row */
+	int	candidate_months; /* longer a candidate: candidate-too-long */
+	int	paused_months;	/* longer paused: paused-too-long */
+	int	min_size, max_size;	/* allies at the table */
+	int	min_meetings, max_meetings;	/* held in twelve months */
+	int	review_months;	/* from one review to the next */
+	int	cell;		/* counts below it are shown as "<cell" */
+	double	gap;		/* seats short of a target share */
+};
+
+void	 review_limits_init(struct review_limits *);
+int	 review_limit_set(struct review_limits *, const char *,
+	    struct ally_error *);	/* "name=value" */
+int	 review_limits_check(const struct review_limits *,
+	    struct ally_error *);
+
+/*
+ * One review record per member not left (RECORDS.md review), over the
+ * meetings held from since to until; fn borrows each record.
+ */
+int	 review_members(sqlite3 *, const struct network *, day_t, day_t,
+	    const struct review_limits *,
+	    int (*)(struct record *, void *, struct ally_error *), void *,
+	    struct ally_error *);
+/* The network summary as one record, as of the until date. */
+int	 review_summary(sqlite3 *, const struct network *, day_t, day_t,
+	    const struct review_limits *, struct record **,
+	    struct ally_error *);
+
+struct review_due {
+	int	reviewed;	/* a review was ever recorded */
+	day_t	last;		/* its latest date, when reviewed */
+	day_t	next;		/* when the next one is due */
+	int	due;		/* next <= the given day */
+};
+
+int	 review_due(sqlite3 *, const struct network *, day_t,
+	    const struct review_limits *, struct review_due *,
+	    struct ally_error *);
+/* Every network of the file, in name order. */
+int	 review_each_network(sqlite3 *,
+	    int (*)(const struct network *, void *, struct ally_error *),
+	    void *, struct ally_error *);
+
+/* A target profile: (dimension, group, share) records, checked. */
+struct review_target;
+struct review_target *review_target_new(void);
+void	 review_target_free(struct review_target *);
+/* A records_each callback: arg is the struct review_target. */
+int	 review_target_add(struct record *, void *, struct ally_error *);
+/*
+ * Counts per dimension of the allies at the table, small cells
+ * suppressed; with a target profile (or NULL) the groups short of it.
+ */
+int	 review_representation(sqlite3 *, const struct network *,
+	    const struct review_limits *, const struct review_target *,
+	    int (*)(struct record *, void *, struct ally_error *), void *,
+	    struct ally_error *);
+/*
+ * Store the decision of one review record in the open transaction
+ * (reviewed: the record's date, else the given default); phase-out
+ * pauses an active member and lets a candidate leave.  *result tells
+ * alias, decision, reviewed, status and change.
+ */
+int	 review_apply(sqlite3 *, const struct network *,
+	    const struct record *, day_t, day_t, struct record **,
+	    struct ally_error *);
+
+/* ---- progress.c: progress of long work, on a terminal only ----------- */
+
+struct progress;
+
+/*
+ * Start a progress line on fp (the command passes stderr) for work on
+ * total records (0: unknown; then the count and the rate only, else a
+ * bar too).  NULL when fp is no terminal (a pipe, a file, cron) or
+ * memory is short; every progress_* call accepts NULL and does nothing.
+ * The line appears only after half a second.
+ */
+struct progress	*progress_start(FILE *, const char *, long long);
+/* done records so far: call it per record; it redraws ten times a second. */
+void		 progress_update(struct progress *, long long);
+/* Draw now, whatever the time (progress_update decides when). */
+void		 progress_draw(struct progress *, long long);
+/* Erase the line and free; call before printing anything else. */
+void		 progress_end(struct progress *);
 
 #endif /* ALLY_H */

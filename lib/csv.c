@@ -106,6 +106,14 @@ cb_field(void *s, size_t len, void *data)
 		cb_fail(r, r->row_line, NULL, "out of memory");
 		return;
 	}
+	/* As the YAML reader does: text is UTF-8, or the input is refused. */
+	if (valid_utf8(r->row[r->nrow]) != 0) {
+		cb_fail(r, r->row_line, r->header != NULL &&
+		    r->nrow < r->nheader ? r->header[r->nrow] : NULL,
+		    "not valid UTF-8 (save the file as UTF-8)");
+		free(r->row[r->nrow]);
+		return;
+	}
 	r->nrow++;
 }
 

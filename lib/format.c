@@ -175,10 +175,46 @@ decide:
 	return FMT_YAML;
 }
 
+/*
+ * Spreadsheets save "Unicode text" as UTF-16 with a byte order mark;
+ * say so, rather than report the NUL bytes of every other character.
+ */
+static const char *
+wide_encoding(struct reader *r)
+{
+	static const struct {
+		const char	*bom;
+		size_t		 len;
+		const char	*name;
+	} boms[] = {
+		{ "\xff\xfe\0\0", 4, "UTF-32" }, { "\0\0\xfe\xff", 4, "UTF-32" },
+		{ "\xff\xfe", 2, "UTF-16" }, { "\xfe\xff", 2, "UTF-16" },
+	};
+	size_t i;
+	char *p;
+
+	if (r->ahead == NULL) {
+		if ((p = malloc(4)) == NULL)
+			return NULL;
+		r->ahead = p;
+		r->aheadlen = fread(p, 1, 4, r->fp);
+		r->aheadpos = 0;
+		if (r->aheadlen < 4)
+			r->eof = 1;
+	}
+	for (i = 0; i < sizeof(boms) / sizeof(boms[0]); i++)
+		if (r->aheadlen >= boms[i].len &&
+		    memcmp(r->ahead, boms[i].bom, boms[i].len) == 0)
+			return boms[i].name;
+	return NULL;
+}
+
 struct reader *
 reader_open(FILE *fp, const char *name, enum format fmt,
     struct ally_error *err)
 {
+	const char *wide;
+
 	struct reader *r;
 
 	if (fmt != FMT_AUTO && fmt != FMT_YAML && fmt != FMT_CSV) {
@@ -197,6 +233,13 @@ reader_open(FILE *fp, const char *name, enum format fmt,
 	r->fmt = fmt == FMT_AUTO ? detect_format(r) : fmt;
 	if (fmt != FMT_AUTO && r->ahead == NULL)
 		r->aheadpos = r->aheadlen = 0;
+	if ((wide = wide_encoding(r)) != NULL) {
+		ally_error_at(err, EX_DATAERR, r->name, 0, NULL, "%s text; "
+		    "records are read as UTF-8 (save as UTF-8, or convert: "
+		    "iconv -f %s -t UTF-8)", wide, wide);
+		reader_close(r);
+		return NULL;
+	}
 	if ((r->fmt == FMT_YAML ? yaml_reader_init(r, err) :
 	    csv_reader_init(r, err)) != 0) {
 		reader_close(r);

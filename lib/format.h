@@ -24,6 +24,13 @@ struct reader {
 	int		 parser_ok;
 	int		 in_seq;	/* inside a top-level sequence */
 	int		 done;
+	/*
+	 * The last bytes given to libyaml, and the newlines before them:
+	 * its encoding errors carry only a byte offset, turned into a line.
+	 */
+	char		*tail;
+	size_t		 taillen, tailoff;
+	unsigned long	 taillines;
 
 	/* csv */
 	struct csv_parser csv;

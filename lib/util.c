@@ -81,6 +81,9 @@ valid_text(const char *s, int multiline)
 			continue;
 		if (*p < 0x20 || *p == 0x7f)
 			return -1;
+		/* C1 controls (U+0080..U+009F): CSI and NEL reach terminals. */
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return -1;
 	}
 	if (s[0] == '=')
 		return -2;

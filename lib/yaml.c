@@ -15,12 +15,61 @@
 
 #define MAX_DEPTH	2	/* a record inside a list inside a record */
 
+#define TAIL_KEEP	65536	/* more than libyaml's raw buffer holds */
+
+/* Keep the bytes just read; count the newlines of those dropped. */
+static int
+keep_tail(struct reader *r, const unsigned char *buf, size_t n)
+{
+	size_t drop, i;
+
+	if (r->tail == NULL && (r->tail = malloc(2 * TAIL_KEEP)) == NULL)
+		return -1;
+	while (n > 0) {
+		if (r->taillen == 2 * TAIL_KEEP) {
+			drop = TAIL_KEEP;
+			for (i = 0; i < drop; i++)
+				if (r->tail[i] == '\n')
+					r->taillines++;
+			memmove(r->tail, r->tail + drop, r->taillen - drop);
+			r->taillen -= drop;
+			r->tailoff += drop;
+		}
+		i = 2 * TAIL_KEEP - r->taillen;
+		if (i > n)
+			i = n;
+		memcpy(r->tail + r->taillen, buf, i);
+		r->taillen += i;
+		buf += i;
+		n -= i;
+	}
+	return 0;
+}
+
+/* The line of a byte offset in the input, or 0 when no longer known. */
+static unsigned long
+offset_line(const struct reader *r, size_t off)
+{
+	unsigned long line = r->taillines + 1;
+	size_t i;
+
+	if (r->tail == NULL || off < r->tailoff ||
+	    off - r->tailoff > r->taillen)
+		return 0;
+	for (i = 0; i < off - r->tailoff; i++)
+		if (r->tail[i] == '\n')
+			line++;
+	return line;
+}
+
 static int
 read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
 {
 	struct reader *r = data;
 
 	*got = reader_read(r, buf, size);
+	if (keep_tail(r, buf, *got) != 0)
+		return 0;
 	return !ferror(r->fp);
 }
 
@@ -40,6 +89,8 @@ yaml_reader_free(struct reader *r)
 	if (r->parser_ok)
 		yaml_parser_delete(&r->parser);
 	r->parser_ok = 0;
+	free(r->tail);
+	r->tail = NULL;
 }
 
 static int
@@ -48,8 +99,9 @@ parse_error(struct reader *r, struct ally_error *err)
 	yaml_parser_t *p = &r->parser;
 
 	if (p->error == YAML_READER_ERROR)
-		return ally_error_at(err, EX_DATAERR, r->name, 0, NULL,
-		    "byte %zu: %s", p->problem_offset, p->problem);
+		return ally_error_at(err, EX_DATAERR, r->name,
+		    offset_line(r, p->problem_offset), NULL, "byte %zu: %s",
+		    p->problem_offset + 1, p->problem);
 	if (p->context != NULL)
 		return ally_error_at(err, EX_DATAERR, r->name,
 		    p->problem_mark.line + 1, NULL, "column %zu: %s %s",
@@ -388,10 +440,17 @@ emit_scalar(struct writer *w, const char *s, struct ally_error *err)
 	yaml_event_t ev;
 	int quote = yaml_scalar_needs_quotes(s);
 
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), !quote, quote, quote && strchr(s, '\n') == NULL &&
+	/*
+	 * libyaml refuses invalid UTF-8 and leaves the event unset.  Every
+	 * value is a string, so a quoted form needs no tag even when libyaml
+	 * itself must quote ("police:P01" inside a flow sequence).
+	 */
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), !quote, 1, quote && strchr(s, '\n') == NULL &&
 	    valid_text(s, 0) == 0 ? YAML_SINGLE_QUOTED_SCALAR_STYLE :
-	    quote ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
+	    quote ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE))
+		return ally_errorf(err, EX_DATAERR, "a value is not valid "
+		    "UTF-8 and has no YAML form");
 	return emit(w, &ev, err);
 }
 

@@ -1,0 +1,970 @@
+/*
+ * action-track: the actions a network agreed on, and who delivers them.
+ *
+ * Without a mode it lists actions, filtered and sorted by due date, as
+ * records that -u takes back: print, edit (by hand, with sed or in a
+ * spreadsheet), feed back.  --done, --drop and --reopen close and reopen
+ * actions by id.  --remind writes the overdue and due-soon actions as a
+ * text for mail, and nothing, with exit status 1, when there are none,
+ * so that cron mails only when there is something to say.
+ * --reciprocity counts, per party, what was agreed and what was
+ * delivered: the figure of the half-yearly review.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+/* --remind: this exit status says "nothing to say" (see the man page). */
+#define EXIT_NOTHING	1
+#define REMIND_DAYS	7
+
+enum mode { M_LIST, M_UPDATE, M_ADD, M_DONE, M_DROP, M_REOPEN, M_REMIND,
+    M_RECIPROCITY };
+
+struct options {
+	struct ally_opts	 o;
+	enum mode		 mode;
+	int			 quiet;
+	const char		*status, *party, *owner;
+	long long		 meeting;
+	const char		*before, *after, *date, *since, *until;
+	int			 overdue;
+	long long		 within;	/* -1: not given */
+};
+
+/* What -u, -a and the closing modes did, record by record. */
+struct apply {
+	sqlite3		 *db;
+	struct network	  net;
+	day_t		  today;
+	enum mode	  mode;
+	struct record	**out;
+	size_t		  nout, capout;
+	struct seen {
+		long long	 id;
+		unsigned long	 line;
+	}		 *seen;
+	size_t		  nseen, capseen;
+	long		  changes;
+};
+
+static const char *const list_text_columns[] = { "id", "due", "status",
+    "party", "owner", "meeting", "title", NULL };
+static const char *const result_columns[] = { "id", "line", "change",
+    "fields", NULL };
+static const char *const tally_columns[] = { "party", "since", "until",
+    "taken", "done", "on_time", "overdue", "open", "dropped", NULL };
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: action-track [-d db] [-n network] [-f format] [-s status] "
+	    "[-p party]\n"
+	    "           [-o owner] [-m meeting] [-b date] [-A date] [-l] "
+	    "[-w days]\n"
+	    "       action-track -u | -a [-Nq] [-d db] [-n network] "
+	    "[-f format] [-F format]\n"
+	    "           [file ...]\n"
+	    "       action-track --done | --drop | --reopen [-Nq] [-D date] "
+	    "[-d db]\n"
+	    "           [-n network] [-f format] id ...\n"
+	    "       action-track --remind [-w days] [-d db] [-n network]\n"
+	    "       action-track --reciprocity [-S date] [-U date] [-d db] "
+	    "[-n network]\n"
+	    "           [-f format]\n");
+}
+
+static int
+parse_date_opt(const char *opt, const char *s, day_t *d,
+    struct ally_error *err)
+{
+	if (date_parse(s, d) != 0)
+		return ally_errorf(err, EX_USAGE, "%s: '%s' is not a date "
+		    "(YYYY-MM-DD)", opt, s);
+	return 0;
+}
+
+static int
+open_network(const struct options *op, sqlite3 **db, struct network *net,
+    struct ally_error *err)
+{
+	char path[4096];
+
+	if (db_path(op->o.db, path, sizeof(path), err) != 0)
+		return -1;
+	if ((*db = db_open(path, 0, err)) == NULL)
+		return -1;
+	if (network_resolve(*db, op->o.network, net, err) != 0) {
+		db_close(*db);
+		*db = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Narrow [min, max] by another inclusive bound. */
+static void
+bound_min(struct action_filter *f, day_t d)
+{
+	if (!f->has_min || d > f->due_min)
+		f->due_min = d;
+	f->has_min = 1;
+}
+
+static void
+bound_max(struct action_filter *f, day_t d)
+{
+	if (!f->has_max || d < f->due_max)
+		f->due_max = d;
+	f->has_max = 1;
+}
+
+/*
+ * The list filters as one action_filter.  --overdue and --within select
+ * open actions; given together they select both, which is what the
+ * reminder shows.
+ */
+static int
+make_filter(sqlite3 *db, const struct network *net, const struct options *op,
+    day_t today, struct action_filter *f, struct ally_error *err)
+{
+	day_t d;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->status = op->status;
+	f->party = op->party;
+	f->meeting_id = op->meeting;
+	if (op->owner != NULL) {
+		if ((rc = person_by_alias(db, net->id, op->owner, &f->owner_id,
+		    err)) < 0)
+			return -1;
+		if (rc == 0)
+			return ally_errorf(err, EX_NOINPUT, "--owner: no member "
+			    "%s in network %s", op->owner, net->name);
+	}
+	if (op->before != NULL) {
+		if (parse_date_opt("--due-before", op->before, &d, err) != 0)
+			return -1;
+		bound_max(f, d - 1);
+	}
+	if (op->after != NULL) {
+		if (parse_date_opt("--due-after", op->after, &d, err) != 0)
+			return -1;
+		bound_min(f, d + 1);
+	}
+	if (op->overdue || op->within >= 0)
+		f->open_only = 1;
+	if (op->overdue && op->within >= 0)
+		bound_max(f, today + op->within);
+	else if (op->overdue)
+		bound_max(f, today - 1);
+	else if (op->within >= 0) {
+		bound_min(f, today);
+		bound_max(f, today + op->within);
+	}
+	return 0;
+}
+
+static int
+list_actions(const struct options *op, struct ally_error *err)
+{
+	struct action_filter f;
+	struct network net;
+	struct writer *w = NULL;
+	struct record *r;
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db;
+	day_t today;
+	int rc = -1, step;
+
+	if (date_today(&today, err) != 0 ||
+	    open_network(op, &db, &net, err) != 0)
+		return -1;
+	if (make_filter(db, &net, op, today, &f, err) != 0 ||
+	    action_query(db, &net, &f, &st, err) != 0)
+		goto out;
+	if ((w = writer_open(stdout, op->o.format, op->o.format == FMT_TEXT ?
+	    list_text_columns : action_record_fields, 0, err)) == NULL)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = action_record(st)) == NULL) {
+			ally_errorf(err, EX_OSERR, "out of memory");
+			goto out;
+		}
+		step = writer_put(w, r, err);
+		record_free(r);
+		if (step != 0)
+			goto out;
+	}
+	if (step != SQLITE_DONE) {
+		db_error(db, step, err, NULL);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	db_close(db);
+	return rc;
+}
+
+/* One stored action as a record, or NULL (err set when not merely absent). */
+static struct record *
+load_action(sqlite3 *db, const struct network *net, long long id,
+    struct ally_error *err)
+{
+	struct action_filter f;
+	struct record *r = NULL;
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	f.id = id;
+	if (action_query(db, net, &f, &st, err) != 0)
+		return NULL;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = action_record(st)) == NULL)
+			ally_errorf(err, EX_OSERR, "out of memory");
+	} else if (rc != SQLITE_DONE)
+		db_error(db, rc, err, NULL);
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* The names of the fields that differ, space-separated, into buf. */
+static void
+changed_fields(const struct record *a, const struct record *b, char *buf,
+    size_t len)
+{
+	const char *x, *y;
+	size_t n = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; action_record_fields[i] != NULL; i++) {
+		if (strcmp(action_record_fields[i], "revision") == 0)
+			continue;
+		x = a != NULL ? record_get(a, action_record_fields[i]) : NULL;
+		y = record_get(b, action_record_fields[i]);
+		if ((x == NULL) != (y == NULL) ||
+		    (x != NULL && strcmp(x, y) != 0)) {
+			if (a == NULL && y == NULL)
+				continue;
+			n += snprintf(buf + n, len - n, "%s%s", n ? " " : "",
+			    action_record_fields[i]);
+			if (n >= len)
+				break;
+		}
+	}
+}
+
+static int
+keep_result(struct apply *a, const struct record *in,
+    const struct record *before, long long id, const char *changed,
+    struct ally_error *err)
+{
+	struct record *after, *r, **n;
+	char fields[256];
+
+	if (a->nout == a->capout) {
+		a->capout = a->capout ? a->capout * 2 : 16;
+		if ((n = reallocarray(a->out, a->capout, sizeof(*n))) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		a->out = n;
+	}
+	if ((after = load_action(a->db, &a->net, id, err)) == NULL)
+		return err->code ? -1 : ally_errorf(err, EX_SOFTWARE,
+		    "action %lld vanished", id);
+	if (strcmp(changed, "unchanged") == 0)
+		fields[0] = '\0';
+	else
+		changed_fields(before, after, fields, sizeof(fields));
+	if ((r = record_new()) == NULL ||
+	    record_set_int(r, "id", id) != 0 ||
+	    (in->line > 0 ? record_set_int(r, "line", (long long)in->line) :
+	    record_set_null(r, "line")) != 0 ||
+	    record_set(r, "change", changed) != 0 ||
+	    record_set(r, "fields", fields) != 0) {
+		record_free(after);
+		record_free(r);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	record_free(after);
+	a->out[a->nout++] = r;
+	if (strcmp(changed, "unchanged") != 0)
+		a->changes++;
+	return 0;
+}
+
+/*
+ * A second record for an action already edited in this input must agree
+ * with the first: applied again (its revision is the one the first edit
+ * replaced), it must change nothing.
+ */
+static int
+check_repeat(struct apply *a, const struct record *r, long long id,
+    struct ally_error *err)
+{
+	struct record *copy;
+	const char *changed;
+	long long got;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < a->nseen; i++)
+		if (a->seen[i].id == id)
+			break;
+	if (i == a->nseen)
+		return 0;
+	if ((copy = record_dup(r)) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	record_remove(copy, "revision");
+	rc = action_apply(a->db, &a->net, copy, 0, a->today, &changed, &got,
+	    err);
+	record_free(copy);
+	if (rc != 0)
+		return -1;
+	if (strcmp(changed, "unchanged") != 0)
+		return ally_error_at(err, EX_DATAERR, r->file,
+		    record_line(r, "id"), "id", "action %lld is also edited "
+		    "at line %lu, with other values: one edit per action",
+		    id, a->seen[i].line);
+	return 1;
+}
+
+static int
+remember(struct apply *a, long long id, unsigned long line,
+    struct ally_error *err)
+{
+	struct seen *n;
+
+	if (a->nseen == a->capseen) {
+		a->capseen = a->capseen ? a->capseen * 2 : 16;
+		if ((n = reallocarray(a->seen, a->capseen, sizeof(*n))) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		a->seen = n;
+	}
+	a->seen[a->nseen].id = id;
+	a->seen[a->nseen++].line = line;
+	return 0;
+}
+
+static int
+apply_one(struct record *r, void *arg, struct ally_error *err)
+{
+	struct apply *a = arg;
+	struct record *before = NULL;
+	const char *changed, *v;
+	long long id = 0;
+	int rc;
+
+	if ((v = record_get(r, "id")) != NULL) {
+		if (a->mode == M_ADD)
+			return ally_error_at(err, EX_DATAERR, r->file,
+			    record_line(r, "id"), "id", "-a adds new actions; "
+			    "to change action %s use -u", v);
+		/* A bad id is for action_apply to report. */
+		if (parse_int(v, 1, INT64_MAX, &id) == 0) {
+			if ((rc = check_repeat(a, r, id, err)) < 0)
+				return -1;
+			if (rc == 1)
+				return keep_result(a, r, NULL, id,
+				    "unchanged", err);
+			before = load_action(a->db, &a->net, id, err);
+			if (before == NULL && err->code != 0)
+				return -1;
+		}
+	}
+	rc = action_apply(a->db, &a->net, r, 0, a->today, &changed, &id, err);
+	if (rc == 0 && v != NULL)
+		rc = remember(a, id, r->line, err);
+	if (rc == 0)
+		rc = keep_result(a, r, before, id, changed, err);
+	record_free(before);
+	return rc;
+}
+
+/* --done, --drop, --reopen: one built record per id. */
+static int
+close_one(struct apply *a, const char *opt, const char *arg,
+    const char *date, struct ally_error *err)
+{
+	static const char *const target[] = { [M_DONE] = "done",
+	    [M_DROP] = "dropped", [M_REOPEN] = "open" };
+	struct record *r = NULL, *before = NULL;
+	const char *changed, *st;
+	long long id;
+	int rc = -1;
+
+	if (parse_int(arg, 1, INT64_MAX, &id) != 0)
+		return ally_errorf(err, EX_USAGE, "%s: '%s' is not an action "
+		    "id", opt, arg);
+	if ((before = load_action(a->db, &a->net, id, err)) == NULL)
+		return err->code ? -1 : ally_errorf(err, EX_DATAERR, "%s: no "
+		    "action %lld in network %s", opt, id, a->net.name);
+	st = record_get(before, "status");
+	/* Closing twice keeps the first date unless -D corrects it. */
+	if (strcmp(st, target[a->mode]) == 0 && (date == NULL ||
+	    a->mode == M_REOPEN)) {
+		rc = keep_result(a, before, before, id, "unchanged", err);
+		goto out;
+	}
+	if ((r = record_new()) == NULL ||
+	    record_set_int(r, "id", id) != 0 ||
+	    record_set(r, "status", target[a->mode]) != 0 ||
+	    (date != NULL && a->mode != M_REOPEN &&
+	    record_set(r, "closed", date) != 0)) {
+		rc = ally_errorf(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	r->file = opt;
+	if (action_apply(a->db, &a->net, r, 0, a->today, &changed, &id,
+	    err) == 0)
+		rc = keep_result(a, r, before, id, changed, err);
+out:
+	record_free(r);
+	record_free(before);
+	return rc;
+}
+
+static int
+print_results(const struct options *op, struct apply *a,
+    struct ally_error *err)
+{
+	struct writer *w;
+	size_t i;
+
+	if (op->quiet || a->nout == 0)
+		return 0;
+	if ((w = writer_open(stdout, op->o.format, result_columns, 0,
+	    err)) == NULL)
+		return -1;
+	for (i = 0; i < a->nout; i++)
+		if (writer_put(w, a->out[i], err) != 0) {
+			writer_close(w, NULL);
+			return -1;
+		}
+	return writer_close(w, err);
+}
+
+static int
+change_actions(const struct options *op, char **argv, int argc,
+    struct ally_error *err)
+{
+	static const char *const optname[] = { [M_DONE] = "--done",
+	    [M_DROP] = "--drop", [M_REOPEN] = "--reopen" };
+	struct apply a;
+	day_t d;
+	size_t i;
+	int rc = -1, k;
+
+	memset(&a, 0, sizeof(a));
+	a.mode = op->mode;
+	if (date_today(&a.today, err) != 0)
+		return -1;
+	if (op->date != NULL && parse_date_opt("--date", op->date, &d,
+	    err) != 0)
+		return -1;
+	if (open_network(op, &a.db, &a.net, err) != 0)
+		return -1;
+	if (db_begin(a.db, err) != 0)
+		goto out;
+	if (op->mode == M_UPDATE || op->mode == M_ADD) {
+		if (records_each(argv, argc, op->o.input, apply_one, &a,
+		    err) != 0)
+			goto out;
+	} else {
+		for (k = 0; k < argc; k++)
+			if (close_one(&a, optname[op->mode], argv[k], op->date,
+			    err) != 0)
+				goto out;
+	}
+	if (op->o.dry_run)
+		db_rollback(a.db);
+	else {
+		if (a.changes > 0 && db_audit(a.db, "action-track", a.net.name,
+		    "actions changed", a.changes, err) != 0)
+			goto out;
+		if (db_commit(a.db, err) != 0)
+			goto out;
+	}
+	rc = print_results(op, &a, err);
+out:
+	db_rollback(a.db);
+	db_close(a.db);
+	for (i = 0; i < a.nout; i++)
+		record_free(a.out[i]);
+	free(a.out);
+	free(a.seen);
+	return rc;
+}
+
+/* --remind: the actions in reminder order, party by party, owner by owner. */
+static int
+party_rank(const char *p)
+{
+	int i;
+
+	for (i = 0; action_parties[i] != NULL; i++)
+		if (p != NULL && strcmp(p, action_parties[i]) == 0)
+			return i;
+	return i;
+}
+
+static int
+cmp_str(const char *a, const char *b)
+{
+	size_t la, lb;
+
+	if (a == NULL || b == NULL)
+		return (a == NULL) - (b == NULL);
+	/* A02 before A10 before A100: shorter aliases first. */
+	if ((la = strlen(a)) != (lb = strlen(b)))
+		return la < lb ? -1 : 1;
+	return strcmp(a, b);
+}
+
+static int
+cmp_remind(const void *x, const void *y)
+{
+	const struct record *a = *(struct record *const *)x;
+	const struct record *b = *(struct record *const *)y;
+	int c;
+
+	if ((c = party_rank(record_get(a, "party")) -
+	    party_rank(record_get(b, "party"))) != 0)
+		return c;
+	if ((c = cmp_str(record_get(a, "owner"), record_get(b, "owner"))) != 0)
+		return c;
+	if ((c = strcmp(record_get(a, "due"), record_get(b, "due"))) != 0)
+		return c;
+	return cmp_str(record_get(a, "id"), record_get(b, "id"));
+}
+
+static void
+describe_due(day_t due, day_t today, char *buf, size_t len)
+{
+	long n = today - due;
+
+	if (n > 0)
+		snprintf(buf, len, "%ld day%s overdue", n, n == 1 ? "" : "s");
+	else if (n == 0)
+		snprintf(buf, len, "due today");
+	else if (n == -1)
+		snprintf(buf, len, "due tomorrow");
+	else
+		snprintf(buf, len, "due in %ld days", -n);
+}
+
+static void
+print_reminder(const struct network *net, struct record **rs, size_t n,
+    day_t today, long long within)
+{
+	const char *party = NULL, *owner = NULL, *p, *o;
+	char todays[11], until[11], when[48];
+	size_t i, late = 0;
+	day_t due;
+
+	for (i = 0; i < n; i++) {
+		date_parse(record_get(rs[i], "due"), &due);
+		if (due < today)
+			late++;
+	}
+	date_format(today, todays);
+	date_format(today + within, until);
+	printf("Actions of network %s on %s: %zu overdue, %zu due by %s.\n",
+	    net->name, todays, late, n - late, until);
+	for (i = 0; i < n; i++) {
+		p = record_get(rs[i], "party");
+		o = record_get(rs[i], "owner");
+		if (party == NULL || strcmp(party, p) != 0) {
+			printf("\n%s\n", p);
+			party = p;
+			owner = NULL;
+			printf("  %s\n", o != NULL ? o : "(no owner)");
+		} else if (cmp_str(owner, o) != 0)
+			printf("  %s\n", o != NULL ? o : "(no owner)");
+		owner = o;
+		date_parse(record_get(rs[i], "due"), &due);
+		describe_due(due, today, when, sizeof(when));
+		printf("    #%-4s %s  %-17s %s\n", record_get(rs[i], "id"),
+		    record_get(rs[i], "due"), when, record_get(rs[i], "title"));
+	}
+}
+
+static int
+remind(const struct options *op, int *nothing, struct ally_error *err)
+{
+	struct action_filter f;
+	struct network net;
+	struct record **rs = NULL, **nr, *r;
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db;
+	size_t n = 0, cap = 0, i;
+	day_t today;
+	int rc = -1, step;
+
+	if (date_today(&today, err) != 0 ||
+	    open_network(op, &db, &net, err) != 0)
+		return -1;
+	memset(&f, 0, sizeof(f));
+	f.open_only = 1;
+	bound_max(&f, today + op->within);
+	if (action_query(db, &net, &f, &st, err) != 0)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			if ((nr = reallocarray(rs, cap, sizeof(*nr))) == NULL)
+				goto oom;
+			rs = nr;
+		}
+		if ((r = action_record(st)) == NULL)
+			goto oom;
+		rs[n++] = r;
+	}
+	if (step != SQLITE_DONE) {
+		db_error(db, step, err, NULL);
+		goto out;
+	}
+	*nothing = n == 0;
+	if (n > 0) {
+		qsort(rs, n, sizeof(*rs), cmp_remind);
+		print_reminder(&net, rs, n, today, op->within);
+	}
+	rc = 0;
+	goto out;
+oom:
+	ally_errorf(err, EX_OSERR, "out of memory");
+out:
+	sqlite3_finalize(st);
+	db_close(db);
+	for (i = 0; i < n; i++)
+		record_free(rs[i]);
+	free(rs);
+	return rc;
+}
+
+static struct record *
+tally_record(const char *party, const char *since, const char *until,
+    const struct action_tally *t)
+{
+	struct record *r;
+
+	if ((r = record_new()) == NULL)
+		return NULL;
+	if (record_set(r, "party", party) != 0 ||
+	    record_set(r, "since", since) != 0 ||
+	    record_set(r, "until", until) != 0 ||
+	    record_set_int(r, "taken", t->taken) != 0 ||
+	    record_set_int(r, "done", t->done) != 0 ||
+	    record_set_int(r, "on_time", t->on_time) != 0 ||
+	    record_set_int(r, "overdue", t->overdue) != 0 ||
+	    record_set_int(r, "open", t->open) != 0 ||
+	    record_set_int(r, "dropped", t->dropped) != 0) {
+		record_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+/*
+ * The period defaults to the half-year that ends today.  Figures are as
+ * they stood at its end, or today when the period has not ended yet.
+ */
+static int
+reciprocity(const struct options *op, struct ally_error *err)
+{
+	struct action_tally t[4], total;
+	struct network net;
+	struct writer *w = NULL;
+	struct record *r;
+	sqlite3 *db;
+	char since[11], until[11], asof[11];
+	day_t today, s, u;
+	int rc = -1, i;
+
+	if (date_today(&today, err) != 0)
+		return -1;
+	u = today;
+	if (op->until != NULL && parse_date_opt("--until", op->until, &u,
+	    err) != 0)
+		return -1;
+	s = date_add_months(u, -6) + 1;
+	if (op->since != NULL && parse_date_opt("--since", op->since, &s,
+	    err) != 0)
+		return -1;
+	if (s > u)
+		return ally_errorf(err, EX_USAGE, "--since is after --until");
+	date_format(s, since);
+	date_format(u, until);
+	date_format(u < today ? u : today, asof);
+	if (open_network(op, &db, &net, err) != 0)
+		return -1;
+	if (action_reciprocity(db, &net, s, u, u < today ? u : today, t,
+	    err) != 0)
+		goto out;
+	if (op->o.format == FMT_TEXT)
+		printf("Reciprocity in network %s: actions agreed %s to %s, "
+		    "as of %s\n\n", net.name, since, until, asof);
+	if ((w = writer_open(stdout, op->o.format, tally_columns, 0,
+	    err)) == NULL)
+		goto out;
+	memset(&total, 0, sizeof(total));
+	for (i = 0; i < 5; i++) {
+		if (i == 4 && op->o.format != FMT_TEXT)
+			break;
+		if (i < 4) {
+			total.taken += t[i].taken;
+			total.done += t[i].done;
+			total.on_time += t[i].on_time;
+			total.overdue += t[i].overdue;
+			total.open += t[i].open;
+			total.dropped += t[i].dropped;
+		}
+		if ((r = tally_record(i < 4 ? action_parties[i] : "total",
+		    since, until, i < 4 ? &t[i] : &total)) == NULL) {
+			ally_errorf(err, EX_OSERR, "out of memory");
+			goto out;
+		}
+		rc = writer_put(w, r, err);
+		record_free(r);
+		if (rc != 0) {
+			rc = -1;
+			goto out;
+		}
+		rc = -1;
+	}
+	rc = 0;
+out:
+	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	db_close(db);
+	return rc;
+}
+
+static int
+set_mode(struct options *op, enum mode m)
+{
+	if (op->mode != M_LIST && op->mode != m) {
+		warnx("choose one of -u, -a, --done, --drop, --reopen, "
+		    "--remind, --reciprocity");
+		return -1;
+	}
+	op->mode = m;
+	return 0;
+}
+
+/* Options that belong to one mode only. */
+static int
+check_usage(const struct options *op, int argc)
+{
+	int listing = op->status || op->party || op->owner || op->meeting ||
+	    op->before || op->after || op->overdue;
+	int writing = op->mode == M_UPDATE || op->mode == M_ADD ||
+	    op->mode == M_DONE || op->mode == M_DROP || op->mode == M_REOPEN;
+
+	if (listing && op->mode != M_LIST)
+		return -1;
+	if (op->within >= 0 && op->mode != M_LIST && op->mode != M_REMIND)
+		return -1;
+	if ((op->since || op->until) && op->mode != M_RECIPROCITY)
+		return -1;
+	if (op->date && op->mode != M_DONE && op->mode != M_DROP)
+		return -1;
+	if ((op->o.dry_run || op->quiet) && !writing)
+		return -1;
+	if (argc > 0 && (op->mode == M_LIST || op->mode == M_REMIND ||
+	    op->mode == M_RECIPROCITY))
+		return -1;
+	if (argc == 0 && (op->mode == M_DONE || op->mode == M_DROP ||
+	    op->mode == M_REOPEN))
+		return -1;
+	if (op->mode == M_REMIND && op->o.format != FMT_AUTO &&
+	    op->o.format != FMT_TEXT && op->o.format != FMT_MAIL)
+		return -1;
+	return 0;
+}
+
+static int
+parse_options(struct options *op, int argc, char *argv[],
+    struct ally_error *err)
+{
+	static const struct option longopts[] = {
+		ALLY_COMMON_LONGOPTS,
+		{ "status",	required_argument,	NULL, 's' },
+		{ "party",	required_argument,	NULL, 'p' },
+		{ "owner",	required_argument,	NULL, 'o' },
+		{ "meeting",	required_argument,	NULL, 'm' },
+		{ "due-before",	required_argument,	NULL, 'b' },
+		{ "due-after",	required_argument,	NULL, 'A' },
+		{ "overdue",	no_argument,		NULL, 'l' },
+		{ "within",	required_argument,	NULL, 'w' },
+		{ "update",	no_argument,		NULL, 'u' },
+		{ "add",	no_argument,		NULL, 'a' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "done",	no_argument,		NULL, 'c' },
+		{ "drop",	no_argument,		NULL, 'x' },
+		{ "reopen",	no_argument,		NULL, 'O' },
+		{ "date",	required_argument,	NULL, 'D' },
+		{ "remind",	no_argument,		NULL, 'R' },
+		{ "reciprocity", no_argument,		NULL, 'r' },
+		{ "since",	required_argument,	NULL, 'S' },
+		{ "until",	required_argument,	NULL, 'U' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
+	    "s:p:o:m:b:A:lw:uaqcxOD:RrS:U:", longopts, NULL)) != -1) {
+		if ((rc = ally_opts_handle(&op->o, ch, optarg, err)) < 0)
+			return -1;
+		if (rc == 1)
+			continue;
+		rc = 0;
+		switch (ch) {
+		case 's':
+			if (!str_in(optarg, action_statuses))
+				return ally_errorf(err, EX_USAGE, "--status: "
+				    "'%s' is not one of open, done, dropped",
+				    optarg);
+			op->status = optarg;
+			break;
+		case 'p':
+			if (!str_in(optarg, action_parties))
+				return ally_errorf(err, EX_USAGE, "--party: "
+				    "'%s' is not one of police, municipality, "
+				    "ally, joint", optarg);
+			op->party = optarg;
+			break;
+		case 'o':
+			if (valid_alias(optarg) != 0)
+				return ally_errorf(err, EX_USAGE, "--owner: "
+				    "'%s' is not an alias", optarg);
+			op->owner = optarg;
+			break;
+		case 'm':
+			if (parse_int(optarg, 1, INT64_MAX, &op->meeting) != 0)
+				return ally_errorf(err, EX_USAGE, "--meeting: "
+				    "'%s' is not a meeting id", optarg);
+			break;
+		case 'b':
+			op->before = optarg;
+			break;
+		case 'A':
+			op->after = optarg;
+			break;
+		case 'l':
+			op->overdue = 1;
+			break;
+		case 'w':
+			if (parse_int(optarg, 0, 3660, &op->within) != 0)
+				return ally_errorf(err, EX_USAGE, "--within: "
+				    "'%s' is not a number of days (0 to 3660)",
+				    optarg);
+			break;
+		case 'u':
+			rc = set_mode(op, M_UPDATE);
+			break;
+		case 'a':
+			rc = set_mode(op, M_ADD);
+			break;
+		case 'q':
+			op->quiet = 1;
+			break;
+		case 'c':
+			rc = set_mode(op, M_DONE);
+			break;
+		case 'x':
+			rc = set_mode(op, M_DROP);
+			break;
+		case 'O':
+			rc = set_mode(op, M_REOPEN);
+			break;
+		case 'D':
+			op->date = optarg;
+			break;
+		case 'R':
+			rc = set_mode(op, M_REMIND);
+			break;
+		case 'r':
+			rc = set_mode(op, M_RECIPROCITY);
+			break;
+		case 'S':
+			op->since = optarg;
+			break;
+		case 'U':
+			op->until = optarg;
+			break;
+		default:
+			rc = -1;
+		}
+		if (rc != 0) {
+			usage(stderr);
+			return ally_errorf(err, EX_USAGE, "%s", "");
+		}
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options op;
+	struct ally_error e = { 0, "" };
+	int rc, nothing = 0;
+
+	memset(&op, 0, sizeof(op));
+	ally_opts_init(&op.o);
+	op.within = -1;
+	if (parse_options(&op, argc, argv, &e) != 0) {
+		if (e.msg[0] != '\0')
+			warnx("%s", e.msg);
+		return EX_USAGE;
+	}
+	argc -= optind;
+	argv += optind;
+	if (op.o.help) {
+		usage(stdout);
+		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
+	}
+	if (op.o.version) {
+		printf("action-track %s\n", ALLY_VERSION);
+		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
+	}
+	if (check_usage(&op, argc) != 0) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	switch (op.mode) {
+	case M_LIST:
+		rc = list_actions(&op, &e);
+		break;
+	case M_REMIND:
+		if (op.within < 0)
+			op.within = REMIND_DAYS;
+		rc = remind(&op, &nothing, &e);
+		break;
+	case M_RECIPROCITY:
+		rc = reciprocity(&op, &e);
+		break;
+	default:
+		rc = change_actions(&op, argv, argc, &e);
+		break;
+	}
+	if (rc == 0 && ally_close_stdout(&e) != 0)
+		rc = -1;
+	if (rc != 0) {
+		warnx("%s", e.msg);
+		return e.code ? e.code : EX_SOFTWARE;
+	}
+	return nothing ? EXIT_NOTHING : 0;
+}

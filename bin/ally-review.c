@@ -1,0 +1,593 @@
+/*
+ * ally-review: the half-yearly review of who sits at the table.
+ *
+ * By default one review record per member over the last six months;
+ * -S the network's summary, -r its representation of the community in
+ * aggregates, -f text the whole report to print for the review meeting.
+ * The coordinator fills in the decisions and feeds the records back with
+ * -u; -D tells cron when the next review is due.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+enum mode { MODE_MEMBERS, MODE_SUMMARY, MODE_REPRESENTATION, MODE_UPDATE,
+    MODE_DUE };
+
+struct review {
+	struct ally_opts	 o;
+	struct review_limits	 lim;
+	enum mode		 mode;
+	day_t			 today, since, until, reviewed;
+	const char		*target_file;
+	int			 quiet;
+	sqlite3			*db;
+	struct network		 net;
+	struct review_target	*target;
+	struct writer		*w;
+	/* -u: what each record did */
+	struct record		**out;
+	size_t			 nout, capout;
+	long			 stored;
+	int			 printed;	/* -D */
+};
+
+/* The columns of the printed member table: the flags say the rest. */
+static const char *const text_member_columns[] = { "alias", "role",
+    "status", "status_since", "meetings", "present", "attendance",
+    "last_present", "absent_in_row", "flags", "decision", NULL };
+static const char *const text_cell_columns[] = { "dimension", "group",
+    "count", "share", NULL };
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: ally-review [-d db] [-n network] [-f format] [-s since] "
+	    "[-t until]\n"
+	    "                   [-o name=value] [-T target]\n"
+	    "       ally-review -S [-d db] [-n network] [-f format] [-t until] "
+	    "[-o name=value]\n"
+	    "       ally-review -r [-d db] [-n network] [-f format] [-T target] "
+	    "[-o name=value]\n"
+	    "       ally-review -u [-Nq] [-d db] [-n network] [-f format] "
+	    "[-F format]\n"
+	    "                   [-R date] [file ...]\n"
+	    "       ally-review -D [-d db] [-n network] [-o name=value]\n");
+}
+
+static int
+put_record(struct record *r, void *arg, struct ally_error *err)
+{
+	struct review *rv = arg;
+
+	return writer_put(rv->w, r, err);
+}
+
+/* A writer over stdout; closed (and checked) by close_writer. */
+static int
+open_writer(struct review *rv, enum format fmt, const char *const *cols,
+    struct ally_error *err)
+{
+	return (rv->w = writer_open(stdout, fmt, cols, 0, err)) == NULL ?
+	    -1 : 0;
+}
+
+static int
+close_writer(struct review *rv, struct ally_error *err)
+{
+	struct writer *w = rv->w;
+
+	rv->w = NULL;
+	return writer_close(w, err);
+}
+
+static int
+load_target(struct review *rv, struct ally_error *err)
+{
+	char *files[1];
+
+	if (rv->target_file == NULL)
+		return 0;
+	if ((rv->target = review_target_new()) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	files[0] = (char *)rv->target_file;
+	return records_each(files, 1, FMT_AUTO, review_target_add, rv->target,
+	    err);
+}
+
+/* ---- the printed report ------------------------------------------------ */
+
+static const char *
+field_or(const struct record *r, const char *key, const char *dflt)
+{
+	const char *v = record_get(r, key);
+
+	return v != NULL ? v : dflt;
+}
+
+static int
+print_summary(const struct record *s)
+{
+	const char **vac;
+	char *buf;
+	size_t n, i;
+	int rc;
+
+	rc = printf("Network %s on %s\n", field_or(s, "network", "-"),
+	    field_or(s, "until", "-")) < 0;
+	rc |= printf("  allies at the table  %s: %s (at least %s, at most "
+	    "%s; active %s, candidates %s, paused %s)\n",
+	    field_or(s, "allies", "0"), field_or(s, "size", "-"),
+	    field_or(s, "min_size", "-"), field_or(s, "max_size", "-"),
+	    field_or(s, "active", "0"), field_or(s, "candidates", "0"),
+	    field_or(s, "paused", "0")) < 0;
+	rc |= printf("  police               %s active\n"
+	    "  municipality         %s active\n",
+	    field_or(s, "police", "0"), field_or(s, "municipality", "0")) < 0;
+	n = record_list(s, "vacancies", &vac, &buf);
+	if (n == 0)
+		rc |= printf("  vacancies            none\n") < 0;
+	for (i = 0; i < n; i++) {
+		const char *colon = strchr(vac[i], ':');
+
+		if (colon != NULL)
+			rc |= printf("  vacancy              %.*s: the seat "
+			    "%s held has no successor\n", (int)(colon - vac[i]),
+			    vac[i], colon + 1) < 0;
+		else
+			rc |= printf("  vacancy              %s: nobody of the "
+			    "%s at the table\n", vac[i], vac[i]) < 0;
+	}
+	free(vac);
+	free(buf);
+	rc |= printf("  meetings held        %s in the twelve months to %s: "
+	    "%s (norm %s to %s)\n", field_or(s, "meetings", "0"),
+	    field_or(s, "until", "-"), field_or(s, "meetings_norm", "-"),
+	    field_or(s, "min_meetings", "-"),
+	    field_or(s, "max_meetings", "-")) < 0;
+	rc |= printf("  last review          %s; the next is due %s%s\n",
+	    field_or(s, "last_review", "none yet"),
+	    field_or(s, "next_review", "-"),
+	    strcmp(field_or(s, "due", "no"), "yes") == 0 ? " (due now)" :
+	    "") < 0;
+	return rc ? -1 : 0;
+}
+
+static int
+report_members(struct review *rv, struct ally_error *err)
+{
+	char s[11], u[11];
+
+	date_format(rv->since, s);
+	date_format(rv->until, u);
+	if (printf("Members: meetings held from %s to %s\n", s, u) < 0)
+		return ally_errorf(err, EX_IOERR, "standard output: write "
+		    "error");
+	if (open_writer(rv, FMT_TEXT, text_member_columns, err) != 0 ||
+	    review_members(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
+	    put_record, rv, err) != 0)
+		return -1;
+	return close_writer(rv, err);
+}
+
+static int
+report_representation(struct review *rv, const struct record *s,
+    struct ally_error *err)
+{
+	if (printf("Representation of the %s allies at the table (counts "
+	    "under %d shown as <%d; * withheld so that\nno small count can "
+	    "be worked out from the total)\n", field_or(s, "allies", "0"),
+	    rv->lim.cell, rv->lim.cell) < 0)
+		return ally_errorf(err, EX_IOERR, "standard output: write "
+		    "error");
+	if (open_writer(rv, FMT_TEXT, rv->target != NULL ?
+	    review_representation_fields : text_cell_columns, err) != 0 ||
+	    review_representation(rv->db, &rv->net, &rv->lim, rv->target,
+	    put_record, rv, err) != 0)
+		return -1;
+	return close_writer(rv, err);
+}
+
+static int
+report_text(struct review *rv, struct ally_error *err)
+{
+	struct record *s;
+	int rc = -1;
+
+	if (review_summary(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
+	    &s, err) != 0)
+		return -1;
+	if (rv->mode == MODE_MEMBERS) {
+		if (printf("Review of the allies network %s\n\n",
+		    rv->net.name) < 0 || report_members(rv, err) != 0 ||
+		    putchar('\n') == EOF)
+			goto out;
+	}
+	if (rv->mode != MODE_REPRESENTATION && print_summary(s) != 0)
+		goto out;
+	if (rv->mode == MODE_MEMBERS && putchar('\n') == EOF)
+		goto out;
+	if (rv->mode != MODE_SUMMARY && report_representation(rv, s, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	record_free(s);
+	if (rc != 0 && err->code == 0)
+		ally_errorf(err, EX_IOERR, "standard output: write error");
+	return rc;
+}
+
+/* ---- records ------------------------------------------------------------- */
+
+static int
+report_records(struct review *rv, struct ally_error *err)
+{
+	struct record *s;
+	int rc;
+
+	switch (rv->mode) {
+	case MODE_SUMMARY:
+		if (review_summary(rv->db, &rv->net, rv->since, rv->until,
+		    &rv->lim, &s, err) != 0)
+			return -1;
+		rc = open_writer(rv, rv->o.format, review_summary_fields,
+		    err) == 0 ? writer_put(rv->w, s, err) : -1;
+		record_free(s);
+		if (rc != 0)
+			return -1;
+		break;
+	case MODE_REPRESENTATION:
+		if (open_writer(rv, rv->o.format, review_representation_fields,
+		    err) != 0 || review_representation(rv->db, &rv->net,
+		    &rv->lim, rv->target, put_record, rv, err) != 0)
+			return -1;
+		break;
+	default:
+		if (open_writer(rv, rv->o.format, review_fields, err) != 0 ||
+		    review_members(rv->db, &rv->net, rv->since, rv->until,
+		    &rv->lim, put_record, rv, err) != 0)
+			return -1;
+		break;
+	}
+	return close_writer(rv, err);
+}
+
+static int
+report(struct review *rv, struct ally_error *err)
+{
+	char path[4096];
+	int rc = -1;
+
+	if (load_target(rv, err) != 0)
+		return -1;
+	if (db_path(rv->o.db, path, sizeof(path), err) != 0 ||
+	    (rv->db = db_open(path, 0, err)) == NULL)
+		return -1;
+	/* One snapshot for every section, beside a writer. */
+	if (db_exec(rv->db, "BEGIN", err) != 0 ||
+	    network_resolve(rv->db, rv->o.network, &rv->net, err) != 0)
+		goto out;
+	if (rv->o.format == FMT_TEXT)
+		rc = report_text(rv, err);
+	else
+		rc = report_records(rv, err);
+out:
+	if (rv->w != NULL)
+		writer_close(rv->w, NULL);
+	rv->w = NULL;
+	db_rollback(rv->db);
+	return rc;
+}
+
+/* ---- decisions ------------------------------------------------------------ */
+
+/* Two decisions for one member on one date: which one was meant? */
+static int
+check_twice(struct review *rv, const struct record *in,
+    const struct record *res, struct ally_error *err)
+{
+	const char *alias = record_get(res, "alias");
+	const char *date = record_get(res, "reviewed");
+	size_t i;
+
+	if (record_get(res, "decision") == NULL)
+		return 0;
+	for (i = 0; i < rv->nout; i++)
+		if (record_get(rv->out[i], "decision") != NULL &&
+		    strcmp(record_get(rv->out[i], "alias"), alias) == 0 &&
+		    strcmp(record_get(rv->out[i], "reviewed"), date) == 0)
+			return ally_error_at(err, EX_DATAERR, in->file,
+			    record_line(in, "decision"), "decision", "a second "
+			    "decision for %s on %s (the first is on line %s)",
+			    alias, date, field_or(rv->out[i], "line", "?"));
+	return 0;
+}
+
+static int
+apply_one(struct record *r, void *arg, struct ally_error *err)
+{
+	struct review *rv = arg;
+	struct record *res, **n;
+	const char *change;
+
+	if (review_apply(rv->db, &rv->net, r, rv->today, rv->reviewed, &res,
+	    err) != 0)
+		return -1;
+	if (check_twice(rv, r, res, err) != 0) {
+		record_free(res);
+		return -1;
+	}
+	if (rv->nout == rv->capout) {
+		rv->capout = rv->capout ? rv->capout * 2 : 16;
+		if ((n = reallocarray(rv->out, rv->capout,
+		    sizeof(*n))) == NULL) {
+			record_free(res);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		rv->out = n;
+	}
+	rv->out[rv->nout++] = res;
+	change = record_get(res, "change");
+	if (strcmp(change, "added") == 0 || strcmp(change, "updated") == 0)
+		rv->stored++;
+	return 0;
+}
+
+static int
+update(struct review *rv, char **files, int nfiles, struct ally_error *err)
+{
+	char path[4096];
+	size_t i;
+	int rc = -1;
+
+	if (db_path(rv->o.db, path, sizeof(path), err) != 0 ||
+	    (rv->db = db_open(path, 0, err)) == NULL)
+		return -1;
+	if (db_begin(rv->db, err) != 0 ||
+	    network_resolve(rv->db, rv->o.network, &rv->net, err) != 0 ||
+	    records_each(files, nfiles, rv->o.input, apply_one, rv, err) != 0)
+		goto out;
+	if (rv->o.dry_run)
+		db_rollback(rv->db);
+	else if ((rv->stored > 0 && db_audit(rv->db, "ally-review -u",
+	    rv->net.name, "review decisions stored", rv->stored, err) != 0) ||
+	    db_commit(rv->db, err) != 0)
+		goto out;
+	if (!rv->quiet && rv->nout > 0) {
+		if (open_writer(rv, rv->o.format, NULL, err) != 0)
+			goto out;
+		for (i = 0; i < rv->nout; i++)
+			if (writer_put(rv->w, rv->out[i], err) != 0)
+				goto out;
+		if (close_writer(rv, err) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	if (rv->w != NULL)
+		writer_close(rv->w, NULL);
+	rv->w = NULL;
+	db_rollback(rv->db);
+	return rc;
+}
+
+/* ---- due ------------------------------------------------------------------- */
+
+static int
+due_one(const struct network *net, void *arg, struct ally_error *err)
+{
+	struct review *rv = arg;
+	struct review_due d;
+	char next[11], last[11];
+
+	if (review_due(rv->db, net, rv->today, &rv->lim, &d, err) != 0)
+		return -1;
+	if (!d.due)
+		return 0;
+	date_format(d.next, next);
+	date_format(d.last, last);
+	if (printf("%s: review due since %s (last review: %s)\n", net->name,
+	    next, d.reviewed ? last : "none yet") < 0)
+		return ally_errorf(err, EX_IOERR, "standard output: write "
+		    "error");
+	rv->printed++;
+	return 0;
+}
+
+static int
+due(struct review *rv, struct ally_error *err)
+{
+	const char *env = getenv("ALLY_NETWORK");
+	char path[4096];
+	int rc;
+
+	if (db_path(rv->o.db, path, sizeof(path), err) != 0 ||
+	    (rv->db = db_open(path, 0, err)) == NULL)
+		return -1;
+	if (db_exec(rv->db, "BEGIN", err) != 0)
+		rc = -1;
+	else if (rv->o.network != NULL || (env != NULL && *env != '\0'))
+		rc = network_resolve(rv->db, rv->o.network, &rv->net, err) ||
+		    due_one(&rv->net, rv, err);
+	else
+		rc = review_each_network(rv->db, due_one, rv, err);
+	db_rollback(rv->db);
+	return rc != 0 ? -1 : 0;
+}
+
+/* ---- main ---------------------------------------------------------------- */
+
+static int
+date_option(const char *name, const char *arg, day_t *d,
+    struct ally_error *err)
+{
+	if (date_parse(arg, d) != 0)
+		return ally_errorf(err, EX_USAGE, "--%s: '%s' is not a date "
+		    "(YYYY-MM-DD)", name, arg);
+	return 0;
+}
+
+static int
+set_mode(struct review *rv, enum mode m)
+{
+	if (rv->mode != MODE_MEMBERS && rv->mode != m)
+		return -1;
+	rv->mode = m;
+	return 0;
+}
+
+/* The window, the review date and the thresholds, once all are known. */
+static int
+settle(struct review *rv, const char *since, const char *until,
+    const char *reviewed, struct ally_error *err)
+{
+	if (date_today(&rv->today, err) != 0 ||
+	    review_limits_check(&rv->lim, err) != 0)
+		return -1;
+	rv->until = rv->today;
+	if (until != NULL && date_option("until", until, &rv->until, err))
+		return -1;
+	rv->since = date_add_months(rv->until, -6);
+	if (since != NULL && date_option("since", since, &rv->since, err))
+		return -1;
+	if (rv->since > rv->until)
+		return ally_errorf(err, EX_USAGE, "--since %s is after --until",
+		    since != NULL ? since : "");
+	rv->reviewed = rv->today;
+	if (reviewed != NULL) {
+		if (date_option("reviewed", reviewed, &rv->reviewed, err))
+			return -1;
+		if (rv->reviewed > rv->today)
+			return ally_errorf(err, EX_USAGE, "--reviewed %s is in "
+			    "the future", reviewed);
+	}
+	return 0;
+}
+
+static int
+run(struct review *rv, char **argv, int argc, struct ally_error *err)
+{
+	switch (rv->mode) {
+	case MODE_UPDATE:
+		return update(rv, argv, argc, err);
+	case MODE_DUE:
+		return due(rv, err);
+	default:
+		return report(rv, err);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		ALLY_COMMON_LONGOPTS,
+		{ "since",	required_argument,	NULL, 's' },
+		{ "until",	required_argument,	NULL, 't' },
+		{ "summary",	no_argument,		NULL, 'S' },
+		{ "representation", no_argument,	NULL, 'r' },
+		{ "target",	required_argument,	NULL, 'T' },
+		{ "update",	no_argument,		NULL, 'u' },
+		{ "due",	no_argument,		NULL, 'D' },
+		{ "reviewed",	required_argument,	NULL, 'R' },
+		{ "limit",	required_argument,	NULL, 'o' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct review rv;
+	struct ally_error e = { 0, "" };
+	const char *since = NULL, *until = NULL, *reviewed = NULL;
+	size_t i;
+	int ch, rc, bad = 0;
+
+	memset(&rv, 0, sizeof(rv));
+	ally_opts_init(&rv.o);
+	review_limits_init(&rv.lim);
+	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
+	    "s:t:SrT:uDR:o:q", longopts, NULL)) != -1) {
+		if ((rc = ally_opts_handle(&rv.o, ch, optarg, &e)) < 0)
+			errx(e.code, "%s", e.msg);
+		if (rc == 1)
+			continue;
+		switch (ch) {
+		case 's':
+			since = optarg;
+			break;
+		case 't':
+			until = optarg;
+			break;
+		case 'S':
+			bad |= set_mode(&rv, MODE_SUMMARY);
+			break;
+		case 'r':
+			bad |= set_mode(&rv, MODE_REPRESENTATION);
+			break;
+		case 'T':
+			rv.target_file = optarg;
+			break;
+		case 'u':
+			bad |= set_mode(&rv, MODE_UPDATE);
+			break;
+		case 'D':
+			bad |= set_mode(&rv, MODE_DUE);
+			break;
+		case 'R':
+			reviewed = optarg;
+			break;
+		case 'o':
+			if (review_limit_set(&rv.lim, optarg, &e) != 0)
+				errx(e.code, "%s", e.msg);
+			break;
+		case 'q':
+			rv.quiet = 1;
+			break;
+		default:
+			usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (rv.o.help) {
+		usage(stdout);
+		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
+	}
+	if (rv.o.version) {
+		printf("ally-review %s\n", ALLY_VERSION);
+		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
+	}
+	/* Each option belongs to some modes only; say so rather than ignore. */
+	if (bad || (rv.mode != MODE_UPDATE && (argc > 0 || rv.o.dry_run ||
+	    rv.quiet || reviewed != NULL || rv.o.input != FMT_AUTO)) ||
+	    (rv.mode == MODE_UPDATE && (since || until || rv.target_file)) ||
+	    (rv.mode == MODE_DUE && (since || until || rv.target_file ||
+	    rv.o.format != FMT_AUTO)) ||
+	    (rv.mode == MODE_SUMMARY && rv.target_file) ||
+	    (rv.mode == MODE_REPRESENTATION && (since || until))) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	rc = settle(&rv, since, until, reviewed, &e);
+	if (rc == 0)
+		rc = run(&rv, argv, argc, &e);
+	if (rc == 0 && ally_close_stdout(&e) != 0)
+		rc = -1;
+	db_close(rv.db);
+	review_target_free(rv.target);
+	for (i = 0; i < rv.nout; i++)
+		record_free(rv.out[i]);
+	free(rv.out);
+	if (rc != 0) {
+		warnx("%s", e.msg);
+		return e.code ? e.code : EX_SOFTWARE;
+	}
+	/* Cron: 0 when a review is due (and said so), 1 when none is. */
+	if (rv.mode == MODE_DUE && rv.printed == 0)
+		return 1;
+	return 0;
+}

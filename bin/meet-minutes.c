@@ -1,0 +1,707 @@
+/*
+ * meet-minutes: record what an allies' meeting said and agreed; print the
+ * minutes for the records, for mail or for print; set out the agenda of
+ * the next meeting with what it carries over.
+ *
+ * Recording reads minutes records (one YAML document per meeting) and
+ * stores them in one transaction: all of them or none.  -l prints stored
+ * minutes back in the same shape, so that "print, edit, feed back with
+ * -r" corrects them.  -a prints the agenda of the next planned meeting.
+ * Members appear by alias only; names and phone numbers never.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+#define WRAP	72
+
+enum mode { MODE_RECORD, MODE_LIST, MODE_AGENDA };
+
+struct cmd {
+	struct ally_opts	 o;
+	enum mode		 mode;
+	int			 replace, allow_names, quiet;
+	const char		*meeting;
+	const char		*view;
+	enum minutes_view	 v;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: meet-minutes [-NqrA] [-d db] [-n network] [-f format] "
+	    "[-F format] [file ...]\n"
+	    "       meet-minutes -l [-d db] [-n network] [-f format] "
+	    "[-m meeting] [-V view]\n"
+	    "       meet-minutes -a [-d db] [-n network] [-f format]\n");
+}
+
+static int
+oom(struct ally_error *err)
+{
+	return ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+/* ---- text for people: mail and print ---------------------------------- */
+
+static size_t
+text_width(const char *s, size_t len)
+{
+	size_t n = 0, i;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Print text wrapped at WRAP columns, every line indented; the text's
+ * own line breaks are kept as paragraph breaks.
+ */
+static void
+put_wrapped(FILE *fp, const char *s, int indent)
+{
+	const char *p, *w, *eol;
+	size_t col, wl;
+
+	while (*s != '\0') {
+		eol = strchr(s, '\n');
+		if (eol == NULL)
+			eol = s + strlen(s);
+		fprintf(fp, "%*s", indent, "");
+		col = indent;
+		for (p = s; p < eol; ) {
+			while (p < eol && (*p == ' ' || *p == '\t'))
+				p++;
+			if (p == eol)
+				break;
+			for (w = p; w < eol && *w != ' ' && *w != '\t'; w++)
+				;
+			wl = text_width(p, w - p);
+			if (col > (size_t)indent && col + 1 + wl > WRAP) {
+				fprintf(fp, "\n%*s", indent, "");
+				col = indent;
+			}
+			if (col > (size_t)indent) {
+				putc(' ', fp);
+				col++;
+			}
+			fwrite(p, 1, w - p, fp);
+			col += wl;
+			p = w;
+		}
+		putc('\n', fp);
+		s = *eol == '\n' ? eol + 1 : eol;
+	}
+}
+
+static const char *
+get(const struct record *r, const char *key, const char *dflt)
+{
+	const char *v = record_get(r, key);
+
+	return v != NULL ? v : dflt;
+}
+
+static const char *
+weekday_name(const char *date)
+{
+	static const char *const days[] = { "Sunday", "Monday", "Tuesday",
+	    "Wednesday", "Thursday", "Friday", "Saturday" };
+	day_t d;
+
+	if (date == NULL || date_parse(date, &d) != 0)
+		return "";
+	return days[date_weekday(d)];
+}
+
+static void
+put_when_where(FILE *fp, const struct record *r)
+{
+	const char *date = record_get(r, "date"), *host;
+
+	fprintf(fp, "Date:     %s %s, %s\n", weekday_name(date), date,
+	    get(r, "time", "-"));
+	fprintf(fp, "Venue:    %s", get(r, "location", "not given"));
+	if ((host = record_get(r, "host")) != NULL)
+		fprintf(fp, " (host: %s)", host);
+	fprintf(fp, "\nChair:    %s\n", get(r, "chair", "not given"));
+}
+
+static void
+put_aliases(FILE *fp, const struct record *r, const char *key,
+    const char *label)
+{
+	const struct field *f = record_field(r, key);
+	size_t n = f != NULL && f->kind == VAL_LIST ? f->nitems : 0, i, col;
+	char head[32];
+
+	snprintf(head, sizeof(head), "%s (%zu):", label, n);
+	fprintf(fp, "%-15s", head);
+	col = 15;
+	for (i = 0; i < n; i++) {
+		if (col + strlen(f->items[i]) + 1 > WRAP) {
+			fprintf(fp, "\n%15s", "");
+			col = 15;
+		}
+		fprintf(fp, "%s%s", col > 15 ? " " : "", f->items[i]);
+		col += strlen(f->items[i]) + (col > 15);
+	}
+	if (n == 0)
+		fputs("-", fp);
+	putc('\n', fp);
+}
+
+static void
+put_theme(FILE *fp, const struct record *t, int indent)
+{
+	long long level = -1;
+	const char *v;
+
+	if ((v = record_get(t, "tension")) != NULL)
+		parse_int(v, 0, 4, &level);
+	fprintf(fp, "%*s%-16s %lld %-10s %-8s %s\n", indent, "",
+	    get(t, "theme", "-"), level, minutes_tension_name((int)level),
+	    get(t, "trend", "-"), get(t, "basis", "-"));
+	if ((v = record_get(t, "summary")) != NULL)
+		put_wrapped(fp, v, indent + 4);
+}
+
+static size_t
+nrecs(const struct record *r, const char *key, struct record ***recs)
+{
+	const struct field *f = record_field(r, key);
+
+	if (f == NULL || f->kind != VAL_RECORDS) {
+		*recs = NULL;
+		return 0;
+	}
+	*recs = f->recs;
+	return f->nrecs;
+}
+
+static void
+put_minutes_text(FILE *fp, const struct record *m)
+{
+	struct record **s;
+	const char *v;
+	size_t n, i;
+
+	fprintf(fp, "Minutes of the allies' meeting, network %s\n",
+	    get(m, "network", "-"));
+	fprintf(fp, "Meeting:  %s\n", get(m, "meeting", "-"));
+	put_when_where(fp, m);
+	fprintf(fp, "Meal:     %s\n\n", get(m, "meal", "-"));
+	put_aliases(fp, m, "present", "Present");
+	put_aliases(fp, m, "excused", "Excused");
+	put_aliases(fp, m, "absent", "Absent");
+	n = nrecs(m, "themes", &s);
+	fprintf(fp, "\nThemes (%zu)\n", n);
+	if (n == 0)
+		fputs("  none recorded\n", fp);
+	for (i = 0; i < n; i++)
+		put_theme(fp, s[i], 2);
+	n = nrecs(m, "actions", &s);
+	fprintf(fp, "\nActions (%zu)\n", n);
+	if (n == 0)
+		fputs("  none agreed\n", fp);
+	for (i = 0; i < n; i++) {
+		fprintf(fp, "  #%-4s %-13s %-6s due %s  %s", get(s[i], "id",
+		    "-"), get(s[i], "party", "-"), get(s[i], "owner", "-"),
+		    get(s[i], "due", "-"), get(s[i], "status", "open"));
+		if ((v = record_get(s[i], "closed")) != NULL)
+			fprintf(fp, " %s", v);
+		putc('\n', fp);
+		put_wrapped(fp, get(s[i], "title", "-"), 8);
+		if ((v = record_get(s[i], "note")) != NULL)
+			put_wrapped(fp, v, 10);
+	}
+	if ((v = record_get(m, "notes")) != NULL) {
+		fputs("\nNotes\n", fp);
+		put_wrapped(fp, v, 2);
+	}
+	if ((v = record_get(m, "name_override")) != NULL) {
+		fputs("\nThese minutes were recorded with --allow-names and may "
+		    "name members\n", fp);
+		fprintf(fp, "(%s): keep them within the table.\n", v);
+	}
+}
+
+static void
+put_agenda_text(FILE *fp, const struct record *a)
+{
+	struct record **s;
+	const char *v;
+	size_t n, i;
+	int item = 1;
+
+	fprintf(fp, "Agenda of the next allies' meeting, network %s\n",
+	    get(a, "network", "-"));
+	if (record_get(a, "date") != NULL) {
+		put_when_where(fp, a);
+		v = get(a, "meal", "yes");
+		fprintf(fp, "Meal:     %s\n\n", strcmp(v, "yes") == 0 ?
+		    "yes, the meeting starts with the shared meal" : "no");
+		if (strcmp(v, "yes") == 0)
+			fprintf(fp, "%d. The shared meal\n", item++);
+	} else
+		fprintf(fp, "Date:     not planned yet (meet-plan plans "
+		    "it)\n\n");
+	fprintf(fp, "%d. Opening by the chair; the agenda\n", item++);
+	fprintf(fp, "%d. The sentiment in the neighbourhoods: a round of the "
+	    "table\n", item++);
+	n = nrecs(a, "themes", &s);
+	if ((v = record_get(a, "last_date")) == NULL)
+		fputs("   No minutes recorded yet.\n", fp);
+	else if (n == 0)
+		fprintf(fp, "   Nothing was rising or at level 3-4 last time "
+		    "(%s).\n", v);
+	else
+		fprintf(fp, "   Rising or at level 3-4 last time (%s):\n", v);
+	for (i = 0; i < n; i++)
+		put_theme(fp, s[i], 5);
+	n = nrecs(a, "actions", &s);
+	fprintf(fp, "%d. Actions carried over: ", item++);
+	if (n == 0)
+		fputs("none open\n", fp);
+	else
+		fprintf(fp, "%zu open\n", n);
+	for (i = 0; i < n; i++) {
+		fprintf(fp, "     #%-4s %-13s %-6s due %s%s\n", get(s[i], "id",
+		    "-"), get(s[i], "party", "-"), get(s[i], "owner", "-"),
+		    get(s[i], "due", "-"), strcmp(get(s[i], "overdue", "no"),
+		    "yes") == 0 ? "  overdue" : "");
+		put_wrapped(fp, get(s[i], "title", "-"), 11);
+		if ((v = record_get(s[i], "meeting")) != NULL)
+			fprintf(fp, "%11sagreed at meeting %s of %s, %s days "
+			    "ago\n", "", v, get(s[i], "agreed", "-"),
+			    get(s[i], "age", "-"));
+		else
+			fprintf(fp, "%11sadded %s, %s days ago\n", "",
+			    get(s[i], "agreed", "-"), get(s[i], "age", "-"));
+	}
+	fprintf(fp, "%d. Police and municipality: developments and policy\n",
+	    item++);
+	if (strcmp(get(a, "review_due", "no"), "yes") == 0)
+		fprintf(fp, "%d. The half-yearly review is due (last: %s): do "
+		    "the right people sit\n   at the table? (ally-review)\n",
+		    item++, get(a, "last_review", "never"));
+	fprintf(fp, "%d. The next meeting: date, venue and chair\n", item);
+}
+
+/* A mail header value, as an RFC 2047 encoded word when not ASCII. */
+static void
+put_header(FILE *fp, const char *name, const char *value)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+	    "qrstuvwxyz0123456789+/";
+	const unsigned char *p = (const unsigned char *)value, *q;
+	size_t len, i, chunk;
+	unsigned v;
+
+	for (q = p; *q != '\0' && *q < 0x80; q++)
+		;
+	if (*q == '\0') {
+		fprintf(fp, "%s: %s\n", name, value);
+		return;
+	}
+	fprintf(fp, "%s:", name);
+	len = strlen(value);
+	while (len > 0) {
+		/* 45 bytes make 60 of base64; never split a character. */
+		chunk = len < 45 ? len : 45;
+		while (chunk < len && (p[chunk] & 0xc0) == 0x80)
+			chunk--;
+		fputs(" =?UTF-8?B?", fp);
+		for (i = 0; i < chunk; i += 3) {
+			v = p[i] << 16;
+			if (i + 1 < chunk)
+				v |= p[i + 1] << 8;
+			if (i + 2 < chunk)
+				v |= p[i + 2];
+			putc(b64[(v >> 18) & 63], fp);
+			putc(b64[(v >> 12) & 63], fp);
+			putc(i + 1 < chunk ? b64[(v >> 6) & 63] : '=', fp);
+			putc(i + 2 < chunk ? b64[v & 63] : '=', fp);
+		}
+		fputs("?=", fp);
+		p += chunk;
+		len -= chunk;
+		if (len > 0)
+			fputs("\n", fp);
+	}
+	putc('\n', fp);
+}
+
+static void
+put_mail_head(FILE *fp, const char *what, const struct record *r)
+{
+	char subject[256];
+
+	snprintf(subject, sizeof(subject), "%s of the allies' meeting, "
+	    "network %s, %s", what, get(r, "network", "-"),
+	    get(r, "date", "not planned yet"));
+	put_header(fp, "Subject", subject);
+	fputs("MIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=UTF-8\n"
+	    "Content-Transfer-Encoding: 8bit\n\n", fp);
+}
+
+/* ---- recording ---------------------------------------------------------- */
+
+struct run {
+	struct minutes	 *mi;
+	struct record	**out;
+	size_t		  nout;
+};
+
+static int
+apply_one(struct record *r, void *arg, struct ally_error *err)
+{
+	struct run *run = arg;
+	struct record *s, **n;
+
+	if (minutes_apply(run->mi, r, &s, err) != 0)
+		return -1;
+	if ((n = reallocarray(run->out, run->nout + 1, sizeof(*n))) == NULL) {
+		record_free(s);
+		return oom(err);
+	}
+	run->out = n;
+	run->out[run->nout++] = s;
+	return 0;
+}
+
+static int
+put_records(enum format fmt, int flags, struct record **v, size_t n,
+    const char *const *cols, struct ally_error *err)
+{
+	struct writer *w;
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if ((w = writer_open(stdout, fmt, cols, flags, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (writer_put(w, v[i], err) != 0) {
+			writer_close(w, NULL);
+			return -1;
+		}
+	return writer_close(w, err);
+}
+
+static int
+record_minutes(struct cmd *c, char **files, int nfiles,
+    struct ally_error *err)
+{
+	struct network net;
+	struct run run;
+	sqlite3 *db;
+	char path[4096];
+	day_t today;
+	size_t i;
+	int rc = -1, flags = 0;
+	long names;
+
+	memset(&run, 0, sizeof(run));
+	if (db_path(c->o.db, path, sizeof(path), err) != 0 ||
+	    date_today(&today, err) != 0)
+		return -1;
+	if ((db = db_open(path, 0, err)) == NULL)
+		return -1;
+	if (db_begin(db, err) != 0 ||
+	    network_resolve(db, c->o.network, &net, err) != 0)
+		goto out;
+	if (c->replace)
+		flags |= MINUTES_REPLACE;
+	if (c->allow_names)
+		flags |= MINUTES_ALLOW_NAMES;
+	if ((run.mi = minutes_open(db, &net, flags, today, err)) == NULL)
+		goto out;
+	if (records_each(files, nfiles, c->o.input, apply_one, &run,
+	    err) != 0)
+		goto out;
+	if ((names = minutes_names_let_through(run.mi)) > 0 &&
+	    db_audit(db, "meet-minutes --allow-names", net.name,
+	    "member names let through in minutes", names, err) != 0)
+		goto out;
+	if (c->o.dry_run)
+		db_rollback(db);
+	else if (db_commit(db, err) != 0)
+		goto out;
+	if (names > 0)
+		warnx("%ld member name%s let through (--allow-names)%s", names,
+		    names == 1 ? "" : "s", c->o.dry_run ? "" :
+		    "; the meeting and the audit log say so");
+	if (!c->quiet && put_records(c->o.format, 0, run.out, run.nout, NULL,
+	    err) != 0)
+		goto out;
+	rc = 0;
+out:
+	minutes_close(run.mi);
+	db_rollback(db);
+	db_close(db);
+	for (i = 0; i < run.nout; i++)
+		record_free(run.out[i]);
+	free(run.out);
+	return rc;
+}
+
+/* ---- printing stored minutes and the agenda ------------------------ */
+
+static sqlite3 *
+open_for_reading(struct cmd *c, struct network *net, struct ally_error *err)
+{
+	sqlite3 *db;
+	char path[4096];
+
+	if (db_path(c->o.db, path, sizeof(path), err) != 0)
+		return NULL;
+	if ((db = db_open(path, 0, err)) == NULL)
+		return NULL;
+	/* One snapshot for everything printed. */
+	if (db_exec(db, "BEGIN", err) != 0 ||
+	    network_resolve(db, c->o.network, net, err) != 0) {
+		db_rollback(db);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static int
+list_minutes(struct cmd *c, struct ally_error *err)
+{
+	struct network net;
+	struct record *m, **flat = NULL;
+	long long *ids = NULL;
+	size_t nids = 0, nflat = 0, i;
+	sqlite3 *db;
+	int rc = -1, text = c->o.format == FMT_TEXT && c->view == NULL;
+
+	if ((db = open_for_reading(c, &net, err)) == NULL)
+		return -1;
+	if (minutes_select(db, &net, c->meeting, &ids, &nids, err) != 0)
+		goto out;
+	for (i = 0; i < nids; i++) {
+		if ((m = minutes_load(db, &net, ids[i], text ||
+		    c->o.format == FMT_MAIL ? MINUTES_LOAD_OVERRIDE : 0,
+		    err)) == NULL)
+			goto out;
+		if (c->o.format == FMT_MAIL) {
+			put_mail_head(stdout, "Minutes", m);
+			put_minutes_text(stdout, m);
+		} else if (text) {
+			if (i > 0)
+				fputs("\n------------------------------------"
+				    "------------------------------------\n\n",
+				    stdout);
+			put_minutes_text(stdout, m);
+		} else if (c->view != NULL || c->o.format == FMT_CSV) {
+			if (minutes_flatten(m, c->v, &flat, &nflat, err) != 0) {
+				record_free(m);
+				goto out;
+			}
+		} else if (put_records(FMT_YAML, WRITER_YAML_DOCS, &m, 1, NULL,
+		    err) != 0) {
+			record_free(m);
+			goto out;
+		}
+		record_free(m);
+	}
+	if (put_records(c->o.format, 0, flat, nflat,
+	    minutes_view_columns(c->v), err) != 0)
+		goto out;
+	rc = 0;
+out:
+	for (i = 0; i < nflat; i++)
+		record_free(flat[i]);
+	free(flat);
+	free(ids);
+	db_rollback(db);
+	db_close(db);
+	return rc;
+}
+
+static int
+print_agenda(struct cmd *c, struct ally_error *err)
+{
+	struct network net;
+	struct record *a;
+	sqlite3 *db;
+	day_t today;
+	int rc = 0;
+
+	if (date_today(&today, err) != 0)
+		return -1;
+	if ((db = open_for_reading(c, &net, err)) == NULL)
+		return -1;
+	a = minutes_agenda(db, &net, today, err);
+	db_rollback(db);
+	db_close(db);
+	if (a == NULL)
+		return -1;
+	if (c->o.format == FMT_YAML)
+		rc = put_records(FMT_YAML, WRITER_YAML_DOCS, &a, 1, NULL, err);
+	else {
+		if (c->o.format == FMT_MAIL)
+			put_mail_head(stdout, "Agenda", a);
+		put_agenda_text(stdout, a);
+	}
+	record_free(a);
+	return rc;
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+static int
+check_usage(struct cmd *c, int nfiles)
+{
+	enum format f = c->o.format;
+	size_t i;
+
+	if (c->view != NULL) {
+		for (i = 0; minutes_views[i] != NULL; i++)
+			if (strcmp(c->view, minutes_views[i]) == 0)
+				break;
+		if (minutes_views[i] == NULL) {
+			warnx("--view: '%s' is not one of meetings, "
+			    "attendance, themes, actions", c->view);
+			return -1;
+		}
+		c->v = (enum minutes_view)i;
+	}
+	switch (c->mode) {
+	case MODE_RECORD:
+		if (c->meeting != NULL || c->view != NULL)
+			return -1;
+		if (f == FMT_AUTO)
+			c->o.format = FMT_YAML;
+		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT) {
+			warnx("recording reports as yaml, csv or text");
+			return -1;
+		}
+		return 0;
+	case MODE_LIST:
+		if (nfiles > 0 || c->o.dry_run || c->replace ||
+		    c->allow_names || c->quiet)
+			return -1;
+		if (f == FMT_AUTO)
+			c->o.format = FMT_YAML;
+		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT &&
+		    f != FMT_MAIL) {
+			warnx("minutes are printed as yaml, csv, text or mail");
+			return -1;
+		}
+		if (f == FMT_MAIL && (c->view != NULL || c->meeting == NULL)) {
+			warnx("-f mail holds one meeting's minutes: choose it "
+			    "with -m ID, -m DATE or -m last");
+			return -1;
+		}
+		return 0;
+	case MODE_AGENDA:
+		if (nfiles > 0 || c->o.dry_run || c->replace ||
+		    c->allow_names || c->quiet || c->meeting != NULL ||
+		    c->view != NULL)
+			return -1;
+		if (f == FMT_AUTO)
+			c->o.format = FMT_TEXT;
+		else if (f != FMT_TEXT && f != FMT_MAIL && f != FMT_YAML) {
+			warnx("the agenda is printed as text, mail or yaml");
+			return -1;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		ALLY_COMMON_LONGOPTS,
+		{ "replace",	no_argument,		NULL, 'r' },
+		{ "allow-names", no_argument,		NULL, 'A' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "list",	no_argument,		NULL, 'l' },
+		{ "meeting",	required_argument,	NULL, 'm' },
+		{ "view",	required_argument,	NULL, 'V' },
+		{ "agenda",	no_argument,		NULL, 'a' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct cmd c;
+	struct ally_error e = { 0, "" };
+	int ch, rc, modes = 0;
+
+	memset(&c, 0, sizeof(c));
+	ally_opts_init(&c.o);
+	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS "rAqlm:V:a",
+	    longopts, NULL)) != -1) {
+		if ((rc = ally_opts_handle(&c.o, ch, optarg, &e)) < 0)
+			errx(e.code, "%s", e.msg);
+		if (rc == 1)
+			continue;
+		switch (ch) {
+		case 'r':
+			c.replace = 1;
+			break;
+		case 'A':
+			c.allow_names = 1;
+			break;
+		case 'q':
+			c.quiet = 1;
+			break;
+		case 'l':
+			c.mode = MODE_LIST;
+			modes++;
+			break;
+		case 'm':
+			c.meeting = optarg;
+			break;
+		case 'V':
+			c.view = optarg;
+			break;
+		case 'a':
+			c.mode = MODE_AGENDA;
+			modes++;
+			break;
+		default:
+			usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (c.o.help) {
+		usage(stdout);
+		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
+	}
+	if (c.o.version) {
+		printf("meet-minutes %s\n", ALLY_VERSION);
+		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
+	}
+	if (modes > 1 || check_usage(&c, argc) != 0) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	if (c.mode == MODE_LIST)
+		rc = list_minutes(&c, &e);
+	else if (c.mode == MODE_AGENDA)
+		rc = print_agenda(&c, &e);
+	else
+		rc = record_minutes(&c, argv, argc, &e);
+	if (rc == 0 && ally_close_stdout(&e) != 0)
+		rc = -1;
+	if (rc != 0) {
+		warnx("%s", e.msg);
+		return e.code ? e.code : EX_SOFTWARE;
+	}
+	return 0;
+}

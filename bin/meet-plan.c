@@ -1,0 +1,899 @@
+/*
+ * meet-plan: plan the meetings of an Allies network, rotate where they
+ * are held and who chairs them, and send the invitations.
+ *
+ * A series is planned for a year or a period (-y, -s/-e); --next keeps
+ * one meeting planned after the last one held, for cron; --invite prints
+ * the invitations of the coming days for mail(1).  Meetings, venues and
+ * blackout periods are records: list, edit, feed back (-l, -u, -V).
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+enum mode { M_NONE, M_PLAN, M_LIST, M_UPDATE, M_VENUES, M_NEXT, M_INVITE,
+    M_SETTINGS };
+
+#define NOTHING_TO_SAY	1	/* --next, --invite: exit status */
+#define MAX_PERIOD_DAYS	1827	/* five years */
+
+struct opts {
+	struct ally_opts	 o;
+	enum mode		 mode;
+	int			 list, per_year, quiet, invite_days;
+	const char		*year, *start, *end, *organizer;
+	const char		*weekdays, *time;
+	int			 duration;
+	char			**blackout_files;
+	int			 nblackout_files;
+	struct blackouts	 blackouts;
+};
+
+static const char *const update_columns[] = { "id", "network", "date",
+    "time", "location", "host", "chair", "meal", "status", "change",
+    "fields", NULL };
+static const char *const plan_columns[] = { "id", "network", "date",
+    "time", "location", "host", "chair", "meal", "status", "change",
+    NULL };
+static const char *const settings_columns[] = { "network", "weekdays",
+    "time", "duration", "change", NULL };
+static const char *const venue_change_columns[] = { "id", "network",
+    "name", "host", "address", "active", "change", NULL };
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: meet-plan [-Nq] [-d db] [-n network] [-f format] [-m count]"
+	    " [-b file]\n"
+	    "                 [-w weekdays] [-t time] [-D minutes] "
+	    "(-y year | -s date [-e date])\n"
+	    "       meet-plan -x [-Nq] [-d db] [-n network] [-f format] "
+	    "[-m count] [-b file]\n"
+	    "       meet-plan -i days [-d db] [-n network] [-f format] "
+	    "[-o organizer]\n"
+	    "       meet-plan -l [-d db] [-n network] [-f format] "
+	    "[-o organizer] [-y year | -s date [-e date]]\n"
+	    "       meet-plan -u [-Nq] [-d db] [-n network] [-f format] "
+	    "[-F format] [file ...]\n"
+	    "       meet-plan -V [-l] [-Nq] [-d db] [-n network] [-f format] "
+	    "[-F format] [file ...]\n"
+	    "       meet-plan -S [-N] [-d db] [-n network] [-w weekdays] "
+	    "[-t time] [-D minutes]\n");
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+static const char *const month_names[] = { "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December" };
+static const char *const day_names[] = { "Sunday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday" };
+
+/* "Tuesday 9 February 2027": English, whatever the locale. */
+static void
+date_words(day_t day, char *buf, size_t len)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(buf, len, "%s %d %s %d", day_names[date_weekday(day)], d,
+	    month_names[m - 1], y);
+}
+
+static void
+put_invitation(const struct meeting *m)
+{
+	char when[64], end[6];
+	int start;
+
+	date_words(m->date, when, sizeof(when));
+	if (time_parse(m->time, &start) != 0)
+		start = 0;
+	time_format(start + m->duration, end);
+	if (strcmp(m->status, "cancelled") == 0) {
+		printf("Allies meeting %s: %s CANCELLED\n\n", m->network,
+		    when);
+		printf("The meeting of the Allies network %s on %s at %s%s%s%s "
+		    "is cancelled.\nYou will hear when we meet next.\n",
+		    m->network, when, m->time, m->location[0] ? " (" : "",
+		    m->location, m->location[0] ? ")" : "");
+		return;
+	}
+	printf("Allies meeting %s: %s\n\n", m->network, when);
+	printf("Dear members of the Allies network %s,\n\n", m->network);
+	printf("You are invited to our next meeting.\n\n");
+	printf("  Date:   %s\n", when);
+	printf("  Time:   %s to %s\n", m->time, end);
+	printf("  Venue:  %s\n", m->location[0] ? m->location :
+	    "to be announced");
+	if (m->address[0])
+		printf("          %s\n", m->address);
+	if (m->host[0])
+		printf("  Host:   %s\n", m->host);
+	printf("  Chair:  %s\n", m->chair[0] ? m->chair : "to be agreed");
+	printf("  Meal:   %s\n\n", m->meal ? "we start with a shared meal" :
+	    "no meal this time");
+	printf("Cannot come? Please excuse yourself by replying to this "
+	    "message;\nyour reply reaches the coordinator.\n");
+}
+
+static int
+put_meetings(const struct opts *op, const struct meeting *v, size_t n,
+    const char *const *cols, struct ally_error *err)
+{
+	struct writer *w;
+	struct record *r;
+	size_t i;
+
+	if (op->o.format == FMT_ICS)
+		return ical_write(stdout, v, n, op->organizer, err);
+	if (op->o.format == FMT_MAIL) {
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				printf("\n----------------------------------------"
+				    "--------------------------------\n\n");
+			put_invitation(&v[i]);
+		}
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	if ((w = writer_open(stdout, op->o.format, cols, 0, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((r = meeting_record(&v[i])) == NULL) {
+			writer_close(w, NULL);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		if (writer_put(w, r, err) != 0) {
+			record_free(r);
+			writer_close(w, NULL);
+			return -1;
+		}
+		record_free(r);
+	}
+	return writer_close(w, err);
+}
+
+static int
+put_records(enum format fmt, const char *const *cols, struct record **v,
+    size_t n, struct ally_error *err)
+{
+	struct writer *w;
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if ((w = writer_open(stdout, fmt, cols, 0, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (writer_put(w, v[i], err) != 0) {
+			writer_close(w, NULL);
+			return -1;
+		}
+	return writer_close(w, err);
+}
+
+/* ---- the database ------------------------------------------------------- */
+
+struct session {
+	sqlite3		*db;
+	struct network	 net;
+	day_t		 today;
+};
+
+static int
+session_open(const struct opts *op, int write, struct session *s,
+    struct ally_error *err)
+{
+	char path[4096];
+
+	memset(s, 0, sizeof(*s));
+	if (db_path(op->o.db, path, sizeof(path), err) != 0 ||
+	    date_today(&s->today, err) != 0)
+		return -1;
+	if ((s->db = db_open(path, 0, err)) == NULL)
+		return -1;
+	if ((write ? db_begin(s->db, err) : db_exec(s->db, "BEGIN", err)) != 0)
+		return -1;
+	return 0;
+}
+
+/* Commit, or roll back for a dry run. */
+static int
+session_finish(const struct opts *op, struct session *s,
+    struct ally_error *err)
+{
+	if (op->o.dry_run) {
+		db_rollback(s->db);
+		return 0;
+	}
+	return db_commit(s->db, err);
+}
+
+static void
+session_close(struct session *s)
+{
+	if (s->db != NULL) {
+		db_rollback(s->db);
+		db_close(s->db);
+	}
+}
+
+static int
+apply_schedule(const struct opts *op, struct session *s, int *changed,
+    struct ally_error *err)
+{
+	*changed = 0;
+	if (op->weekdays == NULL && op->time == NULL && op->duration == 0)
+		return 0;
+	return network_set_schedule(s->db, &s->net, op->weekdays, op->time,
+	    op->duration, changed, err);
+}
+
+/* ---- the modes ---------------------------------------------------------- */
+
+static int
+period(const struct opts *op, day_t *from, day_t *to, struct ally_error *err)
+{
+	long long y;
+
+	if (op->year != NULL) {
+		if (parse_int(op->year, 1900, 2999, &y) != 0)
+			return ally_errorf(err, EX_USAGE, "--year: '%s' is not "
+			    "a year", op->year);
+		*from = date_from_ymd((int)y, 1, 1);
+		*to = date_from_ymd((int)y, 12, 31);
+		return 0;
+	}
+	if (op->start == NULL) {
+		*from = date_from_ymd(1900, 1, 1);
+		*to = date_from_ymd(2999, 12, 31);
+		return 0;
+	}
+	if (date_parse(op->start, from) != 0)
+		return ally_errorf(err, EX_USAGE, "--start: '%s' is not a date "
+		    "(YYYY-MM-DD)", op->start);
+	if (op->end == NULL)
+		*to = date_add_months(*from, 12) - 1;
+	else if (date_parse(op->end, to) != 0)
+		return ally_errorf(err, EX_USAGE, "--end: '%s' is not a date "
+		    "(YYYY-MM-DD)", op->end);
+	if (*to < *from)
+		return ally_errorf(err, EX_USAGE, "--end: %s is before the "
+		    "start", op->end);
+	if (*to - *from >= MAX_PERIOD_DAYS)
+		return ally_errorf(err, EX_USAGE, "the period is longer than "
+		    "five years: plan a year or two at a time");
+	return 0;
+}
+
+static int
+plan_series(struct opts *op, struct ally_error *err)
+{
+	struct session s;
+	struct plan p;
+	struct meeting *v = NULL;
+	size_t n = 0, i, open = 0;
+	long span;
+	int rc = -1, past, changed;
+
+	memset(&p, 0, sizeof(p));
+	if (period(op, &p.from, &p.to, err) != 0)
+		return -1;
+	if (session_open(op, 1, &s, err) != 0)
+		goto out;
+	p.today = s.today;
+	p.blackouts = &op->blackouts;
+	if (p.to <= s.today) {
+		ally_errorf(err, EX_USAGE, "the period ends before tomorrow: "
+		    "nothing to plan");
+		goto out;
+	}
+	span = p.to - p.from + 1;
+	/* -m counts a year's meetings; a longer or shorter period scales. */
+	p.count = (int)((op->per_year * span * 4 + 730) / 1461);
+	if (p.count < 1)
+		p.count = 1;
+	if (network_resolve(s.db, op->o.network, &s.net, err) != 0 ||
+	    apply_schedule(op, &s, &changed, err) != 0 ||
+	    meeting_plan(s.db, &s.net, &p, &v, &n, &past, err) != 0 ||
+	    session_finish(op, &s, err) != 0)
+		goto out;
+	if (past > 0)
+		warnx("%d of %d meetings of the period fell before today and "
+		    "were not planned", past, p.count);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].change, "added") == 0 && !v[i].location[0])
+			open++;
+	if (open > 0)
+		warnx("network %s has no active venue: %zu meeting%s without "
+		    "a location (add venues with meet-plan -V)", s.net.name,
+		    open, open == 1 ? "" : "s");
+	rc = op->quiet ? 0 : put_meetings(op, v, n, plan_columns, err);
+out:
+	session_close(&s);
+	free(v);
+	return rc;
+}
+
+/* The networks --next looks after: -n (or ALLY_NETWORK), else all. */
+static int
+next_networks(struct session *s, const char *name, char ***names,
+    size_t *n, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	char **v;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if (name == NULL || *name == '\0')
+		name = getenv("ALLY_NETWORK");
+	if (name != NULL && *name != '\0') {
+		if (network_resolve(s->db, name, &s->net, err) != 0)
+			return -1;
+		if ((*names = calloc(1, sizeof(char *))) == NULL ||
+		    ((*names)[0] = strdup(s->net.name)) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		*n = 1;
+		return 0;
+	}
+	if (db_prepare(s->db, "SELECT name FROM network ORDER BY name", &st,
+	    err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((v = reallocarray(*names, *n + 1, sizeof(*v))) == NULL ||
+		    (v[*n] = strdup((const char *)sqlite3_column_text(st,
+		    0))) == NULL) {
+			if (v != NULL)
+				*names = v;
+			sqlite3_finalize(st);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		*names = v;
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(s->db, rc, err, NULL);
+}
+
+static int
+plan_next(struct opts *op, int *said, struct ally_error *err)
+{
+	struct session s;
+	struct plan p;
+	struct meeting *v = NULL;
+	char **names = NULL;
+	size_t n = 0, nnames = 0, i;
+	int rc = -1, planned;
+
+	*said = 0;
+	memset(&p, 0, sizeof(p));
+	if (session_open(op, 1, &s, err) != 0)
+		goto out;
+	p.today = s.today;
+	p.count = op->per_year;
+	p.blackouts = &op->blackouts;
+	if (next_networks(&s, op->o.network, &names, &nnames, err) != 0 ||
+	    (nnames > 0 && (v = calloc(nnames, sizeof(*v))) == NULL)) {
+		if (err->code == 0)
+			ally_errorf(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < nnames; i++) {
+		if (network_by_name(s.db, names[i], &s.net, err) != 1 ||
+		    meeting_plan_next(s.db, &s.net, &p, &v[n], &planned,
+		    err) != 0)
+			goto out;
+		n += planned;
+	}
+	if (session_finish(op, &s, err) != 0)
+		goto out;
+	*said = n > 0;
+	rc = op->quiet ? 0 : put_meetings(op, v, n, plan_columns, err);
+out:
+	session_close(&s);
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	free(v);
+	return rc;
+}
+
+static int
+list_meetings(struct opts *op, struct ally_error *err)
+{
+	struct session s;
+	struct meeting *v = NULL;
+	size_t n = 0;
+	day_t from, to;
+	int rc = -1;
+
+	if (period(op, &from, &to, err) != 0)
+		return -1;
+	if (session_open(op, 0, &s, err) == 0 &&
+	    network_resolve(s.db, op->o.network, &s.net, err) == 0 &&
+	    meeting_list(s.db, &s.net, from, to, &v, &n, err) == 0)
+		rc = put_meetings(op, v, n, meeting_fields, err);
+	session_close(&s);
+	free(v);
+	return rc;
+}
+
+static int
+invite(struct opts *op, int *said, struct ally_error *err)
+{
+	struct session s;
+	struct meeting *v = NULL;
+	size_t n = 0, i, k = 0;
+	int rc = -1;
+
+	*said = 0;
+	if (session_open(op, 0, &s, err) != 0 ||
+	    network_resolve(s.db, op->o.network, &s.net, err) != 0 ||
+	    meeting_list(s.db, &s.net, s.today, s.today + op->invite_days - 1,
+	    &v, &n, err) != 0)
+		goto out;
+	/* Held meetings need no invitation. */
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].status, "held") != 0)
+			v[k++] = v[i];
+	*said = k > 0;
+	rc = put_meetings(op, v, k, meeting_fields, err);
+out:
+	session_close(&s);
+	free(v);
+	return rc;
+}
+
+struct update {
+	struct session	 s;
+	struct meeting	*v;
+	size_t		 n, cap;
+};
+
+static int
+update_one(struct record *r, void *arg, struct ally_error *err)
+{
+	struct update *u = arg;
+	struct meeting *nv;
+
+	if (u->n == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 16;
+		if ((nv = reallocarray(u->v, u->cap, sizeof(*nv))) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		u->v = nv;
+	}
+	if (meeting_apply(u->s.db, &u->s.net, r, u->s.today, &u->v[u->n],
+	    err) != 0)
+		return -1;
+	u->n++;
+	return 0;
+}
+
+static int
+update_meetings(struct opts *op, char **files, int nfiles,
+    struct ally_error *err)
+{
+	struct update u;
+	int rc = -1;
+
+	memset(&u, 0, sizeof(u));
+	if (session_open(op, 1, &u.s, err) == 0 &&
+	    network_resolve(u.s.db, op->o.network, &u.s.net, err) == 0 &&
+	    records_each(files, nfiles, op->o.input, update_one, &u,
+	    err) == 0 && session_finish(op, &u.s, err) == 0)
+		rc = op->quiet ? 0 : put_meetings(op, u.v, u.n, update_columns,
+		    err);
+	session_close(&u.s);
+	free(u.v);
+	return rc;
+}
+
+struct venues {
+	struct session	  s;
+	struct record	**out;
+	size_t		  n, cap;
+};
+
+static int
+venue_one(struct record *r, void *arg, struct ally_error *err)
+{
+	struct venues *a = arg;
+	struct record **nv, *res;
+	const char *changed;
+	long long id;
+
+	if (venue_apply(a->s.db, &a->s.net, r, &changed, &id, err) != 0)
+		return -1;
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 16;
+		if ((nv = reallocarray(a->out, a->cap, sizeof(*nv))) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		a->out = nv;
+	}
+	if ((res = record_dup(r)) == NULL ||
+	    record_set_int(res, "id", id) != 0 ||
+	    record_set(res, "network", a->s.net.name) != 0 ||
+	    record_set(res, "change", changed) != 0) {
+		record_free(res);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	a->out[a->n++] = res;
+	return 0;
+}
+
+static int
+venues(struct opts *op, char **files, int nfiles, struct ally_error *err)
+{
+	struct venues a;
+	struct record **all = NULL;
+	size_t nall = 0, i, j;
+	int rc = -1;
+
+	memset(&a, 0, sizeof(a));
+	if (session_open(op, !op->list, &a.s, err) != 0 ||
+	    network_resolve(a.s.db, op->o.network, &a.s.net, err) != 0)
+		goto out;
+	if (!op->list && records_each(files, nfiles, op->o.input, venue_one,
+	    &a, err) != 0)
+		goto out;
+	/* Report every venue as stored, with what changed. */
+	if (venue_list(a.s.db, &a.s.net, &all, &nall, err) != 0 ||
+	    (!op->list && session_finish(op, &a.s, err) != 0))
+		goto out;
+	if (op->list) {
+		rc = put_records(op->o.format, venue_fields, all, nall, err);
+		goto out;
+	}
+	for (i = 0; i < a.n; i++)
+		for (j = 0; j < nall; j++)
+			if (strcmp(record_get(all[j], "id"),
+			    record_get(a.out[i], "id")) == 0 &&
+			    record_set(all[j], "change",
+			    record_get(a.out[i], "change")) != 0) {
+				ally_errorf(err, EX_OSERR, "out of memory");
+				goto out;
+			}
+	for (i = j = 0; i < nall; i++)
+		if (record_get(all[i], "change") != NULL)
+			all[j++] = all[i];
+		else
+			record_free(all[i]);
+	nall = j;
+	rc = op->quiet ? 0 : put_records(op->o.format, venue_change_columns,
+	    all, nall, err);
+out:
+	session_close(&a.s);
+	for (i = 0; i < a.n; i++)
+		record_free(a.out[i]);
+	free(a.out);
+	for (i = 0; i < nall; i++)
+		record_free(all[i]);
+	free(all);
+	return rc;
+}
+
+static int
+settings(struct opts *op, struct ally_error *err)
+{
+	struct session s;
+	struct record *r = NULL;
+	int rc = -1, changed = 0;
+
+	if (session_open(op, 1, &s, err) != 0 ||
+	    network_resolve(s.db, op->o.network, &s.net, err) != 0 ||
+	    apply_schedule(op, &s, &changed, err) != 0 ||
+	    session_finish(op, &s, err) != 0)
+		goto out;
+	if ((r = record_new()) == NULL ||
+	    record_set(r, "network", s.net.name) != 0 ||
+	    record_set(r, "weekdays", s.net.weekdays) != 0 ||
+	    record_set(r, "time", s.net.start_time) != 0 ||
+	    record_set_int(r, "duration", s.net.duration) != 0 ||
+	    record_set(r, "change", changed ? "updated" : "unchanged") != 0) {
+		ally_errorf(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	rc = op->quiet ? 0 : put_records(op->o.format, settings_columns, &r,
+	    1, err);
+out:
+	record_free(r);
+	session_close(&s);
+	return rc;
+}
+
+/* ---- the command line --------------------------------------------------- */
+
+static int
+keep_blackout(struct record *r, void *arg, struct ally_error *err)
+{
+	return blackout_add(arg, r, err);
+}
+
+static int
+set_mode(struct opts *op, enum mode m)
+{
+	if (op->mode != M_NONE && op->mode != m) {
+		warnx("choose one of -y/-s (plan), -x, -i, -l, -u, -V, -S");
+		return -1;
+	}
+	op->mode = m;
+	return 0;
+}
+
+static int
+parse_number(const char *opt, const char *arg, long long min, long long max,
+    int *out)
+{
+	long long v;
+
+	if (parse_int(arg, min, max, &v) != 0) {
+		warnx("%s: '%s': expected a number from %lld to %lld", opt, arg,
+		    min, max);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int
+parse_args(int argc, char *argv[], struct opts *op)
+{
+	static const struct option longopts[] = {
+		ALLY_COMMON_LONGOPTS,
+		{ "year",	required_argument,	NULL, 'y' },
+		{ "start",	required_argument,	NULL, 's' },
+		{ "end",	required_argument,	NULL, 'e' },
+		{ "meetings",	required_argument,	NULL, 'm' },
+		{ "blackouts",	required_argument,	NULL, 'b' },
+		{ "weekdays",	required_argument,	NULL, 'w' },
+		{ "time",	required_argument,	NULL, 't' },
+		{ "duration",	required_argument,	NULL, 'D' },
+		{ "next",	no_argument,		NULL, 'x' },
+		{ "invite",	required_argument,	NULL, 'i' },
+		{ "list",	no_argument,		NULL, 'l' },
+		{ "update",	no_argument,		NULL, 'u' },
+		{ "venues",	no_argument,		NULL, 'V' },
+		{ "settings",	no_argument,		NULL, 'S' },
+		{ "organizer",	required_argument,	NULL, 'o' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct ally_error e = { 0, "" };
+	char **nb;
+	int ch, rc, m = 0;
+
+	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
+	    "y:s:e:m:b:w:t:D:xi:luVSo:q", longopts, NULL)) != -1) {
+		if ((rc = ally_opts_handle(&op->o, ch, optarg, &e)) < 0) {
+			warnx("%s", e.msg);
+			return -1;
+		}
+		if (rc == 1)
+			continue;
+		switch (ch) {
+		case 'y':
+			op->year = optarg;
+			break;
+		case 's':
+			op->start = optarg;
+			break;
+		case 'e':
+			op->end = optarg;
+			break;
+		case 'm':
+			/* The range is checked below, with the method's why. */
+			if (parse_number("--meetings", optarg, 0, 366,
+			    &op->per_year) != 0)
+				return -1;
+			m = 1;
+			break;
+		case 'b':
+			nb = reallocarray(op->blackout_files,
+			    op->nblackout_files + 1, sizeof(*nb));
+			if (nb == NULL)
+				err(EX_OSERR, NULL);
+			op->blackout_files = nb;
+			nb[op->nblackout_files++] = optarg;
+			break;
+		case 'w':
+			op->weekdays = optarg;
+			break;
+		case 't':
+			op->time = optarg;
+			break;
+		case 'D':
+			if (parse_number("--duration", optarg, 30, 720,
+			    &op->duration) != 0)
+				return -1;
+			break;
+		case 'x':
+			if (set_mode(op, M_NEXT) != 0)
+				return -1;
+			break;
+		case 'i':
+			if (parse_number("--invite", optarg, 1, 366,
+			    &op->invite_days) != 0 ||
+			    set_mode(op, M_INVITE) != 0)
+				return -1;
+			break;
+		case 'l':
+			op->list = 1;
+			break;
+		case 'u':
+			if (set_mode(op, M_UPDATE) != 0)
+				return -1;
+			break;
+		case 'V':
+			if (set_mode(op, M_VENUES) != 0)
+				return -1;
+			break;
+		case 'S':
+			if (set_mode(op, M_SETTINGS) != 0)
+				return -1;
+			break;
+		case 'o':
+			op->organizer = optarg;
+			break;
+		case 'q':
+			op->quiet = 1;
+			break;
+		default:
+			return -1;
+		}
+	}
+	if (m && (op->per_year < MEETING_MIN_PER_YEAR ||
+	    op->per_year > MEETING_MAX_PER_YEAR)) {
+		warnx("--meetings: %d a year: the method asks for %d to %d "
+		    "(fewer cannot keep the relation warm; %d is usual)",
+		    op->per_year, MEETING_MIN_PER_YEAR, MEETING_MAX_PER_YEAR,
+		    MEETING_DEFAULT_PER_YEAR);
+		return -1;
+	}
+	return 0;
+}
+
+/* Which mode the options name, and whether they fit together. */
+static int
+check_mode(struct opts *op, int nargs)
+{
+	int period = op->year != NULL || op->start != NULL;
+	int schedule = op->weekdays != NULL || op->time != NULL ||
+	    op->duration != 0;
+
+	if (op->end != NULL && op->start == NULL) {
+		warnx("--end needs --start");
+		return -1;
+	}
+	if (op->year != NULL && op->start != NULL) {
+		warnx("give --year or --start, not both");
+		return -1;
+	}
+	if (op->list && op->mode == M_NONE)
+		op->mode = M_LIST;
+	else if (op->list && op->mode != M_VENUES) {
+		warnx("-l lists meetings, or venues with -V");
+		return -1;
+	}
+	if (period && op->mode == M_NONE)
+		op->mode = M_PLAN;
+	if (op->mode == M_NONE && schedule)
+		op->mode = M_SETTINGS;
+	if (op->mode == M_NONE) {
+		warnx("nothing to do: plan with -y or -s, or choose -x, -i, "
+		    "-l, -u, -V or -S");
+		return -1;
+	}
+	if (period && op->mode != M_PLAN && op->mode != M_LIST) {
+		warnx("--year and --start choose the period to plan or list");
+		return -1;
+	}
+	if (schedule && op->mode != M_PLAN && op->mode != M_SETTINGS) {
+		warnx("-w, -t and -D set the schedule when planning (or "
+		    "with -S)");
+		return -1;
+	}
+	if (op->nblackout_files > 0 && op->mode != M_PLAN &&
+	    op->mode != M_NEXT) {
+		warnx("-b gives blackouts for planning (-y, -s or -x)");
+		return -1;
+	}
+	if (nargs > 0 && op->mode != M_UPDATE &&
+	    !(op->mode == M_VENUES && !op->list)) {
+		warnx("files are read with -u or -V only");
+		return -1;
+	}
+	if (op->o.dry_run && (op->mode == M_LIST || op->mode == M_INVITE ||
+	    (op->mode == M_VENUES && op->list))) {
+		warnx("-N is for commands that write");
+		return -1;
+	}
+	if ((op->o.format == FMT_ICS || op->o.format == FMT_MAIL) &&
+	    (op->mode == M_VENUES || op->mode == M_SETTINGS)) {
+		warnx("-f %s is for meetings", format_name(op->o.format));
+		return -1;
+	}
+	if (op->o.format == FMT_AUTO)
+		op->o.format = op->mode == M_INVITE ? FMT_MAIL : FMT_YAML;
+	if (op->o.format == FMT_SVG || op->o.format == FMT_VCARD) {
+		warnx("-f %s: meetings are written as yaml, csv, text, ics or "
+		    "mail", format_name(op->o.format));
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts op;
+	struct ally_error e = { 0, "" };
+	int rc, said = 1;
+
+	memset(&op, 0, sizeof(op));
+	ally_opts_init(&op.o);
+	op.per_year = MEETING_DEFAULT_PER_YEAR;
+	if (parse_args(argc, argv, &op) != 0) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	argc -= optind;
+	argv += optind;
+	if (op.o.help) {
+		usage(stdout);
+		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
+	}
+	if (op.o.version) {
+		printf("meet-plan %s\n", ALLY_VERSION);
+		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
+	}
+	if (check_mode(&op, argc) != 0) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	rc = 0;
+	if (op.nblackout_files > 0)
+		rc = records_each(op.blackout_files, op.nblackout_files,
+		    op.o.input, keep_blackout, &op.blackouts, &e);
+	if (rc == 0) {
+		switch (op.mode) {
+		case M_PLAN:
+			rc = plan_series(&op, &e);
+			break;
+		case M_NEXT:
+			rc = plan_next(&op, &said, &e);
+			break;
+		case M_INVITE:
+			rc = invite(&op, &said, &e);
+			break;
+		case M_LIST:
+			rc = list_meetings(&op, &e);
+			break;
+		case M_UPDATE:
+			rc = update_meetings(&op, argv, argc, &e);
+			break;
+		case M_VENUES:
+			rc = venues(&op, argv, argc, &e);
+			break;
+		default:
+			rc = settings(&op, &e);
+			break;
+		}
+	}
+	if (rc == 0 && ally_close_stdout(&e) != 0)
+		rc = -1;
+	blackouts_free(&op.blackouts);
+	free(op.blackout_files);
+	if (rc != 0) {
+		warnx("%s", e.msg);
+		return e.code ? e.code : EX_SOFTWARE;
+	}
+	return said ? 0 : NOTHING_TO_SAY;
+}

@@ -1,0 +1,1038 @@
+/*
+ * report-sentiment: the tension thermometer.
+ *
+ * With -r it records signals (a crisis call round, themes from minutes)
+ * in one transaction.  Otherwise it reports: by default the thermometer
+ * (each theme's latest reading and how it moved), with -b the table of
+ * themes by period, with -a the early warnings (for cron: silent and
+ * status 1 when there is none), with -l the signals themselves.  -g
+ * rolls up every network of one or more files into aggregates that name
+ * no one.  -f svg draws the period table as a heat map.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+#define MAX_DBS		64
+#define MAX_NOTES	40
+
+enum mode { M_THERMOMETER, M_PERIODS, M_ALERTS, M_LIST, M_RECORD };
+
+struct ctx {
+	struct ally_opts	 o;
+	enum mode		 mode;
+	int			 rollup, quiet, by_given;
+	enum signal_period	 by;
+	struct signal_rules	 rules;
+	const char		*theme;
+	const char		*since_arg, *until_arg;
+	day_t			 today, since, until;
+	const char		*dbs[MAX_DBS];
+	int			 ndbs;
+	struct signal_set	 set;
+	const char		*network;	/* name when not rolled up */
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: report-sentiment -r [-Nq] [-d db] [-n network] "
+	    "[-f format] [-F format] [file ...]\n"
+	    "       report-sentiment [-l | -a | -b period] [-d db] "
+	    "[-n network] [-f format]\n"
+	    "           [-t theme] [-s since] [-u until] [-L level] "
+	    "[-R rise] [-w days] [-k count]\n"
+	    "       report-sentiment -g [-a | -b period] [-f format] "
+	    "[-t theme] [-s since] [-u until]\n"
+	    "           [-L level] [-R rise] [-w days] [-k count] "
+	    "[-d db ...] [db ...]\n");
+}
+
+static int
+oom(struct ally_error *err)
+{
+	return ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+/* ---- recording --------------------------------------------------------- */
+
+struct apply {
+	sqlite3		 *db;
+	struct network	  net;
+	day_t		  today;
+	struct writer	 *w;
+	int		  quiet;
+	long		  n;
+};
+
+static int
+apply_one(struct record *r, void *arg, struct ally_error *err)
+{
+	struct apply *a = arg;
+	struct record *out;
+	char date[11];
+	const char *v;
+	long long id;
+	int rc;
+
+	if (signal_apply(a->db, &a->net, r, 0, a->today, &id, err) != 0)
+		return -1;
+	a->n++;
+	if (a->quiet)
+		return 0;
+	if ((out = record_new()) == NULL)
+		return oom(err);
+	date_format(a->today, date);
+	rc = record_set_int(out, "id", id) != 0 ||
+	    record_set(out, "date", (v = record_get(r, "date")) ? v : "") ||
+	    record_set(out, "theme", record_get(r, "theme")) != 0 ||
+	    record_set(out, "tension", record_get(r, "tension")) != 0 ||
+	    record_set(out, "source", record_get(r, "source")) != 0 ||
+	    record_set(out, "change", record_get(r, "id") != NULL ?
+	    "updated" : "added") != 0 ||
+	    record_set_int(out, "line", (long long)r->line) != 0;
+	if (rc != 0) {
+		record_free(out);
+		return oom(err);
+	}
+	rc = writer_put(a->w, out, err);
+	record_free(out);
+	return rc;
+}
+
+/*
+ * The results are printed only after the commit: a report of records
+ * that were rolled back would mislead.  They are kept in a buffer.
+ */
+static int
+record_signals(struct ctx *c, char **files, int nfiles,
+    struct ally_error *err)
+{
+	struct apply a;
+	char path[PATH_MAX], *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int rc = -1;
+
+	memset(&a, 0, sizeof(a));
+	a.quiet = c->quiet;
+	a.today = c->today;
+	if (db_path(c->o.db, path, sizeof(path), err) != 0)
+		return -1;
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return oom(err);
+	if ((a.db = db_open(path, 0, err)) == NULL)
+		goto out;
+	if ((a.w = writer_open(mem, c->o.format, NULL, 0, err)) == NULL)
+		goto out;
+	if (db_begin(a.db, err) != 0 ||
+	    network_resolve(a.db, c->o.network, &a.net, err) != 0 ||
+	    records_each(files, nfiles, c->o.input, apply_one, &a, err) != 0)
+		goto out;
+	if (!c->o.dry_run && a.n > 0 && db_audit(a.db, "report-sentiment -r",
+	    a.net.name, "signals recorded", a.n, err) != 0)
+		goto out;
+	if (c->o.dry_run)
+		db_rollback(a.db);
+	else if (db_commit(a.db, err) != 0)
+		goto out;
+	rc = writer_close(a.w, err);
+	a.w = NULL;
+	fclose(mem);
+	mem = NULL;
+	if (rc == 0 && len > 0 && fwrite(buf, 1, len, stdout) != len)
+		rc = ally_errorf(err, EX_IOERR, "write error");
+out:
+	if (a.w != NULL)
+		writer_close(a.w, NULL);
+	if (mem != NULL)
+		fclose(mem);
+	free(buf);
+	if (a.db != NULL) {
+		db_rollback(a.db);
+		db_close(a.db);
+	}
+	return rc;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+static int
+load_one(struct ctx *c, const char *path, int many, struct ally_error *err)
+{
+	struct network net;
+	long long id = 0;
+	sqlite3 *db;
+	int rc = -1;
+
+	if ((db = db_open(path, DB_READONLY, err)) == NULL)
+		return -1;
+	/* One snapshot, even while a writer is at work. */
+	if (db_exec(db, "BEGIN", err) != 0)
+		goto out;
+	if (!c->rollup) {
+		if (network_resolve(db, c->o.network, &net, err) != 0)
+			goto out;
+		id = net.id;
+		if ((c->network = strdup(net.name)) == NULL) {
+			oom(err);
+			goto out;
+		}
+	}
+	rc = signal_load(db, id, many ? path : NULL, c->until, &c->set, err);
+out:
+	db_rollback(db);
+	db_close(db);
+	return rc;
+}
+
+static int
+load(struct ctx *c, struct ally_error *err)
+{
+	char path[PATH_MAX];
+	int i;
+
+	if (c->ndbs == 0) {
+		if (db_path(c->o.db, path, sizeof(path), err) != 0 ||
+		    load_one(c, path, 0, err) != 0)
+			return -1;
+	}
+	for (i = 0; i < c->ndbs; i++)
+		if (load_one(c, c->dbs[i], c->ndbs > 1, err) != 0)
+			return -1;
+	return signal_readings(&c->set, &c->rules, err);
+}
+
+/* ---- reports ------------------------------------------------------------ */
+
+static int
+put(struct writer *w, struct record *r, int *printed,
+    struct ally_error *err)
+{
+	int rc;
+
+	if (r == NULL)
+		return oom(err);
+	rc = writer_put(w, r, err);
+	record_free(r);
+	(*printed)++;
+	return rc;
+}
+
+static int
+set_date(struct record *r, const char *key, day_t d)
+{
+	char buf[11];
+
+	date_format(d, buf);
+	return record_set(r, key, buf);
+}
+
+static int
+set_opt(struct record *r, const char *key, const char *v)
+{
+	return v != NULL ? record_set(r, key, v) : record_set_null(r, key);
+}
+
+static int
+in_range(const struct ctx *c, const struct signal_reading *r)
+{
+	return r->date >= c->since && r->date <= c->until &&
+	    (c->theme == NULL || strcmp(c->theme, r->theme) == 0);
+}
+
+static int
+hotter_first(const void *a, const void *b)
+{
+	const struct signal_reading *x = *(const struct signal_reading *
+	    const *)a, *y = *(const struct signal_reading *const *)b;
+
+	if (x->tension != y->tension)
+		return y->tension - x->tension;
+	return strcmp(x->theme, y->theme);
+}
+
+static struct record *
+thermometer_record(const struct signal_reading *r)
+{
+	struct record *o;
+	char move[8], words[32];
+
+	if ((o = record_new()) == NULL)
+		return NULL;
+	if (r->prev < 0)
+		snprintf(move, sizeof(move), "new");
+	else if (r->prev == r->tension)
+		snprintf(move, sizeof(move), "0");
+	else
+		snprintf(move, sizeof(move), "%+d", r->tension - r->prev);
+	signal_alert_words(r->alerts, words, sizeof(words));
+	if (record_set(o, "theme", r->theme) != 0 ||
+	    set_date(o, "date", r->date) != 0 ||
+	    record_set_int(o, "tension", r->tension) != 0 ||
+	    record_set(o, "level", signal_levels[r->tension]) != 0 ||
+	    set_opt(o, "trend", r->trend) != 0 ||
+	    set_opt(o, "basis", r->basis) != 0 ||
+	    (r->prev < 0 ? record_set_null(o, "previous") :
+	    record_set_int(o, "previous", r->prev)) != 0 ||
+	    record_set(o, "move", move) != 0 ||
+	    record_set_int(o, "signals", r->count) != 0 ||
+	    set_opt(o, "alert", *words ? words : NULL) != 0 ||
+	    set_opt(o, "source", r->source) != 0 ||
+	    set_opt(o, "summary", r->summary) != 0) {
+		record_free(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Each theme's last reading in range, hottest first. */
+static int
+thermometer(struct ctx *c, struct writer *w, int *printed,
+    struct ally_error *err)
+{
+	const struct signal_reading **last;
+	size_t i, n = 0;
+	int rc = 0;
+
+	if ((last = calloc(c->set.nrd + 1, sizeof(*last))) == NULL)
+		return oom(err);
+	for (i = 0; i < c->set.nrd; i++) {
+		const struct signal_reading *r = &c->set.rd[i];
+
+		if (!in_range(c, r))
+			continue;
+		if (n > 0 && strcmp(last[n - 1]->theme, r->theme) == 0)
+			last[n - 1] = r;
+		else
+			last[n++] = r;
+	}
+	qsort(last, n, sizeof(*last), hotter_first);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = put(w, thermometer_record(last[i]), printed, err);
+	free(last);
+	return rc;
+}
+
+static struct record *
+cell_record(const struct ctx *c, const struct signal_cell *k)
+{
+	struct record *o;
+	char label[24];
+
+	if ((o = record_new()) == NULL)
+		return NULL;
+	signal_period_label(c->by, k->period, label, sizeof(label));
+	if (record_set(o, "theme", k->theme) != 0 ||
+	    record_set(o, "period", label) != 0 ||
+	    (c->rollup && record_set_int(o, "networks", k->networks) != 0) ||
+	    record_set_int(o, "readings", k->readings) != 0 ||
+	    record_set_int(o, "signals", k->signals) != 0 ||
+	    record_set_int(o, "max", k->max) != 0 ||
+	    record_setf(o, "mean", "%.1f", k->mean) != 0 ||
+	    record_set(o, "direction", k->direction) != 0 ||
+	    record_set_int(o, "alerts", k->alerts) != 0) {
+		record_free(o);
+		return NULL;
+	}
+	return o;
+}
+
+static int
+periods(struct ctx *c, struct writer *w, int *printed,
+    struct ally_error *err)
+{
+	struct signal_cell *cells;
+	size_t i, n;
+	int rc = 0;
+
+	if (signal_cells(&c->set, c->by, c->rollup, c->since, c->until,
+	    c->theme, &cells, &n, err) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = put(w, cell_record(c, &cells[i]), printed, err);
+	free(cells);
+	return rc;
+}
+
+/* Why a reading alerts, in words a coordinator reads in a mail. */
+static void
+alert_why(const struct ctx *c, const struct signal_reading *r, char *buf,
+    size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (r->alerts & SIGNAL_ALERT_LEVEL)
+		n += snprintf(buf + n, len - n, "level %d reaches %d",
+		    r->tension, c->rules.level);
+	if ((r->alerts & SIGNAL_ALERT_RISE) && n < len)
+		n += snprintf(buf + n, len - n, "%srose by %d or more within "
+		    "%d days", n ? "; " : "", c->rules.rise, c->rules.window);
+	if ((r->alerts & SIGNAL_ALERT_RISING) && n < len)
+		snprintf(buf + n, len - n, "%srising in %d readings in a row",
+		    n ? "; " : "", c->rules.consecutive);
+}
+
+static struct record *
+alert_record(const struct ctx *c, const struct signal_reading *r)
+{
+	struct record *o;
+	char words[32], why[160];
+
+	if ((o = record_new()) == NULL)
+		return NULL;
+	signal_alert_words(r->alerts, words, sizeof(words));
+	alert_why(c, r, why, sizeof(why));
+	if ((c->rollup && c->ndbs > 1 && record_set(o, "file",
+	    c->set.nets[r->net].file) != 0) ||
+	    (c->rollup && record_set(o, "network",
+	    c->set.nets[r->net].name) != 0) ||
+	    set_date(o, "date", r->date) != 0 ||
+	    record_set(o, "theme", r->theme) != 0 ||
+	    record_set_int(o, "tension", r->tension) != 0 ||
+	    (r->prev < 0 ? record_set_null(o, "previous") :
+	    record_set_int(o, "previous", r->prev)) != 0 ||
+	    set_opt(o, "trend", r->trend) != 0 ||
+	    record_set(o, "alert", words) != 0 ||
+	    record_set(o, "why", why) != 0 ||
+	    (!c->rollup && (set_opt(o, "source", r->source) != 0 ||
+	    set_opt(o, "summary", r->summary) != 0))) {
+		record_free(o);
+		return NULL;
+	}
+	return o;
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct signal_reading *x = *(const struct signal_reading *
+	    const *)a, *y = *(const struct signal_reading *const *)b;
+	int c;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->net != y->net)
+		return x->net - y->net;
+	if ((c = strcmp(x->theme, y->theme)) != 0)
+		return c;
+	return 0;
+}
+
+/* The alerting readings in range, oldest first: the order of events. */
+static int
+alerting(const struct ctx *c, const struct signal_reading ***out,
+    size_t *n, struct ally_error *err)
+{
+	size_t i;
+
+	*n = 0;
+	if ((*out = calloc(c->set.nrd + 1, sizeof(**out))) == NULL)
+		return oom(err);
+	for (i = 0; i < c->set.nrd; i++)
+		if (c->set.rd[i].alerts != 0 && in_range(c, &c->set.rd[i]))
+			(*out)[(*n)++] = &c->set.rd[i];
+	qsort(*out, *n, sizeof(**out), by_date);
+	return 0;
+}
+
+static int
+alerts(struct ctx *c, struct writer *w, int *printed,
+    struct ally_error *err)
+{
+	const struct signal_reading **v;
+	size_t i, n;
+	int rc = 0;
+
+	if (alerting(c, &v, &n, err) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = put(w, alert_record(c, v[i]), printed, err);
+	free(v);
+	return rc;
+}
+
+static struct record *
+signal_record(const struct ctx *c, const struct signal_reading *r)
+{
+	struct record *o;
+
+	if ((o = record_new()) == NULL)
+		return NULL;
+	if (record_set_int(o, "id", r->id) != 0 ||
+	    record_set(o, "network", c->set.nets[r->net].name) != 0 ||
+	    set_date(o, "date", r->date) != 0 ||
+	    record_set(o, "theme", r->theme) != 0 ||
+	    record_set_int(o, "tension", r->tension) != 0 ||
+	    set_opt(o, "trend", r->trend) != 0 ||
+	    set_opt(o, "basis", r->basis) != 0 ||
+	    set_opt(o, "source", r->source) != 0 ||
+	    set_opt(o, "summary", r->summary) != 0) {
+		record_free(o);
+		return NULL;
+	}
+	return o;
+}
+
+static int
+list(struct ctx *c, struct writer *w, int *printed, struct ally_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < c->set.nsig; i++)
+		if (in_range(c, &c->set.sig[i]) &&
+		    put(w, signal_record(c, &c->set.sig[i]), printed,
+		    err) != 0)
+			return -1;
+	return 0;
+}
+
+/* ---- the heat map -------------------------------------------------------- */
+
+struct map {
+	struct signal_cell	 *cells;
+	size_t			  ncells;
+	const char		**rows;
+	size_t			  nrows;
+	long			 *periods;
+	char			**cols;
+	size_t			  ncols;
+	struct heatmap_cell	 *grid;
+	char			**tips, **notes;
+	size_t			  nnotes;
+	char			  title[256], subtitle[256];
+};
+
+static int
+long_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Columns: every month or quarter from the first to the last; meetings as held. */
+static int
+map_columns(struct ctx *c, struct map *m)
+{
+	size_t i, n = 0;
+	long p, lo, hi;
+
+	if ((m->periods = calloc(m->ncells + 1, sizeof(long))) == NULL)
+		return -1;
+	for (i = 0; i < m->ncells; i++)
+		m->periods[n++] = m->cells[i].period;
+	qsort(m->periods, n, sizeof(long), long_cmp);
+	for (i = 0, m->ncols = 0; i < n; i++)
+		if (m->ncols == 0 || m->periods[m->ncols - 1] != m->periods[i])
+			m->periods[m->ncols++] = m->periods[i];
+	if (c->by != SIGNAL_BY_MEETING && m->ncols > 1) {
+		lo = m->periods[0];
+		hi = m->periods[m->ncols - 1];
+		free(m->periods);
+		if ((m->periods = calloc(hi - lo + 1, sizeof(long))) == NULL)
+			return -1;
+		for (p = lo, m->ncols = 0; p <= hi; p++)
+			m->periods[m->ncols++] = p;
+	}
+	if ((m->cols = calloc(m->ncols + 1, sizeof(char *))) == NULL)
+		return -1;
+	for (i = 0; i < m->ncols; i++) {
+		if ((m->cols[i] = malloc(24)) == NULL)
+			return -1;
+		signal_period_label(c->by, m->periods[i], m->cols[i], 24);
+	}
+	return 0;
+}
+
+static int
+map_rows(struct map *m)
+{
+	size_t i;
+
+	if ((m->rows = calloc(m->ncells + 1, sizeof(char *))) == NULL)
+		return -1;
+	/* The cells come by theme, so a new theme is a new row. */
+	for (i = 0; i < m->ncells; i++)
+		if (m->nrows == 0 || strcmp(m->rows[m->nrows - 1],
+		    m->cells[i].theme) != 0)
+			m->rows[m->nrows++] = m->cells[i].theme;
+	return 0;
+}
+
+static char *
+cell_tip(const struct ctx *c, const struct signal_cell *k, const char *col)
+{
+	char *s;
+	int n;
+
+	if (c->rollup)
+		n = asprintf(&s, "%s, %s: %d networks, %d readings, highest "
+		    "%d (%s), mean %.1f, %s; %d alerts", k->theme, col,
+		    k->networks, k->readings, k->max, signal_levels[k->max],
+		    k->mean, k->direction, k->alerts);
+	else
+		n = asprintf(&s, "%s, %s: %d readings, highest %d (%s), mean "
+		    "%.1f, %s; %d alerts; last: %s", k->theme, col,
+		    k->readings, k->max, signal_levels[k->max], k->mean,
+		    k->direction, k->alerts, k->last->summary != NULL ?
+		    k->last->summary : "no summary");
+	return n < 0 ? NULL : s;
+}
+
+static int
+map_grid(struct ctx *c, struct map *m)
+{
+	size_t i, j, r;
+	static const char *const digits[] = { "0", "1", "2", "3", "4" };
+
+	if ((m->grid = calloc(m->nrows * m->ncols + 1, sizeof(*m->grid))) ==
+	    NULL || (m->tips = calloc(m->nrows * m->ncols + 1,
+	    sizeof(char *))) == NULL)
+		return -1;
+	for (i = 0; i < m->nrows * m->ncols; i++)
+		m->grid[i].value = -1;
+	for (i = 0, r = 0; i < m->ncells; i++) {
+		const struct signal_cell *k = &m->cells[i];
+
+		while (strcmp(m->rows[r], k->theme) != 0)
+			r++;
+		for (j = 0; j < m->ncols && m->periods[j] != k->period; j++)
+			;
+		m->grid[r * m->ncols + j].value = k->max;
+		m->grid[r * m->ncols + j].text = digits[k->max];
+		m->grid[r * m->ncols + j].marked = k->alerts > 0;
+		if ((m->tips[r * m->ncols + j] = cell_tip(c, k,
+		    m->cols[j])) == NULL)
+			return -1;
+		m->grid[r * m->ncols + j].tip = m->tips[r * m->ncols + j];
+	}
+	return 0;
+}
+
+static int
+map_notes(struct ctx *c, struct map *m, struct ally_error *err)
+{
+	const struct signal_reading **v;
+	size_t i, nv, n = 0, more = 0;
+	char d[11], words[32];
+	int rc;
+
+	if ((m->notes = calloc(MAX_NOTES + 3, sizeof(char *))) == NULL)
+		return oom(err);
+	if (alerting(c, &v, &nv, err) != 0)
+		return -1;
+	for (i = 0; i < nv; i++) {
+		const struct signal_reading *r = v[i];
+
+		if (n == 0 && (m->notes[n++] = strdup("Alerts:")) == NULL) {
+			free(v);
+			return oom(err);
+		}
+		if (n > MAX_NOTES) {
+			more++;
+			continue;
+		}
+		date_format(r->date, d);
+		signal_alert_words(r->alerts, words, sizeof(words));
+		rc = c->rollup ? asprintf(&m->notes[n], "%s, %s: %s at level "
+		    "%d (%s)", d, c->set.nets[r->net].name, r->theme,
+		    r->tension, words) : asprintf(&m->notes[n], "%s: %s at "
+		    "level %d (%s)", d, r->theme, r->tension, words);
+		if (rc < 0) {
+			m->nnotes = n;
+			free(v);
+			return oom(err);
+		}
+		n++;
+	}
+	free(v);
+	m->nnotes = n;
+	if (more > 0 && asprintf(&m->notes[m->nnotes++], "... and %zu more "
+	    "(report-sentiment -a lists them)", more) < 0) {
+		m->nnotes--;
+		return oom(err);
+	}
+	return 0;
+}
+
+static void
+map_free(struct map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->ncols; i++)
+		free(m->cols[i]);
+	for (i = 0; m->tips != NULL && i < m->nrows * m->ncols; i++)
+		free(m->tips[i]);
+	for (i = 0; m->notes != NULL && i < m->nnotes; i++)
+		free(m->notes[i]);
+	free(m->cols);
+	free(m->tips);
+	free(m->notes);
+	free(m->grid);
+	free(m->rows);
+	free(m->periods);
+	free(m->cells);
+}
+
+static int
+heat_map(struct ctx *c, int *printed, struct ally_error *err)
+{
+	static const char *const by_words[] = { "month", "quarter",
+	    "meeting" };
+	struct heatmap h;
+	struct map m;
+	char from[11], to[11];
+	int rc = -1;
+
+	memset(&m, 0, sizeof(m));
+	if (signal_cells(&c->set, c->by, c->rollup, c->since, c->until,
+	    c->theme, &m.cells, &m.ncells, err) != 0)
+		return -1;
+	if (m.ncells == 0) {
+		rc = ally_errorf(err, EX_NOINPUT, "no readings to draw in "
+		    "this period");
+		goto out;
+	}
+	if (map_columns(c, &m) != 0 || map_rows(&m) != 0 ||
+	    map_grid(c, &m) != 0) {
+		rc = oom(err);
+		goto out;
+	}
+	if (map_notes(c, &m, err) != 0)
+		goto out;
+	date_format(c->since, from);
+	date_format(c->until, to);
+	snprintf(m.title, sizeof(m.title), "Tension by theme and %s: %s",
+	    by_words[c->by], c->rollup ? "all networks" : c->network);
+	snprintf(m.subtitle, sizeof(m.subtitle), "%s%s to %s; each cell "
+	    "shows the highest level of its period", c->since_arg != NULL ?
+	    "readings from " : "readings up", c->since_arg != NULL ? from :
+	    "", to);
+	memset(&h, 0, sizeof(h));
+	h.title = m.title;
+	h.subtitle = m.subtitle;
+	h.rows = m.rows;
+	h.nrows = m.nrows;
+	h.cols = (const char *const *)m.cols;
+	h.ncols = m.ncols;
+	h.cells = m.grid;
+	h.levels = (const char *const[]){ "calm", "attention", "concern",
+	    "tension", "unrest" };
+	h.nlevels = 5;
+	h.mark_label = "alert";
+	h.notes = (const char *const *)m.notes;
+	h.nnotes = m.nnotes;
+	rc = svg_heatmap(stdout, &h, err);
+	(*printed)++;
+out:
+	map_free(&m);
+	return rc;
+}
+
+static int
+report(struct ctx *c, int *printed, struct ally_error *err)
+{
+	struct writer *w;
+	int rc;
+
+	if (load(c, err) != 0)
+		return -1;
+	if (c->o.format == FMT_SVG)
+		return heat_map(c, printed, err);
+	if ((w = writer_open(stdout, c->o.format, NULL, 0, err)) == NULL)
+		return -1;
+	switch (c->mode) {
+	case M_PERIODS:
+		rc = periods(c, w, printed, err);
+		break;
+	case M_ALERTS:
+		rc = alerts(c, w, printed, err);
+		break;
+	case M_LIST:
+		rc = list(c, w, printed, err);
+		break;
+	default:
+		rc = thermometer(c, w, printed, err);
+		break;
+	}
+	if (writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+static int
+number(const char *opt, const char *arg, long long max, int *out,
+    struct ally_error *err)
+{
+	long long v;
+
+	if (parse_int(arg, 0, max, &v) != 0)
+		return ally_errorf(err, EX_USAGE, "%s: '%s' is not a number "
+		    "from 0 to %lld", opt, arg, max);
+	*out = (int)v;
+	return 0;
+}
+
+/* YYYY-MM-DD, or Nd: the last N days, today included. */
+static int
+parse_since(const char *arg, day_t today, day_t *out)
+{
+	long long n;
+	char *end;
+
+	if (date_parse(arg, out) == 0)
+		return 0;
+	n = strtoll(arg, &end, 10);
+	if (end == arg || strcmp(end, "d") != 0 || n < 1 || n > 36600 ||
+	    arg[0] == '-' || arg[0] == '+')
+		return -1;
+	*out = today - (day_t)n + 1;
+	return 0;
+}
+
+static int
+resolve_dates(struct ctx *c, struct ally_error *err)
+{
+	if (date_today(&c->today, err) != 0)
+		return -1;
+	c->until = c->today;
+	if (c->until_arg != NULL && date_parse(c->until_arg, &c->until) != 0)
+		return ally_errorf(err, EX_USAGE, "--until: '%s' is not a date "
+		    "(YYYY-MM-DD)", c->until_arg);
+	/* Alerts look at the last week unless told: a weekly cron job. */
+	c->since = c->mode == M_ALERTS ? c->until - 6 : LONG_MIN / 2;
+	if (c->since_arg != NULL && parse_since(c->since_arg, c->until,
+	    &c->since) != 0)
+		return ally_errorf(err, EX_USAGE, "--since: '%s' is neither a "
+		    "date (YYYY-MM-DD) nor a number of days (7d)",
+		    c->since_arg);
+	if (c->since > c->until)
+		return ally_errorf(err, EX_USAGE, "--since is after --until");
+	return 0;
+}
+
+static int
+set_mode(struct ctx *c, enum mode m)
+{
+	if (c->mode != M_THERMOMETER && c->mode != m)
+		return -1;
+	c->mode = m;
+	return 0;
+}
+
+/* The combinations that make no sense are usage errors, said plainly. */
+static const char *
+check_usage(struct ctx *c, int nargs)
+{
+	if (c->mode == M_RECORD) {
+		if (c->rollup || c->by_given || c->theme || c->since_arg ||
+		    c->until_arg)
+			return "-r records signals; the report options do not "
+			    "apply";
+		if (c->o.format == FMT_SVG)
+			return "-r prints the stored signals as yaml, csv or "
+			    "text";
+		if (c->ndbs > 1)
+			return "-r records into one database";
+		return NULL;
+	}
+	if (c->o.dry_run || c->quiet)
+		return "-N and -q go with -r";
+	if (c->rollup && c->mode != M_ALERTS && c->mode != M_PERIODS &&
+	    c->mode != M_THERMOMETER)
+		return "-g rolls up the period table or the alerts";
+	if (c->rollup && c->mode == M_THERMOMETER)
+		c->mode = M_PERIODS;	/* the roll-up is by period */
+	if (!c->rollup && (nargs > 0 || c->ndbs > 1))
+		return "several databases or operands: only with -g";
+	if (c->rollup && c->o.network != NULL)
+		return "-g takes every network; -n chooses one";
+	if (c->o.format == FMT_SVG) {
+		if (c->mode == M_ALERTS || c->mode == M_LIST)
+			return "-f svg draws the period table (with -b), not "
+			    "-a or -l";
+		c->mode = M_PERIODS;
+	}
+	if (c->mode == M_PERIODS && c->rollup && c->by == SIGNAL_BY_MEETING)
+		return "networks meet on different dates: -g is by month or "
+		    "quarter";
+	return NULL;
+}
+
+static int
+parse_by(const char *arg, enum signal_period *by)
+{
+	if (strcmp(arg, "month") == 0)
+		*by = SIGNAL_BY_MONTH;
+	else if (strcmp(arg, "quarter") == 0)
+		*by = SIGNAL_BY_QUARTER;
+	else if (strcmp(arg, "meeting") == 0)
+		*by = SIGNAL_BY_MEETING;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+option(struct ctx *c, int ch, const char *arg, struct ally_error *err)
+{
+	switch (ch) {
+	case 'r':
+		return set_mode(c, M_RECORD) ? ally_errorf(err, EX_USAGE,
+		    "-r, -l, -a and -b exclude each other") : 0;
+	case 'l':
+		return set_mode(c, M_LIST) ? ally_errorf(err, EX_USAGE,
+		    "-r, -l, -a and -b exclude each other") : 0;
+	case 'a':
+		return set_mode(c, M_ALERTS) ? ally_errorf(err, EX_USAGE,
+		    "-r, -l, -a and -b exclude each other") : 0;
+	case 'b':
+		if (parse_by(arg, &c->by) != 0)
+			return ally_errorf(err, EX_USAGE, "--by: '%s' is not "
+			    "month, quarter or meeting", arg);
+		c->by_given = 1;
+		return set_mode(c, M_PERIODS) ? ally_errorf(err, EX_USAGE,
+		    "-r, -l, -a and -b exclude each other") : 0;
+	case 'g':
+		c->rollup = 1;
+		return 0;
+	case 'q':
+		c->quiet = 1;
+		return 0;
+	case 't':
+		if (signal_valid_theme(arg) != 0)
+			return ally_errorf(err, EX_USAGE, "--theme: '%s' is "
+			    "not a theme (one lower-case word)", arg);
+		c->theme = arg;
+		return 0;
+	case 's':
+		c->since_arg = arg;
+		return 0;
+	case 'u':
+		c->until_arg = arg;
+		return 0;
+	case 'L':
+		return number("--level", arg, 4, &c->rules.level, err);
+	case 'R':
+		return number("--rise", arg, 4, &c->rules.rise, err);
+	case 'w':
+		return number("--window", arg, 3660, &c->rules.window, err);
+	case 'k':
+		return number("--consecutive", arg, 100,
+		    &c->rules.consecutive, err);
+	}
+	return ally_errorf(err, EX_USAGE, "%s", "");
+}
+
+static int
+finish(int rc, struct ally_error *e)
+{
+	if (rc == 0 && ally_close_stdout(e) != 0)
+		rc = -1;
+	if (rc != 0) {
+		warnx("%s", e->msg);
+		return e->code ? e->code : EX_SOFTWARE;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		ALLY_COMMON_LONGOPTS,
+		{ "record",	no_argument,		NULL, 'r' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "list",	no_argument,		NULL, 'l' },
+		{ "alerts",	no_argument,		NULL, 'a' },
+		{ "by",		required_argument,	NULL, 'b' },
+		{ "rollup",	no_argument,		NULL, 'g' },
+		{ "theme",	required_argument,	NULL, 't' },
+		{ "since",	required_argument,	NULL, 's' },
+		{ "until",	required_argument,	NULL, 'u' },
+		{ "level",	required_argument,	NULL, 'L' },
+		{ "rise",	required_argument,	NULL, 'R' },
+		{ "window",	required_argument,	NULL, 'w' },
+		{ "consecutive", required_argument,	NULL, 'k' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct ctx c;
+	struct ally_error e = { 0, "" };
+	const char *why;
+	int ch, rc, i, printed = 0;
+
+	memset(&c, 0, sizeof(c));
+	ally_opts_init(&c.o);
+	signal_rules_default(&c.rules);
+	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
+	    "rqlab:gt:s:u:L:R:w:k:", longopts, NULL)) != -1) {
+		if (ch == 'd') {
+			if (c.ndbs == MAX_DBS)
+				errx(EX_USAGE, "at most %d databases", MAX_DBS);
+			c.dbs[c.ndbs++] = optarg;
+		}
+		if ((rc = ally_opts_handle(&c.o, ch, optarg, &e)) < 0)
+			errx(e.code, "%s", e.msg);
+		if (rc == 1)
+			continue;
+		if (ch == '?' || ch == ':') {
+			usage(stderr);
+			return EX_USAGE;
+		}
+		if (option(&c, ch, optarg, &e) != 0) {
+			if (e.msg[0] != '\0')
+				warnx("%s", e.msg);
+			usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (c.o.help) {
+		usage(stdout);
+		return finish(0, &e);
+	}
+	if (c.o.version) {
+		printf("report-sentiment %s\n", ALLY_VERSION);
+		return finish(0, &e);
+	}
+	if ((why = check_usage(&c, argc)) != NULL) {
+		warnx("%s", why);
+		usage(stderr);
+		return EX_USAGE;
+	}
+	if (c.mode == M_RECORD) {
+		if (date_today(&c.today, &e) != 0)
+			return finish(-1, &e);
+		return finish(record_signals(&c, argv, argc, &e), &e);
+	}
+	/* With -g the operands are more databases; -d ones come first. */
+	for (i = 0; i < argc; i++) {
+		if (c.ndbs == MAX_DBS)
+			errx(EX_USAGE, "at most %d databases", MAX_DBS);
+		c.dbs[c.ndbs++] = argv[i];
+	}
+	if (c.rollup && c.ndbs == 1)
+		c.o.db = c.dbs[0];
+	if (c.ndbs == 1)
+		c.ndbs = 0;	/* one file: the usual -d/ALLY_DB path */
+	if (resolve_dates(&c, &e) != 0)
+		return finish(-1, &e);
+	rc = report(&c, &printed, &e);
+	signal_set_free(&c.set);
+	free((char *)c.network);
+	rc = finish(rc, &e);
+	/* For cron: 1 says "no alert", and nothing was printed. */
+	return rc == 0 && c.mode == M_ALERTS && printed == 0 ? 1 : rc;
+}

@@ -1,0 +1,27 @@
+# Part 50: the tension thermometer.  In March, after a clash at the Markt
+# (a fictional event), police and municipality called the allies round;
+# in November the coordinator looks back on the year: the thermometer,
+# the themes by meeting, the alerts, and the heat map for the report.
+export ALLY_TODAY=2027-03-13
+echo
+echo "== report-sentiment -r -f text callround.csv   (the call round of 13 March)"
+report-sentiment -r -f text callround.csv
+export ALLY_TODAY=2027-11-20
+echo
+echo "== report-sentiment -f text   (the thermometer after the year's meetings)"
+report-sentiment -f text
+echo
+echo "== report-sentiment -b quarter -f text   (the themes by quarter)"
+report-sentiment -b quarter -f text
+echo
+echo "== report-sentiment -a -s 2027-01-01 -f text   (the year's alerts)"
+report-sentiment -a -s 2027-01-01 -f text
+echo
+echo "== report-sentiment -a   (the weekly cron run: nothing to say this week)"
+report-sentiment -a || echo "(exit status $?: no alert, no mail)"
+svg=$(mktemp "${TMPDIR:-/tmp}/ally-heatmap.XXXXXX.svg")
+report-sentiment -f svg -b meeting >"$svg"
+echo
+echo "== report-sentiment -f svg -b meeting > $svg"
+echo "   the heat map of the year, by meeting: open it in a browser or print it"
+echo "   (it is kept after the demo; remove it with: rm $svg)"

@@ -1,0 +1,269 @@
+/*
+ * ical.c: meetings as RFC 5545 iCalendar objects for mail invitations
+ * (RFC 5546 iTIP: METHOD:REQUEST, and METHOD:CANCEL for a cancelled one).
+ *
+ * Lines end in CRLF and are folded at 75 octets, never inside a UTF-8
+ * sequence.  Times are local times of Europe/Amsterdam with a VTIMEZONE
+ * that carries the EU rules (summer time from the last Sunday of March,
+ * 01:00 UTC, to the last Sunday of October); when TZ names another zone
+ * the times are written in UTC instead, converted by the C library.
+ * DTSTAMP is the moment the meeting last changed, so that the same
+ * meeting always yields the same object; SEQUENCE counts its changes.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ally.h"
+
+#define ICAL_MAX_LINE	75
+
+static const char vtimezone[] =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/Amsterdam\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0200\r\n"
+    "TZNAME:CEST\r\n"
+    "DTSTART:19810329T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZOFFSETFROM:+0200\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "TZNAME:CET\r\n"
+    "DTSTART:19961027T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+int
+ical_put_line(FILE *fp, const char *s)
+{
+	size_t len = strlen(s), room = ICAL_MAX_LINE, n;
+
+	for (;;) {
+		n = len < room ? len : room;
+		/* Back up to the start of a character. */
+		while (n > 0 && n < len && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		if (fwrite(s, 1, n, fp) != n || fputs("\r\n", fp) == EOF)
+			return -1;
+		s += n;
+		len -= n;
+		if (len == 0)
+			return 0;
+		if (putc(' ', fp) == EOF)
+			return -1;
+		room = ICAL_MAX_LINE - 1;
+	}
+}
+
+char *
+ical_escape(const char *s)
+{
+	char *out, *p;
+
+	if ((out = p = malloc(2 * strlen(s) + 1)) == NULL)
+		return NULL;
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\':
+		case ';':
+		case ',':
+			*p++ = '\\';
+			*p++ = *s;
+			break;
+		case '\n':
+			*p++ = '\\';
+			*p++ = 'n';
+			break;
+		case '\r':
+			break;
+		default:
+			*p++ = *s;
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+/* NAME:escaped text, folded. */
+static int
+put_text(FILE *fp, const char *name, const char *value)
+{
+	char *e, *line;
+	int rc;
+
+	if ((e = ical_escape(value)) == NULL)
+		return -1;
+	rc = asprintf(&line, "%s:%s", name, e);
+	free(e);
+	if (rc < 0)
+		return -1;
+	rc = ical_put_line(fp, line);
+	free(line);
+	return rc;
+}
+
+static int
+zone_is_amsterdam(void)
+{
+	const char *tz = getenv("TZ");
+
+	if (tz == NULL || *tz == '\0')
+		return 1;
+	if (*tz == ':')
+		tz++;
+	return strcmp(tz, "Europe/Amsterdam") == 0;
+}
+
+/* DTSTART/DTEND: local Amsterdam time, or UTC converted under TZ. */
+static int
+put_time(FILE *fp, const char *name, day_t day, int minutes, int local)
+{
+	struct tm tm;
+	time_t t;
+	int y, m, d;
+
+	day += minutes / (24 * 60);
+	minutes %= 24 * 60;
+	date_to_ymd(day, &y, &m, &d);
+	if (local)
+		return fprintf(fp, "%s;TZID=Europe/Amsterdam:%04d%02d%02dT"
+		    "%02d%02d00\r\n", name, y, m, d, minutes / 60,
+		    minutes % 60) < 0 ? -1 : 0;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = minutes / 60;
+	tm.tm_min = minutes % 60;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1 || gmtime_r(&t, &tm) == NULL)
+		return -1;
+	return fprintf(fp, "%s:%04d%02d%02dT%02d%02d%02dZ\r\n", name,
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec) < 0 ? -1 : 0;
+}
+
+/* DTSTAMP from "YYYY-MM-DDTHH:MM:SSZ", else now. */
+static int
+put_stamp(FILE *fp, const char *updated)
+{
+	char buf[32];
+	struct tm tm;
+	time_t now;
+	size_t i, n = 0;
+
+	if (strlen(updated) == 20) {
+		for (i = 0; updated[i] != '\0' && n + 1 < sizeof(buf); i++)
+			if (updated[i] != '-' && updated[i] != ':')
+				buf[n++] = updated[i];
+		buf[n] = '\0';
+	} else {
+		now = time(NULL);
+		if (gmtime_r(&now, &tm) == NULL)
+			return -1;
+		strftime(buf, sizeof(buf), "%Y%m%dT%H%M%SZ", &tm);
+	}
+	return fprintf(fp, "DTSTAMP:%s\r\n", buf) < 0 ? -1 : 0;
+}
+
+static int
+put_event(FILE *fp, const struct meeting *m, const char *organizer,
+    int local)
+{
+	char *s = NULL;
+	int start, rc, cancelled = strcmp(m->status, "cancelled") == 0;
+
+	if (time_parse(m->time, &start) != 0)
+		start = 18 * 60;
+	if (fputs("BEGIN:VEVENT\r\n", fp) == EOF ||
+	    put_text(fp, "UID", m->uid) != 0 ||
+	    put_stamp(fp, m->updated) != 0 ||
+	    fprintf(fp, "SEQUENCE:%d\r\n", m->sequence) < 0 ||
+	    put_time(fp, "DTSTART", m->date, start, local) != 0 ||
+	    put_time(fp, "DTEND", m->date, start + (m->duration > 0 ?
+	    m->duration : 180), local) != 0)
+		return -1;
+	if (asprintf(&s, "Allies meeting %s", m->network) < 0)
+		return -1;
+	rc = put_text(fp, "SUMMARY", s);
+	free(s);
+	if (rc != 0)
+		return -1;
+	if (m->location[0] != '\0') {
+		if (asprintf(&s, "%s%s%s", m->location, m->address[0] ?
+		    ", " : "", m->address) < 0)
+			return -1;
+		rc = put_text(fp, "LOCATION", s);
+		free(s);
+		if (rc != 0)
+			return -1;
+	}
+	if (asprintf(&s, "%s%s%s%s%s%s\nCannot come? Reply to the coordinator "
+	    "to excuse yourself.", m->meal ? "We start with a shared meal." :
+	    "No meal this time.", m->chair[0] ? "\nChair: " : "", m->chair,
+	    m->host[0] ? "\nHost: " : "", m->host, cancelled ? "\nThis "
+	    "meeting is cancelled." : "") < 0)
+		return -1;
+	rc = put_text(fp, "DESCRIPTION", s);
+	free(s);
+	if (rc != 0)
+		return -1;
+	if (organizer != NULL) {
+		if (asprintf(&s, "ORGANIZER:%s%s", strncmp(organizer,
+		    "mailto:", 7) == 0 ? "" : "mailto:", organizer) < 0)
+			return -1;
+		rc = ical_put_line(fp, s);
+		free(s);
+		if (rc != 0)
+			return -1;
+	}
+	if (fprintf(fp, "STATUS:%s\r\nTRANSP:OPAQUE\r\nEND:VEVENT\r\n",
+	    cancelled ? "CANCELLED" : "CONFIRMED") < 0)
+		return -1;
+	return 0;
+}
+
+static int
+put_calendar(FILE *fp, const struct meeting *v, size_t n, int cancel,
+    const char *organizer)
+{
+	int local = zone_is_amsterdam();
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if ((strcmp(v[i].status, "cancelled") == 0) == cancel)
+			count++;
+	if (count == 0)
+		return 0;
+	if (fprintf(fp, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	    "PRODID:-//ally//meet-plan %s//EN\r\nCALSCALE:GREGORIAN\r\n"
+	    "METHOD:%s\r\n", ALLY_VERSION, cancel ? "CANCEL" : "REQUEST") < 0)
+		return -1;
+	if (local && fputs(vtimezone, fp) == EOF)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((strcmp(v[i].status, "cancelled") == 0) == cancel &&
+		    put_event(fp, &v[i], organizer, local) != 0)
+			return -1;
+	return fputs("END:VCALENDAR\r\n", fp) == EOF ? -1 : 0;
+}
+
+int
+ical_write(FILE *fp, const struct meeting *v, size_t n,
+    const char *organizer, struct ally_error *err)
+{
+	if (organizer != NULL && valid_email(strncmp(organizer, "mailto:",
+	    7) == 0 ? organizer + 7 : organizer) != 0)
+		return ally_errorf(err, EX_USAGE, "organizer: '%s' is not an "
+		    "e-mail address", organizer);
+	if (put_calendar(fp, v, n, 0, organizer) != 0 ||
+	    put_calendar(fp, v, n, 1, organizer) != 0 || ferror(fp))
+		return ally_errorf(err, EX_IOERR, "write error: %s",
+		    strerror(errno));
+	return 0;
+}

@@ -1,0 +1,1944 @@
+/*
+ * minutes.c: what a meeting said and agreed, and what the next one takes
+ * up again.
+ *
+ * A minutes record names the meeting (by id, or by the date of a meeting
+ * that was not planned), who sat at the table, the themes discussed with
+ * their tension and the actions agreed.  Recording makes the meeting
+ * held, stores the attendance (members active at the meeting and not
+ * listed are absent), turns the themes into signals of the meeting and
+ * the actions into tracked actions.  The method talks about developments,
+ * not about persons: text that holds a member's name is refused unless
+ * the caller lets names through, and then that is written down.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+const char *const minutes_fields[] = { "meeting", "network", "date",
+    "time", "location", "host", "chair", "meal", "present", "excused",
+    "absent", "themes", "actions", "notes", NULL };
+const char *const minutes_views[] = { "meetings", "attendance", "themes",
+    "actions", NULL };
+
+static const char *const theme_fields[] = { "theme", "tension", "trend",
+    "basis", "summary", NULL };
+/* An action in minutes: where it was agreed goes without saying. */
+static const char *const minutes_action_fields[] = { "id", "title",
+    "party", "owner", "due", "status", "closed", "note", "revision", NULL };
+
+static const char *const view_meetings[] = { "meeting", "network", "date",
+    "time", "location", "host", "chair", "meal", "present", "excused",
+    "absent", "notes", NULL };
+static const char *const view_attendance[] = { "meeting", "date", "alias",
+    "presence", NULL };
+static const char *const view_themes[] = { "date", "theme", "tension",
+    "trend", "basis", "source", "summary", NULL };
+static const char *const view_actions[] = { "id", "network", "meeting",
+    "title", "party", "owner", "due", "status", "closed", "note",
+    "revision", NULL };
+
+enum presence { P_NONE, P_PRESENT, P_EXCUSED, P_ABSENT };
+static const char *const presence_names[] = { "", "present", "excused",
+    "absent" };
+
+struct member {
+	long long	 id;
+	char		*alias, *role, *status, *joined, *left, *since;
+};
+
+/* A name to look for: folded words, in order. */
+struct name_pat {
+	char		**w;
+	size_t		  n;
+	size_t		  member;
+};
+
+struct minutes {
+	sqlite3			*db;
+	const struct network	*net;
+	int			 flags;
+	day_t			 today;
+	struct member		*m;
+	size_t			 nm;
+	struct name_pat		*pat;
+	size_t			 npat;
+	long long		*seen;		/* meetings recorded in this run */
+	size_t			 nseen;
+	long			 names_let_through;
+};
+
+/* The minutes of one meeting while they are checked and stored. */
+struct doc {
+	const struct record	*r;
+	long long		 meeting;	/* 0: a new meeting */
+	int			 recorded;	/* minutes stored before */
+	char			 date[11], time[6];
+	char			*location, *host, *notes;
+	int			 meal;
+	long			 chair;		/* member index, -1 none */
+	long			 old_chair;
+	char			 old_date[11], old_time[6];
+	char			*old_location;
+	enum presence		*pres;
+	char			 names[256];	/* aliases whose names passed */
+	int			 counts[4];
+	size_t			 nthemes, nactions;
+};
+
+const char *const *
+minutes_view_columns(enum minutes_view v)
+{
+	switch (v) {
+	case MINUTES_VIEW_ATTENDANCE:
+		return view_attendance;
+	case MINUTES_VIEW_THEMES:
+		return view_themes;
+	case MINUTES_VIEW_ACTIONS:
+		return view_actions;
+	default:
+		return view_meetings;
+	}
+}
+
+const char *
+minutes_tension_name(int level)
+{
+	return level >= 0 && level <= 4 ? signal_levels[level] : "";
+}
+
+/* ---- folding text into words, for the name check ------------------- */
+
+/* Latin Extended-A (U+0100..U+017F) without its accents; '?' is two letters. */
+static const char latin_ext_a[] =
+    "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii"
+    "ii??jjkkklllllll" "lllnnnnnnnnnoooo" "oo??rrrrrrssssss"
+    "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+/* Latin-1 letters U+00C0..U+00FF; '?' is two letters, '.' no letter. */
+static const char latin_1[] =
+    "aaaaaa?ceeeeiiii" "dnooooo.ouuuuy??" "aaaaaa?ceeeeiiii"
+    "dnooooo.ouuuuy?y";
+
+static uint32_t
+utf8_next(const unsigned char **pp)
+{
+	const unsigned char *p = *pp;
+	uint32_t c;
+	int n, i;
+
+	if (*p < 0x80) {
+		*pp = p + 1;
+		return *p;
+	}
+	if ((*p & 0xe0) == 0xc0) {
+		n = 1;
+		c = *p & 0x1f;
+	} else if ((*p & 0xf0) == 0xe0) {
+		n = 2;
+		c = *p & 0x0f;
+	} else {
+		n = 3;
+		c = *p & 0x07;
+	}
+	for (i = 1; i <= n && (p[i] & 0xc0) == 0x80; i++)
+		c = (c << 6) | (p[i] & 0x3f);
+	*pp = p + i;
+	return c;
+}
+
+/* Punctuation, symbols and blanks separate words; letters do not. */
+static int
+is_separator(uint32_t c)
+{
+	if (c < 0x80)
+		return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'));
+	return (c >= 0xa0 && c <= 0xbf) || c == 0xd7 || c == 0xf7 ||
+	    (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) ||
+	    c == 0xfeff;
+}
+
+static void
+put_utf8(char **pp, uint32_t c)
+{
+	unsigned char *p = (unsigned char *)*pp;
+
+	if (c < 0x80) {
+		*p++ = c;
+	} else if (c < 0x800) {
+		*p++ = 0xc0 | (c >> 6);
+		*p++ = 0x80 | (c & 0x3f);
+	} else if (c < 0x10000) {
+		*p++ = 0xe0 | (c >> 12);
+		*p++ = 0x80 | ((c >> 6) & 0x3f);
+		*p++ = 0x80 | (c & 0x3f);
+	} else {
+		*p++ = 0xf0 | (c >> 18);
+		*p++ = 0x80 | ((c >> 12) & 0x3f);
+		*p++ = 0x80 | ((c >> 6) & 0x3f);
+		*p++ = 0x80 | (c & 0x3f);
+	}
+	*pp = (char *)p;
+}
+
+/*
+ * One letter folded: lower case, and Latin letters without accents, so
+ * that "YILDIZ", "Yildiz" and "Yıldız" are the same word.  Greek and
+ * Cyrillic capitals become small letters; other scripts stay as written.
+ */
+static void
+fold_letter(char **pp, uint32_t c)
+{
+	char *p = *pp;
+	char b;
+
+	if (c >= 'A' && c <= 'Z') {
+		*p++ = c - 'A' + 'a';
+	} else if (c < 0x80) {
+		*p++ = c;
+	} else if (c >= 0xc0 && c <= 0xff && latin_1[c - 0xc0] != '.') {
+		b = latin_1[c - 0xc0];
+		if (b != '?')
+			*p++ = b;
+		else if (c == 0xc6 || c == 0xe6) {
+			*p++ = 'a';
+			*p++ = 'e';
+		} else if (c == 0xde || c == 0xfe) {
+			*p++ = 't';
+			*p++ = 'h';
+		} else {		/* sharp s */
+			*p++ = 's';
+			*p++ = 's';
+		}
+	} else if (c >= 0x100 && c <= 0x17f) {
+		b = latin_ext_a[c - 0x100];
+		if (b != '?')
+			*p++ = b;
+		else if (c <= 0x133) {
+			*p++ = 'i';
+			*p++ = 'j';
+		} else {
+			*p++ = 'o';
+			*p++ = 'e';
+		}
+	} else if (c >= 0x218 && c <= 0x21b) {
+		*p++ = c <= 0x219 ? 's' : 't';
+	} else {
+		if (c >= 0x391 && c <= 0x3a9)
+			c += 0x20;
+		else if (c >= 0x410 && c <= 0x42f)
+			c += 0x20;
+		else if (c >= 0x400 && c <= 0x40f)
+			c += 0x50;
+		*pp = p;
+		put_utf8(pp, c);
+		return;
+	}
+	*pp = p;
+}
+
+static void
+words_free(char **w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* Split text into folded words.  Returns -1 when out of memory. */
+static int
+fold_words(const char *s, char ***out, size_t *nout)
+{
+	const unsigned char *p = (const unsigned char *)s, *q;
+	char **w = NULL, **nw, *buf, *b;
+	size_t n = 0, cap = 0;
+	uint32_t c;
+
+	/* A folded letter takes at most four bytes, as does its source. */
+	if ((buf = malloc(strlen(s) * 2 + 8)) == NULL)
+		return -1;
+	while (*p) {
+		q = p;
+		c = utf8_next(&p);
+		if (is_separator(c))
+			continue;
+		b = buf;
+		p = q;
+		while (*p) {
+			q = p;
+			c = utf8_next(&p);
+			if (is_separator(c)) {
+				p = q;
+				break;
+			}
+			fold_letter(&b, c);
+		}
+		*b = '\0';
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((nw = reallocarray(w, cap, sizeof(*nw))) == NULL)
+				goto fail;
+			w = nw;
+		}
+		if ((w[n] = strdup(buf)) == NULL)
+			goto fail;
+		n++;
+	}
+	free(buf);
+	*out = w;
+	*nout = n;
+	return 0;
+fail:
+	free(buf);
+	words_free(w, n);
+	return -1;
+}
+
+static int
+add_pattern(struct minutes *mi, char **w, size_t n, size_t member)
+{
+	struct name_pat *np;
+	size_t i;
+
+	if ((np = reallocarray(mi->pat, mi->npat + 1, sizeof(*np))) == NULL)
+		return -1;
+	mi->pat = np;
+	np = &mi->pat[mi->npat];
+	if ((np->w = calloc(n, sizeof(char *))) == NULL)
+		return -1;
+	np->n = n;
+	np->member = member;
+	mi->npat++;
+	for (i = 0; i < n; i++)
+		if ((np->w[i] = strdup(w[i])) == NULL)
+			return -1;
+	return 0;
+}
+
+/*
+ * A member's name is looked for whole, and as the family name: all but
+ * the first word, with its particles ("van Oosten", "el Idrissi"), so
+ * that a surname alone is caught while the bare core ("Oosten", which
+ * is also a word) and the given name (shared by many) are not.
+ */
+static int
+add_name(struct minutes *mi, const char *name, size_t member)
+{
+	char **w;
+	size_t n;
+	int rc = 0;
+
+	if (fold_words(name, &w, &n) != 0)
+		return -1;
+	if (n > 0)
+		rc = add_pattern(mi, w, n, member);
+	if (rc == 0 && n > 1)
+		rc = add_pattern(mi, w + 1, n - 1, member);
+	words_free(w, n);
+	return rc;
+}
+
+/*
+ * The members whose names the text holds: hit[i] set for each, the
+ * first found in *first.  Returns how many, or -1 when out of memory.
+ */
+static long
+find_names(const struct minutes *mi, const char *text, char *hit,
+    long *first)
+{
+	char **w;
+	size_t n, i, j, k;
+	long count = 0;
+
+	*first = -1;
+	if (mi->npat == 0 || text == NULL)
+		return 0;
+	if (fold_words(text, &w, &n) != 0)
+		return -1;
+	memset(hit, 0, mi->nm);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < mi->npat; k++) {
+			const struct name_pat *p = &mi->pat[k];
+
+			if (p->n > n - i || hit[p->member])
+				continue;
+			for (j = 0; j < p->n; j++)
+				if (strcmp(w[i + j], p->w[j]) != 0)
+					break;
+			if (j < p->n)
+				continue;
+			hit[p->member] = 1;
+			if (count++ == 0)
+				*first = (long)p->member;
+		}
+	words_free(w, n);
+	return count;
+}
+
+/* ---- the members of the network -------------------------------------- */
+
+static char *
+column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s != NULL ? strdup((const char *)s) : NULL;
+}
+
+static int
+load_members(struct minutes *mi, struct ally_error *err)
+{
+	static const char sql[] = "SELECT id, alias, role, status, joined, "
+	    "left, status_since, name FROM person WHERE network_id = ? "
+	    "ORDER BY role <> 'ally', length(alias), alias";
+	sqlite3_stmt *st;
+	struct member *m;
+	const unsigned char *name;
+	size_t cap = 0;
+	int rc;
+
+	if (db_prepare(mi->db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, mi->net->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (mi->nm == cap) {
+			cap = cap ? cap * 2 : 32;
+			if ((m = reallocarray(mi->m, cap, sizeof(*m))) == NULL)
+				goto oom;
+			mi->m = m;
+		}
+		m = &mi->m[mi->nm++];
+		memset(m, 0, sizeof(*m));
+		m->id = sqlite3_column_int64(st, 0);
+		if ((m->alias = column_dup(st, 1)) == NULL ||
+		    (m->role = column_dup(st, 2)) == NULL ||
+		    (m->status = column_dup(st, 3)) == NULL)
+			goto oom;
+		m->joined = column_dup(st, 4);
+		m->left = column_dup(st, 5);
+		m->since = column_dup(st, 6);
+		if ((name = sqlite3_column_text(st, 7)) != NULL &&
+		    add_name(mi, (const char *)name, mi->nm - 1) != 0)
+			goto oom;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(mi->db, rc, err, "person");
+	return 0;
+oom:
+	sqlite3_finalize(st);
+	return ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+static long
+member_index(const struct minutes *mi, const char *alias)
+{
+	size_t i;
+
+	for (i = 0; i < mi->nm; i++)
+		if (strcmp(mi->m[i].alias, alias) == 0)
+			return (long)i;
+	return -1;
+}
+
+static long
+member_by_id(const struct minutes *mi, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < mi->nm; i++)
+		if (mi->m[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+/* Did the member sit at the table, as a member, on that date? */
+static int
+member_active_on(const struct member *m, const char *date)
+{
+	if (m->joined == NULL || strcmp(m->joined, date) > 0)
+		return 0;
+	if (m->left != NULL && strcmp(m->left, date) <= 0)
+		return 0;
+	if (strcmp(m->status, "candidate") == 0)
+		return 0;
+	if (strcmp(m->status, "paused") == 0 && (m->since == NULL ||
+	    strcmp(m->since, date) <= 0))
+		return 0;
+	return 1;
+}
+
+struct minutes *
+minutes_open(sqlite3 *db, const struct network *net, int flags, day_t today,
+    struct ally_error *err)
+{
+	struct minutes *mi;
+
+	if ((mi = calloc(1, sizeof(*mi))) == NULL) {
+		ally_errorf(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	mi->db = db;
+	mi->net = net;
+	mi->flags = flags;
+	mi->today = today;
+	if (load_members(mi, err) != 0) {
+		minutes_close(mi);
+		return NULL;
+	}
+	return mi;
+}
+
+void
+minutes_close(struct minutes *mi)
+{
+	size_t i;
+
+	if (mi == NULL)
+		return;
+	for (i = 0; i < mi->nm; i++) {
+		free(mi->m[i].alias);
+		free(mi->m[i].role);
+		free(mi->m[i].status);
+		free(mi->m[i].joined);
+		free(mi->m[i].left);
+		free(mi->m[i].since);
+	}
+	free(mi->m);
+	for (i = 0; i < mi->npat; i++)
+		words_free(mi->pat[i].w, mi->pat[i].n);
+	free(mi->pat);
+	free(mi->seen);
+	free(mi);
+}
+
+long
+minutes_names_let_through(const struct minutes *mi)
+{
+	return mi->names_let_through;
+}
+
+/* ---- checking a minutes record --------------------------------------- */
+
+static int
+bad(const struct record *r, const char *field, struct ally_error *err,
+    const char *fmt, const char *arg)
+{
+	return ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
+	    field, fmt, arg);
+}
+
+static int
+bad_enum(const struct record *r, const char *field, const char *v,
+    const char *const *set, struct ally_error *err)
+{
+	char list[256];
+	size_t n = 0;
+
+	list[0] = '\0';
+	for (; *set != NULL && n < sizeof(list); set++)
+		n += snprintf(list + n, sizeof(list) - n, "%s%s",
+		    n ? ", " : "", *set);
+	return ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
+	    field, "'%s' is not one of: %s", v, list);
+}
+
+/* Every field known, and of the right shape. */
+static int
+check_fields(const struct record *r, const char *const *known,
+    const char *what, struct ally_error *err)
+{
+	char list[512];
+	size_t i, n;
+	const char *const *k;
+	const struct field *f;
+	int listy;
+
+	for (i = 0; i < r->nfields; i++) {
+		f = &r->fields[i];
+		if (str_in(f->key, known)) {
+			listy = strcmp(f->key, "present") == 0 ||
+			    strcmp(f->key, "excused") == 0 ||
+			    strcmp(f->key, "absent") == 0;
+			if (f->kind == VAL_RECORDS &&
+			    strcmp(f->key, "themes") != 0 &&
+			    strcmp(f->key, "actions") != 0)
+				return bad(r, f->key, err, "%s", "expected a "
+				    "value, not a list of records");
+			if (f->kind == VAL_LIST && f->nitems > 0 && !listy)
+				return bad(r, f->key, err, "%s",
+				    strcmp(f->key, "themes") == 0 ||
+				    strcmp(f->key, "actions") == 0 ?
+				    "expected a list of records (field: "
+				    "value), not of words" :
+				    "expected one value, not a list");
+			if (f->kind == VAL_SCALAR &&
+			    (strcmp(f->key, "themes") == 0 ||
+			    strcmp(f->key, "actions") == 0))
+				return bad(r, f->key, err, "%s", "expected a "
+				    "list of records (field: value)");
+			continue;
+		}
+		list[0] = '\0';
+		for (n = 0, k = known; *k != NULL && n < sizeof(list); k++)
+			n += snprintf(list + n, sizeof(list) - n, "%s%s",
+			    n ? ", " : "", *k);
+		return ally_error_at(err, EX_DATAERR, r->file,
+		    record_line(r, f->key), f->key, "unknown field (%s has: "
+		    "%s)", what, list);
+	}
+	return 0;
+}
+
+static int
+check_text(const struct record *r, const char *field, int multiline,
+    size_t max, struct ally_error *err)
+{
+	const char *v = record_get(r, field);
+	int rc;
+
+	if (v == NULL)
+		return 0;
+	if ((rc = valid_text(v, multiline)) != 0)
+		return bad(r, field, err, "%s", rc == -2 ? "a value may not "
+		    "start with '=' (a spreadsheet formula)" : "control "
+		    "characters or invalid UTF-8");
+	if (strlen(v) > max)
+		return bad(r, field, err, "%s", "too long");
+	return 0;
+}
+
+/* Is the alias a word of the blank-separated list? */
+static int
+alias_listed(const char *list, const char *alias)
+{
+	size_t n = strlen(alias);
+	const char *p;
+
+	for (p = list; (p = strstr(p, alias)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == '\0' ||
+		    p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/*
+ * Refuse text that names a member; with names let through, note whose
+ * name it was so that the meeting carries the override.
+ */
+static int
+check_names(struct minutes *mi, struct doc *d, const struct record *r,
+    const char *field, struct ally_error *err)
+{
+	const char *alias;
+	char *hit;
+	long first, count;
+	size_t i, n;
+
+	if (mi->nm == 0 || record_get(r, field) == NULL)
+		return 0;
+	if ((hit = malloc(mi->nm)) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if ((count = find_names(mi, record_get(r, field), hit, &first)) <= 0) {
+		free(hit);
+		return count == 0 ? 0 : ally_errorf(err, EX_OSERR,
+		    "out of memory");
+	}
+	if (!(mi->flags & MINUTES_ALLOW_NAMES)) {
+		alias = mi->m[first].alias;
+		free(hit);
+		return ally_error_at(err, EX_DATAERR, r->file,
+		    record_line(r, field), field, "holds the name of member "
+		    "%s; minutes are about developments, not persons: write "
+		    "%s instead (or record with --allow-names)", alias, alias);
+	}
+	mi->names_let_through += count;
+	for (i = 0; i < mi->nm; i++) {
+		alias = mi->m[i].alias;
+		n = strlen(d->names);
+		if (hit[i] && !alias_listed(d->names, alias) &&
+		    n + strlen(alias) + 2 < sizeof(d->names))
+			snprintf(d->names + n, sizeof(d->names) - n, "%s%s",
+			    n ? " " : "", alias);
+	}
+	free(hit);
+	return 0;
+}
+
+/* An alias of this network: its index, else a diagnostic. */
+static long
+resolve_alias(struct minutes *mi, const struct record *r, const char *field,
+    const char *alias, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	long k;
+	int rc;
+
+	if ((k = member_index(mi, alias)) >= 0)
+		return k;
+	if (db_prepare(mi->db, "SELECT n.name FROM person p JOIN network n "
+	    "ON n.id = p.network_id WHERE p.alias = ? AND p.network_id <> ? "
+	    "ORDER BY n.name LIMIT 1", &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, alias, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, mi->net->id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
+		    field, "%s is a member of network %s, not of %s", alias,
+		    (const char *)sqlite3_column_text(st, 0), mi->net->name);
+	else if (rc == SQLITE_DONE)
+		ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
+		    field, "%s is no member of network %s", alias,
+		    mi->net->name);
+	else
+		db_error(mi->db, rc, err, "person");
+	sqlite3_finalize(st);
+	return -1;
+}
+
+static int
+meeting_seen(const struct minutes *mi, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < mi->nseen; i++)
+		if (mi->seen[i] == id)
+			return 1;
+	return 0;
+}
+
+static int
+meeting_has_minutes(sqlite3 *db, long long id, int *yes,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT 1 FROM attendance WHERE meeting_id = ? "
+	    "LIMIT 1", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	*yes = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    db_error(db, rc, err, "attendance");
+}
+
+static int
+set_str(char **dst, const char *s)
+{
+	char *d = NULL;
+
+	if (s != NULL && *s != '\0' && (d = strdup(s)) == NULL)
+		return -1;
+	free(*dst);
+	*dst = d;
+	return 0;
+}
+
+/* Take over what the meeting row says: the minutes amend it. */
+static int
+load_meeting(struct minutes *mi, struct doc *d, const char *field,
+    struct ally_error *err)
+{
+	static const char sql[] = "SELECT m.network_id, n.name, m.date, "
+	    "m.time, m.location, m.host, m.chair_id, m.meal, m.status, "
+	    "m.notes FROM meeting m JOIN network n ON n.id = m.network_id "
+	    "WHERE m.id = ?";
+	const struct record *r = d->r;
+	sqlite3_stmt *st;
+	char idbuf[32];
+	int rc;
+
+	snprintf(idbuf, sizeof(idbuf), "%lld", d->meeting);
+	if (db_prepare(mi->db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->meeting);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_error(mi->db, rc, err, "meeting");
+		return bad(r, field, err, "no meeting %s (meet-plan lists "
+		    "them)", idbuf);
+	}
+	if (sqlite3_column_int64(st, 0) != mi->net->id) {
+		ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
+		    field, "meeting %s belongs to network %s, not to %s",
+		    idbuf, (const char *)sqlite3_column_text(st, 1),
+		    mi->net->name);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	if (strcmp((const char *)sqlite3_column_text(st, 8),
+	    "cancelled") == 0) {
+		sqlite3_finalize(st);
+		return bad(r, field, err, "meeting %s was cancelled; plan it "
+		    "again with meet-plan, or record the minutes by date",
+		    idbuf);
+	}
+	snprintf(d->date, sizeof(d->date), "%s", sqlite3_column_text(st, 2));
+	snprintf(d->time, sizeof(d->time), "%s", sqlite3_column_text(st, 3));
+	memcpy(d->old_date, d->date, sizeof(d->date));
+	memcpy(d->old_time, d->time, sizeof(d->time));
+	if (set_str(&d->location, (const char *)sqlite3_column_text(st, 4)) ||
+	    set_str(&d->old_location, d->location) ||
+	    set_str(&d->host, (const char *)sqlite3_column_text(st, 5)) ||
+	    set_str(&d->notes, (const char *)sqlite3_column_text(st, 9))) {
+		sqlite3_finalize(st);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	d->old_chair = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
+	    member_by_id(mi, sqlite3_column_int64(st, 6));
+	d->chair = d->old_chair;
+	d->meal = sqlite3_column_int(st, 7);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* A meeting named by date: the one not cancelled that day, if any. */
+static int
+meeting_on_date(struct minutes *mi, struct doc *d, const char *date,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (db_prepare(mi->db, "SELECT id FROM meeting WHERE network_id = ? "
+	    "AND date = ? AND status <> 'cancelled' ORDER BY time, id", &st,
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, mi->net->id);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (n++ == 0)
+			d->meeting = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(mi->db, rc, err, "meeting");
+	if (n > 1)
+		return bad(d->r, "date", err, "%s has more than one meeting; "
+		    "name it by its id (meeting: ID)", date);
+	return 0;
+}
+
+static int
+resolve_meeting(struct minutes *mi, struct doc *d, struct ally_error *err)
+{
+	const struct record *r = d->r;
+	const char *v, *date = record_get(r, "date");
+	long long id;
+	day_t day;
+
+	if (date != NULL && date_parse(date, &day) != 0)
+		return bad(r, "date", err, "'%s' is not a date (YYYY-MM-DD)",
+		    date);
+	d->chair = d->old_chair = -1;
+	d->meal = 1;
+	if ((v = record_get(r, "meeting")) != NULL) {
+		if (parse_int(v, 1, INT64_MAX, &id) != 0)
+			return bad(r, "meeting", err, "'%s' is not a meeting "
+			    "id", v);
+		d->meeting = id;
+		if (load_meeting(mi, d, "meeting", err) != 0)
+			return -1;
+	} else if (date != NULL) {
+		if (meeting_on_date(mi, d, date, err) != 0)
+			return -1;
+		if (d->meeting != 0 && load_meeting(mi, d, "date", err) != 0)
+			return -1;
+		if (d->meeting == 0)
+			snprintf(d->time, sizeof(d->time), "%s",
+			    mi->net->start_time);
+	} else
+		return ally_error_at(err, EX_DATAERR, r->file, r->line,
+		    "meeting", "minutes need the meeting's id (meeting: ID) "
+		    "or, for a meeting that was not planned, its date");
+	if (date != NULL)
+		snprintf(d->date, sizeof(d->date), "%s", date);
+	if (date_parse(d->date, &day) != 0)
+		return bad(r, "meeting", err, "the meeting's date '%s' is not "
+		    "a date", d->date);
+	if (day > mi->today)
+		return bad(r, record_has(r, "date") ? "date" : "meeting", err,
+		    "%s is in the future: minutes are recorded after the "
+		    "meeting", d->date);
+	if (d->meeting != 0) {
+		if (meeting_seen(mi, d->meeting))
+			return bad(r, record_has(r, "meeting") ? "meeting" :
+			    "date", err, "the minutes of this meeting (%s) "
+			    "are given twice in the input", d->date);
+		if (meeting_has_minutes(mi->db, d->meeting, &d->recorded,
+		    err) != 0)
+			return -1;
+		if (d->recorded && !(mi->flags & MINUTES_REPLACE))
+			return bad(r, record_has(r, "meeting") ? "meeting" :
+			    "date", err, "the minutes of the meeting of %s "
+			    "are recorded already; replace them with -r",
+			    d->date);
+	}
+	return 0;
+}
+
+/* Meeting fields other than the attendance. */
+static int
+check_meeting_fields(struct minutes *mi, struct doc *d,
+    struct ally_error *err)
+{
+	const struct record *r = d->r;
+	const char *v;
+	int minutes, b;
+
+	if ((v = record_get(r, "network")) != NULL &&
+	    strcmp(v, mi->net->name) != 0)
+		return bad(r, "network", err, "'%s' is not this network "
+		    "(choose it with -n)", v);
+	if ((v = record_get(r, "time")) != NULL) {
+		if (time_parse(v, &minutes) != 0)
+			return bad(r, "time", err, "'%s' is not a time (HH:MM)",
+			    v);
+		snprintf(d->time, sizeof(d->time), "%s", v);
+	}
+	if (check_text(r, "location", 0, 200, err) != 0 ||
+	    check_text(r, "notes", 1, 4000, err) != 0)
+		return -1;
+	if (record_has(r, "location") &&
+	    set_str(&d->location, record_get(r, "location")) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if ((v = record_get(r, "host")) != NULL &&
+	    !str_in(v, meeting_hosts))
+		return bad_enum(r, "host", v, meeting_hosts, err);
+	if (record_has(r, "host") && set_str(&d->host, v) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if ((v = record_get(r, "meal")) != NULL) {
+		if (parse_bool(v, &b) != 0)
+			return bad(r, "meal", err, "'%s': expected yes or no",
+			    v);
+		d->meal = b;
+	}
+	if (record_has(r, "notes") &&
+	    set_str(&d->notes, record_get(r, "notes")) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	return check_names(mi, d, r, "notes", err);
+}
+
+static int
+check_attendance(struct minutes *mi, struct doc *d, struct ally_error *err)
+{
+	const struct record *r = d->r;
+	const char **items, *v;
+	char *buf;
+	size_t n, i;
+	long k;
+	int p;
+
+	if ((d->pres = calloc(mi->nm + 1, sizeof(*d->pres))) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	for (p = P_PRESENT; p <= P_ABSENT; p++) {
+		n = record_list(r, presence_names[p], &items, &buf);
+		for (i = 0; i < n; i++) {
+			k = resolve_alias(mi, r, presence_names[p], items[i],
+			    err);
+			if (k >= 0 && d->pres[k] != P_NONE) {
+				ally_error_at(err, EX_DATAERR, r->file,
+				    record_line(r, presence_names[p]),
+				    presence_names[p], "%s is listed as %s "
+				    "already", items[i],
+				    presence_names[d->pres[k]]);
+				k = -1;
+			}
+			if (k >= 0 && mi->m[k].left != NULL &&
+			    strcmp(mi->m[k].left, d->date) < 0) {
+				ally_error_at(err, EX_DATAERR, r->file,
+				    record_line(r, presence_names[p]),
+				    presence_names[p], "%s had left the "
+				    "network (%s) before this meeting",
+				    items[i], mi->m[k].left);
+				k = -1;
+			}
+			if (k < 0) {
+				free(items);
+				free(buf);
+				return -1;
+			}
+			d->pres[k] = p;
+			d->counts[p]++;
+		}
+		free(items);
+		free(buf);
+	}
+	if (d->counts[P_PRESENT] == 0)
+		return bad(r, "present", err, "%s", "nobody present: list "
+		    "who sat at the table by alias");
+	if ((v = record_get(r, "chair")) != NULL) {
+		if (valid_alias(v) != 0)
+			return bad(r, "chair", err, "'%s' is not an alias", v);
+		if ((k = resolve_alias(mi, r, "chair", v, err)) < 0)
+			return -1;
+		d->chair = k;
+	} else if (record_has(r, "chair"))
+		d->chair = -1;
+	if (d->chair >= 0 && d->pres[d->chair] != P_PRESENT)
+		return bad(r, record_has(r, "chair") ? "chair" : "present",
+		    err, record_has(r, "chair") ? "%s is not listed as "
+		    "present" : "%s was to chair but is not listed as present; "
+		    "say who chaired (chair: ALIAS)", mi->m[d->chair].alias);
+	return 0;
+}
+
+static int
+check_theme(struct minutes *mi, struct doc *d, const struct record *t,
+    struct ally_error *err)
+{
+	const char *v;
+	int level;
+
+	if (check_fields(t, theme_fields, "a theme", err) != 0)
+		return -1;
+	if ((v = record_get(t, "theme")) == NULL)
+		return bad(t, "theme", err, "%s", "missing: radicalisation, "
+		    "polarisation, nuisance, poverty, youth, safety, trust or "
+		    "another word");
+	if (signal_valid_theme(v) != 0)
+		return bad(t, "theme", err, "'%s' is not one lower-case word "
+		    "(a-z and -, at most 32)", v);
+	if ((v = record_get(t, "tension")) == NULL)
+		return bad(t, "tension", err, "%s", "missing: 0 calm, 1 "
+		    "attention, 2 concern, 3 tension, 4 unrest");
+	if (signal_parse_tension(v, &level) != 0)
+		return bad(t, "tension", err, "'%s' is outside 0-4 (0 calm, 1 "
+		    "attention, 2 concern, 3 tension, 4 unrest)", v);
+	if ((v = record_get(t, "trend")) != NULL && !str_in(v, signal_trends))
+		return bad_enum(t, "trend", v, signal_trends, err);
+	if ((v = record_get(t, "basis")) != NULL && !str_in(v, signal_bases))
+		return bad_enum(t, "basis", v, signal_bases, err);
+	if (check_text(t, "summary", 0, 500, err) != 0)
+		return -1;
+	return check_names(mi, d, t, "summary", err);
+}
+
+/* Whose task fits which party: joint actions may fall to anyone. */
+static int
+owner_fits(const char *party, const char *role)
+{
+	return strcmp(party, "joint") == 0 || strcmp(party, role) == 0;
+}
+
+static int
+check_action(struct minutes *mi, struct doc *d, const struct record *a,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	const char *v, *party;
+	long long id;
+	day_t due, held, closed;
+	long k;
+	int rc;
+
+	if (check_fields(a, minutes_action_fields, "an action", err) != 0)
+		return -1;
+	if ((v = record_get(a, "id")) != NULL) {
+		if (parse_int(v, 1, INT64_MAX, &id) != 0)
+			return bad(a, "id", err, "'%s' is not an action id", v);
+		if (db_prepare(mi->db, "SELECT 1 FROM action WHERE id = ? AND "
+		    "network_id = ? AND meeting_id = ?", &st, err) != 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, mi->net->id);
+		sqlite3_bind_int64(st, 3, d->meeting);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE || d->meeting == 0)
+			return bad(a, "id", err, "action %s was not agreed at "
+			    "this meeting (leave the id out for a new one)", v);
+		if (rc != SQLITE_ROW)
+			return db_error(mi->db, rc, err, "action");
+	}
+	if (record_get(a, "title") == NULL)
+		return bad(a, "title", err, "%s", "missing: what will be done");
+	if (check_text(a, "title", 0, 200, err) != 0 ||
+	    check_text(a, "note", 1, 4000, err) != 0)
+		return -1;
+	if ((party = record_get(a, "party")) == NULL)
+		return bad(a, "party", err, "%s", "missing: police, "
+		    "municipality, ally or joint");
+	if (!str_in(party, action_parties))
+		return bad_enum(a, "party", party, action_parties, err);
+	if ((v = record_get(a, "owner")) == NULL)
+		return bad(a, "owner", err, "%s", "missing: the alias of the "
+		    "member who carries it");
+	if ((k = resolve_alias(mi, a, "owner", v, err)) < 0)
+		return -1;
+	if (!owner_fits(party, mi->m[k].role))
+		return ally_error_at(err, EX_DATAERR, a->file,
+		    record_line(a, "owner"), "owner", "%s is %s, but the "
+		    "party is %s (joint, if it is shared)", v,
+		    strcmp(mi->m[k].role, "ally") == 0 ? "an ally" :
+		    strcmp(mi->m[k].role, "police") == 0 ? "police staff" :
+		    "municipality staff", party);
+	if ((v = record_get(a, "due")) == NULL)
+		return bad(a, "due", err, "%s", "missing: the date it is due "
+		    "(YYYY-MM-DD)");
+	if (date_parse(v, &due) != 0)
+		return bad(a, "due", err, "'%s' is not a date (YYYY-MM-DD)", v);
+	date_parse(d->date, &held);
+	if (due < held)
+		return bad(a, "due", err, "%s is before the meeting that "
+		    "agreed it", v);
+	if ((v = record_get(a, "status")) != NULL &&
+	    !str_in(v, action_statuses))
+		return bad_enum(a, "status", v, action_statuses, err);
+	if ((v = record_get(a, "closed")) != NULL) {
+		if (date_parse(v, &closed) != 0)
+			return bad(a, "closed", err, "'%s' is not a date "
+			    "(YYYY-MM-DD)", v);
+		if (closed > mi->today)
+			return bad(a, "closed", err, "%s is in the future", v);
+	}
+	if (check_names(mi, d, a, "title", err) != 0)
+		return -1;
+	return check_names(mi, d, a, "note", err);
+}
+
+/* The records of a themes or actions field (an empty list has none). */
+static size_t
+sub_records(const struct record *r, const char *key, struct record ***out)
+{
+	const struct field *f = record_field(r, key);
+
+	if (f == NULL || f->kind != VAL_RECORDS) {
+		*out = NULL;
+		return 0;
+	}
+	*out = f->recs;
+	return f->nrecs;
+}
+
+static int
+check_doc(struct minutes *mi, struct doc *d, struct ally_error *err)
+{
+	struct record **s;
+	size_t n, i;
+
+	if (check_fields(d->r, minutes_fields, "minutes", err) != 0 ||
+	    resolve_meeting(mi, d, err) != 0 ||
+	    check_meeting_fields(mi, d, err) != 0 ||
+	    check_attendance(mi, d, err) != 0)
+		return -1;
+	n = sub_records(d->r, "themes", &s);
+	for (i = 0; i < n; i++)
+		if (check_theme(mi, d, s[i], err) != 0)
+			return -1;
+	d->nthemes = n;
+	n = sub_records(d->r, "actions", &s);
+	for (i = 0; i < n; i++)
+		if (check_action(mi, d, s[i], err) != 0)
+			return -1;
+	d->nactions = n;
+	return 0;
+}
+
+/* ---- storing ------------------------------------------------------- */
+
+static int
+step_done(sqlite3 *db, sqlite3_stmt *st, const char *what,
+    struct ally_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, what);
+}
+
+/* A venue of the network with that name says who hosts. */
+static int
+host_from_venue(struct minutes *mi, struct doc *d, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (d->host != NULL || d->location == NULL)
+		return 0;
+	if (db_prepare(mi->db, "SELECT host FROM venue WHERE network_id = ? "
+	    "AND name = ?", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, mi->net->id);
+	sqlite3_bind_text(st, 2, d->location, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW &&
+	    set_str(&d->host, (const char *)sqlite3_column_text(st, 0)) != 0)
+		rc = SQLITE_NOMEM;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    db_error(mi->db, rc, err, "venue");
+}
+
+static int
+store_meeting(struct minutes *mi, struct doc *d, struct ally_error *err)
+{
+	static const char ins[] = "INSERT INTO meeting (network_id, date, "
+	    "time, location, host, chair_id, meal, status, uid, notes, "
+	    "name_override, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, 'held', ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', "
+	    "'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+	static const char upd[] = "UPDATE meeting SET date = ?2, time = ?3, "
+	    "location = ?4, host = ?5, chair_id = ?6, meal = ?7, "
+	    "status = 'held', sequence = sequence + ?8, notes = ?9, "
+	    "name_override = ?10, updated = strftime('%Y-%m-%dT%H:%M:%SZ', "
+	    "'now') WHERE id = ?1";
+	sqlite3_stmt *st;
+	char uid[64], over[320], today[11];
+	int moved;
+
+	if (host_from_venue(mi, d, err) != 0)
+		return -1;
+	over[0] = '\0';
+	if (d->names[0] != '\0') {
+		date_format(mi->today, today);
+		snprintf(over, sizeof(over), "%s %s: %s", today, user_name(),
+		    d->names);
+	}
+	if (db_prepare(mi->db, d->meeting ? upd : ins, &st, err) != 0)
+		return -1;
+	if (d->meeting) {
+		sqlite3_bind_int64(st, 1, d->meeting);
+		moved = strcmp(d->date, d->old_date) != 0 ||
+		    strcmp(d->time, d->old_time) != 0 ||
+		    (d->location == NULL) != (d->old_location == NULL) ||
+		    (d->location != NULL && strcmp(d->location,
+		    d->old_location) != 0);
+		sqlite3_bind_int(st, 8, moved);
+	} else {
+		if (ally_uid(uid, err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		sqlite3_bind_int64(st, 1, mi->net->id);
+		sqlite3_bind_text(st, 8, uid, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(st, 2, d->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->time, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, d->location);
+	db_bind_text(st, 5, d->host);
+	if (d->chair >= 0)
+		sqlite3_bind_int64(st, 6, mi->m[d->chair].id);
+	else
+		sqlite3_bind_null(st, 6);
+	sqlite3_bind_int(st, 7, d->meal);
+	db_bind_text(st, 9, d->notes);
+	db_bind_text(st, 10, over);
+	if (step_done(mi->db, st, "meeting", err) != 0)
+		return -1;
+	if (d->meeting == 0)
+		d->meeting = sqlite3_last_insert_rowid(mi->db);
+	return 0;
+}
+
+static int
+delete_where_meeting(sqlite3 *db, const char *sql, long long id,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return step_done(db, st, "minutes", err);
+}
+
+static int
+store_attendance(struct minutes *mi, struct doc *d, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	enum presence p;
+	size_t i;
+	int rc;
+
+	if (d->recorded && delete_where_meeting(mi->db, "DELETE FROM "
+	    "attendance WHERE meeting_id = ?", d->meeting, err) != 0)
+		return -1;
+	if (db_prepare(mi->db, "INSERT INTO attendance (meeting_id, "
+	    "person_id, presence) VALUES (?, ?, ?)", &st, err) != 0)
+		return -1;
+	for (i = 0; i < mi->nm; i++) {
+		p = d->pres[i];
+		if (p == P_NONE && member_active_on(&mi->m[i], d->date)) {
+			p = P_ABSENT;
+			d->counts[P_ABSENT]++;
+		}
+		if (p == P_NONE)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, d->meeting);
+		sqlite3_bind_int64(st, 2, mi->m[i].id);
+		sqlite3_bind_text(st, 3, presence_names[p], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return db_error(mi->db, rc, err, "attendance");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+store_themes(struct minutes *mi, struct doc *d, struct ally_error *err)
+{
+	struct record **s, *t;
+	long long id;
+	size_t n, i;
+	day_t day;
+
+	if (!record_has(d->r, "themes"))
+		return 0;
+	if (d->recorded && delete_where_meeting(mi->db, "DELETE FROM signal "
+	    "WHERE meeting_id = ?", d->meeting, err) != 0)
+		return -1;
+	date_parse(d->date, &day);
+	n = sub_records(d->r, "themes", &s);
+	for (i = 0; i < n; i++) {
+		if ((t = record_dup(s[i])) == NULL ||
+		    record_set(t, "date", d->date) != 0) {
+			record_free(t);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		if (signal_apply(mi->db, mi->net, t, d->meeting, mi->today, &id,
+		    err) != 0) {
+			record_free(t);
+			return -1;
+		}
+		record_free(t);
+	}
+	return 0;
+}
+
+/*
+ * Replaced minutes keep the actions they list by id (action-track may
+ * have closed them since) and drop the ones they no longer list.
+ */
+static int
+drop_unlisted_actions(struct minutes *mi, struct doc *d, struct record **s,
+    size_t n, struct ally_error *err)
+{
+	sqlite3_stmt *st, *del;
+	const char *v;
+	long long id, keep;
+	size_t i;
+	int rc, listed;
+
+	if (db_prepare(mi->db, "SELECT id FROM action WHERE meeting_id = ?",
+	    &st, err) != 0)
+		return -1;
+	if (db_prepare(mi->db, "DELETE FROM action WHERE id = ?", &del,
+	    err) != 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, d->meeting);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		for (listed = 0, i = 0; i < n && !listed; i++)
+			listed = (v = record_get(s[i], "id")) != NULL &&
+			    parse_int(v, 1, INT64_MAX, &keep) == 0 &&
+			    keep == id;
+		if (listed)
+			continue;
+		sqlite3_reset(del);
+		sqlite3_bind_int64(del, 1, id);
+		if ((rc = sqlite3_step(del)) != SQLITE_DONE)
+			break;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(del);
+	return rc == SQLITE_DONE ? 0 : db_error(mi->db, rc, err, "action");
+}
+
+static int
+store_actions(struct minutes *mi, struct doc *d, struct ally_error *err)
+{
+	struct record **s;
+	const char *changed;
+	long long id;
+	size_t n, i;
+
+	if (!record_has(d->r, "actions"))
+		return 0;
+	n = sub_records(d->r, "actions", &s);
+	if (d->recorded && drop_unlisted_actions(mi, d, s, n, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (action_apply(mi->db, mi->net, s[i], d->meeting, mi->today,
+		    &changed, &id, err) != 0)
+			return -1;
+	return 0;
+}
+
+static struct record *
+summary(const struct doc *d, const char *change)
+{
+	struct record *r;
+
+	if ((r = record_new()) == NULL)
+		return NULL;
+	if (record_set_int(r, "meeting", d->meeting) != 0 ||
+	    record_set(r, "date", d->date) != 0 ||
+	    record_set(r, "change", change) != 0 ||
+	    record_set_int(r, "present", d->counts[P_PRESENT]) != 0 ||
+	    record_set_int(r, "excused", d->counts[P_EXCUSED]) != 0 ||
+	    record_set_int(r, "absent", d->counts[P_ABSENT]) != 0 ||
+	    record_set_int(r, "themes", (long long)d->nthemes) != 0 ||
+	    record_set_int(r, "actions", (long long)d->nactions) != 0 ||
+	    record_set_int(r, "line", (long long)d->r->line) != 0) {
+		record_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static void
+doc_free(struct doc *d)
+{
+	free(d->location);
+	free(d->old_location);
+	free(d->host);
+	free(d->notes);
+	free(d->pres);
+}
+
+int
+minutes_apply(struct minutes *mi, const struct record *r,
+    struct record **out, struct ally_error *err)
+{
+	struct doc d;
+	long long *ns;
+	const char *change;
+	int rc = -1, created;
+
+	*out = NULL;
+	memset(&d, 0, sizeof(d));
+	d.r = r;
+	if (check_doc(mi, &d, err) != 0)
+		goto out;
+	created = d.meeting == 0;
+	change = created ? "added" : d.recorded ? "replaced" : "recorded";
+	if (store_meeting(mi, &d, err) != 0 ||
+	    store_attendance(mi, &d, err) != 0 ||
+	    store_themes(mi, &d, err) != 0 ||
+	    store_actions(mi, &d, err) != 0)
+		goto out;
+	if ((ns = reallocarray(mi->seen, mi->nseen + 1, sizeof(*ns))) == NULL)
+		goto oom;
+	mi->seen = ns;
+	mi->seen[mi->nseen++] = d.meeting;
+	if ((*out = summary(&d, change)) == NULL)
+		goto oom;
+	rc = 0;
+	goto out;
+oom:
+	rc = ally_errorf(err, EX_OSERR, "out of memory");
+out:
+	doc_free(&d);
+	return rc;
+}
+
+/* ---- reading stored minutes ------------------------------------------ */
+
+int
+minutes_select(sqlite3 *db, const struct network *net, const char *which,
+    long long **ids, size_t *nids, struct ally_error *err)
+{
+	static const char sql[] = "SELECT m.id FROM meeting m "
+	    "WHERE m.network_id = ?1 AND m.status = 'held' "
+	    "AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)"
+	    " AND (?2 IS NULL OR m.id = ?2) AND (?3 IS NULL OR m.date = ?3) "
+	    "ORDER BY CASE WHEN ?4 THEN m.date END DESC, "
+	    "CASE WHEN ?4 THEN m.time END DESC, m.date, m.time, m.id";
+	sqlite3_stmt *st;
+	long long id = 0, *v, *nv;
+	size_t n = 0, cap = 0;
+	day_t day;
+	int rc, last = 0;
+
+	*ids = NULL;
+	*nids = 0;
+	if (which != NULL && strcmp(which, "last") == 0)
+		last = 1;
+	else if (which != NULL && date_parse(which, &day) != 0 &&
+	    parse_int(which, 1, INT64_MAX, &id) != 0)
+		return ally_errorf(err, EX_USAGE, "--meeting: '%s' is no "
+		    "meeting id, date (YYYY-MM-DD) or 'last'", which);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net->id);
+	if (id != 0)
+		sqlite3_bind_int64(st, 2, id);
+	if (which != NULL && !last && id == 0)
+		sqlite3_bind_text(st, 3, which, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, last);
+	v = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((nv = reallocarray(v, cap, sizeof(*v))) == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			v = nv;
+		}
+		v[n++] = sqlite3_column_int64(st, 0);
+		if (last)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && !(last && rc == SQLITE_ROW)) {
+		free(v);
+		return db_error(db, rc, err, "meeting");
+	}
+	if (n == 0 && which != NULL)
+		return ally_errorf(err, EX_NOINPUT, "no minutes of meeting %s "
+		    "in network %s", which, net->name);
+	*ids = v;
+	*nids = n;
+	return 0;
+}
+
+static int
+empty_list(struct record *r, const char *key, enum value_kind kind)
+{
+	if (record_set_null(r, key) != 0)
+		return -1;
+	record_field(r, key)->kind = kind;
+	return 0;
+}
+
+static int
+load_attendance(sqlite3 *db, long long id, struct record *r,
+    struct ally_error *err)
+{
+	static const char sql[] = "SELECT p.alias, a.presence FROM attendance "
+	    "a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ? "
+	    "ORDER BY p.role <> 'ally', length(p.alias), p.alias";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (empty_list(r, "present", VAL_LIST) != 0 ||
+	    empty_list(r, "excused", VAL_LIST) != 0 ||
+	    empty_list(r, "absent", VAL_LIST) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (record_add_item(r, (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 0)) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "attendance");
+}
+
+/* Rows of a query as nested records, NULL columns left out. */
+static int
+load_nested(sqlite3 *db, const char *sql, long long id, struct record *r,
+    const char *key, const char *const *names, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	struct record *s;
+	int rc, i;
+
+	if (empty_list(r, key, VAL_RECORDS) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((s = record_new()) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		for (i = 0; names[i] != NULL; i++)
+			if (db_column_to_record(st, i, s, names[i]) != 0)
+				break;
+		if (names[i] != NULL || record_add_record(r, key, s) != 0) {
+			if (names[i] != NULL)
+				record_free(s);
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, key);
+}
+
+struct record *
+minutes_load(sqlite3 *db, const struct network *net, long long id,
+    int flags, struct ally_error *err)
+{
+	static const char sql[] = "SELECT m.id, m.date, m.time, m.location, "
+	    "m.host, p.alias, CASE m.meal WHEN 1 THEN 'yes' ELSE 'no' END, "
+	    "m.notes, m.name_override FROM meeting m LEFT JOIN person p ON "
+	    "p.id = m.chair_id WHERE m.id = ? AND m.network_id = ?";
+	static const char themes[] = "SELECT theme, tension, trend, basis, "
+	    "summary FROM signal WHERE meeting_id = ? ORDER BY id";
+	static const char actions[] = "SELECT a.id, a.title, a.party, "
+	    "p.alias, a.due, a.status, a.closed, a.note, a.revision FROM "
+	    "action a LEFT "
+	    "JOIN person p ON p.id = a.owner_id WHERE a.meeting_id = ? "
+	    "ORDER BY a.id";
+	static const char *const head[] = { "meeting", "date", "time",
+	    "location", "host", "chair", "meal" };
+	sqlite3_stmt *st;
+	struct record *r;
+	char *notes = NULL, *over = NULL;
+	size_t i;
+	int rc;
+
+	if ((r = record_new()) == NULL) {
+		ally_errorf(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	if (db_prepare(db, sql, &st, err) != 0)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, net->id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			ally_errorf(err, EX_NOINPUT, "no meeting %lld in "
+			    "network %s", id, net->name);
+		else
+			db_error(db, rc, err, "meeting");
+		goto fail;
+	}
+	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++) {
+		if (i == 1 && record_set(r, "network", net->name) != 0)
+			break;
+		if (db_column_to_record(st, (int)i, r, head[i]) != 0)
+			break;
+	}
+	notes = column_dup(st, 7);
+	over = column_dup(st, 8);
+	sqlite3_finalize(st);
+	if (i < sizeof(head) / sizeof(head[0]))
+		goto oom;
+	if (load_attendance(db, id, r, err) != 0 ||
+	    load_nested(db, themes, id, r, "themes", theme_fields, err) != 0 ||
+	    load_nested(db, actions, id, r, "actions", minutes_action_fields,
+	    err) != 0)
+		goto fail;
+	if (notes != NULL && record_set(r, "notes", notes) != 0)
+		goto oom;
+	if ((flags & MINUTES_LOAD_OVERRIDE) && over != NULL &&
+	    record_set(r, "name_override", over) != 0)
+		goto oom;
+	free(notes);
+	free(over);
+	return r;
+oom:
+	ally_errorf(err, EX_OSERR, "out of memory");
+fail:
+	free(notes);
+	free(over);
+	record_free(r);
+	return NULL;
+}
+
+/* ---- flat views for spreadsheets -------------------------------------- */
+
+static int
+push(struct record ***v, size_t *n, struct record *r)
+{
+	struct record **nv;
+
+	if (r == NULL)
+		return -1;
+	if ((nv = reallocarray(*v, *n + 1, sizeof(*nv))) == NULL) {
+		record_free(r);
+		return -1;
+	}
+	*v = nv;
+	(*v)[(*n)++] = r;
+	return 0;
+}
+
+/* A new record with the given fields of m copied over, in this order. */
+static struct record *
+copy_fields(const struct record *m, const char *const *keys)
+{
+	struct record *r;
+	const struct field *f;
+	size_t j;
+
+	if ((r = record_new()) == NULL)
+		return NULL;
+	for (; *keys != NULL; keys++) {
+		if ((f = record_field(m, *keys)) == NULL)
+			continue;
+		if (f->kind == VAL_SCALAR) {
+			if (record_set(r, *keys, f->value) != 0)
+				goto fail;
+		} else if (f->kind == VAL_LIST) {
+			if (empty_list(r, *keys, VAL_LIST) != 0)
+				goto fail;
+			for (j = 0; j < f->nitems; j++)
+				if (record_add_item(r, *keys, f->items[j]))
+					goto fail;
+		}
+	}
+	return r;
+fail:
+	record_free(r);
+	return NULL;
+}
+
+int
+minutes_flatten(const struct record *m, enum minutes_view view,
+    struct record ***out, size_t *nout, struct ally_error *err)
+{
+	static const char *const lists[] = { "present", "excused", "absent",
+	    NULL };
+	const char *mid = record_get(m, "meeting"), *date = record_get(m,
+	    "date");
+	const struct field *f;
+	struct record *r;
+	size_t i, j;
+
+	switch (view) {
+	case MINUTES_VIEW_MEETINGS:
+		if (push(out, nout, copy_fields(m, view_meetings)) != 0)
+			goto oom;
+		return 0;
+	case MINUTES_VIEW_ATTENDANCE:
+		for (i = 0; lists[i] != NULL; i++) {
+			if ((f = record_field(m, lists[i])) == NULL ||
+			    f->kind != VAL_LIST)
+				continue;
+			for (j = 0; j < f->nitems; j++) {
+				if ((r = record_new()) == NULL ||
+				    record_set(r, "meeting", mid) != 0 ||
+				    record_set(r, "date", date) != 0 ||
+				    record_set(r, "alias", f->items[j]) != 0 ||
+				    record_set(r, "presence", lists[i]) != 0) {
+					record_free(r);
+					goto oom;
+				}
+				if (push(out, nout, r) != 0)
+					goto oom;
+			}
+		}
+		return 0;
+	case MINUTES_VIEW_THEMES:
+	case MINUTES_VIEW_ACTIONS:
+		f = record_field(m, view == MINUTES_VIEW_THEMES ? "themes" :
+		    "actions");
+		for (i = 0; f != NULL && i < f->nrecs; i++) {
+			if ((r = copy_fields(f->recs[i],
+			    minutes_view_columns(view))) == NULL)
+				goto oom;
+			if (view == MINUTES_VIEW_THEMES ? record_set(r, "date",
+			    date) != 0 || record_setf(r, "source", "meeting:%s",
+			    mid) != 0 : record_set(r, "network",
+			    record_get(m, "network")) != 0 || record_set(r,
+			    "meeting", mid) != 0) {
+				record_free(r);
+				goto oom;
+			}
+			if (push(out, nout, r) != 0)
+				goto oom;
+		}
+		return 0;
+	}
+	return 0;
+oom:
+	return ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+/* ---- the agenda of the next meeting -------------------------------- */
+
+static int
+agenda_next_meeting(sqlite3 *db, const struct network *net,
+    const char *today, struct record *r, struct ally_error *err)
+{
+	static const char sql[] = "SELECT m.id, m.date, m.time, m.location, "
+	    "m.host, p.alias, CASE m.meal WHEN 1 THEN 'yes' ELSE 'no' END "
+	    "FROM meeting m LEFT JOIN person p ON p.id = m.chair_id "
+	    "WHERE m.network_id = ? AND m.status = 'planned' AND m.date >= ? "
+	    "ORDER BY m.date, m.time, m.id LIMIT 1";
+	static const char *const names[] = { "meeting", "date", "time",
+	    "location", "host", "chair", "meal", NULL };
+	sqlite3_stmt *st;
+	int rc, i;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net->id);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; names[i] != NULL; i++)
+			if (db_column_to_record(st, i, r, names[i]) != 0) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    db_error(db, rc, err, "meeting");
+}
+
+/* The last meeting held with minutes, and its themes that need a look. */
+static int
+agenda_themes(sqlite3 *db, const struct network *net, const char *today,
+    struct record *r, struct ally_error *err)
+{
+	static const char last[] = "SELECT m.id, m.date FROM meeting m "
+	    "WHERE m.network_id = ? AND m.status = 'held' AND m.date <= ? "
+	    "AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)"
+	    " ORDER BY m.date DESC, m.time DESC, m.id DESC LIMIT 1";
+	static const char themes[] = "SELECT theme, tension, trend, basis, "
+	    "summary FROM signal WHERE meeting_id = ? AND (tension >= 3 OR "
+	    "trend = 'rising') ORDER BY tension DESC, id";
+	sqlite3_stmt *st;
+	long long id = 0;
+	int rc;
+
+	if (db_prepare(db, last, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net->id);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (record_set_int(r, "last_meeting", id) != 0 ||
+		    db_column_to_record(st, 1, r, "last_date") != 0)
+			rc = SQLITE_NOMEM;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, err, "meeting");
+	if (id == 0)
+		return empty_list(r, "themes", VAL_RECORDS) == 0 ? 0 :
+		    ally_errorf(err, EX_OSERR, "out of memory");
+	return load_nested(db, themes, id, r, "themes", theme_fields, err);
+}
+
+static int
+agenda_actions(sqlite3 *db, const struct network *net, day_t today,
+    struct record *r, struct ally_error *err)
+{
+	static const char sql[] = "SELECT a.id, a.title, a.party, p.alias, "
+	    "a.due, a.meeting_id, coalesce(m.date, substr(a.created, 1, 10))"
+	    " FROM action a LEFT JOIN person p ON p.id = a.owner_id "
+	    "LEFT JOIN meeting m ON m.id = a.meeting_id "
+	    "WHERE a.network_id = ? AND a.status = 'open' "
+	    "ORDER BY a.due IS NULL, a.due, a.id";
+	static const char *const names[] = { "id", "title", "party", "owner",
+	    "due", "meeting", "agreed", NULL };
+	sqlite3_stmt *st;
+	struct record *s;
+	const char *v;
+	day_t d;
+	int rc, i;
+
+	if (empty_list(r, "actions", VAL_RECORDS) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((s = record_new()) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		for (i = 0; names[i] != NULL; i++)
+			if (db_column_to_record(st, i, s, names[i]) != 0)
+				break;
+		if (names[i] == NULL && (v = record_get(s, "agreed")) != NULL &&
+		    date_parse(v, &d) == 0 &&
+		    record_set_int(s, "age", (long long)(today - d)) != 0)
+			i = 0;
+		if (names[i] == NULL && (v = record_get(s, "due")) != NULL &&
+		    date_parse(v, &d) == 0 &&
+		    record_set(s, "overdue", d < today ? "yes" : "no") != 0)
+			i = 0;
+		if (names[i] != NULL || record_add_record(r, "actions", s)) {
+			if (names[i] != NULL)
+				record_free(s);
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "action");
+}
+
+/*
+ * The table is reviewed every half year: due when neither a review nor
+ * the network's start lies within six months of the next meeting.
+ */
+static int
+agenda_review(sqlite3 *db, const struct network *net, day_t when,
+    struct record *r, struct ally_error *err)
+{
+	static const char sql[] = "SELECT (SELECT max(reviewed) FROM review "
+	    "WHERE network_id = ?1), created FROM network WHERE id = ?1";
+	sqlite3_stmt *st;
+	const unsigned char *last, *since;
+	char buf[11];
+	day_t d;
+	int rc, due = 1;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net->id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		last = sqlite3_column_text(st, 0);
+		since = last != NULL ? last : sqlite3_column_text(st, 1);
+		snprintf(buf, sizeof(buf), "%s", since != NULL ?
+		    (const char *)since : "");
+		if (date_parse(buf, &d) == 0)
+			due = d <= date_add_months(when, -6);
+		if ((last != NULL && record_set(r, "last_review", buf) != 0) ||
+		    record_set(r, "review_due", due ? "yes" : "no") != 0)
+			rc = SQLITE_NOMEM;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, "review");
+}
+
+struct record *
+minutes_agenda(sqlite3 *db, const struct network *net, day_t today,
+    struct ally_error *err)
+{
+	struct record *r;
+	char todays[11];
+	const char *v;
+	day_t when = today;
+
+	date_format(today, todays);
+	if ((r = record_new()) == NULL) {
+		ally_errorf(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	if (record_set(r, "network", net->name) != 0 ||
+	    record_set(r, "today", todays) != 0) {
+		ally_errorf(err, EX_OSERR, "out of memory");
+		goto fail;
+	}
+	if (agenda_next_meeting(db, net, todays, r, err) != 0)
+		goto fail;
+	if ((v = record_get(r, "date")) != NULL)
+		date_parse(v, &when);
+	if (agenda_themes(db, net, todays, r, err) != 0 ||
+	    agenda_actions(db, net, today, r, err) != 0 ||
+	    agenda_review(db, net, when, r, err) != 0)
+		goto fail;
+	return r;
+fail:
+	record_free(r);
+	return NULL;
+}

@@ -1,0 +1,419 @@
+/*
+ * privacy.c: what protects the identities of the allies: the one
+ * explicit path that discloses them (the quick-contact list), the audit
+ * log of every disclosure and erasure, erasure itself, the retention
+ * rule, backups and the modes of the database's files.
+ *
+ * Erasure clears a member's identity and everything that could point
+ * to the person, and keeps what the history needs: the alias, the role,
+ * the status and the dates, so that attendance, actions and signals stay
+ * consistent.  secure_delete (set by db_open) zeroes the old row, and a
+ * truncating checkpoint removes the old pages from the write-ahead log.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ally.h"
+
+const char *const privacy_contact_fields[] = { "alias", "name", "role",
+    "function", "phone", NULL };
+
+const char *const privacy_audit_fields[] = { "id", "at", "user", "command",
+    "network", "what", "count", NULL };
+
+/* True while a member still has something that erasure clears. */
+#define HAS_IDENTITY \
+    "(coalesce(name, phone, email, function, community, sector, " \
+    "age_band, gender, background, religion, notes) IS NOT NULL OR " \
+    "contact_consent <> 0)"
+
+void
+privacy_records_free(struct record **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		record_free(v[i]);
+	free(v);
+}
+
+static int
+push_record(struct record ***v, size_t *n, size_t *cap, struct record *r,
+    struct ally_error *err)
+{
+	struct record **nv;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		if ((nv = reallocarray(*v, *cap, sizeof(*nv))) == NULL) {
+			record_free(r);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		*v = nv;
+	}
+	(*v)[(*n)++] = r;
+	return 0;
+}
+
+/* A row as a record: column i becomes field keys[i]. */
+static struct record *
+row_record(sqlite3_stmt *st, const char *const *keys)
+{
+	struct record *r;
+	int i;
+
+	if ((r = record_new()) == NULL)
+		return NULL;
+	for (i = 0; keys[i] != NULL; i++)
+		if (db_column_to_record(st, i, r, keys[i]) != 0) {
+			record_free(r);
+			return NULL;
+		}
+	return r;
+}
+
+int
+privacy_contacts(sqlite3 *db, const struct network *net,
+    struct record ***out, size_t *nout, struct ally_error *err)
+{
+	static const char sql[] = "SELECT p.alias, p.name, p.role, "
+	    "p.function, p.phone, p.email, n.name FROM person p "
+	    "JOIN network n ON n.id = p.network_id "
+	    "WHERE p.network_id = ? AND p.status = 'active' "
+	    "AND (p.role <> 'ally' OR p.contact_consent = 1) "
+	    "ORDER BY CASE p.role WHEN 'ally' THEN 0 WHEN 'police' THEN 1 "
+	    "ELSE 2 END, length(p.alias), p.alias";
+	static const char *const keys[] = { "alias", "name", "role",
+	    "function", "phone", "email", "network", NULL };
+	sqlite3_stmt *st;
+	struct record *r;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = row_record(st, keys)) == NULL) {
+			ally_errorf(err, EX_OSERR, "out of memory");
+			goto fail;
+		}
+		if (push_record(out, nout, &cap, r, err) != 0)
+			goto fail;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_error(db, rc, err, NULL);
+	st = NULL;
+fail:
+	sqlite3_finalize(st);
+	privacy_records_free(*out, *nout);
+	*out = NULL;
+	*nout = 0;
+	return -1;
+}
+
+int
+privacy_audit_each(sqlite3 *db, const char *network,
+    int (*fn)(const struct record *, void *, struct ally_error *), void *arg,
+    struct ally_error *err)
+{
+	static const char sql[] = "SELECT id, at, user, command, network, "
+	    "what, count FROM audit WHERE ?1 IS NULL OR network = ?1 "
+	    "ORDER BY id";
+	sqlite3_stmt *st;
+	struct record *r;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	db_bind_text(st, 1, network);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = row_record(st, privacy_audit_fields)) == NULL) {
+			sqlite3_finalize(st);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		rc = fn(r, arg, err);
+		record_free(r);
+		if (rc != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+}
+
+/* What erasure leaves of a member, as a record for the command's output. */
+static struct record *
+erased_record(sqlite3 *db, long long id, const char *change,
+    struct ally_error *err)
+{
+	static const char *const keys[] = { "id", "alias", "role", "status",
+	    "left", "erased", NULL };
+	sqlite3_stmt *st;
+	struct record *r = NULL;
+	int rc;
+
+	if (db_prepare(db, "SELECT id, alias, role, status, left, erased "
+	    "FROM person WHERE id = ?", &st, err) != 0)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+		db_error(db, rc, err, NULL);
+	else if ((r = row_record(st, keys)) == NULL ||
+	    record_set(r, "change", change) != 0) {
+		record_free(r);
+		r = NULL;
+		ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+static int
+exec_id(sqlite3 *db, const char *sql, long long id, const char *date,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (date != NULL)
+		sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "erase");
+}
+
+int
+privacy_erase(sqlite3 *db, const struct network *net, const char *alias,
+    day_t today, const char *command, struct record **out,
+    struct ally_error *err)
+{
+	static const char clear[] = "UPDATE person SET name = NULL, "
+	    "phone = NULL, email = NULL, function = NULL, community = NULL, "
+	    "sector = NULL, age_band = NULL, gender = NULL, "
+	    "background = NULL, religion = NULL, notes = NULL, "
+	    "contact_consent = 0, erased = ?2 WHERE id = ?1";
+	sqlite3_stmt *st;
+	char todays[11], what[64];
+	long long id;
+	int rc, has;
+
+	*out = NULL;
+	if ((rc = person_by_alias(db, net->id, alias, &id, err)) < 0)
+		return -1;
+	if (rc == 0)
+		return ally_errorf(err, EX_DATAERR, "%s: no such member in "
+		    "network %s", alias, net->name);
+	if (db_prepare(db, "SELECT status, " HAS_IDENTITY " FROM person "
+	    "WHERE id = ?", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_error(db, rc, err, NULL);
+	}
+	has = sqlite3_column_int(st, 1);
+	if (strcmp((const char *)sqlite3_column_text(st, 0), "left") != 0) {
+		ally_errorf(err, EX_DATAERR, "%s: %s; only a member who has "
+		    "left can be erased (set status: left first)", alias,
+		    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (!has)
+		return (*out = erased_record(db, id, "unchanged", err)) ==
+		    NULL ? -1 : 0;
+	date_format(today, todays);
+	snprintf(what, sizeof(what), "erased %s", alias);
+	/* A review's note is about the person: it goes with the identity. */
+	if (exec_id(db, clear, id, todays, err) != 0 ||
+	    exec_id(db, "UPDATE review SET note = NULL WHERE person_id = ?1",
+	    id, NULL, err) != 0 ||
+	    db_audit(db, command, net->name, what, 1, err) != 0)
+		return -1;
+	return (*out = erased_record(db, id, "erased", err)) == NULL ? -1 : 0;
+}
+
+int
+privacy_retention(sqlite3 *db, const struct network *net, int months,
+    day_t today, const char *command, struct record ***out, size_t *nout,
+    struct ally_error *err)
+{
+	static const char sql[] = "SELECT alias, left FROM person "
+	    "WHERE network_id = ? AND status = 'left' AND left IS NOT NULL "
+	    "AND " HAS_IDENTITY " ORDER BY length(alias), alias";
+	sqlite3_stmt *st;
+	struct record *r;
+	char **due = NULL, **nd;
+	size_t ndue = 0, i, cap = 0;
+	day_t left;
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (date_parse((const char *)sqlite3_column_text(st, 1),
+		    &left) != 0 || date_add_months(left, months) >= today)
+			continue;
+		if ((nd = reallocarray(due, ndue + 1, sizeof(*nd))) == NULL ||
+		    (nd[ndue] = strdup((const char *)sqlite3_column_text(st,
+		    0))) == NULL) {
+			if (nd != NULL)
+				due = nd;
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		due = nd;
+		ndue++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		db_error(db, rc, err, NULL);
+	for (i = 0; rc == SQLITE_DONE && i < ndue; i++) {
+		if (privacy_erase(db, net, due[i], today, command, &r,
+		    err) != 0 || record_set_int(r, "retention", months) != 0 ||
+		    push_record(out, nout, &cap, r, err) != 0) {
+			if (err->code == 0)
+				ally_errorf(err, EX_OSERR, "out of memory");
+			rc = SQLITE_ERROR;
+		}
+	}
+	for (i = 0; i < ndue; i++)
+		free(due[i]);
+	free(due);
+	if (rc == SQLITE_DONE)
+		return 0;
+	privacy_records_free(*out, *nout);
+	*out = NULL;
+	*nout = 0;
+	return -1;
+}
+
+int
+privacy_checkpoint(sqlite3 *db, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, busy;
+
+	if (db_prepare(db, "PRAGMA wal_checkpoint(TRUNCATE)", &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	busy = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, err, "checkpoint");
+	if (busy)
+		return ally_errorf(err, EX_TEMPFAIL, "the write-ahead log "
+		    "could not be emptied while another process reads the "
+		    "database; erased values may stay in it until the next "
+		    "checkpoint: run the command again later");
+	return 0;
+}
+
+static long
+count_identities(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM person WHERE "
+	    "coalesce(name, phone, email) IS NOT NULL", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int
+privacy_backup(sqlite3 *db, const char *path, const char *command,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	mode_t old;
+	int fd, rc;
+
+	/* Made here, 0600 and exclusively: never over a file or a link. */
+	old = umask(077);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	umask(old);
+	if (fd < 0)
+		return ally_errorf(err, errno == EACCES ? EX_NOPERM :
+		    EX_CANTCREAT, "%s: %s", path, errno == EEXIST ? "exists; "
+		    "a backup never replaces a file" : strerror(errno));
+	close(fd);
+	if (db_prepare(db, "VACUUM INTO ?", &st, err) != 0)
+		goto fail;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	old = umask(077);
+	rc = sqlite3_step(st);
+	umask(old);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_error(db, rc, err, path);
+		goto fail;
+	}
+	if (db_audit(db, command, NULL, "backup written", count_identities(db),
+	    err) != 0)
+		goto fail;
+	return 0;
+fail:
+	unlink(path);
+	return -1;
+}
+
+int
+privacy_check_mode(const char *path, struct ally_error *warn)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", NULL };
+	char buf[4096 + 8], *slash;
+	struct stat sb;
+	int i;
+
+	for (i = 0; suffix[i] != NULL; i++) {
+		snprintf(buf, sizeof(buf), "%s%s", path, suffix[i]);
+		if (lstat(buf, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+		    (sb.st_mode & 077) == 0)
+			continue;
+		ally_errorf(warn, 0, "warning: %s: open to %s (mode %04o): "
+		    "chmod 600 it", buf, (sb.st_mode & 044) ? "reading by "
+		    "group or others" : "group or others",
+		    (unsigned)(sb.st_mode & 07777));
+		return 1;
+	}
+	/* Whoever may write in the directory may replace the database. */
+	snprintf(buf, sizeof(buf), "%s", path);
+	if ((slash = strrchr(buf, '/')) == NULL)
+		snprintf(buf, sizeof(buf), ".");
+	else if (slash == buf)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if (stat(buf, &sb) == 0 && (sb.st_mode & 022) != 0 &&
+	    !(sb.st_mode & S_ISVTX)) {
+		ally_errorf(warn, 0, "warning: %s: the database's directory "
+		    "is writable by group or others (mode %04o): chmod 700 it",
+		    buf, (unsigned)(sb.st_mode & 07777));
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,825 @@
+/*
+ * signal.c: tension signals, the first pillar of the method.
+ *
+ * A signal is one reading of one theme: a level on the five-step scale
+ * (0 calm .. 4 unrest), a trend and a basis, from a meeting's minutes or
+ * from an ally reached in a call round.  This file stores them; the
+ * reports over them (periods, alerts, roll-up) follow below.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally.h"
+
+const char *const signal_trends[] = { "rising", "steady", "falling", NULL };
+const char *const signal_bases[] = { "evidenced", "experienced",
+    "potential", NULL };
+const char *const signal_themes[] = { "radicalisation", "polarisation",
+    "nuisance", "poverty", "youth", "safety", "trust", NULL };
+const char *const signal_levels[] = { "calm", "attention", "concern",
+    "tension", "unrest", NULL };
+const char *const signal_fields[] = { "id", "network", "date", "theme",
+    "tension", "trend", "basis", "source", "summary", NULL };
+
+#define THEME_MAX	32
+#define SUMMARY_MAX	500
+
+static int
+field_error(const struct record *r, const char *field,
+    struct ally_error *err, const char *fmt, const char *arg)
+{
+	return ally_error_at(err, EX_DATAERR, r->file,
+	    record_line(r, field), field, fmt, arg);
+}
+
+int
+signal_valid_theme(const char *s)
+{
+	size_t n;
+
+	if (!islower((unsigned char)s[0]))
+		return -1;
+	for (n = 0; s[n] != '\0'; n++)
+		if (!(s[n] >= 'a' && s[n] <= 'z') && s[n] != '-')
+			return -1;
+	return n <= THEME_MAX && s[n - 1] != '-' ? 0 : -1;
+}
+
+int
+signal_parse_tension(const char *s, int *level)
+{
+	long long v;
+	int i;
+
+	for (i = 0; signal_levels[i] != NULL; i++)
+		if (strcmp(s, signal_levels[i]) == 0) {
+			*level = i;
+			return 0;
+		}
+	if (parse_int(s, 0, 4, &v) != 0)
+		return -1;
+	*level = (int)v;
+	return 0;
+}
+
+/* The values of one signal while it is checked. */
+struct signal_row {
+	const char	*date;
+	const char	*theme;
+	int		 tension;
+	const char	*trend;
+	const char	*basis;
+	const char	*summary;
+	long long	 meeting_id;
+	long long	 source_id;
+	long long	 id;		/* an existing signal corrected */
+	char		 datebuf[11];
+};
+
+static int
+meeting_date(sqlite3 *db, long long net, long long id, char buf[11],
+    int *found, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	const unsigned char *s;
+	int rc;
+
+	if (db_prepare(db, "SELECT date FROM meeting WHERE network_id = ? "
+	    "AND id = ?", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW && (s = sqlite3_column_text(st, 0)) != NULL)
+		snprintf(buf, 11, "%s", (const char *)s);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    db_error(db, rc, err, "meeting");
+}
+
+/*
+ * The source: "meeting:ID" (a theme of a meeting's minutes) or the alias
+ * of a member reached in a call round.  With a meeting given by the
+ * caller an alias says who raised the theme; meeting:ID must agree.
+ */
+static int
+check_source(sqlite3 *db, const struct network *net, const struct record *r,
+    long long meeting, struct signal_row *s, struct ally_error *err)
+{
+	const char *v = record_get(r, "source");
+	long long id;
+	char *end;
+	int found;
+
+	s->meeting_id = meeting;
+	if (v == NULL) {
+		if (meeting != 0)
+			return 0;
+		return field_error(r, "source", err, "%s", "missing: the "
+		    "alias of the member who reported it, or meeting:ID");
+	}
+	if (strncmp(v, "meeting:", 8) == 0) {
+		id = strtoll(v + 8, &end, 10);
+		if (!isdigit((unsigned char)v[8]) || *end != '\0' || id <= 0)
+			return field_error(r, "source", err, "'%s' is not "
+			    "meeting:ID", v);
+		if (meeting != 0 && id != meeting)
+			return field_error(r, "source", err, "'%s' is not the "
+			    "meeting these minutes belong to", v);
+		if (meeting_date(db, net->id, id, s->datebuf, &found,
+		    err) != 0)
+			return -1;
+		if (!found)
+			return field_error(r, "source", err, "no meeting %s in "
+			    "this network", v + 8);
+		s->meeting_id = id;
+		return 0;
+	}
+	if (valid_alias(v) != 0)
+		return field_error(r, "source", err, "'%s' is neither an "
+		    "alias nor meeting:ID", v);
+	if ((found = person_by_alias(db, net->id, v, &s->source_id, err)) < 0)
+		return -1;
+	if (!found)
+		return field_error(r, "source", err, "%s is not a member of "
+		    "this network", v);
+	return 0;
+}
+
+static int
+check_fields(const struct record *r, struct ally_error *err)
+{
+	const char *v;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < r->nfields; i++) {
+		const struct field *f = &r->fields[i];
+
+		if (!str_in(f->key, signal_fields))
+			return field_error(r, f->key, err, "unknown field (a "
+			    "signal has: %s)", "date, theme, tension, trend, "
+			    "basis, source, summary");
+		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
+			return field_error(r, f->key, err, "%s", "expected one "
+			    "value, not a list");
+		if ((v = record_get(r, f->key)) == NULL)
+			continue;
+		if ((rc = valid_text(v, 0)) != 0)
+			return field_error(r, f->key, err, "%s", rc == -2 ?
+			    "a value may not start with '=' (a spreadsheet "
+			    "formula)" : "control characters, a line break "
+			    "or invalid UTF-8");
+	}
+	return 0;
+}
+
+static int
+check_values(const struct record *r, day_t today, struct signal_row *s,
+    struct ally_error *err)
+{
+	const char *v;
+	day_t d;
+
+	if ((v = record_get(r, "date")) != NULL)
+		s->date = v;
+	else if (s->datebuf[0] != '\0')
+		s->date = s->datebuf;	/* the meeting's date */
+	else
+		return field_error(r, "date", err, "%s", "missing: when it "
+		    "was observed (YYYY-MM-DD)");
+	if (date_parse(s->date, &d) != 0)
+		return field_error(r, "date", err, "'%s' is not a date "
+		    "(YYYY-MM-DD)", s->date);
+	if (d > today)
+		return field_error(r, "date", err, "%s is in the future",
+		    s->date);
+	if ((s->theme = record_get(r, "theme")) == NULL)
+		return field_error(r, "theme", err, "%s", "missing: one of "
+		    "radicalisation, polarisation, nuisance, poverty, youth, "
+		    "safety, trust, or another lower-case word");
+	if (signal_valid_theme(s->theme) != 0)
+		return field_error(r, "theme", err, "'%s' is not one "
+		    "lower-case word (a-z and -, at most 32)", s->theme);
+	if ((v = record_get(r, "tension")) == NULL)
+		return field_error(r, "tension", err, "%s", "missing: 0 calm, "
+		    "1 attention, 2 concern, 3 tension, 4 unrest");
+	if (signal_parse_tension(v, &s->tension) != 0)
+		return field_error(r, "tension", err, "'%s' is not a level: 0 "
+		    "calm, 1 attention, 2 concern, 3 tension, 4 unrest", v);
+	if ((s->trend = record_get(r, "trend")) != NULL &&
+	    !str_in(s->trend, signal_trends))
+		return field_error(r, "trend", err, "'%s' is not one of: "
+		    "rising, steady, falling", s->trend);
+	if ((s->basis = record_get(r, "basis")) != NULL &&
+	    !str_in(s->basis, signal_bases))
+		return field_error(r, "basis", err, "'%s' is not one of: "
+		    "evidenced, experienced, potential", s->basis);
+	if ((s->summary = record_get(r, "summary")) != NULL &&
+	    strlen(s->summary) > SUMMARY_MAX)
+		return field_error(r, "summary", err, "%s", "too long (one "
+		    "line, at most 500 bytes)");
+	return 0;
+}
+
+static int
+signal_exists(sqlite3 *db, long long net, long long id, int *found,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT 1 FROM signal WHERE network_id = ? AND "
+	    "id = ?", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	*found = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    db_error(db, rc, err, "signal");
+}
+
+/* A new reading, or with an id the correction of a stored one. */
+static int
+signal_store(sqlite3 *db, long long net, const struct signal_row *s,
+    long long *idp, struct ally_error *err)
+{
+	static const char ins[] = "INSERT INTO signal (network_id, "
+	    "meeting_id, source_id, date, theme, tension, trend, basis, "
+	    "summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	static const char upd[] = "UPDATE signal SET meeting_id = ?2, "
+	    "source_id = ?3, date = ?4, theme = ?5, tension = ?6, trend = ?7, "
+	    "basis = ?8, summary = ?9 WHERE network_id = ?1 AND id = ?10";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, s->id != 0 ? upd : ins, &st, err) != 0)
+		return -1;
+	if (s->id != 0)
+		sqlite3_bind_int64(st, 10, s->id);
+	sqlite3_bind_int64(st, 1, net);
+	if (s->meeting_id != 0)
+		sqlite3_bind_int64(st, 2, s->meeting_id);
+	if (s->source_id != 0)
+		sqlite3_bind_int64(st, 3, s->source_id);
+	db_bind_text(st, 4, s->date);
+	db_bind_text(st, 5, s->theme);
+	sqlite3_bind_int(st, 6, s->tension);
+	db_bind_text(st, 7, s->trend);
+	db_bind_text(st, 8, s->basis);
+	db_bind_text(st, 9, s->summary);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, err, "signal");
+	*idp = s->id != 0 ? s->id : sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int
+signal_apply(sqlite3 *db, const struct network *net, const struct record *r,
+    long long meeting, day_t today, long long *idp, struct ally_error *err)
+{
+	struct signal_row s;
+	const char *v;
+	int found;
+
+	memset(&s, 0, sizeof(s));
+	if (check_fields(r, err) != 0)
+		return -1;
+	if ((v = record_get(r, "network")) != NULL &&
+	    strcmp(v, net->name) != 0)
+		return field_error(r, "network", err, "'%s' is not this "
+		    "network (choose it with -n)", v);
+	if ((v = record_get(r, "id")) != NULL) {
+		if (parse_int(v, 1, INT64_MAX, &s.id) != 0)
+			return field_error(r, "id", err, "'%s' is not an id",
+			    v);
+		if (signal_exists(db, net->id, s.id, &found, err) != 0)
+			return -1;
+		if (!found)
+			return field_error(r, "id", err, "no signal %s in this "
+			    "network", v);
+	}
+	if (meeting != 0) {
+		if (meeting_date(db, net->id, meeting, s.datebuf, &found,
+		    err) != 0)
+			return -1;
+		if (!found)
+			return ally_errorf(err, EX_NOINPUT, "no meeting %lld "
+			    "in network %s", meeting, net->name);
+	}
+	if (check_source(db, net, r, meeting, &s, err) != 0)
+		return -1;
+	if (check_values(r, today, &s, err) != 0)
+		return -1;
+	return signal_store(db, net->id, &s, idp, err);
+}
+
+/* ---- the reports: readings, alerts, periods -------------------------- */
+
+void
+signal_rules_default(struct signal_rules *r)
+{
+	r->level = 3;
+	r->rise = 2;
+	r->window = 30;
+	r->consecutive = 3;
+}
+
+static void
+reading_free(struct signal_reading *r)
+{
+	free(r->theme);
+	free(r->trend);
+	free(r->basis);
+	free(r->source);
+	free(r->summary);
+}
+
+void
+signal_set_free(struct signal_set *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nnets; i++) {
+		free(s->nets[i].name);
+		free(s->nets[i].file);
+		free(s->nets[i].meetings);
+	}
+	for (i = 0; i < s->nsig; i++)
+		reading_free(&s->sig[i]);
+	for (i = 0; i < s->nrd; i++)
+		reading_free(&s->rd[i]);
+	free(s->nets);
+	free(s->sig);
+	free(s->rd);
+	memset(s, 0, sizeof(*s));
+}
+
+static char *
+column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s == NULL || *s == '\0' ? NULL : strdup((const char *)s);
+}
+
+static int
+add_net(struct signal_set *s, const char *label, const char *name)
+{
+	struct signal_net *n;
+	char *full, *file = NULL;
+
+	if ((full = strdup(name)) == NULL ||
+	    (label != NULL && (file = strdup(label)) == NULL) ||
+	    (n = reallocarray(s->nets, s->nnets + 1, sizeof(*n))) == NULL) {
+		free(full);
+		free(file);
+		return -1;
+	}
+	s->nets = n;
+	memset(&n[s->nnets], 0, sizeof(*n));
+	n[s->nnets].name = full;
+	n[s->nnets++].file = file;
+	return 0;
+}
+
+static int
+load_meetings(sqlite3 *db, long long id, day_t until, struct signal_net *n,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	day_t d, *v;
+	int rc;
+
+	if (db_prepare(db, "SELECT date FROM meeting WHERE network_id = ? AND "
+	    "status <> 'cancelled' ORDER BY date", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (date_parse((const char *)sqlite3_column_text(st, 0),
+		    &d) != 0 || d > until)
+			continue;
+		if (n->nmeetings > 0 && n->meetings[n->nmeetings - 1] == d)
+			continue;
+		if ((v = reallocarray(n->meetings, n->nmeetings + 1,
+		    sizeof(*v))) == NULL) {
+			sqlite3_finalize(st);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		n->meetings = v;
+		v[n->nmeetings++] = d;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "meeting");
+}
+
+static int
+load_signals(sqlite3 *db, long long id, int net, day_t until,
+    struct signal_set *s, struct ally_error *err)
+{
+	static const char sql[] = "SELECT s.id, s.date, s.theme, s.tension, "
+	    "s.trend, s.basis, CASE WHEN s.meeting_id IS NOT NULL THEN "
+	    "'meeting:' || s.meeting_id ELSE p.alias END, s.summary "
+	    "FROM signal s LEFT JOIN person p ON p.id = s.source_id "
+	    "WHERE s.network_id = ? AND s.date <= ? "
+	    "ORDER BY s.theme, s.date, s.id";
+	struct signal_reading *r, *v;
+	sqlite3_stmt *st;
+	char until_s[11];
+	int rc;
+
+	date_format(until, until_s);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, until_s, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((v = reallocarray(s->sig, s->nsig + 1, sizeof(*v))) ==
+		    NULL)
+			goto oom;
+		s->sig = v;
+		r = &v[s->nsig];
+		memset(r, 0, sizeof(*r));
+		r->id = sqlite3_column_int64(st, 0);
+		r->net = net;
+		if (date_parse((const char *)sqlite3_column_text(st, 1),
+		    &r->date) != 0)
+			continue;	/* the schema stores only valid dates */
+		r->tension = sqlite3_column_int(st, 3);
+		r->count = 1;
+		r->prev = -1;
+		r->theme = column_dup(st, 2);
+		r->trend = column_dup(st, 4);
+		r->basis = column_dup(st, 5);
+		r->source = column_dup(st, 6);
+		r->summary = column_dup(st, 7);
+		s->nsig++;
+		if (r->theme == NULL)
+			goto oom;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "signal");
+oom:
+	sqlite3_finalize(st);
+	return ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+int
+signal_load(sqlite3 *db, long long net_id, const char *label, day_t until,
+    struct signal_set *s, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	long long id;
+	int rc, net;
+
+	if (db_prepare(db, "SELECT id, name FROM network WHERE ?1 = 0 OR "
+	    "id = ?1 ORDER BY name", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		net = (int)s->nnets;
+		if (add_net(s, label, (const char *)sqlite3_column_text(st,
+		    1)) != 0) {
+			sqlite3_finalize(st);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		if (load_meetings(db, id, until, &s->nets[net], err) != 0 ||
+		    load_signals(db, id, net, until, s, err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "network");
+}
+
+static int
+same_series(const struct signal_reading *a, const struct signal_reading *b)
+{
+	return a->net == b->net && strcmp(a->theme, b->theme) == 0;
+}
+
+static int
+basis_rank(const char *b)
+{
+	int i;
+
+	if (b == NULL)
+		return 99;
+	for (i = 0; signal_bases[i] != NULL; i++)
+		if (strcmp(b, signal_bases[i]) == 0)
+			return i;
+	return 99;
+}
+
+static int
+dupstr(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = NULL;
+	return s != NULL && (*dst = strdup(s)) == NULL ? -1 : 0;
+}
+
+/*
+ * Fold the signals of one day into a reading: the highest level with its
+ * source and summary, the strongest basis, and the trend most reported
+ * (a tie goes to rising, then steady: the cautious reading).
+ */
+static int
+fold_day(const struct signal_reading *first, size_t n,
+    struct signal_reading *r)
+{
+	int votes[3] = { 0, 0, 0 }, i, best = -1;
+	const struct signal_reading *top = first;
+	const char *basis = NULL;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const struct signal_reading *x = &first[k];
+
+		if (x->tension > top->tension)
+			top = x;
+		if (basis_rank(x->basis) < basis_rank(basis))
+			basis = x->basis;
+		for (i = 0; i < 3 && x->trend != NULL; i++)
+			if (strcmp(x->trend, signal_trends[i]) == 0)
+				votes[i]++;
+	}
+	for (i = 0; i < 3; i++)
+		if (votes[i] > 0 && (best < 0 || votes[i] > votes[best]))
+			best = i;
+	memset(r, 0, sizeof(*r));
+	r->id = top->id;
+	r->net = first->net;
+	r->date = first->date;
+	r->tension = top->tension;
+	r->count = (int)n;
+	r->prev = -1;
+	if (dupstr(&r->theme, first->theme) != 0 ||
+	    dupstr(&r->trend, best >= 0 ? signal_trends[best] : NULL) != 0 ||
+	    dupstr(&r->basis, basis) != 0 ||
+	    dupstr(&r->source, top->source) != 0 ||
+	    dupstr(&r->summary, top->summary) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+rises(const struct signal_reading *r)
+{
+	return (r->trend != NULL && strcmp(r->trend, "rising") == 0) ||
+	    (r->prev >= 0 && r->tension > r->prev);
+}
+
+/* Mark the alerts of one series, rd[lo..hi), in date order. */
+static void
+mark_alerts(struct signal_reading *rd, size_t lo, size_t hi,
+    const struct signal_rules *ru)
+{
+	size_t i, j;
+	int low, run = 0;
+
+	for (i = lo; i < hi; i++) {
+		struct signal_reading *r = &rd[i];
+
+		r->prev = i > lo ? rd[i - 1].tension : -1;
+		if (ru->level > 0 && r->tension >= ru->level)
+			r->alerts |= SIGNAL_ALERT_LEVEL;
+		low = r->tension;
+		for (j = i; j > lo && rd[j - 1].date >= r->date - ru->window;
+		    j--)
+			if (rd[j - 1].tension < low)
+				low = rd[j - 1].tension;
+		if (ru->rise > 0 && ru->window > 0 &&
+		    r->tension - low >= ru->rise)
+			r->alerts |= SIGNAL_ALERT_RISE;
+		run = rises(r) ? run + 1 : 0;
+		if (ru->consecutive > 0 && run >= ru->consecutive)
+			r->alerts |= SIGNAL_ALERT_RISING;
+	}
+}
+
+int
+signal_readings(struct signal_set *s, const struct signal_rules *ru,
+    struct ally_error *err)
+{
+	size_t i, j, start;
+
+	for (i = 0; i < s->nrd; i++)
+		reading_free(&s->rd[i]);
+	free(s->rd);
+	s->nrd = 0;
+	if ((s->rd = calloc(s->nsig + 1, sizeof(*s->rd))) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	for (i = 0; i < s->nsig; i = j) {
+		for (j = i + 1; j < s->nsig && same_series(&s->sig[i],
+		    &s->sig[j]) && s->sig[j].date == s->sig[i].date; j++)
+			;
+		if (fold_day(&s->sig[i], j - i, &s->rd[s->nrd]) != 0) {
+			reading_free(&s->rd[s->nrd]);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		s->nrd++;
+	}
+	for (start = 0, i = 1; i <= s->nrd; i++)
+		if (i == s->nrd || !same_series(&s->rd[start], &s->rd[i])) {
+			mark_alerts(s->rd, start, i, ru);
+			start = i;
+		}
+	return 0;
+}
+
+void
+signal_alert_words(unsigned a, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s%s%s",
+	    a & SIGNAL_ALERT_LEVEL ? "level" : "",
+	    a & SIGNAL_ALERT_LEVEL && a & ~SIGNAL_ALERT_LEVEL ? " " : "",
+	    a & SIGNAL_ALERT_RISE ? "rise" : "",
+	    a & SIGNAL_ALERT_RISE && a & SIGNAL_ALERT_RISING ? " " : "",
+	    a & SIGNAL_ALERT_RISING ? "rising" : "");
+}
+
+/*
+ * Months and quarters count from year 0, so that the ordinals of all
+ * networks agree; a meeting period is the meeting's date as a day number,
+ * and lasts until the next meeting.
+ */
+long
+signal_period_of(const struct signal_set *s, const struct signal_reading *r,
+    enum signal_period by)
+{
+	const struct signal_net *n = &s->nets[r->net];
+	int y, m, d;
+	size_t i;
+
+	date_to_ymd(r->date, &y, &m, &d);
+	switch (by) {
+	case SIGNAL_BY_MONTH:
+		return (long)y * 12 + m - 1;
+	case SIGNAL_BY_QUARTER:
+		return (long)y * 4 + (m - 1) / 3;
+	case SIGNAL_BY_MEETING:
+		break;
+	}
+	for (i = n->nmeetings; i > 0; i--)
+		if (n->meetings[i - 1] <= r->date)
+			return n->meetings[i - 1];
+	return -1;
+}
+
+void
+signal_period_label(enum signal_period by, long p, char *buf, size_t len)
+{
+	char d[11];
+
+	switch (by) {
+	case SIGNAL_BY_MONTH:
+		snprintf(buf, len, "%04ld-%02ld", p / 12, p % 12 + 1);
+		break;
+	case SIGNAL_BY_QUARTER:
+		snprintf(buf, len, "%04ld-Q%ld", p / 4, p % 4 + 1);
+		break;
+	case SIGNAL_BY_MEETING:
+		if (p < 0) {
+			snprintf(buf, len, "before");
+			break;
+		}
+		date_format(p, d);
+		snprintf(buf, len, "%s", d);
+		break;
+	}
+}
+
+struct keyed {
+	const struct signal_reading	*r;
+	long				 period;
+};
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->r->theme, y->r->theme)) != 0)
+		return c;
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
+	if (x->r->date != y->r->date)
+		return x->r->date < y->r->date ? -1 : 1;
+	return x->r->net - y->r->net;
+}
+
+static const char *
+direction(double mean, const struct signal_cell *prev)
+{
+	if (prev == NULL)
+		return "new";
+	if (mean - prev->mean >= 0.5)
+		return "rising";
+	if (prev->mean - mean >= 0.5)
+		return "falling";
+	return "steady";
+}
+
+/* Readings in keyed order become cells: one per theme and period. */
+static void
+fill_cells(const struct keyed *k, size_t n, struct signal_cell *c,
+    size_t *nc)
+{
+	unsigned char *seen = NULL;
+	size_t i, m = 0, nnets = 0;
+	double sum = 0;
+
+	for (i = 0; i < n; i++)
+		if ((size_t)k[i].r->net + 1 > nnets)
+			nnets = (size_t)k[i].r->net + 1;
+	seen = calloc(nnets + 1, 1);
+	for (i = 0; i < n; i++) {
+		const struct signal_reading *r = k[i].r;
+		struct signal_cell *cur = m > 0 ? &c[m - 1] : NULL;
+
+		if (cur == NULL || strcmp(cur->theme, r->theme) != 0 ||
+		    cur->period != k[i].period) {
+			if (cur != NULL)
+				cur->mean = sum / cur->readings;
+			cur = &c[m++];
+			memset(cur, 0, sizeof(*cur));
+			cur->theme = r->theme;
+			cur->period = k[i].period;
+			cur->max = -1;
+			sum = 0;
+			if (seen != NULL)
+				memset(seen, 0, nnets);
+		}
+		cur->readings++;
+		cur->signals += r->count;
+		if (r->tension > cur->max)
+			cur->max = r->tension;
+		if (r->alerts)
+			cur->alerts++;
+		if (seen != NULL && !seen[r->net]) {
+			seen[r->net] = 1;
+			cur->networks++;
+		}
+		cur->last = r;
+		sum += r->tension;
+	}
+	if (m > 0)
+		c[m - 1].mean = sum / c[m - 1].readings;
+	for (i = 0; i < m; i++)
+		c[i].direction = direction(c[i].mean, i > 0 &&
+		    strcmp(c[i - 1].theme, c[i].theme) == 0 ? &c[i - 1] : NULL);
+	free(seen);
+	*nc = m;
+}
+
+int
+signal_cells(const struct signal_set *s, enum signal_period by, int rollup,
+    day_t from, day_t to, const char *theme, struct signal_cell **out,
+    size_t *nout, struct ally_error *err)
+{
+	struct keyed *k;
+	size_t i, n = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if (rollup && by == SIGNAL_BY_MEETING)
+		return ally_errorf(err, EX_USAGE, "networks meet on different "
+		    "dates: a roll-up is by month or by quarter");
+	if ((k = calloc(s->nrd + 1, sizeof(*k))) == NULL ||
+	    (*out = calloc(s->nrd + 1, sizeof(**out))) == NULL) {
+		free(k);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	for (i = 0; i < s->nrd; i++) {
+		if (s->rd[i].date < from || s->rd[i].date > to ||
+		    (theme != NULL && strcmp(theme, s->rd[i].theme) != 0))
+			continue;
+		k[n].r = &s->rd[i];
+		k[n++].period = signal_period_of(s, &s->rd[i], by);
+	}
+	/* One network's cells never mix with another's unless rolled up. */
+	if (!rollup)
+		for (i = 1; i < n; i++)
+			if (k[i].r->net != k[0].r->net) {
+				free(k);
+				free(*out);
+				*out = NULL;
+				return ally_errorf(err, EX_SOFTWARE, "cells of "
+				    "several networks without a roll-up");
+			}
+	qsort(k, n, sizeof(*k), keyed_cmp);
+	fill_cells(k, n, *out, nout);
+	free(k);
+	return 0;
+}
