@@ -840,25 +840,22 @@ main(int argc, char *argv[])
 	memset(&op, 0, sizeof(op));
 	ally_opts_init(&op.o);
 	op.per_year = MEETING_DEFAULT_PER_YEAR;
-	if (parse_args(argc, argv, &op) != 0) {
-		usage(stderr);
-		return EX_USAGE;
-	}
+	rc = parse_args(argc, argv, &op);
 	argc -= optind;
 	argv += optind;
-	if (op.o.help) {
-		usage(stdout);
+	if (rc == 0 && (op.o.help || op.o.version)) {
+		if (op.o.help)
+			usage(stdout);
+		else
+			printf("meet-plan %s\n", ALLY_VERSION);
+		free(op.blackout_files);
 		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
 	}
-	if (op.o.version) {
-		printf("meet-plan %s\n", ALLY_VERSION);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (check_mode(&op, argc) != 0) {
+	if (rc != 0 || check_mode(&op, argc) != 0) {
+		free(op.blackout_files);
 		usage(stderr);
 		return EX_USAGE;
 	}
-	rc = 0;
 	if (op.nblackout_files > 0)
 		rc = records_each(op.blackout_files, op.nblackout_files,
 		    op.o.input, keep_blackout, &op.blackouts, &e);
