@@ -175,3 +175,25 @@ clean-fuzz:
 	rm -f $(FUZZ_REPLAY) $(FUZZ_BIN)
 
 .PHONY: fuzz check-valgrind coverage clean-fuzz
+
+# ---- benchmarks (issue 10; not part of check) --------------------------
+# make bench: every figure against the sqlite3 shell on the same data, in
+# one run (see BENCHMARKS.md).  BENCH_SCALE=10 runs at a tenth of the
+# default scale, BENCH_RUNS=5 times each; the data goes to $TMPDIR.
+BENCH_BIN = bench/gen bench/timeit
+
+bench/gen: bench/gen.c lib/libally.a $(LIB_HDR)
+	$(CC) $(ALLY_CFLAGS) $(LDFLAGS) $(HARDEN_LD) -o $@ $< lib/libally.a \
+		$(LDLIBS)
+
+bench/timeit: bench/timeit.c
+	$(CC) $(ALLY_CFLAGS) $(LDFLAGS) $(HARDEN_LD) -o $@ $<
+
+bench: deps-check $(CMDS) $(BENCH_BIN)
+	sh bench/run.sh
+
+clean: clean-bench
+clean-bench:
+	rm -f $(BENCH_BIN)
+
+.PHONY: bench clean-bench

@@ -69,6 +69,7 @@ struct apply {
 	struct writer	 *w;
 	int		  quiet;
 	long		  n;
+	struct progress	 *progress;	/* on a terminal only */
 };
 
 static int
@@ -84,6 +85,7 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 	if (signal_apply(a->db, &a->net, r, 0, a->today, &id, err) != 0)
 		return -1;
 	a->n++;
+	progress_update(a->progress, a->n);
 	if (a->quiet)
 		return 0;
 	if ((out = record_new()) == NULL)
@@ -118,7 +120,7 @@ record_signals(struct ctx *c, char **files, int nfiles,
 	char path[PATH_MAX], *buf = NULL;
 	size_t len = 0;
 	FILE *mem;
-	int rc = -1;
+	int rc = -1, each;
 
 	memset(&a, 0, sizeof(a));
 	a.quiet = c->quiet;
@@ -132,8 +134,12 @@ record_signals(struct ctx *c, char **files, int nfiles,
 	if ((a.w = writer_open(mem, c->o.format, NULL, 0, err)) == NULL)
 		goto out;
 	if (db_begin(a.db, err) != 0 ||
-	    network_resolve(a.db, c->o.network, &a.net, err) != 0 ||
-	    records_each(files, nfiles, c->o.input, apply_one, &a, err) != 0)
+	    network_resolve(a.db, c->o.network, &a.net, err) != 0)
+		goto out;
+	a.progress = progress_start(stderr, "report-sentiment", 0);
+	each = records_each(files, nfiles, c->o.input, apply_one, &a, err);
+	progress_end(a.progress);
+	if (each != 0)
 		goto out;
 	if (!c->o.dry_run && a.n > 0 && db_audit(a.db, "report-sentiment -r",
 	    a.net.name, "signals recorded", a.n, err) != 0)

@@ -207,6 +207,14 @@ void	 db_rollback(sqlite3 *);
 int	 db_error(sqlite3 *, int, struct ally_error *, const char *);
 int	 db_prepare(sqlite3 *, const char *, sqlite3_stmt **,
 	    struct ally_error *);
+/*
+ * The same, kept prepared for reuse on this connection: for statements
+ * run once per input record.  Give it back with db_release (never
+ * sqlite3_finalize), which resets it; db_close finalizes the kept ones.
+ */
+int	 db_prepare_cached(sqlite3 *, const char *, sqlite3_stmt **,
+	    struct ally_error *);
+void	 db_release(sqlite3_stmt *);
 int	 db_exec(sqlite3 *, const char *, struct ally_error *);
 int	 db_user_version(sqlite3 *, int *, struct ally_error *);
 /* Bind a string, or NULL for a NULL or empty one. */

@@ -29,7 +29,7 @@ struct reader {
 	 * its encoding errors carry only a byte offset, turned into a line.
 	 */
 	char		*tail;
-	size_t		 taillen, tailoff;
+	size_t		 taillen, tailcap, tailoff;
 	unsigned long	 taillines;
 
 	/* csv */

@@ -1530,7 +1530,8 @@ load_attendance(sqlite3 *db, long long id, struct record *r,
 	    empty_list(r, "excused", VAL_LIST) != 0 ||
 	    empty_list(r, "absent", VAL_LIST) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
-	if (db_prepare(db, sql, &st, err) != 0)
+	/* Kept prepared, as the other queries run once per meeting. */
+	if (db_prepare_cached(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -1539,7 +1540,7 @@ load_attendance(sqlite3 *db, long long id, struct record *r,
 			rc = SQLITE_NOMEM;
 			break;
 		}
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "attendance");
 }
 
@@ -1554,7 +1555,7 @@ load_nested(sqlite3 *db, const char *sql, long long id, struct record *r,
 
 	if (empty_list(r, key, VAL_RECORDS) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
-	if (db_prepare(db, sql, &st, err) != 0)
+	if (db_prepare_cached(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1572,7 +1573,7 @@ load_nested(sqlite3 *db, const char *sql, long long id, struct record *r,
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, key);
 }
 
@@ -1603,12 +1604,12 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 		ally_errorf(err, EX_OSERR, "out of memory");
 		return NULL;
 	}
-	if (db_prepare(db, sql, &st, err) != 0)
+	if (db_prepare_cached(db, sql, &st, err) != 0)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, net->id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		db_release(st);
 		if (rc == SQLITE_DONE)
 			ally_errorf(err, EX_NOINPUT, "no meeting %lld in "
 			    "network %s", id, net->name);
@@ -1624,7 +1625,7 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 	}
 	notes = column_dup(st, 7);
 	over = column_dup(st, 8);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (i < sizeof(head) / sizeof(head[0]))
 		goto oom;
 	if (load_attendance(db, id, r, err) != 0 ||

@@ -152,15 +152,16 @@ person_by_alias(sqlite3 *db, long long net, const char *alias,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT id FROM person WHERE network_id = ? AND "
-	    "alias = ?", &st, err) != 0)
+	/* Kept prepared: a signal or action ingest asks once per record. */
+	if (db_prepare_cached(db, "SELECT id FROM person WHERE network_id = ? "
+	    "AND alias = ?", &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net);
 	sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);

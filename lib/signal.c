@@ -244,6 +244,16 @@ signal_exists(sqlite3 *db, long long net, long long id, int *found,
 	    db_error(db, rc, err, "signal");
 }
 
+/* A value bound without a copy: the record outlives the statement's run. */
+static void
+bind_borrowed(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
 /* A new reading, or with an id the correction of a stored one. */
 static int
 signal_store(sqlite3 *db, long long net, const struct signal_row *s,
@@ -258,7 +268,8 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, s->id != 0 ? upd : ins, &st, err) != 0)
+	/* Kept prepared: an ingest stores every record with it. */
+	if (db_prepare_cached(db, s->id != 0 ? upd : ins, &st, err) != 0)
 		return -1;
 	if (s->id != 0)
 		sqlite3_bind_int64(st, 10, s->id);
@@ -267,14 +278,14 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 		sqlite3_bind_int64(st, 2, s->meeting_id);
 	if (s->source_id != 0)
 		sqlite3_bind_int64(st, 3, s->source_id);
-	db_bind_text(st, 4, s->date);
-	db_bind_text(st, 5, s->theme);
+	bind_borrowed(st, 4, s->date);
+	bind_borrowed(st, 5, s->theme);
 	sqlite3_bind_int(st, 6, s->tension);
-	db_bind_text(st, 7, s->trend);
-	db_bind_text(st, 8, s->basis);
-	db_bind_text(st, 9, s->summary);
+	bind_borrowed(st, 7, s->trend);
+	bind_borrowed(st, 8, s->basis);
+	bind_borrowed(st, 9, s->summary);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, err, "signal");
 	*idp = s->id != 0 ? s->id : sqlite3_last_insert_rowid(db);

@@ -21,12 +21,18 @@
 static int
 keep_tail(struct reader *r, const unsigned char *buf, size_t n)
 {
-	size_t drop, i;
+	size_t drop, ncap, i;
+	char *p;
 
-	if (r->tail == NULL && (r->tail = malloc(2 * TAIL_KEEP)) == NULL)
-		return -1;
 	while (n > 0) {
-		if (r->taillen == 2 * TAIL_KEEP) {
+		if (r->taillen == r->tailcap && r->tailcap < 2 * TAIL_KEEP) {
+			ncap = r->tailcap ? 2 * r->tailcap : 4096;
+			if ((p = realloc(r->tail, ncap)) == NULL)
+				return -1;
+			r->tail = p;
+			r->tailcap = ncap;
+		}
+		if (r->taillen == r->tailcap) {
 			drop = TAIL_KEEP;
 			for (i = 0; i < drop; i++)
 				if (r->tail[i] == '\n')
@@ -35,7 +41,7 @@ keep_tail(struct reader *r, const unsigned char *buf, size_t n)
 			r->taillen -= drop;
 			r->tailoff += drop;
 		}
-		i = 2 * TAIL_KEEP - r->taillen;
+		i = r->tailcap - r->taillen;
 		if (i > n)
 			i = n;
 		memcpy(r->tail + r->taillen, buf, i);
@@ -91,6 +97,7 @@ yaml_reader_free(struct reader *r)
 	r->parser_ok = 0;
 	free(r->tail);
 	r->tail = NULL;
+	r->taillen = r->tailcap = 0;
 }
 
 static int

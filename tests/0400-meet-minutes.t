@@ -17,12 +17,12 @@ like "$out" "^usage: meet-minutes" "--help prints the usage on stdout"
 
 # A dry run checks everything and writes nothing.
 before=$(dbdump)
-run meet-minutes -N "$EXAMPLES/minutes-2027.yaml"
+run meet-minutes -N "$FIX/meet-minutes/minutes-2027.yaml"
 is "$rc" 0 "dry run of the year's minutes"
 is "$(printf '%s\n' "$out" | grep -c 'change: added')" 5 "it shows the five meetings it would add"
 is "$(dbdump)" "$before" "a dry run writes nothing"
 
-run meet-minutes -f csv "$EXAMPLES/minutes-2027.yaml"
+run meet-minutes -f csv "$FIX/meet-minutes/minutes-2027.yaml"
 is "$rc" 0 "the year's minutes are recorded"
 is "$(printf '%s\n' "$out" | tr -d '\r' | head -2)" "meeting,date,change,present,excused,absent,themes,actions,line
 1,2027-02-09,added,15,0,0,3,4,10" "a summary per meeting, here as CSV"

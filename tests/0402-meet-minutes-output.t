@@ -10,7 +10,7 @@ q() { sqlite3 "$ALLY_DB" "$1"; }
 ALLY_TODAY=2026-12-15 newdb Middelburg
 ALLY_TODAY=2026-12-15 ally-add -q "$EXAMPLES/members.yaml"
 export ALLY_TODAY=2027-11-20
-meet-minutes -q "$EXAMPLES/minutes-2027.yaml"
+meet-minutes -q "$FIX/meet-minutes/minutes-2027.yaml"
 is "$?" 0 "the year's minutes are recorded"
 # The next meeting as meet-plan plans it, and an action closed since.
 q "INSERT INTO meeting (network_id, date, time, location, host, chair_id, meal, status, uid, created, updated)
