@@ -29,7 +29,7 @@ MAN7	= $(wildcard man/*.7)
 # Debian packages: to build, and what the tests and the demo use.
 DEB_BUILD = gcc make libc6-dev libsqlite3-dev libyaml-dev libcsv-dev
 DEB_CHECK = perl sqlite3 mandoc faketime python3 python3-icalendar \
-	python3-vobject python3-yaml libical-dev
+	python3-vobject python3-yaml python3-dateutil libical-dev
 
 all: $(CMDS) $(UNITS)
 
@@ -53,6 +53,8 @@ deps-build:
 	@sh tests/deps.sh $(DEB_BUILD)
 deps-check:
 	@sh tests/deps.sh $(DEB_BUILD) $(DEB_CHECK)
+deps-fuzz:
+	@sh tests/deps.sh $(DEB_BUILD) clang libclang-rt-14-dev
 
 check: deps-check
 	$(MAKE) all
@@ -130,7 +132,11 @@ fuzz/out/fuzz-%: fuzz/fuzz_%.c $(FUZZ_HDR) $(LIB_SRC) $(LIB_HDR)
 # Each harness for FUZZ_SECONDS, from the seeds in fuzz/corpus/NAME; what
 # it learns stays in fuzz/out/corpus-NAME, a crash or a hang (10 s) lands
 # in fuzz/crashes/NAME/ and fails the run (and `make check` until fixed).
-fuzz: $(FUZZ_BIN)
+fuzz: deps-fuzz
+	$(MAKE) $(FUZZ_BIN)
+	$(MAKE) run-fuzz
+
+run-fuzz:
 	@for n in $(FUZZ_NAMES); do \
 		mkdir -p fuzz/out/corpus-$$n fuzz/crashes/$$n || exit 1; \
 		echo "fuzz-$$n: $(FUZZ_SECONDS) s, log in fuzz/out/fuzz-$$n.log"; \
@@ -148,6 +154,7 @@ fuzz: $(FUZZ_BIN)
 # becomes a script that runs the real one under valgrind, and any error
 # or leak it logs fails the run, whatever the test looked at.
 check-valgrind: deps-check
+	@sh tests/deps.sh valgrind
 	rm -rf $(VG_TREE) && mkdir -p $(VG_TREE)/log
 	$(COPY_TREE) | tar -C $(VG_TREE) -xf -
 	cd $(VG_TREE) && $(MAKE) clean && $(MAKE) all CFLAGS="-g -O1"
@@ -174,7 +181,7 @@ clean: clean-fuzz
 clean-fuzz:
 	rm -f $(FUZZ_REPLAY) $(FUZZ_BIN)
 
-.PHONY: fuzz check-valgrind coverage clean-fuzz
+.PHONY: fuzz run-fuzz deps-fuzz check-valgrind coverage clean-fuzz
 
 # ---- benchmarks (issue 10; not part of check) --------------------------
 # make bench: every figure against the sqlite3 shell on the same data, in
