@@ -22,6 +22,10 @@
 #define BUSY_TIMEOUT_MS	10000
 
 /*
+ * Version 1 is released: a database made by it is kept as a fixture
+ * (tests/fixtures/schema-v1.sql).  Change the schema only by adding a
+ * migration and raising DB_SCHEMA_VERSION, never by editing schema_v1.
+ *
  * Version 1: every record type of RECORDS.md.  Dates are ISO text, times
  * HH:MM, booleans 0/1.  Members are referred to by id; their alias is
  * what every report shows.
