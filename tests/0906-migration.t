@@ -42,7 +42,8 @@ is "$(sqlite3 "$ALLY_DB" 'PRAGMA integrity_check')" ok "integrity ok"
 # The migrated file has exactly the schema of a file the tools make now:
 # a migration that forgets a table, a column or an index shows here.
 ALLY_DB="$T/fresh.db" ally-add --create -n Fresh
-is "$(sqlite3 "$ALLY_DB" .schema)" "$(sqlite3 "$T/fresh.db" .schema)" \
+schema() { sqlite3 "$1" 'select type, name, sql from sqlite_schema order by name'; }
+is "$(schema "$ALLY_DB")" "$(schema "$T/fresh.db")" \
     "the migrated schema is the current schema"
 is "$(sqlite3 "$ALLY_DB" 'PRAGMA foreign_key_check' | wc -l)" 0 \
     "no dangling references"
