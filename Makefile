@@ -29,7 +29,8 @@ MAN7	= $(wildcard man/*.7)
 # Debian packages: to build, and what the tests and the demo use.
 DEB_BUILD = gcc make libc6-dev libsqlite3-dev libyaml-dev libcsv-dev
 DEB_CHECK = perl sqlite3 mandoc faketime python3 python3-icalendar \
-	python3-vobject python3-yaml python3-dateutil libical-dev
+	python3-vobject python3-yaml python3-dateutil libical-dev groff \
+	poppler-utils
 
 all: $(CMDS) $(UNITS)
 
@@ -84,12 +85,23 @@ demo: deps-build
 lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
 
+# make install: the commands, the manual pages, and the bash completion,
+# bin/ally.bash, as one file per command under the command's name in
+# BASHCOMPDIR, where bash-completion loads it when the command is first
+# completed.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
 install: $(CMDS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(CMDS) $(DESTDIR)$(BINDIR)
 	for m in $(MAN1) $(MAN5) $(MAN7); do \
 		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.} || exit 1; \
+	done
+	for c in $(CMDS); do \
+		install -m 644 bin/ally.bash \
+		    $(DESTDIR)$(BASHCOMPDIR)/$${c##*/} || exit 1; \
 	done
 
 clean:

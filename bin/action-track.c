@@ -5,8 +5,9 @@
  * records that -u takes back: print, edit (by hand, with sed or in a
  * spreadsheet), feed back.  --done, --drop and --reopen close and reopen
  * actions by id.  --remind writes the overdue and due-soon actions as a
- * text for mail, and nothing, with exit status 1, when there are none,
- * so that cron mails only when there is something to say.
+ * text for mail (with -f mail a whole message for sendmail -t), and
+ * nothing, with exit status 1, when there are none, so that cron mails
+ * only when there is something to say.
  * --reciprocity counts, per party, what was agreed and what was
  * delivered: the figure of the half-yearly review.
  */
@@ -22,6 +23,8 @@
 /* --remind: this exit status says "nothing to say" (see the man page). */
 #define EXIT_NOTHING	1
 #define REMIND_DAYS	7
+#define OPT_TO		0x200	/* --to: long only */
+#define MAX_TO		100
 
 enum mode { M_LIST, M_UPDATE, M_ADD, M_DONE, M_DROP, M_REOPEN, M_REMIND,
     M_RECIPROCITY };
@@ -35,6 +38,8 @@ struct options {
 	const char		*before, *after, *date, *since, *until;
 	int			 overdue;
 	long long		 within;	/* -1: not given */
+	const char		*to[MAX_TO];	/* --remind -f mail */
+	size_t			 nto;
 };
 
 /* What -u, -a and the closing modes did, record by record. */
@@ -74,7 +79,9 @@ usage(FILE *fp)
 	    "       action-track --done | --drop | --reopen [-Nq] [-D date] "
 	    "[-d db]\n"
 	    "           [-n network] [-f format] id ...\n"
-	    "       action-track --remind [-w days] [-d db] [-n network]\n"
+	    "       action-track --remind [-w days] [-d db] [-n network] "
+	    "[-f format]\n"
+	    "           [--to address]\n"
 	    "       action-track --reciprocity [-S date] [-U date] [-d db] "
 	    "[-n network]\n"
 	    "           [-f format]\n");
@@ -565,8 +572,8 @@ describe_due(day_t due, day_t today, char *buf, size_t len)
 }
 
 static void
-print_reminder(const struct network *net, struct record **rs, size_t n,
-    day_t today, long long within)
+print_reminder(FILE *fp, const struct network *net, struct record **rs,
+    size_t n, day_t today, long long within)
 {
 	const char *party = NULL, *owner = NULL, *p, *o;
 	char todays[11], until[11], when[48];
@@ -580,24 +587,66 @@ print_reminder(const struct network *net, struct record **rs, size_t n,
 	}
 	date_format(today, todays);
 	date_format(today + within, until);
-	printf("Actions of network %s on %s: %zu overdue, %zu due by %s.\n",
-	    net->name, todays, late, n - late, until);
+	fprintf(fp, "Actions of network %s on %s: %zu overdue, %zu due by "
+	    "%s.\n", net->name, todays, late, n - late, until);
 	for (i = 0; i < n; i++) {
 		p = record_get(rs[i], "party");
 		o = record_get(rs[i], "owner");
 		if (party == NULL || strcmp(party, p) != 0) {
-			printf("\n%s\n", p);
+			fprintf(fp, "\n%s\n", p);
 			party = p;
 			owner = NULL;
-			printf("  %s\n", o != NULL ? o : "(no owner)");
+			fprintf(fp, "  %s\n", o != NULL ? o : "(no owner)");
 		} else if (cmp_str(owner, o) != 0)
-			printf("  %s\n", o != NULL ? o : "(no owner)");
+			fprintf(fp, "  %s\n", o != NULL ? o : "(no owner)");
 		owner = o;
 		date_parse(record_get(rs[i], "due"), &due);
 		describe_due(due, today, when, sizeof(when));
-		printf("    #%-4s %s  %-17s %s\n", record_get(rs[i], "id"),
+		fprintf(fp, "    #%-4s %s  %-17s %s\n", record_get(rs[i], "id"),
 		    record_get(rs[i], "due"), when, record_get(rs[i], "title"));
 	}
+}
+
+/*
+ * -f mail: the reminder as a whole message for sendmail -t, its first
+ * line the subject; composed in memory, so that an error prints nothing.
+ */
+static int
+mail_reminder(const struct options *op, const struct network *net,
+    struct record **rs, size_t n, day_t today, struct ally_error *err)
+{
+	struct mail_part part;
+	struct mail m;
+	char *text = NULL, subject[256];
+	size_t len = 0, k;
+	FILE *fp;
+	int rc;
+
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	print_reminder(fp, net, rs, n, today, op->within);
+	if (fclose(fp) != 0) {
+		free(text);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	k = strcspn(text, "\n");
+	if (k > 0 && text[k - 1] == '.')
+		k--;
+	snprintf(subject, sizeof(subject), "%.*s", (int)(k < sizeof(subject) ?
+	    k : sizeof(subject) - 1), text);
+	memset(&part, 0, sizeof(part));
+	part.type = "text/plain; charset=UTF-8";
+	part.body = text;
+	part.len = len;
+	memset(&m, 0, sizeof(m));
+	m.to = op->to;
+	m.nto = op->nto;
+	m.subject = subject;
+	m.parts = &part;
+	m.nparts = 1;
+	rc = mail_write(stdout, &m, err);
+	free(text);
+	return rc;
 }
 
 static int
@@ -636,11 +685,14 @@ remind(const struct options *op, int *nothing, struct ally_error *err)
 		goto out;
 	}
 	*nothing = n == 0;
+	rc = 0;
 	if (n > 0) {
 		qsort(rs, n, sizeof(*rs), cmp_remind);
-		print_reminder(&net, rs, n, today, op->within);
+		if (op->o.format == FMT_MAIL)
+			rc = mail_reminder(op, &net, rs, n, today, err);
+		else
+			print_reminder(stdout, &net, rs, n, today, op->within);
 	}
-	rc = 0;
 	goto out;
 oom:
 	ally_errorf(err, EX_OSERR, "out of memory");
@@ -791,6 +843,14 @@ check_usage(const struct options *op, int argc)
 	if (op->mode == M_REMIND && op->o.format != FMT_AUTO &&
 	    op->o.format != FMT_TEXT && op->o.format != FMT_MAIL)
 		return -1;
+	/* Refused before anything is written, not after the commit. */
+	if (op->mode != M_REMIND && op->o.format != FMT_AUTO &&
+	    op->o.format != FMT_YAML && op->o.format != FMT_CSV &&
+	    op->o.format != FMT_TEXT)
+		return -1;
+	if (op->nto > 0 && (op->mode != M_REMIND ||
+	    op->o.format != FMT_MAIL))
+		return -1;
 	return 0;
 }
 
@@ -819,6 +879,7 @@ parse_options(struct options *op, int argc, char *argv[],
 		{ "reciprocity", no_argument,		NULL, 'r' },
 		{ "since",	required_argument,	NULL, 'S' },
 		{ "until",	required_argument,	NULL, 'U' },
+		{ "to",		required_argument,	NULL, OPT_TO },
 		{ NULL,		0,			NULL, 0 }
 	};
 	int ch, rc;
@@ -903,6 +964,15 @@ parse_options(struct options *op, int argc, char *argv[],
 			break;
 		case 'U':
 			op->until = optarg;
+			break;
+		case OPT_TO:
+			if (mail_valid_address(optarg) != 0)
+				return ally_errorf(err, EX_USAGE, "--to: '%s' "
+				    "is not an e-mail address", optarg);
+			if (op->nto == MAX_TO)
+				return ally_errorf(err, EX_USAGE, "--to: at "
+				    "most %d addresses (use a list)", MAX_TO);
+			op->to[op->nto++] = optarg;
 			break;
 		default:
 			rc = -1;

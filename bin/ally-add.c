@@ -8,7 +8,8 @@
  * -I or as the quick-contact list (-K), and every such disclosure is
  * recorded in the audit log (-A).  -E erases the identity of a member
  * who has left, -R does so for everyone who left longer ago than the
- * retention period, and -B writes a private backup.
+ * retention period, and -B writes a private backup.  -W lists the
+ * networks of the file with how many sit at each table, no identities.
  */
 #include <err.h>
 #include <getopt.h>
@@ -41,7 +42,8 @@ usage(FILE *fp)
 	    "alias ...\n"
 	    "       ally-add -R [-N] [-d db] [-n network] [-f format] "
 	    "[months]\n"
-	    "       ally-add -B file [-d db]\n");
+	    "       ally-add -B file [-d db]\n"
+	    "       ally-add -W [-d db] [-f format]\n");
 }
 
 /*
@@ -150,7 +152,8 @@ add_members(struct ally_opts *o, int create, int quiet, char **files,
 	int rc = -1;
 
 	memset(&a, 0, sizeof(a));
-	if (date_today(&a.today, err) != 0)
+	if (date_today(&a.today, err) != 0 ||
+	    format_for_records(o->format, err) != 0)
 		return -1;
 	if ((a.db = open_db(o, create ? DB_CREATE : 0, err)) == NULL)
 		return -1;
@@ -411,6 +414,71 @@ out:
 	return rc;
 }
 
+/* Fields of a network record of -W: counts only, never a person. */
+static const char *const network_list_fields[] = { "name", "allies",
+    "members", "created", NULL };
+
+/*
+ * -W: every network in the file, by name: allies counts the candidates
+ * and active allies (the table's cap of 15 is theirs), members everyone
+ * who has not left, police and municipality included.
+ */
+static int
+list_networks(const struct ally_opts *o, struct ally_error *err)
+{
+	struct writer *w = NULL;
+	struct record *r;
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db;
+	int rc = -1, step;
+
+	if (o->format != FMT_AUTO && o->format != FMT_YAML &&
+	    o->format != FMT_CSV && o->format != FMT_TEXT)
+		return ally_errorf(err, EX_USAGE, "--networks: the list is "
+		    "written as yaml, csv or text, not %s",
+		    format_name(o->format));
+	if ((db = open_db(o, 0, err)) == NULL)
+		return -1;
+	if (db_prepare(db, "SELECT n.name, "
+	    "(SELECT count(*) FROM person p WHERE p.network_id = n.id AND "
+	    "p.role = 'ally' AND p.status IN ('candidate', 'active')), "
+	    "(SELECT count(*) FROM person p WHERE p.network_id = n.id AND "
+	    "p.status <> 'left'), n.created FROM network n ORDER BY n.name",
+	    &st, err) != 0)
+		goto out;
+	if ((w = writer_open(stdout, o->format, network_list_fields, 0,
+	    err)) == NULL)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = record_new()) == NULL ||
+		    db_column_to_record(st, 0, r, "name") != 0 ||
+		    record_set_int(r, "allies", sqlite3_column_int64(st,
+		    1)) != 0 ||
+		    record_set_int(r, "members", sqlite3_column_int64(st,
+		    2)) != 0 ||
+		    db_column_to_record(st, 3, r, "created") != 0) {
+			record_free(r);
+			ally_errorf(err, EX_OSERR, "out of memory");
+			goto out;
+		}
+		step = writer_put(w, r, err);
+		record_free(r);
+		if (step != 0)
+			goto out;
+	}
+	if (step != SQLITE_DONE) {
+		db_error(db, step, err, NULL);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	db_close(db);
+	return rc;
+}
+
 static int
 backup(const struct ally_opts *o, const char *file, struct ally_error *err)
 {
@@ -424,7 +492,8 @@ backup(const struct ally_opts *o, const char *file, struct ally_error *err)
 	return rc;
 }
 
-enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP };
+enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP,
+    NETWORKS };
 
 /* Whether the options and operands fit the mode; 0 when they do. */
 static int
@@ -439,6 +508,9 @@ check_usage(enum mode m, int nmodes, const struct ally_opts *o, int create,
 	if (m != LIST && (identities || role != NULL || status != NULL))
 		return -1;
 	if (o->dry_run && m != ADD && m != ERASE && m != RETENTION)
+		return -1;
+	/* -W lists every network: -n would narrow nothing. */
+	if (m == NETWORKS && o->network != NULL)
 		return -1;
 	switch (m) {
 	case ADD:
@@ -472,6 +544,7 @@ main(int argc, char *argv[])
 		{ "erase",	no_argument,		NULL, 'E' },
 		{ "retention",	no_argument,		NULL, 'R' },
 		{ "backup",	required_argument,	NULL, 'B' },
+		{ "networks",	no_argument,		NULL, 'W' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct ally_opts o;
@@ -484,7 +557,7 @@ main(int argc, char *argv[])
 
 	ally_opts_init(&o);
 	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
-	    "clIr:s:qKAERB:", longopts, NULL)) != -1) {
+	    "clIr:s:qKAERB:W", longopts, NULL)) != -1) {
 		if ((rc = ally_opts_handle(&o, ch, optarg, &e)) < 0)
 			errx(e.code, "%s", e.msg);
 		if (rc == 1)
@@ -530,6 +603,10 @@ main(int argc, char *argv[])
 			nmodes++;
 			file = optarg;
 			break;
+		case 'W':
+			m = NETWORKS;
+			nmodes++;
+			break;
 		default:
 			usage(stderr);
 			return EX_USAGE;
@@ -572,6 +649,9 @@ main(int argc, char *argv[])
 		break;
 	case BACKUP:
 		rc = backup(&o, file, &e);
+		break;
+	case NETWORKS:
+		rc = list_networks(&o, &e);
 		break;
 	default:
 		rc = add_members(&o, create, quiet, argv, argc, &e);

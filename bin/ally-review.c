@@ -110,52 +110,74 @@ field_or(const struct record *r, const char *key, const char *dflt)
 	return v != NULL ? v : dflt;
 }
 
+/*
+ * The lines of the network summary, a label and a sentence each, for
+ * the text and the printed report alike.
+ */
 static int
-print_summary(const struct record *s)
+summary_lines(const struct record *s,
+    int (*fn)(const char *, const char *, void *), void *arg)
 {
 	const char **vac;
-	char *buf;
+	char *buf, line[512];
 	size_t n, i;
 	int rc;
 
-	rc = printf("Network %s on %s\n", field_or(s, "network", "-"),
-	    field_or(s, "until", "-")) < 0;
-	rc |= printf("  allies at the table  %s: %s (at least %s, at most "
-	    "%s; active %s, candidates %s, paused %s)\n",
-	    field_or(s, "allies", "0"), field_or(s, "size", "-"),
-	    field_or(s, "min_size", "-"), field_or(s, "max_size", "-"),
-	    field_or(s, "active", "0"), field_or(s, "candidates", "0"),
-	    field_or(s, "paused", "0")) < 0;
-	rc |= printf("  police               %s active\n"
-	    "  municipality         %s active\n",
-	    field_or(s, "police", "0"), field_or(s, "municipality", "0")) < 0;
+	snprintf(line, sizeof(line), "%s: %s (at least %s, at most %s; "
+	    "active %s, candidates %s, paused %s)", field_or(s, "allies", "0"),
+	    field_or(s, "size", "-"), field_or(s, "min_size", "-"),
+	    field_or(s, "max_size", "-"), field_or(s, "active", "0"),
+	    field_or(s, "candidates", "0"), field_or(s, "paused", "0"));
+	rc = fn("allies at the table", line, arg);
+	snprintf(line, sizeof(line), "%s active", field_or(s, "police", "0"));
+	rc |= fn("police", line, arg);
+	snprintf(line, sizeof(line), "%s active", field_or(s, "municipality",
+	    "0"));
+	rc |= fn("municipality", line, arg);
 	n = record_list(s, "vacancies", &vac, &buf);
 	if (n == 0)
-		rc |= printf("  vacancies            none\n") < 0;
+		rc |= fn("vacancies", "none", arg);
 	for (i = 0; i < n; i++) {
 		const char *colon = strchr(vac[i], ':');
 
 		if (colon != NULL)
-			rc |= printf("  vacancy              %.*s: the seat "
-			    "%s held has no successor\n", (int)(colon - vac[i]),
-			    vac[i], colon + 1) < 0;
+			snprintf(line, sizeof(line), "%.*s: the seat %s held "
+			    "has no successor", (int)(colon - vac[i]), vac[i],
+			    colon + 1);
 		else
-			rc |= printf("  vacancy              %s: nobody of the "
-			    "%s at the table\n", vac[i], vac[i]) < 0;
+			snprintf(line, sizeof(line), "%s: nobody of the %s at "
+			    "the table", vac[i], vac[i]);
+		rc |= fn("vacancy", line, arg);
 	}
 	free(vac);
 	free(buf);
-	rc |= printf("  meetings held        %s in the twelve months to %s: "
-	    "%s (norm %s to %s)\n", field_or(s, "meetings", "0"),
+	snprintf(line, sizeof(line), "%s in the twelve months to %s: %s "
+	    "(norm %s to %s)", field_or(s, "meetings", "0"),
 	    field_or(s, "until", "-"), field_or(s, "meetings_norm", "-"),
-	    field_or(s, "min_meetings", "-"),
-	    field_or(s, "max_meetings", "-")) < 0;
-	rc |= printf("  last review          %s; the next is due %s%s\n",
+	    field_or(s, "min_meetings", "-"), field_or(s, "max_meetings", "-"));
+	rc |= fn("meetings held", line, arg);
+	snprintf(line, sizeof(line), "%s; the next is due %s%s",
 	    field_or(s, "last_review", "none yet"),
 	    field_or(s, "next_review", "-"),
-	    strcmp(field_or(s, "due", "no"), "yes") == 0 ? " (due now)" :
-	    "") < 0;
+	    strcmp(field_or(s, "due", "no"), "yes") == 0 ? " (due now)" : "");
+	rc |= fn("last review", line, arg);
 	return rc ? -1 : 0;
+}
+
+static int
+text_summary_line(const char *label, const char *text, void *arg)
+{
+	(void)arg;
+	return printf("  %-20s %s\n", label, text) < 0 ? -1 : 0;
+}
+
+static int
+print_summary(const struct record *s)
+{
+	if (printf("Network %s on %s\n", field_or(s, "network", "-"),
+	    field_or(s, "until", "-")) < 0)
+		return -1;
+	return summary_lines(s, text_summary_line, NULL);
 }
 
 static int
@@ -222,6 +244,151 @@ out:
 	return rc;
 }
 
+/* ---- the printed sheet: troff for groff -t -ms -------------------------- */
+
+static int
+roff_summary_line(const char *label, const char *text, void *arg)
+{
+	const char *cells[2] = { label, text };
+
+	return roff_table_row(arg, cells, 2);
+}
+
+/* One member a row; the decision is left blank to be written in. */
+static int
+roff_member(struct record *r, void *arg, struct ally_error *err)
+{
+	const char *cells[9], **flags;
+	char *buf, status[64], present[48], list[512];
+	size_t n, i, len = 0;
+
+	n = record_list(r, "flags", &flags, &buf);
+	list[0] = '\0';
+	for (i = 0; i < n && len < sizeof(list); i++)
+		len += snprintf(list + len, sizeof(list) - len, "%s%s",
+		    i > 0 ? " " : "", flags[i]);
+	free(flags);
+	free(buf);
+	snprintf(status, sizeof(status), "%s\n%s", field_or(r, "status", "-"),
+	    field_or(r, "status_since", "-"));
+	snprintf(present, sizeof(present), "%s of %s",
+	    field_or(r, "present", "0"), field_or(r, "meetings", "0"));
+	cells[0] = field_or(r, "alias", "-");
+	cells[1] = field_or(r, "role", "-");
+	cells[2] = status;
+	cells[3] = present;
+	cells[4] = field_or(r, "attendance", "-");
+	cells[5] = field_or(r, "last_present", "-");
+	cells[6] = field_or(r, "absent_in_row", "0");
+	cells[7] = n > 0 ? list : "-";
+	cells[8] = field_or(r, "decision", "");
+	(void)err;
+	return roff_table_row(arg, cells, 9);
+}
+
+static int
+roff_members(struct review *rv, struct ally_error *err)
+{
+	static const char *const heads[] = { "Alias", "Role", "Status since",
+	    "Present", "%", "Last present", "Absent", "Flags", "Decision",
+	    NULL };
+	struct roff_table t;
+	char s[11], u[11];
+
+	date_format(rv->since, s);
+	date_format(rv->until, u);
+	roff_heading(stdout, "Members");
+	roff_paragraphf(stdout, "Meetings held from %s to %s.  Absent: "
+	    "meetings missed in a row.  Decision: keep, talk or phase-out, "
+	    "fed back with ally-review -u.", s, u);
+	roff_table_begin(&t, stdout,
+	    "l2 l2 lw(1.7c)2 l2 n2 l2 n2 lw(3.2c)2 lw(2c)", heads,
+	    ROFF_TABLE_SMALL);
+	if (review_members(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
+	    roff_member, &t, err) != 0)
+		return -1;
+	return roff_table_end(&t);
+}
+
+struct roff_cells {
+	struct roff_table	 t;
+	const char *const	*cols;
+};
+
+static int
+roff_cell(struct record *r, void *arg, struct ally_error *err)
+{
+	struct roff_cells *rc = arg;
+	const char *cells[8];
+	size_t n;
+
+	(void)err;
+	for (n = 0; rc->cols[n] != NULL && n < 8; n++)
+		cells[n] = field_or(r, rc->cols[n], "-");
+	return roff_table_row(&rc->t, cells, n);
+}
+
+static int
+roff_representation(struct review *rv, const struct record *s,
+    struct ally_error *err)
+{
+	static const char *const heads[] = { "Dimension", "Group", "Count",
+	    "Share", "Target", "Expected", "Gap", NULL };
+	struct roff_cells rc;
+	const char *h[8];
+	size_t n;
+
+	rc.cols = rv->target != NULL ? review_representation_fields :
+	    text_cell_columns;
+	for (n = 0; rc.cols[n] != NULL && n < 7; n++)
+		h[n] = heads[n];
+	h[n] = NULL;
+	roff_heading(stdout, "Representation");
+	roff_paragraphf(stdout, "Of the %s allies at the table; counts under "
+	    "%d are shown as <%d, and * is withheld so that no small count "
+	    "can be worked out from the total.", field_or(s, "allies", "0"),
+	    rv->lim.cell, rv->lim.cell);
+	roff_table_begin(&rc.t, stdout, rv->target != NULL ?
+	    "l l n n n n l" : "l l n n", h, 0);
+	if (review_representation(rv->db, &rv->net, &rv->lim, rv->target,
+	    roff_cell, &rc, err) != 0)
+		return -1;
+	return roff_table_end(&rc.t);
+}
+
+static int
+report_roff(struct review *rv, struct ally_error *err)
+{
+	struct roff_table t;
+	struct record *s;
+	char u[11];
+	int rc = -1;
+
+	if (review_summary(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
+	    &s, err) != 0)
+		return -1;
+	date_format(rv->until, u);
+	roff_begin(stdout, rv->net.name, rv->mode == MODE_MEMBERS ?
+	    "Review of the allies network" : rv->mode == MODE_SUMMARY ?
+	    "The allies network" : "Representation at the table", u);
+	if (rv->mode == MODE_MEMBERS && roff_members(rv, err) != 0)
+		goto out;
+	if (rv->mode != MODE_REPRESENTATION) {
+		roff_heading(stdout, "Network");
+		roff_table_begin(&t, stdout, "lB lx", NULL, 0);
+		roff_summary_line("network", rv->net.name, &t);
+		roff_summary_line("on", u, &t);
+		summary_lines(s, roff_summary_line, &t);
+		roff_table_end(&t);
+	}
+	if (rv->mode != MODE_SUMMARY && roff_representation(rv, s, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	record_free(s);
+	return rc;
+}
+
 /* ---- records ------------------------------------------------------------- */
 
 static int
@@ -274,6 +441,8 @@ report(struct review *rv, struct ally_error *err)
 		goto out;
 	if (rv->o.format == FMT_TEXT)
 		rc = report_text(rv, err);
+	else if (rv->o.format == FMT_ROFF)
+		rc = report_roff(rv, err);
 	else
 		rc = report_records(rv, err);
 out:
@@ -345,7 +514,8 @@ update(struct review *rv, char **files, int nfiles, struct ally_error *err)
 	size_t i;
 	int rc = -1;
 
-	if (db_path(rv->o.db, path, sizeof(path), err) != 0 ||
+	if (format_for_records(rv->o.format, err) != 0 ||
+	    db_path(rv->o.db, path, sizeof(path), err) != 0 ||
 	    (rv->db = db_open(path, 0, err)) == NULL)
 		return -1;
 	if (db_begin(rv->db, err) != 0 ||
@@ -564,7 +734,8 @@ main(int argc, char *argv[])
 	/* Each option belongs to some modes only; say so rather than ignore. */
 	if (bad || (rv.mode != MODE_UPDATE && (argc > 0 || rv.o.dry_run ||
 	    rv.quiet || reviewed != NULL || rv.o.input != FMT_AUTO)) ||
-	    (rv.mode == MODE_UPDATE && (since || until || rv.target_file)) ||
+	    (rv.mode == MODE_UPDATE && (since || until || rv.target_file ||
+	    rv.o.format == FMT_ROFF)) ||
 	    (rv.mode == MODE_DUE && (since || until || rv.target_file ||
 	    rv.o.format != FMT_AUTO)) ||
 	    (rv.mode == MODE_SUMMARY && rv.target_file) ||

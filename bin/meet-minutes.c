@@ -353,6 +353,270 @@ put_mail_head(FILE *fp, const char *what, const struct record *r)
 	    "Content-Transfer-Encoding: 8bit\n\n", fp);
 }
 
+/* ---- print: troff for groff -t -ms ------------------------------------ */
+
+/* A list field as one line of aliases, "-" when empty; malloc'd. */
+static char *
+joined(const struct record *r, const char *key)
+{
+	const struct field *f = record_field(r, key);
+	size_t n = f != NULL && f->kind == VAL_LIST ? f->nitems : 0, i, len;
+	char *s, *p;
+
+	for (i = 0, len = 2; i < n; i++)
+		len += strlen(f->items[i]) + 1;
+	if ((s = p = malloc(len)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s%s", i > 0 ? " " : "", f->items[i]);
+	if (n == 0)
+		strcpy(s, "-");
+	return s;
+}
+
+static void
+roff_pair(struct roff_table *t, const char *label, const char *value)
+{
+	const char *cells[2] = { label, value };
+
+	roff_table_row(t, cells, 2);
+}
+
+static void
+roff_when_where(struct roff_table *t, const struct record *r)
+{
+	const char *date = record_get(r, "date"), *host;
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), "%s %s, %s", weekday_name(date), date,
+	    get(r, "time", "-"));
+	roff_pair(t, "Date", buf);
+	if ((host = record_get(r, "host")) != NULL)
+		snprintf(buf, sizeof(buf), "%s (host: %s)",
+		    get(r, "location", "not given"), host);
+	else
+		snprintf(buf, sizeof(buf), "%s", get(r, "location",
+		    "not given"));
+	roff_pair(t, "Venue", buf);
+	roff_pair(t, "Chair", get(r, "chair", "not given"));
+}
+
+static int
+roff_attendance(struct roff_table *t, const struct record *m, const char *key,
+    const char *label)
+{
+	const struct field *f = record_field(m, key);
+	char head[32], *list;
+
+	if ((list = joined(m, key)) == NULL)
+		return -1;
+	snprintf(head, sizeof(head), "%s (%zu)", label, f != NULL &&
+	    f->kind == VAL_LIST ? f->nitems : 0);
+	roff_pair(t, head, list);
+	free(list);
+	return 0;
+}
+
+/* The themes as a table: theme, level, trend, basis, summary. */
+static void
+roff_themes(FILE *fp, struct record **t, size_t n)
+{
+	static const char *const heads[] = { "Theme", "Level", "Trend",
+	    "Basis", "Summary", NULL };
+	struct roff_table tb;
+	const char *cells[5];
+	long long level;
+	char lv[32];
+	const char *v;
+	size_t i;
+
+	roff_table_begin(&tb, fp, "l l l l lx", heads, 0);
+	for (i = 0; i < n; i++) {
+		level = -1;
+		if ((v = record_get(t[i], "tension")) != NULL)
+			parse_int(v, 0, 4, &level);
+		snprintf(lv, sizeof(lv), "%lld %s", level,
+		    minutes_tension_name((int)level));
+		cells[0] = get(t[i], "theme", "-");
+		cells[1] = lv;
+		cells[2] = get(t[i], "trend", "-");
+		cells[3] = get(t[i], "basis", "-");
+		cells[4] = get(t[i], "summary", "");
+		roff_table_row(&tb, cells, 5);
+	}
+	roff_table_end(&tb);
+}
+
+static int
+put_minutes_roff(FILE *fp, const struct record *m, int first)
+{
+	static const char *const heads[] = { "#", "Party", "Owner", "Due",
+	    "Status", "Action", NULL };
+	static const char title[] = "Minutes of the allies' meeting";
+	struct roff_table tb, *t = &tb;
+	struct record **s;
+	const char *cells[6], *v, *note;
+	char head[32], *what;
+	size_t n, i;
+	int rc;
+
+	if (first)
+		roff_begin(fp, get(m, "network", NULL), title,
+		    get(m, "date", NULL));
+	else
+		roff_new_page(fp, get(m, "network", NULL), title,
+		    get(m, "date", NULL));
+	roff_table_begin(t, fp, "lB lx", NULL, 0);
+	roff_pair(t, "Network", get(m, "network", "-"));
+	roff_pair(t, "Meeting", get(m, "meeting", "-"));
+	roff_when_where(t, m);
+	roff_pair(t, "Meal", get(m, "meal", "-"));
+	if (roff_attendance(t, m, "present", "Present") != 0 ||
+	    roff_attendance(t, m, "excused", "Excused") != 0 ||
+	    roff_attendance(t, m, "absent", "Absent") != 0)
+		return -1;
+	roff_table_end(t);
+	n = nrecs(m, "themes", &s);
+	snprintf(head, sizeof(head), "Themes (%zu)", n);
+	roff_heading(fp, head);
+	if (n == 0)
+		roff_paragraph(fp, "None recorded.");
+	else
+		roff_themes(fp, s, n);
+	n = nrecs(m, "actions", &s);
+	snprintf(head, sizeof(head), "Actions (%zu)", n);
+	roff_heading(fp, head);
+	if (n == 0)
+		roff_paragraph(fp, "None agreed.");
+	else
+		roff_table_begin(t, fp, "n l l l l lx", heads, 0);
+	for (i = 0; i < n; i++) {
+		char status[64];
+
+		v = record_get(s[i], "closed");
+		snprintf(status, sizeof(status), "%s%s%s",
+		    get(s[i], "status", "open"), v != NULL ? " " : "",
+		    v != NULL ? v : "");
+		note = record_get(s[i], "note");
+		rc = note != NULL ? asprintf(&what, "%s\n%s",
+		    get(s[i], "title", "-"), note) : asprintf(&what, "%s",
+		    get(s[i], "title", "-"));
+		if (rc < 0)
+			return -1;
+		cells[0] = get(s[i], "id", "-");
+		cells[1] = get(s[i], "party", "-");
+		cells[2] = get(s[i], "owner", "-");
+		cells[3] = get(s[i], "due", "-");
+		cells[4] = status;
+		cells[5] = what;
+		roff_table_row(t, cells, 6);
+		free(what);
+	}
+	if (n > 0)
+		roff_table_end(t);
+	if ((v = record_get(m, "notes")) != NULL) {
+		roff_heading(fp, "Notes");
+		roff_paragraph(fp, v);
+	}
+	if ((v = record_get(m, "name_override")) != NULL)
+		roff_paragraphf(fp, "These minutes were recorded with "
+		    "--allow-names and may name members (%s): keep them within "
+		    "the table.", v);
+	return 0;
+}
+
+/* An item of the agenda, numbered. */
+static void
+roff_agenda_item(FILE *fp, int *item, const char *text)
+{
+	char label[16];
+
+	snprintf(label, sizeof(label), "%d.", (*item)++);
+	roff_item(fp, label, text);
+}
+
+static int
+put_agenda_roff(FILE *fp, const struct record *a)
+{
+	static const char *const heads[] = { "#", "Party", "Owner", "Due",
+	    "Action", NULL };
+	struct roff_table tb, *t = &tb;
+	struct record **s;
+	const char *cells[5], *v;
+	char buf[256], due[32], *what;
+	size_t n, i;
+	int item = 1, meal = 0, rc;
+
+	roff_begin(fp, get(a, "network", NULL), "Agenda of the next allies' "
+	    "meeting", get(a, "date", NULL));
+	roff_table_begin(t, fp, "lB lx", NULL, 0);
+	roff_pair(t, "Network", get(a, "network", "-"));
+	if (record_get(a, "date") != NULL) {
+		roff_when_where(t, a);
+		meal = strcmp(get(a, "meal", "yes"), "yes") == 0;
+		roff_pair(t, "Meal", meal ? "yes, the meeting starts with "
+		    "the shared meal" : "no");
+	} else
+		roff_pair(t, "Date", "not planned yet (meet-plan plans it)");
+	roff_table_end(t);
+	roff_heading(fp, "Agenda");
+	if (meal)
+		roff_agenda_item(fp, &item, "The shared meal");
+	roff_agenda_item(fp, &item, "Opening by the chair; the agenda");
+	roff_agenda_item(fp, &item, "The sentiment in the neighbourhoods: a "
+	    "round of the table");
+	n = nrecs(a, "themes", &s);
+	if ((v = record_get(a, "last_date")) == NULL)
+		snprintf(buf, sizeof(buf), "No minutes recorded yet.");
+	else
+		snprintf(buf, sizeof(buf), n == 0 ? "Nothing was rising or "
+		    "at level 3-4 last time (%s)." : "Rising or at level 3-4 "
+		    "last time (%s):", v);
+	roff_item(fp, "", buf);
+	if (n > 0)
+		roff_themes(fp, s, n);
+	n = nrecs(a, "actions", &s);
+	snprintf(buf, sizeof(buf), n == 0 ? "Actions carried over: none "
+	    "open" : "Actions carried over: %zu open", n);
+	roff_agenda_item(fp, &item, buf);
+	if (n > 0)
+		roff_table_begin(t, fp, "n l l lw(2c) lx", heads, 0);
+	for (i = 0; i < n; i++) {
+		snprintf(due, sizeof(due), "%s%s", get(s[i], "due", "-"),
+		    strcmp(get(s[i], "overdue", "no"), "yes") == 0 ?
+		    "\noverdue" : "");
+		if ((v = record_get(s[i], "meeting")) != NULL)
+			rc = asprintf(&what, "%s\nAgreed at meeting %s of %s, "
+			    "%s days ago.", get(s[i], "title", "-"), v,
+			    get(s[i], "agreed", "-"), get(s[i], "age", "-"));
+		else
+			rc = asprintf(&what, "%s\nAdded %s, %s days ago.",
+			    get(s[i], "title", "-"), get(s[i], "agreed", "-"),
+			    get(s[i], "age", "-"));
+		if (rc < 0)
+			return -1;
+		cells[0] = get(s[i], "id", "-");
+		cells[1] = get(s[i], "party", "-");
+		cells[2] = get(s[i], "owner", "-");
+		cells[3] = due;
+		cells[4] = what;
+		roff_table_row(t, cells, 5);
+		free(what);
+	}
+	if (n > 0)
+		roff_table_end(t);
+	roff_agenda_item(fp, &item, "Police and municipality: developments "
+	    "and policy");
+	if (strcmp(get(a, "review_due", "no"), "yes") == 0) {
+		snprintf(buf, sizeof(buf), "The half-yearly review is due "
+		    "(last: %s): do the right people sit at the table? "
+		    "(ally-review)", get(a, "last_review", "never"));
+		roff_agenda_item(fp, &item, buf);
+	}
+	roff_agenda_item(fp, &item, "The next meeting: date, venue and chair");
+	return 0;
+}
+
 /* ---- recording ---------------------------------------------------------- */
 
 struct run {
@@ -411,7 +675,8 @@ record_minutes(struct cmd *c, char **files, int nfiles,
 	long names;
 
 	memset(&run, 0, sizeof(run));
-	if (db_path(c->o.db, path, sizeof(path), err) != 0 ||
+	if (format_for_records(c->o.format, err) != 0 ||
+	    db_path(c->o.db, path, sizeof(path), err) != 0 ||
 	    date_today(&today, err) != 0)
 		return -1;
 	if ((db = db_open(path, 0, err)) == NULL)
@@ -492,12 +757,18 @@ list_minutes(struct cmd *c, struct ally_error *err)
 		goto out;
 	for (i = 0; i < nids; i++) {
 		if ((m = minutes_load(db, &net, ids[i], text ||
-		    c->o.format == FMT_MAIL ? MINUTES_LOAD_OVERRIDE : 0,
-		    err)) == NULL)
+		    c->o.format == FMT_MAIL || c->o.format == FMT_ROFF ?
+		    MINUTES_LOAD_OVERRIDE : 0, err)) == NULL)
 			goto out;
 		if (c->o.format == FMT_MAIL) {
 			put_mail_head(stdout, "Minutes", m);
 			put_minutes_text(stdout, m);
+		} else if (c->o.format == FMT_ROFF) {
+			if (put_minutes_roff(stdout, m, i == 0) != 0) {
+				record_free(m);
+				oom(err);
+				goto out;
+			}
 		} else if (text) {
 			if (i > 0)
 				fputs("\n------------------------------------"
@@ -550,7 +821,10 @@ print_agenda(struct cmd *c, struct ally_error *err)
 		return -1;
 	if (c->o.format == FMT_YAML)
 		rc = put_records(FMT_YAML, WRITER_YAML_DOCS, &a, 1, NULL, err);
-	else {
+	else if (c->o.format == FMT_ROFF) {
+		if ((rc = put_agenda_roff(stdout, a)) != 0)
+			oom(err);
+	} else {
 		if (c->o.format == FMT_MAIL)
 			put_mail_head(stdout, "Agenda", a);
 		put_agenda_text(stdout, a);
@@ -596,8 +870,13 @@ check_usage(struct cmd *c, int nfiles)
 		if (f == FMT_AUTO)
 			c->o.format = FMT_YAML;
 		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT &&
-		    f != FMT_MAIL) {
-			warnx("minutes are printed as yaml, csv, text or mail");
+		    f != FMT_MAIL && f != FMT_ROFF) {
+			warnx("minutes are printed as yaml, csv, text, mail or "
+			    "roff");
+			return -1;
+		}
+		if (f == FMT_ROFF && c->view != NULL) {
+			warnx("-f roff prints whole minutes, not a view");
 			return -1;
 		}
 		if (f == FMT_MAIL && (c->view != NULL || c->meeting == NULL)) {
@@ -613,8 +892,10 @@ check_usage(struct cmd *c, int nfiles)
 			return -1;
 		if (f == FMT_AUTO)
 			c->o.format = FMT_TEXT;
-		else if (f != FMT_TEXT && f != FMT_MAIL && f != FMT_YAML) {
-			warnx("the agenda is printed as text, mail or yaml");
+		else if (f != FMT_TEXT && f != FMT_MAIL && f != FMT_YAML &&
+		    f != FMT_ROFF) {
+			warnx("the agenda is printed as text, mail, yaml or "
+			    "roff");
 			return -1;
 		}
 		return 0;

@@ -4,8 +4,10 @@
  *
  * A series is planned for a year or a period (-y, -s/-e); --next keeps
  * one meeting planned after the last one held, for cron; --invite prints
- * the invitations of the coming days for mail(1).  Meetings, venues and
- * blackout periods are records: list, edit, feed back (-l, -u, -V).
+ * the invitations of the coming days for mail(1), or with -f mail as a
+ * whole message with the calendar attached, for sendmail -t.  Meetings,
+ * venues and blackout periods are records: list, edit, feed back (-l,
+ * -u, -V).
  */
 #include <err.h>
 #include <getopt.h>
@@ -20,12 +22,17 @@ enum mode { M_NONE, M_PLAN, M_LIST, M_UPDATE, M_VENUES, M_NEXT, M_INVITE,
 
 #define NOTHING_TO_SAY	1	/* --next, --invite: exit status */
 #define MAX_PERIOD_DAYS	1827	/* five years */
+#define OPT_TO		0x200	/* --to: long only */
+#define MAX_TO		100
 
 struct opts {
 	struct ally_opts	 o;
 	enum mode		 mode;
 	int			 list, per_year, quiet, invite_days;
+	int			 letter;	/* the invitation text */
 	const char		*year, *start, *end, *organizer;
+	const char		*to[MAX_TO];	/* -f mail: the recipients */
+	size_t			 nto;
 	const char		*weekdays, *time;
 	int			 duration;
 	char			**blackout_files;
@@ -56,6 +63,7 @@ usage(FILE *fp)
 	    "[-m count] [-b file]\n"
 	    "       meet-plan -i days [-d db] [-n network] [-f format] "
 	    "[-o organizer]\n"
+	    "                 [--to address]\n"
 	    "       meet-plan -l [-d db] [-n network] [-f format] "
 	    "[-o organizer] [-y year | -s date [-e date]]\n"
 	    "       meet-plan -u [-Nq] [-d db] [-n network] [-f format] "
@@ -86,7 +94,7 @@ date_words(day_t day, char *buf, size_t len)
 }
 
 static void
-put_invitation(const struct meeting *m)
+put_invitation(FILE *fp, const struct meeting *m)
 {
 	char when[64], end[6];
 	int start;
@@ -96,30 +104,149 @@ put_invitation(const struct meeting *m)
 		start = 0;
 	time_format(start + m->duration, end);
 	if (strcmp(m->status, "cancelled") == 0) {
-		printf("Allies meeting %s: %s CANCELLED\n\n", m->network,
+		fprintf(fp, "Allies meeting %s: %s CANCELLED\n\n", m->network,
 		    when);
-		printf("The meeting of the Allies network %s on %s at %s%s%s%s "
-		    "is cancelled.\nYou will hear when we meet next.\n",
-		    m->network, when, m->time, m->location[0] ? " (" : "",
-		    m->location, m->location[0] ? ")" : "");
+		fprintf(fp, "The meeting of the Allies network %s on %s at "
+		    "%s%s%s%s is cancelled.\nYou will hear when we meet "
+		    "next.\n", m->network, when, m->time, m->location[0] ?
+		    " (" : "", m->location, m->location[0] ? ")" : "");
 		return;
 	}
-	printf("Allies meeting %s: %s\n\n", m->network, when);
-	printf("Dear members of the Allies network %s,\n\n", m->network);
-	printf("You are invited to our next meeting.\n\n");
-	printf("  Date:   %s\n", when);
-	printf("  Time:   %s to %s\n", m->time, end);
-	printf("  Venue:  %s\n", m->location[0] ? m->location :
+	fprintf(fp, "Allies meeting %s: %s\n\n", m->network, when);
+	fprintf(fp, "Dear members of the Allies network %s,\n\n", m->network);
+	fprintf(fp, "You are invited to our next meeting.\n\n");
+	fprintf(fp, "  Date:   %s\n", when);
+	fprintf(fp, "  Time:   %s to %s\n", m->time, end);
+	fprintf(fp, "  Venue:  %s\n", m->location[0] ? m->location :
 	    "to be announced");
 	if (m->address[0])
-		printf("          %s\n", m->address);
+		fprintf(fp, "          %s\n", m->address);
 	if (m->host[0])
-		printf("  Host:   %s\n", m->host);
-	printf("  Chair:  %s\n", m->chair[0] ? m->chair : "to be agreed");
-	printf("  Meal:   %s\n\n", m->meal ? "we start with a shared meal" :
-	    "no meal this time");
-	printf("Cannot come? Please excuse yourself by replying to this "
+		fprintf(fp, "  Host:   %s\n", m->host);
+	fprintf(fp, "  Chair:  %s\n", m->chair[0] ? m->chair : "to be agreed");
+	fprintf(fp, "  Meal:   %s\n\n", m->meal ?
+	    "we start with a shared meal" : "no meal this time");
+	fprintf(fp, "Cannot come? Please excuse yourself by replying to this "
 	    "message;\nyour reply reaches the coordinator.\n");
+}
+
+static void
+put_invitations(FILE *fp, const struct meeting *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fprintf(fp, "\n----------------------------------------"
+			    "--------------------------------\n\n");
+		put_invitation(fp, &v[i]);
+	}
+}
+
+/* What a stream opened by open_memstream holds, or -1 when it failed. */
+static int
+mem_close(FILE *fp, int failed, struct ally_error *err)
+{
+	if (fclose(fp) != 0 || failed)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	return 0;
+}
+
+/* The subject: one invitation's first line, else how many there are. */
+static void
+mail_subject(const struct meeting *v, size_t n, const char *text, char *buf,
+    size_t len)
+{
+	size_t i, k;
+
+	if (n == 1) {
+		k = strcspn(text, "\n");
+		snprintf(buf, len, "%.*s", (int)(k < len ? k : len - 1), text);
+		return;
+	}
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i].network, v[0].network) != 0)
+			break;
+	if (i == n)
+		snprintf(buf, len, "Allies meetings %s: %zu invitations",
+		    v[0].network, n);
+	else
+		snprintf(buf, len, "Allies meetings: %zu invitations", n);
+}
+
+/*
+ * -f mail: one message for sendmail -t (RFC 6047, iMIP): the invitation
+ * text, then the calendar of the planned meetings (METHOD:REQUEST) and
+ * of the cancelled ones (METHOD:CANCEL), each as an attachment.  All is
+ * composed in memory first, so that an error prints nothing.
+ */
+static int
+put_mail(const struct opts *op, const struct meeting *v, size_t n,
+    struct ally_error *err)
+{
+	struct mail_part parts[3];
+	struct mail m;
+	char *text = NULL, *cal[2] = { NULL, NULL }, subject[256];
+	const char *from = op->organizer, *organizer;
+	size_t tlen = 0, clen[2] = { 0, 0 }, np = 0;
+	FILE *fp;
+	int rc = -1, c;
+
+	if (n == 0)
+		return 0;
+	if (from != NULL && strncmp(from, "mailto:", 7) == 0)
+		from += 7;
+	/* The ORGANIZER is the sender, when it is a full address. */
+	organizer = from != NULL ? from : mail_default_from();
+	if (from == NULL && valid_email(organizer) != 0)
+		organizer = NULL;
+	if ((fp = open_memstream(&text, &tlen)) == NULL) {
+		ally_errorf(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	put_invitations(fp, v, n);
+	if (mem_close(fp, 0, err) != 0)
+		goto out;
+	memset(parts, 0, sizeof(parts));
+	parts[np].type = "text/plain; charset=UTF-8";
+	parts[np].body = text;
+	parts[np++].len = tlen;
+	for (c = 0; c < 2; c++) {
+		if ((fp = open_memstream(&cal[c], &clen[c])) == NULL) {
+			ally_errorf(err, EX_OSERR, "out of memory");
+			goto out;
+		}
+		rc = ical_write_imip(fp, v, n, c, organizer, op->to, op->nto,
+		    err);
+		if (mem_close(fp, 0, rc == 0 ? err : NULL) != 0 || rc != 0) {
+			rc = -1;
+			goto out;
+		}
+		rc = -1;
+		if (clen[c] == 0)
+			continue;
+		parts[np].type = c ? "text/calendar; method=CANCEL; "
+		    "charset=UTF-8" : "text/calendar; method=REQUEST; "
+		    "charset=UTF-8";
+		parts[np].filename = c ? "cancellation.ics" : "invitation.ics";
+		parts[np].body = cal[c];
+		parts[np].len = clen[c];
+		parts[np++].base64 = 1;
+	}
+	mail_subject(v, n, text, subject, sizeof(subject));
+	memset(&m, 0, sizeof(m));
+	m.from = from;
+	m.to = op->to;
+	m.nto = op->nto;
+	m.subject = subject;
+	m.parts = parts;
+	m.nparts = np;
+	rc = mail_write(stdout, &m, err);
+out:
+	free(text);
+	free(cal[0]);
+	free(cal[1]);
+	return rc;
 }
 
 static int
@@ -132,15 +259,12 @@ put_meetings(const struct opts *op, const struct meeting *v, size_t n,
 
 	if (op->o.format == FMT_ICS)
 		return ical_write(stdout, v, n, op->organizer, err);
-	if (op->o.format == FMT_MAIL) {
-		for (i = 0; i < n; i++) {
-			if (i > 0)
-				printf("\n----------------------------------------"
-				    "--------------------------------\n\n");
-			put_invitation(&v[i]);
-		}
+	if (op->letter) {
+		put_invitations(stdout, v, n);
 		return 0;
 	}
+	if (op->o.format == FMT_MAIL)
+		return put_mail(op, v, n, err);
 	if (n == 0)
 		return 0;
 	if ((w = writer_open(stdout, op->o.format, cols, 0, err)) == NULL)
@@ -664,6 +788,7 @@ parse_args(int argc, char *argv[], struct opts *op)
 		{ "settings",	no_argument,		NULL, 'S' },
 		{ "organizer",	required_argument,	NULL, 'o' },
 		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "to",		required_argument,	NULL, OPT_TO },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct ally_error e = { 0, "" };
@@ -745,6 +870,19 @@ parse_args(int argc, char *argv[], struct opts *op)
 		case 'q':
 			op->quiet = 1;
 			break;
+		case OPT_TO:
+			if (mail_valid_address(optarg) != 0) {
+				warnx("--to: '%s' is not an e-mail address",
+				    optarg);
+				return -1;
+			}
+			if (op->nto == MAX_TO) {
+				warnx("--to: at most %d addresses (use a list)",
+				    MAX_TO);
+				return -1;
+			}
+			op->to[op->nto++] = optarg;
+			break;
 		default:
 			return -1;
 		}
@@ -820,9 +958,24 @@ check_mode(struct opts *op, int nargs)
 		warnx("-f %s is for meetings", format_name(op->o.format));
 		return -1;
 	}
+	if (op->nto > 0 && op->o.format != FMT_MAIL) {
+		warnx("--to addresses a message: -f mail");
+		return -1;
+	}
+	if (op->organizer != NULL && op->o.format == FMT_MAIL &&
+	    mail_valid_address(strncmp(op->organizer, "mailto:", 7) == 0 ?
+	    op->organizer + 7 : op->organizer) != 0) {
+		warnx("--organizer: '%s' is not an e-mail address",
+		    op->organizer);
+		return -1;
+	}
+	/* -i alone prints the invitation text, for mail(1). */
+	if (op->o.format == FMT_AUTO && op->mode == M_INVITE)
+		op->letter = 1;
 	if (op->o.format == FMT_AUTO)
 		op->o.format = op->mode == M_INVITE ? FMT_MAIL : FMT_YAML;
-	if (op->o.format == FMT_SVG || op->o.format == FMT_VCARD) {
+	if (op->o.format == FMT_SVG || op->o.format == FMT_VCARD ||
+	    op->o.format == FMT_ROFF) {
 		warnx("-f %s: meetings are written as yaml, csv, text, ics or "
 		    "mail", format_name(op->o.format));
 		return -1;

@@ -217,17 +217,35 @@ load(struct ctx *c, struct ally_error *err)
 
 /* ---- reports ------------------------------------------------------------ */
 
+/* Where the report's records go: a writer, or kept for the printed page. */
+struct sink {
+	struct writer	 *w;
+	struct record	**keep;
+	size_t		  nkeep;
+};
+
 static int
-put(struct writer *w, struct record *r, int *printed,
+put(struct sink *w, struct record *r, int *printed,
     struct ally_error *err)
 {
+	struct record **n;
 	int rc;
 
 	if (r == NULL)
 		return oom(err);
-	rc = writer_put(w, r, err);
-	record_free(r);
 	(*printed)++;
+	if (w->w == NULL) {
+		if ((n = reallocarray(w->keep, w->nkeep + 1,
+		    sizeof(*n))) == NULL) {
+			record_free(r);
+			return oom(err);
+		}
+		w->keep = n;
+		w->keep[w->nkeep++] = r;
+		return 0;
+	}
+	rc = writer_put(w->w, r, err);
+	record_free(r);
 	return rc;
 }
 
@@ -300,7 +318,7 @@ thermometer_record(const struct signal_reading *r)
 
 /* Each theme's last reading in range, hottest first. */
 static int
-thermometer(struct ctx *c, struct writer *w, int *printed,
+thermometer(struct ctx *c, struct sink *w, int *printed,
     struct ally_error *err)
 {
 	const struct signal_reading **last;
@@ -351,7 +369,7 @@ cell_record(const struct ctx *c, const struct signal_cell *k)
 }
 
 static int
-periods(struct ctx *c, struct writer *w, int *printed,
+periods(struct ctx *c, struct sink *w, int *printed,
     struct ally_error *err)
 {
 	struct signal_cell *cells;
@@ -450,7 +468,7 @@ alerting(const struct ctx *c, const struct signal_reading ***out,
 }
 
 static int
-alerts(struct ctx *c, struct writer *w, int *printed,
+alerts(struct ctx *c, struct sink *w, int *printed,
     struct ally_error *err)
 {
 	const struct signal_reading **v;
@@ -488,7 +506,7 @@ signal_record(const struct ctx *c, const struct signal_reading *r)
 }
 
 static int
-list(struct ctx *c, struct writer *w, int *printed, struct ally_error *err)
+list(struct ctx *c, struct sink *w, int *printed, struct ally_error *err)
 {
 	size_t i;
 
@@ -497,6 +515,132 @@ list(struct ctx *c, struct writer *w, int *printed, struct ally_error *err)
 		    put(w, signal_record(c, &c->set.sig[i]), printed,
 		    err) != 0)
 			return -1;
+	return 0;
+}
+
+/* ---- the printed report: troff for groff -t -ms ------------------------- */
+
+/* "3 tension": a level and its word. */
+static const char *
+level_words(const struct record *r, const char *key, char *buf, size_t len)
+{
+	const char *v = record_get(r, key);
+	long long n;
+
+	if (v == NULL || parse_int(v, 0, 4, &n) != 0)
+		return "-";
+	snprintf(buf, len, "%lld %s", n, signal_levels[n]);
+	return buf;
+}
+
+static const char *
+value_or(const struct record *r, const char *key)
+{
+	const char *v = record_get(r, key);
+
+	return v != NULL ? v : "-";
+}
+
+static void
+roff_thermometer(struct record **v, size_t n)
+{
+	static const char *const heads[] = { "Theme", "Date", "Level",
+	    "Move", "Trend", "Alert", "Summary (basis; source)", NULL };
+	struct roff_table t;
+	const char *cells[7], *sum;
+	char lv[32], text[1024];
+	size_t i;
+
+	roff_paragraph(stdout, "Each theme's latest reading, hottest first.  "
+	    "Levels run from 0 calm to 4 unrest; the move is the change "
+	    "since the theme's reading before.");
+	roff_table_begin(&t, stdout, "l2 l2 l2 n2 l2 l2 lw(6.4c)", heads,
+	    ROFF_TABLE_SMALL);
+	for (i = 0; i < n; i++) {
+		sum = record_get(v[i], "summary");
+		snprintf(text, sizeof(text), "%s%s(%s; %s)", sum != NULL ?
+		    sum : "", sum != NULL ? " " : "", value_or(v[i], "basis"),
+		    value_or(v[i], "source"));
+		cells[0] = value_or(v[i], "theme");
+		cells[1] = value_or(v[i], "date");
+		cells[2] = level_words(v[i], "tension", lv, sizeof(lv));
+		cells[3] = value_or(v[i], "move");
+		cells[4] = value_or(v[i], "trend");
+		cells[5] = value_or(v[i], "alert");
+		cells[6] = text;
+		roff_table_row(&t, cells, 7);
+	}
+	roff_table_end(&t);
+}
+
+static void
+roff_periods(const struct ctx *c, struct record **v, size_t n)
+{
+	static const char *const heads[] = { "Theme", "Period", "Networks",
+	    "Readings", "Signals", "Highest", "Mean", "Direction", "Alerts",
+	    NULL };
+	const char *h[10], *cells[9];
+	struct roff_table t;
+	char lv[32];
+	size_t i, k, col;
+
+	for (i = 0, k = 0; heads[i] != NULL; i++)
+		if (c->rollup || i != 2)
+			h[k++] = heads[i];
+	h[k] = NULL;
+	roff_paragraph(stdout, "The readings of each theme by period: the "
+	    "highest level, the mean, and the direction against the "
+	    "period before.");
+	roff_table_begin(&t, stdout, c->rollup ? "l l n n n l n l n" :
+	    "l l n n l n l n", h, 0);
+	for (i = 0; i < n; i++) {
+		col = 0;
+		/* The theme once, on the first row of its periods. */
+		cells[col++] = i > 0 && strcmp(value_or(v[i], "theme"),
+		    value_or(v[i - 1], "theme")) == 0 ? "" :
+		    value_or(v[i], "theme");
+		cells[col++] = value_or(v[i], "period");
+		if (c->rollup)
+			cells[col++] = value_or(v[i], "networks");
+		cells[col++] = value_or(v[i], "readings");
+		cells[col++] = value_or(v[i], "signals");
+		cells[col++] = level_words(v[i], "max", lv, sizeof(lv));
+		cells[col++] = value_or(v[i], "mean");
+		cells[col++] = value_or(v[i], "direction");
+		cells[col++] = value_or(v[i], "alerts");
+		roff_table_row(&t, cells, col);
+	}
+	roff_table_end(&t);
+}
+
+static int
+print_roff(struct ctx *c, struct record **v, size_t n)
+{
+	static const char *const by_words[] = { "month", "quarter",
+	    "meeting" };
+	char title[64], from[11], to[11];
+
+	date_format(c->until, to);
+	if (c->mode == M_PERIODS)
+		snprintf(title, sizeof(title), "Tension by theme and %s",
+		    by_words[c->by]);
+	else
+		snprintf(title, sizeof(title), "The tension thermometer");
+	roff_begin(stdout, c->rollup ? "all networks" : c->network, title,
+	    to);
+	date_format(c->since, from);
+	roff_paragraphf(stdout, "%s %s, readings %s%s to %s.", c->rollup ?
+	    "Networks:" : "Network", c->rollup ? "all in the files given" :
+	    c->network, c->since_arg != NULL ? "from " : "up",
+	    c->since_arg != NULL ? from : "", to);
+	if (c->theme != NULL)
+		roff_paragraphf(stdout, "Theme: %s.", c->theme);
+	if (n == 0)
+		roff_paragraph(stdout, "No readings in this period.");
+	else if (c->mode == M_PERIODS)
+		roff_periods(c, v, n);
+	else
+		roff_thermometer(v, n);
 	return 0;
 }
 
@@ -747,30 +891,38 @@ out:
 static int
 report(struct ctx *c, int *printed, struct ally_error *err)
 {
-	struct writer *w;
+	struct sink w = { NULL, NULL, 0 };
+	size_t i;
 	int rc;
 
 	if (load(c, err) != 0)
 		return -1;
 	if (c->o.format == FMT_SVG)
 		return heat_map(c, printed, err);
-	if ((w = writer_open(stdout, c->o.format, NULL, 0, err)) == NULL)
+	if (c->o.format != FMT_ROFF && (w.w = writer_open(stdout,
+	    c->o.format, NULL, 0, err)) == NULL)
 		return -1;
 	switch (c->mode) {
 	case M_PERIODS:
-		rc = periods(c, w, printed, err);
+		rc = periods(c, &w, printed, err);
 		break;
 	case M_ALERTS:
-		rc = alerts(c, w, printed, err);
+		rc = alerts(c, &w, printed, err);
 		break;
 	case M_LIST:
-		rc = list(c, w, printed, err);
+		rc = list(c, &w, printed, err);
 		break;
 	default:
-		rc = thermometer(c, w, printed, err);
+		rc = thermometer(c, &w, printed, err);
 		break;
 	}
-	if (writer_close(w, rc == 0 ? err : NULL) != 0)
+	if (w.w == NULL) {
+		if (rc == 0)
+			rc = print_roff(c, w.keep, w.nkeep);
+		for (i = 0; i < w.nkeep; i++)
+			record_free(w.keep[i]);
+		free(w.keep);
+	} else if (writer_close(w.w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	return rc;
 }
@@ -846,7 +998,7 @@ check_usage(struct ctx *c, int nargs)
 		    c->until_arg)
 			return "-r records signals; the report options do not "
 			    "apply";
-		if (c->o.format == FMT_SVG)
+		if (c->o.format == FMT_SVG || c->o.format == FMT_ROFF)
 			return "-r prints the stored signals as yaml, csv or "
 			    "text";
 		if (c->ndbs > 1)
@@ -870,6 +1022,10 @@ check_usage(struct ctx *c, int nargs)
 			    "-a or -l";
 		c->mode = M_PERIODS;
 	}
+	if (c->o.format == FMT_ROFF && (c->mode == M_ALERTS ||
+	    c->mode == M_LIST))
+		return "-f roff prints the thermometer or the period table "
+		    "(-b), not -a or -l";
 	if (c->mode == M_PERIODS && c->rollup && c->by == SIGNAL_BY_MEETING)
 		return "networks meet on different dates: -g is by month or "
 		    "quarter";

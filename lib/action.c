@@ -121,13 +121,7 @@ row_free(struct action_row *a)
 static int
 row_set(struct action_row *a, int i, const char *s)
 {
-	char *d = NULL;
-
-	if (s != NULL && *s != '\0' && (d = strdup(s)) == NULL)
-		return -1;
-	free(a->v[i]);
-	a->v[i] = d;
-	return 0;
+	return str_set(&a->v[i], s);
 }
 
 /* 1 and the row loaded, 0 no such action in the network, -1 error. */
@@ -169,19 +163,9 @@ static int
 meeting_exists(sqlite3 *db, long long net, long long id, int *found,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT 1 FROM meeting WHERE network_id = ? AND "
-	    "id = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	*found = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    db_error(db, rc, err, NULL);
+	*found = db_exists(db, err, "SELECT 1 FROM meeting WHERE "
+	    "network_id = ? AND id = ?", 2, net, id);
+	return *found < 0 ? -1 : 0;
 }
 
 /* A member by alias: 1 found (id, role, status set), 0 not, -1 error. */

@@ -105,7 +105,8 @@ enum format {
 	FMT_ICS,	/* meet-plan */
 	FMT_VCARD,	/* contact list */
 	FMT_SVG,	/* report-sentiment */
-	FMT_MAIL	/* plain text composed for mail(1) */
+	FMT_MAIL,	/* plain text composed for mail(1) */
+	FMT_ROFF	/* troff for print: groff -t -ms */
 };
 
 int		 format_parse(const char *, enum format *);
@@ -142,6 +143,13 @@ int		 records_each(char *const *, int, enum format,
 struct writer;
 
 /*
+ * 0 when records can be written in that format (yaml, csv, text, or none
+ * chosen).  A writing command checks this before it writes to the
+ * database, so that a format it cannot print never follows a commit.
+ */
+int		 format_for_records(enum format, struct ally_error *);
+
+/*
  * A writer prints records in yaml, csv or text.  The CSV header and the
  * text columns are the fields of the first record, or the given NULL-
  * terminated list.  Nothing is printed for no records.
@@ -160,6 +168,8 @@ int	 yaml_scalar_needs_quotes(const char *);
 void	*xcalloc_or_null(size_t, size_t);
 char	*ally_strdup(const char *);
 int	 str_in(const char *, const char *const *);
+/* Replace *dst by a copy of s; NULL or empty gives NULL.  -1: no memory. */
+int	 str_set(char **, const char *);
 /* Validation of input values; each returns 0 when valid. */
 int	 valid_utf8(const char *);
 int	 valid_text(const char *, int);	/* utf8, no control chars but \n if allowed */
@@ -217,6 +227,11 @@ int	 db_prepare_cached(sqlite3 *, const char *, sqlite3_stmt **,
 void	 db_release(sqlite3_stmt *);
 int	 db_exec(sqlite3 *, const char *, struct ally_error *);
 int	 db_user_version(sqlite3 *, int *, struct ally_error *);
+/*
+ * Does the query return a row, with its n integer parameters bound in
+ * order?  1 yes, 0 no, -1 error: the many "is there such a ..." checks.
+ */
+int	 db_exists(sqlite3 *, struct ally_error *, const char *, int, ...);
 /* Bind a string, or NULL for a NULL or empty one. */
 int	 db_bind_text(sqlite3_stmt *, int, const char *);
 /* Column text as a record field (absent when NULL). */
@@ -847,5 +862,96 @@ void		 progress_update(struct progress *, long long);
 void		 progress_draw(struct progress *, long long);
 /* Erase the line and free; call before printing anything else. */
 void		 progress_end(struct progress *);
+
+/* ---- mail.c: whole messages for sendmail -t (RFC 5322, MIME) ---------- */
+
+#define MAIL_LINE_MAX	78	/* every line of a message, at most */
+
+struct mail_part {
+	const char	*type;		/* "text/plain; charset=UTF-8" */
+	const char	*filename;	/* an attachment's name; NULL: inline */
+	const char	*body;
+	size_t		 len;
+	int		 base64;	/* else quoted-printable */
+};
+
+struct mail {
+	const char		*from;	/* NULL: mail_default_from() */
+	const char *const	*to;	/* none: "undisclosed-recipients:;" */
+	size_t			 nto;
+	const char		*subject;	/* any UTF-8: RFC 2047 */
+	const struct mail_part	*parts;	/* one: a single part; more: */
+	size_t			 nparts;	/* multipart/mixed */
+};
+
+/* An ASCII e-mail address fit for a header: 0 when it is. */
+int	 mail_valid_address(const char *);
+/* $EMAIL when it is an address, else the login name at this host. */
+const char *mail_default_from(void);
+/*
+ * The message: From, To, Subject, Date, Message-ID, MIME-Version and the
+ * parts; LF line ends, no line over MAIL_LINE_MAX, 7-bit throughout.
+ */
+int	 mail_write(FILE *, const struct mail *, struct ally_error *);
+/* One header, folded; RFC 2047 encoded words when it is not ASCII. */
+int	 mail_put_header(FILE *, const char *, const char *);
+/* Bodies: quoted-printable text (LF lines), base64 data. */
+int	 mail_put_qp(FILE *, const char *, size_t);
+int	 mail_put_base64(FILE *, const void *, size_t);
+/*
+ * ical.c, for a mail part (RFC 6047): one calendar of one method, REQUEST
+ * (planned and held meetings) or, with cancel, CANCEL (the cancelled
+ * ones), with ORGANIZER and an ATTENDEE per address; nothing when no
+ * meeting has that method.
+ */
+int	 ical_write_imip(FILE *, const struct meeting *, size_t, int,
+	    const char *, const char *const *, size_t, struct ally_error *);
+
+/* ---- roff.c: printable documents, troff for groff -t -ms ------------ */
+
+/*
+ * Write a value as troff text: backslashes, quotes and a leading '.' or
+ * '\'' print as written, non-ASCII characters become \[uXXXX] (no
+ * preconv needed), control characters are dropped, line breaks become
+ * blanks.
+ */
+int	 roff_escape(FILE *, const char *);
+/*
+ * Start a document: the -ms preamble (A4 unless -dpaper says otherwise),
+ * the page header (network, title, date; any may be NULL), the footer
+ * "- N -" and the title.
+ */
+int	 roff_begin(FILE *, const char *, const char *, const char *);
+/* Another document of the same run, on a new page with its own header. */
+int	 roff_new_page(FILE *, const char *, const char *, const char *);
+int	 roff_heading(FILE *, const char *);
+/* Paragraphs: the text's own line breaks start new ones. */
+int	 roff_paragraph(FILE *, const char *);
+int	 roff_paragraphf(FILE *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* An indented item with a label such as "3." */
+int	 roff_item(FILE *, const char *, const char *);
+/*
+ * A tbl table: the column keys ("l l n lx") and the NULL-terminated
+ * headings, repeated on every page, in a box; NULL headings: a plain
+ * table without rules.  Cells of a column with an x or a w(idth) are
+ * text blocks (T{ T}), filled to its width, their line breaks kept;
+ * other cells stay on one line.
+ */
+#define ROFF_TABLE_COLS		32
+#define ROFF_TABLE_SMALL	0x01	/* one point smaller than the text */
+
+struct roff_table {
+	FILE		*fp;
+	size_t		 ncols;
+	unsigned long	 fill;		/* a bit per text-block column */
+	int		 flags;
+};
+
+int	 roff_table_begin(struct roff_table *, FILE *, const char *,
+	    const char *const *, int);
+/* One row of n cells; NULL cells are empty. */
+int	 roff_table_row(struct roff_table *, const char *const *, size_t);
+int	 roff_table_end(struct roff_table *);
 
 #endif /* ALLY_H */

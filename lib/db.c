@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -371,6 +372,26 @@ db_user_version(sqlite3 *db, int *v, struct ally_error *err)
 	*v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return 0;
+}
+
+int
+db_exists(sqlite3 *db, struct ally_error *err, const char *sql, int n, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int i, rc;
+
+	if (db_prepare_cached(db, sql, &st, err) != 0)
+		return -1;
+	va_start(ap, n);
+	for (i = 1; i <= n; i++)
+		sqlite3_bind_int64(st, i, va_arg(ap, long long));
+	va_end(ap);
+	rc = sqlite3_step(st);
+	db_release(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
 }
 
 int

@@ -9,7 +9,7 @@
 static const char *const format_names[] = {
 	[FMT_AUTO] = "auto", [FMT_YAML] = "yaml", [FMT_CSV] = "csv",
 	[FMT_TEXT] = "text", [FMT_ICS] = "ics", [FMT_VCARD] = "vcard",
-	[FMT_SVG] = "svg", [FMT_MAIL] = "mail",
+	[FMT_SVG] = "svg", [FMT_MAIL] = "mail", [FMT_ROFF] = "roff",
 };
 
 int
@@ -391,19 +391,26 @@ set_columns(struct writer *w, const char *const *cols,
 	return 0;
 }
 
+int
+format_for_records(enum format fmt, struct ally_error *err)
+{
+	if (fmt != FMT_AUTO && fmt != FMT_YAML && fmt != FMT_CSV &&
+	    fmt != FMT_TEXT)
+		return ally_errorf(err, EX_USAGE, "records are written as "
+		    "yaml, csv or text, not %s", format_name(fmt));
+	return 0;
+}
+
 struct writer *
 writer_open(FILE *fp, enum format fmt, const char *const *cols, int flags,
     struct ally_error *err)
 {
 	struct writer *w;
 
+	if (format_for_records(fmt, err) != 0)
+		return NULL;
 	if (fmt == FMT_AUTO)
 		fmt = FMT_YAML;
-	if (fmt != FMT_YAML && fmt != FMT_CSV && fmt != FMT_TEXT) {
-		ally_errorf(err, EX_USAGE, "records are written as yaml, csv "
-		    "or text, not %s", format_name(fmt));
-		return NULL;
-	}
 	if ((w = calloc(1, sizeof(*w))) == NULL ||
 	    (cols != NULL && set_columns(w, cols, NULL) != 0)) {
 		free(w);

@@ -171,9 +171,40 @@ put_stamp(FILE *fp, const char *updated)
 	return fprintf(fp, "DTSTAMP:%s\r\n", buf) < 0 ? -1 : 0;
 }
 
+/* ORGANIZER and, for a mailed invitation, whom it was sent to. */
+static int
+put_people(FILE *fp, const char *organizer, const char *const *attendees,
+    size_t nattendees)
+{
+	char *s;
+	size_t i;
+	int rc;
+
+	if (organizer != NULL) {
+		if (asprintf(&s, "ORGANIZER:%s%s", strncmp(organizer,
+		    "mailto:", 7) == 0 ? "" : "mailto:", organizer) < 0)
+			return -1;
+		rc = ical_put_line(fp, s);
+		free(s);
+		if (rc != 0)
+			return -1;
+	}
+	for (i = 0; i < nattendees; i++) {
+		if (asprintf(&s, "ATTENDEE;ROLE=REQ-PARTICIPANT;"
+		    "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:%s",
+		    attendees[i]) < 0)
+			return -1;
+		rc = ical_put_line(fp, s);
+		free(s);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 put_event(FILE *fp, const struct meeting *m, const char *organizer,
-    int local)
+    const char *const *attendees, size_t nattendees, int local)
 {
 	char *s = NULL;
 	int start, rc, cancelled = strcmp(m->status, "cancelled") == 0;
@@ -213,15 +244,8 @@ put_event(FILE *fp, const struct meeting *m, const char *organizer,
 	free(s);
 	if (rc != 0)
 		return -1;
-	if (organizer != NULL) {
-		if (asprintf(&s, "ORGANIZER:%s%s", strncmp(organizer,
-		    "mailto:", 7) == 0 ? "" : "mailto:", organizer) < 0)
-			return -1;
-		rc = ical_put_line(fp, s);
-		free(s);
-		if (rc != 0)
-			return -1;
-	}
+	if (put_people(fp, organizer, attendees, nattendees) != 0)
+		return -1;
 	if (fprintf(fp, "STATUS:%s\r\nTRANSP:OPAQUE\r\nEND:VEVENT\r\n",
 	    cancelled ? "CANCELLED" : "CONFIRMED") < 0)
 		return -1;
@@ -230,7 +254,7 @@ put_event(FILE *fp, const struct meeting *m, const char *organizer,
 
 static int
 put_calendar(FILE *fp, const struct meeting *v, size_t n, int cancel,
-    const char *organizer)
+    const char *organizer, const char *const *attendees, size_t nattendees)
 {
 	int local = zone_is_amsterdam();
 	size_t i, count = 0;
@@ -248,21 +272,50 @@ put_calendar(FILE *fp, const struct meeting *v, size_t n, int cancel,
 		return -1;
 	for (i = 0; i < n; i++)
 		if ((strcmp(v[i].status, "cancelled") == 0) == cancel &&
-		    put_event(fp, &v[i], organizer, local) != 0)
+		    put_event(fp, &v[i], organizer, attendees, nattendees,
+		    local) != 0)
 			return -1;
 	return fputs("END:VCALENDAR\r\n", fp) == EOF ? -1 : 0;
+}
+
+static int
+check_organizer(const char *organizer, struct ally_error *err)
+{
+	if (organizer != NULL && valid_email(strncmp(organizer, "mailto:",
+	    7) == 0 ? organizer + 7 : organizer) != 0)
+		return ally_errorf(err, EX_USAGE, "organizer: '%s' is not an "
+		    "e-mail address", organizer);
+	return 0;
 }
 
 int
 ical_write(FILE *fp, const struct meeting *v, size_t n,
     const char *organizer, struct ally_error *err)
 {
-	if (organizer != NULL && valid_email(strncmp(organizer, "mailto:",
-	    7) == 0 ? organizer + 7 : organizer) != 0)
-		return ally_errorf(err, EX_USAGE, "organizer: '%s' is not an "
-		    "e-mail address", organizer);
-	if (put_calendar(fp, v, n, 0, organizer) != 0 ||
-	    put_calendar(fp, v, n, 1, organizer) != 0 || ferror(fp))
+	if (check_organizer(organizer, err) != 0)
+		return -1;
+	if (put_calendar(fp, v, n, 0, organizer, NULL, 0) != 0 ||
+	    put_calendar(fp, v, n, 1, organizer, NULL, 0) != 0 || ferror(fp))
+		return ally_errorf(err, EX_IOERR, "write error: %s",
+		    strerror(errno));
+	return 0;
+}
+
+int
+ical_write_imip(FILE *fp, const struct meeting *v, size_t n, int cancel,
+    const char *organizer, const char *const *attendees, size_t nattendees,
+    struct ally_error *err)
+{
+	size_t i;
+
+	if (check_organizer(organizer, err) != 0)
+		return -1;
+	for (i = 0; i < nattendees; i++)
+		if (valid_email(attendees[i]) != 0)
+			return ally_errorf(err, EX_USAGE, "attendee: '%s' is "
+			    "not an e-mail address", attendees[i]);
+	if (put_calendar(fp, v, n, cancel, organizer, attendees,
+	    nattendees) != 0 || ferror(fp))
 		return ally_errorf(err, EX_IOERR, "write error: %s",
 		    strerror(errno));
 	return 0;

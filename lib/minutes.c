@@ -716,30 +716,9 @@ static int
 meeting_has_minutes(sqlite3 *db, long long id, int *yes,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT 1 FROM attendance WHERE meeting_id = ? "
-	    "LIMIT 1", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	*yes = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    db_error(db, rc, err, "attendance");
-}
-
-static int
-set_str(char **dst, const char *s)
-{
-	char *d = NULL;
-
-	if (s != NULL && *s != '\0' && (d = strdup(s)) == NULL)
-		return -1;
-	free(*dst);
-	*dst = d;
-	return 0;
+	*yes = db_exists(db, err, "SELECT 1 FROM attendance WHERE "
+	    "meeting_id = ? LIMIT 1", 1, id);
+	return *yes < 0 ? -1 : 0;
 }
 
 /* Take over what the meeting row says: the minutes amend it. */
@@ -786,10 +765,10 @@ load_meeting(struct minutes *mi, struct doc *d, const char *field,
 	snprintf(d->time, sizeof(d->time), "%s", sqlite3_column_text(st, 3));
 	memcpy(d->old_date, d->date, sizeof(d->date));
 	memcpy(d->old_time, d->time, sizeof(d->time));
-	if (set_str(&d->location, (const char *)sqlite3_column_text(st, 4)) ||
-	    set_str(&d->old_location, d->location) ||
-	    set_str(&d->host, (const char *)sqlite3_column_text(st, 5)) ||
-	    set_str(&d->notes, (const char *)sqlite3_column_text(st, 9))) {
+	if (str_set(&d->location, (const char *)sqlite3_column_text(st, 4)) ||
+	    str_set(&d->old_location, d->location) ||
+	    str_set(&d->host, (const char *)sqlite3_column_text(st, 5)) ||
+	    str_set(&d->notes, (const char *)sqlite3_column_text(st, 9))) {
 		sqlite3_finalize(st);
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
@@ -908,12 +887,12 @@ check_meeting_fields(struct minutes *mi, struct doc *d,
 	    check_text(r, "notes", 1, 4000, err) != 0)
 		return -1;
 	if (record_has(r, "location") &&
-	    set_str(&d->location, record_get(r, "location")) != 0)
+	    str_set(&d->location, record_get(r, "location")) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	if ((v = record_get(r, "host")) != NULL &&
 	    !str_in(v, meeting_hosts))
 		return bad_enum(r, "host", v, meeting_hosts, err);
-	if (record_has(r, "host") && set_str(&d->host, v) != 0)
+	if (record_has(r, "host") && str_set(&d->host, v) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	if ((v = record_get(r, "meal")) != NULL) {
 		if (parse_bool(v, &b) != 0)
@@ -922,7 +901,7 @@ check_meeting_fields(struct minutes *mi, struct doc *d,
 		d->meal = b;
 	}
 	if (record_has(r, "notes") &&
-	    set_str(&d->notes, record_get(r, "notes")) != 0)
+	    str_set(&d->notes, record_get(r, "notes")) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	return check_names(mi, d, r, "notes", err);
 }
@@ -1171,7 +1150,7 @@ host_from_venue(struct minutes *mi, struct doc *d, struct ally_error *err)
 	sqlite3_bind_text(st, 2, d->location, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW &&
-	    set_str(&d->host, (const char *)sqlite3_column_text(st, 0)) != 0)
+	    str_set(&d->host, (const char *)sqlite3_column_text(st, 0)) != 0)
 		rc = SQLITE_NOMEM;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :

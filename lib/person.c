@@ -106,13 +106,7 @@ row_free(struct person_row *p)
 static int
 row_set(struct person_row *p, int i, const char *s)
 {
-	char *d = NULL;
-
-	if (s != NULL && *s != '\0' && (d = strdup(s)) == NULL)
-		return -1;
-	free(p->v[i]);
-	p->v[i] = d;
-	return 0;
+	return str_set(&p->v[i], s);
 }
 
 static int
@@ -165,25 +159,6 @@ person_by_alias(sqlite3 *db, long long net, const char *alias,
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
-}
-
-static int
-person_by_id(sqlite3 *db, long long net, long long id, int *found,
-    struct ally_error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT 1 FROM person WHERE network_id = ? AND "
-	    "id = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	*found = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    db_error(db, rc, err, NULL);
 }
 
 int
@@ -500,7 +475,8 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		if (parse_int(v, 1, INT64_MAX, &id) != 0)
 			return field_error(r, "id", err, "'%s' is not an id",
 			    v);
-		if (person_by_id(db, net->id, id, &found, err) != 0)
+		if ((found = db_exists(db, err, "SELECT 1 FROM person WHERE "
+		    "network_id = ? AND id = ?", 2, net->id, id)) < 0)
 			return -1;
 		if (!found)
 			return field_error(r, "id", err, "no member %s in this "

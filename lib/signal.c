@@ -229,19 +229,9 @@ static int
 signal_exists(sqlite3 *db, long long net, long long id, int *found,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT 1 FROM signal WHERE network_id = ? AND "
-	    "id = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	*found = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    db_error(db, rc, err, "signal");
+	*found = db_exists(db, err, "SELECT 1 FROM signal WHERE "
+	    "network_id = ? AND id = ?", 2, net, id);
+	return *found < 0 ? -1 : 0;
 }
 
 /* A value bound without a copy: the record outlives the statement's run. */

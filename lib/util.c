@@ -25,6 +25,18 @@ str_in(const char *s, const char *const *set)
 	return 0;
 }
 
+int
+str_set(char **dst, const char *s)
+{
+	char *d = NULL;
+
+	if (s != NULL && *s != '\0' && (d = strdup(s)) == NULL)
+		return -1;
+	free(*dst);
+	*dst = d;
+	return 0;
+}
+
 /* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
 int
 valid_utf8(const char *s)
