@@ -101,10 +101,13 @@ static int
 open_network(const struct options *op, sqlite3 **db, struct network *net,
     struct ally_error *err)
 {
+	struct ally_error warn;
 	char path[4096];
 
-	if (db_path(op->o.db, path, sizeof(path), err) != 0)
+	if (db_path_checked(op->o.db, path, sizeof(path), err, &warn) != 0)
 		return -1;
+	if (warn.msg[0] != '\0')
+		warnx("%s", warn.msg);
 	if ((*db = db_open(path, 0, err)) == NULL)
 		return -1;
 	if (network_resolve(*db, op->o.network, net, err) != 0) {

@@ -53,12 +53,12 @@ usage(FILE *fp)
 static sqlite3 *
 open_db(const struct ally_opts *o, int flags, struct ally_error *err)
 {
-	struct ally_error warn = { 0, "" };
+	struct ally_error warn;
 	char path[4096];
 
-	if (db_path(o->db, path, sizeof(path), err) != 0)
+	if (db_path_checked(o->db, path, sizeof(path), err, &warn) != 0)
 		return NULL;
-	if (privacy_check_mode(path, &warn) == 1)
+	if (warn.msg[0] != '\0')
 		warnx("%s", warn.msg);
 	return db_open(path, flags, err);
 }

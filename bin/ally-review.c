@@ -427,13 +427,17 @@ report_records(struct review *rv, struct ally_error *err)
 static int
 report(struct review *rv, struct ally_error *err)
 {
+	struct ally_error warn;
 	char path[4096];
 	int rc = -1;
 
 	if (load_target(rv, err) != 0)
 		return -1;
-	if (db_path(rv->o.db, path, sizeof(path), err) != 0 ||
-	    (rv->db = db_open(path, 0, err)) == NULL)
+	if (db_path_checked(rv->o.db, path, sizeof(path), err, &warn) != 0)
+		return -1;
+	if (warn.msg[0] != '\0')
+		warnx("%s", warn.msg);
+	if ((rv->db = db_open(path, 0, err)) == NULL)
 		return -1;
 	/* One snapshot for every section, beside a writer. */
 	if (db_exec(rv->db, "BEGIN", err) != 0 ||
@@ -510,13 +514,17 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 static int
 update(struct review *rv, char **files, int nfiles, struct ally_error *err)
 {
+	struct ally_error warn;
 	char path[4096];
 	size_t i;
 	int rc = -1;
 
 	if (format_for_records(rv->o.format, err) != 0 ||
-	    db_path(rv->o.db, path, sizeof(path), err) != 0 ||
-	    (rv->db = db_open(path, 0, err)) == NULL)
+	    db_path_checked(rv->o.db, path, sizeof(path), err, &warn) != 0)
+		return -1;
+	if (warn.msg[0] != '\0')
+		warnx("%s", warn.msg);
+	if ((rv->db = db_open(path, 0, err)) == NULL)
 		return -1;
 	if (db_begin(rv->db, err) != 0 ||
 	    network_resolve(rv->db, rv->o.network, &rv->net, err) != 0 ||
@@ -573,11 +581,15 @@ static int
 due(struct review *rv, struct ally_error *err)
 {
 	const char *env = getenv("ALLY_NETWORK");
+	struct ally_error warn;
 	char path[4096];
 	int rc;
 
-	if (db_path(rv->o.db, path, sizeof(path), err) != 0 ||
-	    (rv->db = db_open(path, 0, err)) == NULL)
+	if (db_path_checked(rv->o.db, path, sizeof(path), err, &warn) != 0)
+		return -1;
+	if (warn.msg[0] != '\0')
+		warnx("%s", warn.msg);
+	if ((rv->db = db_open(path, 0, err)) == NULL)
 		return -1;
 	if (db_exec(rv->db, "BEGIN", err) != 0)
 		rc = -1;

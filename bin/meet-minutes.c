@@ -668,6 +668,7 @@ record_minutes(struct cmd *c, char **files, int nfiles,
 	struct network net;
 	struct run run;
 	sqlite3 *db;
+	struct ally_error warn;
 	char path[4096];
 	day_t today;
 	size_t i;
@@ -676,9 +677,11 @@ record_minutes(struct cmd *c, char **files, int nfiles,
 
 	memset(&run, 0, sizeof(run));
 	if (format_for_records(c->o.format, err) != 0 ||
-	    db_path(c->o.db, path, sizeof(path), err) != 0 ||
+	    db_path_checked(c->o.db, path, sizeof(path), err, &warn) != 0 ||
 	    date_today(&today, err) != 0)
 		return -1;
+	if (warn.msg[0] != '\0')
+		warnx("%s", warn.msg);
 	if ((db = db_open(path, 0, err)) == NULL)
 		return -1;
 	if (db_begin(db, err) != 0 ||
@@ -725,10 +728,13 @@ static sqlite3 *
 open_for_reading(struct cmd *c, struct network *net, struct ally_error *err)
 {
 	sqlite3 *db;
+	struct ally_error warn;
 	char path[4096];
 
-	if (db_path(c->o.db, path, sizeof(path), err) != 0)
+	if (db_path_checked(c->o.db, path, sizeof(path), err, &warn) != 0)
 		return NULL;
+	if (warn.msg[0] != '\0')
+		warnx("%s", warn.msg);
 	if ((db = db_open(path, 0, err)) == NULL)
 		return NULL;
 	/* One snapshot for everything printed. */

@@ -315,12 +315,15 @@ static int
 session_open(const struct opts *op, int write, struct session *s,
     struct ally_error *err)
 {
+	struct ally_error warn;
 	char path[4096];
 
 	memset(s, 0, sizeof(*s));
-	if (db_path(op->o.db, path, sizeof(path), err) != 0 ||
+	if (db_path_checked(op->o.db, path, sizeof(path), err, &warn) != 0 ||
 	    date_today(&s->today, err) != 0)
 		return -1;
+	if (warn.msg[0] != '\0')
+		warnx("%s", warn.msg);
 	if ((s->db = db_open(path, 0, err)) == NULL)
 		return -1;
 	if ((write ? db_begin(s->db, err) : db_exec(s->db, "BEGIN", err)) != 0)

@@ -117,6 +117,7 @@ record_signals(struct ctx *c, char **files, int nfiles,
     struct ally_error *err)
 {
 	struct apply a;
+	struct ally_error warn;
 	char path[PATH_MAX], *buf = NULL;
 	size_t len = 0;
 	FILE *mem;
@@ -125,8 +126,10 @@ record_signals(struct ctx *c, char **files, int nfiles,
 	memset(&a, 0, sizeof(a));
 	a.quiet = c->quiet;
 	a.today = c->today;
-	if (db_path(c->o.db, path, sizeof(path), err) != 0)
+	if (db_path_checked(c->o.db, path, sizeof(path), err, &warn) != 0)
 		return -1;
+	if (warn.msg[0] != '\0')
+		warnx("%s", warn.msg);
 	if ((mem = open_memstream(&buf, &len)) == NULL)
 		return oom(err);
 	if ((a.db = db_open(path, 0, err)) == NULL)
@@ -175,8 +178,11 @@ load_one(struct ctx *c, const char *path, int many, struct ally_error *err)
 	struct network net;
 	long long id = 0;
 	sqlite3 *db;
+	struct ally_error warn;
 	int rc = -1;
 
+	if (privacy_check_mode(path, &warn) == 1)
+		warnx("%s", warn.msg);
 	if ((db = db_open(path, DB_READONLY, err)) == NULL)
 		return -1;
 	/* One snapshot, even while a writer is at work. */

@@ -237,6 +237,12 @@ int	 db_bind_text(sqlite3_stmt *, int, const char *);
 /* Column text as a record field (absent when NULL). */
 int	 db_column_to_record(sqlite3_stmt *, int, struct record *,
 	    const char *);
+/*
+ * The database path as db_path() finds it; when the file or its -wal/-shm
+ * are open to others, *warn gets a message for the command to print.
+ */
+int	 db_path_checked(const char *, char *, size_t, struct ally_error *,
+	    struct ally_error *);
 int	 db_audit(sqlite3 *, const char *, const char *, const char *, long,
 	    struct ally_error *);
 

@@ -198,6 +198,18 @@ db_path(const char *opt, char *buf, size_t len, struct ally_error *err)
 }
 
 int
+db_path_checked(const char *opt, char *buf, size_t len, struct ally_error *err,
+    struct ally_error *warn)
+{
+	ally_error_clear(warn);
+	if (db_path(opt, buf, len, err) != 0)
+		return -1;
+	if (privacy_check_mode(buf, warn) != 1)
+		ally_error_clear(warn);
+	return 0;
+}
+
+int
 db_error(sqlite3 *db, int rc, struct ally_error *err, const char *what)
 {
 	int code;
