@@ -182,17 +182,23 @@ make_filter(sqlite3 *db, const struct network *net, const struct options *op,
 	return 0;
 }
 
+static struct record *
+action_row(sqlite3_stmt *st, void *arg)
+{
+	(void)arg;
+	return action_record(st);
+}
+
 static int
 list_actions(const struct options *op, struct ally_error *err)
 {
 	struct action_filter f;
 	struct network net;
 	struct writer *w = NULL;
-	struct record *r;
 	sqlite3_stmt *st = NULL;
 	sqlite3 *db;
 	day_t today;
-	int rc = -1, step;
+	int rc = -1;
 
 	if (date_today(&today, err) != 0 ||
 	    open_network(op, &db, &net, err) != 0)
@@ -203,20 +209,8 @@ list_actions(const struct options *op, struct ally_error *err)
 	if ((w = writer_open(stdout, op->o.format, op->o.format == FMT_TEXT ?
 	    list_text_columns : action_record_fields, 0, err)) == NULL)
 		goto out;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = action_record(st)) == NULL) {
-			ally_errorf(err, EX_OSERR, "out of memory");
-			goto out;
-		}
-		step = writer_put(w, r, err);
-		record_free(r);
-		if (step != 0)
-			goto out;
-	}
-	if (step != SQLITE_DONE) {
-		db_error(db, step, err, NULL);
+	if (db_write_rows(db, st, action_row, NULL, w, err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)

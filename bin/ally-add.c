@@ -200,17 +200,22 @@ out:
 	return rc;
 }
 
+static struct record *
+person_row(sqlite3_stmt *st, void *flags)
+{
+	return person_record(st, *(int *)flags);
+}
+
 static int
 list_members(struct ally_opts *o, int identities, const char *role,
     const char *status, struct ally_error *err)
 {
 	struct network net;
 	struct writer *w = NULL;
-	struct record *r;
 	sqlite3_stmt *st = NULL;
 	sqlite3 *db;
 	long n = 0;
-	int rc = -1, step;
+	int rc = -1, flags = identities ? PERSON_IDENTITIES : 0;
 
 	if (role != NULL && !str_in(role, person_roles))
 		return ally_errorf(err, EX_USAGE, "--role: '%s' is not one of "
@@ -232,25 +237,8 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	if ((w = writer_open(stdout, o->format, identities ? NULL :
 	    person_public_fields, 0, err)) == NULL)
 		goto out;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = person_record(st, identities ? PERSON_IDENTITIES :
-		    0)) == NULL) {
-			ally_errorf(err, EX_OSERR, "out of memory");
-			goto out;
-		}
-		rc = writer_put(w, r, err);
-		record_free(r);
-		if (rc != 0) {
-			rc = -1;
-			goto out;
-		}
-		n++;
-		rc = -1;
-	}
-	if (step != SQLITE_DONE) {
-		db_error(db, step, err, NULL);
+	if ((n = db_write_rows(db, st, person_row, &flags, w, err)) < 0)
 		goto out;
-	}
 	if (identities && db_audit(db, "ally-add -l -I", net.name,
 	    "identities listed", n, err) != 0)
 		goto out;
@@ -423,20 +411,33 @@ static const char *const network_list_fields[] = { "name", "allies",
  * and active allies (the table's cap of 15 is theirs), members everyone
  * who has not left, police and municipality included.
  */
+static struct record *
+network_row(sqlite3_stmt *st, void *arg)
+{
+	struct record *r;
+
+	(void)arg;
+	if ((r = record_new()) == NULL ||
+	    db_column_to_record(st, 0, r, "name") != 0 ||
+	    record_set_int(r, "allies", sqlite3_column_int64(st, 1)) != 0 ||
+	    record_set_int(r, "members", sqlite3_column_int64(st, 2)) != 0 ||
+	    db_column_to_record(st, 3, r, "created") != 0) {
+		record_free(r);
+		return NULL;
+	}
+	return r;
+}
+
 static int
 list_networks(const struct ally_opts *o, struct ally_error *err)
 {
 	struct writer *w = NULL;
-	struct record *r;
 	sqlite3_stmt *st = NULL;
 	sqlite3 *db;
-	int rc = -1, step;
+	int rc = -1;
 
-	if (o->format != FMT_AUTO && o->format != FMT_YAML &&
-	    o->format != FMT_CSV && o->format != FMT_TEXT)
-		return ally_errorf(err, EX_USAGE, "--networks: the list is "
-		    "written as yaml, csv or text, not %s",
-		    format_name(o->format));
+	if (format_for_records(o->format, err) != 0)
+		return -1;
 	if ((db = open_db(o, 0, err)) == NULL)
 		return -1;
 	if (db_prepare(db, "SELECT n.name, "
@@ -449,27 +450,8 @@ list_networks(const struct ally_opts *o, struct ally_error *err)
 	if ((w = writer_open(stdout, o->format, network_list_fields, 0,
 	    err)) == NULL)
 		goto out;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = record_new()) == NULL ||
-		    db_column_to_record(st, 0, r, "name") != 0 ||
-		    record_set_int(r, "allies", sqlite3_column_int64(st,
-		    1)) != 0 ||
-		    record_set_int(r, "members", sqlite3_column_int64(st,
-		    2)) != 0 ||
-		    db_column_to_record(st, 3, r, "created") != 0) {
-			record_free(r);
-			ally_errorf(err, EX_OSERR, "out of memory");
-			goto out;
-		}
-		step = writer_put(w, r, err);
-		record_free(r);
-		if (step != 0)
-			goto out;
-	}
-	if (step != SQLITE_DONE) {
-		db_error(db, step, err, NULL);
+	if (db_write_rows(db, st, network_row, NULL, w, err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)

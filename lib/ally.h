@@ -159,6 +159,14 @@ struct writer	*writer_open(FILE *, enum format, const char *const *, int,
 int		 writer_put(struct writer *, const struct record *,
 		    struct ally_error *);
 int		 writer_close(struct writer *, struct ally_error *);
+/*
+ * Step a statement to its end, make each row a record with the function
+ * (which gets the statement and the argument) and write it.  Returns the
+ * number of rows written, or -1.
+ */
+long		 db_write_rows(sqlite3 *, sqlite3_stmt *,
+		    struct record *(*)(sqlite3_stmt *, void *), void *,
+		    struct writer *, struct ally_error *);
 
 /* yaml.c, csv.c, text.c: the per-format halves, used by format.c. */
 int	 yaml_scalar_needs_quotes(const char *);

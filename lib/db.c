@@ -406,6 +406,29 @@ db_exists(sqlite3 *db, struct ally_error *err, const char *sql, int n, ...)
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
 }
 
+long
+db_write_rows(sqlite3 *db, sqlite3_stmt *st,
+    struct record *(*row)(sqlite3_stmt *, void *), void *arg,
+    struct writer *w, struct ally_error *err)
+{
+	struct record *r;
+	long n = 0;
+	int step, rc;
+
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = row(st, arg)) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		rc = writer_put(w, r, err);
+		record_free(r);
+		if (rc != 0)
+			return -1;
+		n++;
+	}
+	if (step != SQLITE_DONE)
+		return db_error(db, step, err, NULL);
+	return n;
+}
+
 int
 db_begin(sqlite3 *db, struct ally_error *err)
 {
