@@ -1,12 +1,12 @@
 # Part 50: the tension thermometer.  In March, after a clash at the Markt
 # (a fictional event), police and municipality called the allies round;
-# in November the coordinator looks back on the year: the thermometer,
+# at the start of December the coordinator looks back on the year: the thermometer,
 # the themes by meeting, the alerts, and the heat map for the report.
 export ALLY_TODAY=2027-03-13
 echo
 echo "== report-sentiment -r -f text callround.csv   (the call round of 13 March)"
 report-sentiment -r -f text callround.csv
-export ALLY_TODAY=2027-11-20
+export ALLY_TODAY=2027-12-01
 echo
 echo "== report-sentiment -f text   (the thermometer after the year's meetings)"
 report-sentiment -f text
@@ -17,8 +17,8 @@ echo
 echo "== report-sentiment -a -s 2027-01-01 -f text   (the year's alerts)"
 report-sentiment -a -s 2027-01-01 -f text
 echo
-echo "== report-sentiment -a   (the weekly cron run: nothing to say this week)"
-report-sentiment -a || echo "(exit status $?: no alert, no mail)"
+echo "== report-sentiment -a   (the weekly cron run, -f text for mail: sent only when there is an alert)"
+report-sentiment -a -f text || echo "(exit status $?: no alert, no mail)"
 svg=$(mktemp "${TMPDIR:-/tmp}/ally-heatmap.XXXXXX.svg")
 report-sentiment -f svg -b meeting >"$svg"
 echo
