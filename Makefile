@@ -79,7 +79,7 @@ check-asan: deps-check
 	$(MAKE) clean
 
 demo: deps-build
-	$(MAKE) $(CMDS)
+	@$(MAKE) -s --no-print-directory $(CMDS)
 	@sh examples/demo.sh
 
 lint:
