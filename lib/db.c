@@ -487,6 +487,32 @@ fail:
 	return -1;
 }
 
+/*
+ * A file at the right version with a table gone is damaged, not a bug of
+ * ours: say which table, as bad data (65), before any command trips on it.
+ */
+static int
+check_tables(sqlite3 *db, struct ally_error *err)
+{
+	static const char sql[] = "WITH v(t) AS (VALUES ('network'), "
+	    "('person'), ('venue'), ('meeting'), ('attendance'), ('signal'), "
+	    "('action'), ('review'), ('audit')) SELECT t FROM v WHERE t NOT IN "
+	    "(SELECT name FROM sqlite_schema WHERE type = 'table')";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		ally_errorf(err, EX_DATAERR, "damaged database: table %s is "
+		    "missing", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return -1;
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+}
+
 /* mkdir -p for the database's directory; the last part made 0700. */
 static int
 make_dirs(const char *path, struct ally_error *err)
@@ -582,7 +608,7 @@ db_open(const char *path, int flags, struct ally_error *err)
 	if (!(flags & DB_READONLY)) {
 		if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0)
 			goto fail;
-		if (migrate(db, err) != 0)
+		if (migrate(db, err) != 0 || check_tables(db, err) != 0)
 			goto fail;
 	} else {
 		int v;
@@ -594,6 +620,8 @@ db_open(const char *path, int flags, struct ally_error *err)
 			    "this ally needs %d", path, v, DB_SCHEMA_VERSION);
 			goto fail;
 		}
+		if (check_tables(db, err) != 0)
+			goto fail;
 	}
 	return db;
 fail:
