@@ -1,10 +1,13 @@
 /*
  * csv.c: records from and to CSV (RFC 4180) with a header row.
  *
- * libcsv parses in strict mode, one input line per call so that every
- * record knows the line it started on.  Lists are written blank-separated
- * in one field.  Output lines end in CRLF as RFC 4180 says; input takes
- * CRLF or LF.
+ * Input is read in blocks and cut into lines here, so that every record
+ * knows the line it started on.  A simple line (see split_plain) is split
+ * here, exactly as libcsv would split it; any other line goes to libcsv,
+ * in strict mode, one line per call.  Either way the same callbacks build
+ * the records.
+ * Lists are written blank-separated in one field.  Output lines end in
+ * CRLF as RFC 4180 says; input takes CRLF or LF.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -23,6 +26,14 @@
  */
 #define CSV_BLOCK	ALLY_MAX_VALUE
 #define CSV_MAX_BUF	(2 * CSV_BLOCK)
+
+/* Input is read this much at a time (more when a line is longer). */
+#define CSV_READ	65536
+/*
+ * Lines split here are shorter than libcsv's first field buffer, so that
+ * no value could have met its cap there (it counts the blanks it drops).
+ */
+#define CSV_PLAIN_MAX	(CSV_BLOCK - 1)
 
 static void *
 capped_realloc(void *p, size_t size)
@@ -203,23 +214,150 @@ cb_row(int c, void *data)
 	}
 	rec->file = r->name;
 	rec->line = r->row_line;
+	/* The header has no name twice: the values move in, uncopied. */
 	for (i = 0; i < r->nrow; i++) {
-		if (record_set(rec, r->header[i], r->rownull[i] ? NULL :
-		    r->row[i]) != 0) {
+		if (r->rownull[i]) {
+			free(r->row[i]);
+			r->row[i] = NULL;
+		}
+		f = record_append_owned(rec, strdup(r->header[i]), r->row[i]);
+		r->row[i] = NULL;
+		if (f == NULL || f->key == NULL) {
 			record_free(rec);
+			free_row(r);
 			cb_fail(r, r->row_line, NULL, "out of memory");
 			return;
 		}
-		f = record_field(rec, r->header[i]);
 		f->line = r->row_line;
 		f->column = i + 1;
 		f->quoted = 1;	/* CSV has no types: every value a string */
 	}
-	free_row(r);
+	r->nrow = 0;
 	if (queue_push(r, rec) != 0) {
 		record_free(rec);
 		cb_fail(r, r->row_line, NULL, "out of memory");
 	}
+}
+
+/*
+ * The next line of the input, its newline included, in the block buffer
+ * (valid until the next call); its length, 0 at the end, -1 on failure.
+ */
+static ssize_t
+next_line(struct reader *r, char **line)
+{
+	size_t k, got, ncap;
+	char *nl, *p;
+
+	for (;;) {
+		k = r->linelen - r->linepos;
+		p = r->linebuf + r->linepos;
+		if (k > 0 && (nl = memchr(p, '\n', k)) != NULL) {
+			*line = p;
+			r->linepos += nl + 1 - p;
+			return nl + 1 - p;
+		}
+		/* Keep the part of a line read, and read on behind it. */
+		if (r->linepos > 0) {
+			memmove(r->linebuf, p, k);
+			r->linepos = 0;
+			r->linelen = k;
+		}
+		if (r->linelen == r->linecap) {
+			ncap = r->linecap ? 2 * r->linecap : CSV_READ;
+			if ((p = realloc(r->linebuf, ncap)) == NULL) {
+				errno = ENOMEM;
+				return -1;
+			}
+			r->linebuf = p;
+			r->linecap = ncap;
+		}
+		got = reader_read(r, r->linebuf + r->linelen,
+		    r->linecap - r->linelen);
+		if (got == 0) {
+			if (ferror(r->fp))
+				return -1;
+			*line = r->linebuf;
+			r->linepos = r->linelen;
+			return (ssize_t)k;	/* a last line without newline */
+		}
+		r->linelen += got;
+	}
+}
+
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Rows of more fields than this go to libcsv. */
+#define CSV_PLAIN_FIELDS 64
+
+/*
+ * Split a row of one line as libcsv does in strict mode, to the same
+ * callbacks: blanks around a value dropped, an unquoted empty value
+ * null, a blank line no row.  Only for a line that starts a row, shorter
+ * than CSV_PLAIN_MAX, without a carriage return but one just before its
+ * newline, whose quoted values hold no quote and are followed by nothing
+ * but blanks; the rest (and anything libcsv would refuse) goes to
+ * libcsv.  The line is checked whole before the first callback.
+ */
+static int
+split_plain(struct reader *r, const char *s, size_t n)
+{
+	struct {
+		size_t	start, end;
+		int	quoted;
+	} v[CSV_PLAIN_FIELDS];
+	size_t i = 0, nv = 0, k;
+	const char *q;
+
+	if (n > 0 && s[n - 1] == '\n')
+		n--;
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	if (n >= CSV_PLAIN_MAX || memchr(s, '\r', n) != NULL)
+		return -1;
+	while (i < n && blank(s[i]))
+		i++;
+	if (i == n)
+		return 0;
+	for (;;) {
+		if (nv == CSV_PLAIN_FIELDS)
+			return -1;
+		while (i < n && blank(s[i]))
+			i++;
+		if (i < n && s[i] == '"') {
+			if ((q = memchr(s + i + 1, '"', n - i - 1)) == NULL)
+				return -1;
+			v[nv].start = i + 1;
+			v[nv].end = q - s;
+			v[nv].quoted = 1;
+			for (i = q - s + 1; i < n && blank(s[i]); i++)
+				;
+			if (i < n && s[i] != ',')
+				return -1;
+		} else {
+			v[nv].start = i;
+			for (; i < n && s[i] != ','; i++)
+				if (s[i] == '"')
+					return -1;
+			for (k = i; k > v[nv].start && blank(s[k - 1]); k--)
+				;
+			v[nv].end = k;
+			v[nv].quoted = 0;
+		}
+		nv++;
+		if (i == n)
+			break;
+		i++;
+	}
+	for (k = 0; k < nv; k++)
+		cb_field(v[k].quoted || v[k].end > v[k].start ?
+		    (void *)(s + v[k].start) : NULL, v[k].end - v[k].start, r);
+	cb_row('\n', r);
+	return 0;
 }
 
 int
@@ -227,6 +365,7 @@ csv_reader_next(struct reader *r, struct record **out,
     struct ally_error *err)
 {
 	ssize_t n;
+	char *line;
 
 	for (;;) {
 		if (r->qhead < r->nqueue) {
@@ -239,11 +378,10 @@ csv_reader_next(struct reader *r, struct record **out,
 		}
 		if (r->done)
 			return 0;
-		n = reader_getline(r, &r->linebuf, &r->linecap);
-		if (n < 0) {
-			if (ferror(r->fp))
-				return ally_errorf(err, EX_IOERR, "%s: %s",
-				    r->name, strerror(errno));
+		if ((n = next_line(r, &line)) < 0)
+			return ally_errorf(err, errno == ENOMEM ? EX_OSERR :
+			    EX_IOERR, "%s: %s", r->name, strerror(errno));
+		if (n == 0) {
 			r->done = 1;
 			if (csv_fini(&r->csv, cb_field, cb_row, r) != 0 &&
 			    !r->cb_failed)
@@ -253,9 +391,12 @@ csv_reader_next(struct reader *r, struct record **out,
 			continue;
 		}
 		r->lineno++;
-		if (r->csv.pstate == 0)
+		if (r->csv.pstate == 0) {
 			r->row_line = r->lineno;
-		if (csv_parse(&r->csv, r->linebuf, (size_t)n, cb_field, cb_row,
+			if (split_plain(r, line, (size_t)n) == 0)
+				continue;
+		}
+		if (csv_parse(&r->csv, line, (size_t)n, cb_field, cb_row,
 		    r) == (size_t)n || r->cb_failed)
 			continue;
 		if (csv_error(&r->csv) == CSV_ENOMEM)

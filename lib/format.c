@@ -59,56 +59,6 @@ reader_read(struct reader *r, void *buf, size_t len)
 	return n;
 }
 
-ssize_t
-reader_getline(struct reader *r, char **line, size_t *cap)
-{
-	size_t rest, k = 0, need;
-	char *nl, *p;
-	ssize_t got;
-	char *tail = NULL;
-	size_t tailcap = 0;
-
-	if (r->aheadpos < r->aheadlen) {
-		rest = r->aheadlen - r->aheadpos;
-		nl = memchr(r->ahead + r->aheadpos, '\n', rest);
-		k = nl != NULL ? (size_t)(nl - (r->ahead + r->aheadpos)) + 1 :
-		    rest;
-		if (*cap < k + 1) {
-			if ((p = realloc(*line, k + 1)) == NULL)
-				return -1;
-			*line = p;
-			*cap = k + 1;
-		}
-		memcpy(*line, r->ahead + r->aheadpos, k);
-		(*line)[k] = '\0';
-		r->aheadpos += k;
-		if (nl != NULL || r->eof)
-			return (ssize_t)k;
-	}
-	if (r->eof)
-		return k > 0 ? (ssize_t)k : -1;
-	if (k == 0)
-		return getline(line, cap, r->fp);
-	/* The read-ahead ended inside a line: join it with the rest. */
-	if ((got = getline(&tail, &tailcap, r->fp)) < 0) {
-		free(tail);
-		r->eof = 1;
-		return (ssize_t)k;
-	}
-	need = k + (size_t)got + 1;
-	if (*cap < need) {
-		if ((p = realloc(*line, need)) == NULL) {
-			free(tail);
-			return -1;
-		}
-		*line = p;
-		*cap = need;
-	}
-	memcpy(*line + k, tail, (size_t)got + 1);
-	free(tail);
-	return (ssize_t)(k + got);
-}
-
 /*
  * Read ahead to the first line that says something and decide: YAML
  * when it opens a document, a sequence or a mapping ("key:"), CSV when

@@ -44,16 +44,17 @@ struct reader {
 	unsigned long	 lineno, row_line;
 	struct record	**queue;	/* finished rows not yet handed out */
 	size_t		 nqueue, qhead, capqueue;
-	char		*linebuf;
-	size_t		 linecap;
+	char		*linebuf;	/* a block of input, read ahead */
+	size_t		 linecap, linepos, linelen;
 	struct ally_error cb_err;	/* an error raised inside a callback */
 	int		 cb_failed;
 };
 
+/* Append a field, taking key and value (NULL: null); no lookup. */
+struct field *record_append_owned(struct record *, char *, char *);
+
 /* Read up to len bytes, serving the read-ahead first. */
 size_t	 reader_read(struct reader *, void *, size_t);
-/* One line (getline semantics) through the read-ahead. */
-ssize_t	 reader_getline(struct reader *, char **, size_t *);
 
 int	 yaml_reader_init(struct reader *, struct ally_error *);
 int	 yaml_reader_next(struct reader *, struct record **,

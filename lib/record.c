@@ -88,6 +88,39 @@ field_slot(struct record *r, const char *key)
 	return f;
 }
 
+/*
+ * A field appended with a key and a value (NULL for null) that the
+ * caller allocated and the record now owns; both are freed on failure.
+ * For the readers, which refuse a key given twice before they get here:
+ * no lookup, no copies.
+ */
+struct field *
+record_append_owned(struct record *r, char *key, char *value)
+{
+	struct field *f, *nf;
+	size_t ncap;
+
+	if (r->nfields >= ALLY_MAX_FIELDS)
+		goto fail;
+	if (r->nfields == r->cap) {
+		ncap = r->cap ? r->cap * 2 : 16;
+		if ((nf = reallocarray(r->fields, ncap, sizeof(*nf))) == NULL)
+			goto fail;
+		r->fields = nf;
+		r->cap = ncap;
+	}
+	f = &r->fields[r->nfields++];
+	memset(f, 0, sizeof(*f));
+	f->key = key;
+	f->value = value;
+	f->kind = value != NULL ? VAL_SCALAR : VAL_NULL;
+	return f;
+fail:
+	free(key);
+	free(value);
+	return NULL;
+}
+
 int
 record_set(struct record *r, const char *key, const char *value)
 {

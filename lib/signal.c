@@ -166,7 +166,9 @@ check_fields(const struct record *r, struct ally_error *err)
 		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
 			return field_error(r, f->key, err, "%s", "expected one "
 			    "value, not a list");
-		if ((v = record_get(r, f->key)) == NULL)
+		/* record_get's rule, on the field at hand: no lookup. */
+		if (f->kind != VAL_SCALAR || (v = f->value) == NULL ||
+		    v[0] == '\0')
 			continue;
 		if ((rc = valid_text(v, 0)) != 0)
 			return field_error(r, f->key, err, "%s", rc == -2 ?

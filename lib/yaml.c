@@ -240,7 +240,7 @@ parse_mapping(struct reader *r, struct record *rec, int depth,
 	struct field *f;
 	char *key = NULL, *v;
 	unsigned long line, col;
-	int rc;
+	int rc, quoted;
 
 	for (;;) {
 		if (next_event(r, &ev, err) != 0)
@@ -285,14 +285,17 @@ parse_mapping(struct reader *r, struct record *rec, int depth,
 				free(key);
 				return -1;
 			}
-			rc = record_set(rec, key, v);
-			if (rc == 0 && v != NULL)
-				record_field(rec, key)->quoted =
-				    ev.data.scalar.style !=
-				    YAML_PLAIN_SCALAR_STYLE;
-			free(v);
+			/* The key is new (checked above): key and value move in. */
+			quoted = v != NULL && ev.data.scalar.style !=
+			    YAML_PLAIN_SCALAR_STYLE;
 			yaml_event_delete(&ev);
-			break;
+			if ((f = record_append_owned(rec, key, v)) == NULL)
+				return ally_errorf(err, EX_OSERR,
+				    "out of memory");
+			f->quoted = quoted;
+			f->line = line;
+			f->column = col;
+			continue;
 		case YAML_SEQUENCE_START_EVENT:
 			yaml_event_delete(&ev);
 			rc = parse_sequence(r, rec, key, depth, err);
