@@ -4,6 +4,7 @@
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR	?=
 
 CC	?= cc
@@ -27,12 +28,32 @@ MAN5	= $(wildcard man/*.5)
 MAN7	= $(wildcard man/*.7)
 
 # Debian packages: to build, and what the tests and the demo use.
-DEB_BUILD = gcc make libc6-dev libsqlite3-dev libyaml-dev libcsv-dev
+DEB_BUILD = gcc make libc6-dev libsqlite3-dev libyaml-dev libcsv-dev gettext
 DEB_CHECK = perl sqlite3 mandoc faketime python3 python3-icalendar \
 	python3-vobject python3-yaml python3-dateutil libical-dev groff \
-	poppler-utils
+	poppler-utils locales
 
-all: $(CMDS) $(UNITS)
+# Translations (issue 11): po/LANG.po, compiled into the build tree's
+# locale/LANG/LC_MESSAGES/ally.mo (where the tests find them through
+# ALLY_LOCALEDIR) and installed under LOCALEDIR.
+LANGS	= $(patsubst po/%.po,%,$(wildcard po/*.po))
+MO	= $(LANGS:%=locale/%/LC_MESSAGES/ally.mo)
+all: $(CMDS) $(UNITS) $(MO)
+
+locale/%/LC_MESSAGES/ally.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check --strict -o $@ $<
+
+# The template, from the sources; `make update-po` merges it into every
+# po/LANG.po (then translate what msgmerge marks fuzzy or leaves empty).
+po/ally.pot: $(LIB_SRC) $(wildcard bin/*.c)
+	sh po/xgettext.sh $@ $(LIB_SRC) $(wildcard bin/*.c)
+
+update-po: po/ally.pot
+	for l in $(LANGS); do \
+		msgmerge --quiet --update --backup=none --no-wrap \
+		    --no-fuzzy-matching po/$$l.po po/ally.pot || exit 1; \
+	done
 
 lib/libally.a: $(LIB_OBJ)
 	rm -f $@
@@ -40,6 +61,9 @@ lib/libally.a: $(LIB_OBJ)
 
 lib/%.o: lib/%.c $(LIB_HDR)
 	$(CC) $(ALLY_CFLAGS) -c -o $@ $<
+
+lib/i18n.o: lib/i18n.c $(LIB_HDR) Makefile
+	$(CC) $(ALLY_CFLAGS) -DLOCALEDIR='"$(LOCALEDIR)"' -c -o $@ lib/i18n.c
 
 bin/%: bin/%.c lib/libally.a $(LIB_HDR)
 	$(CC) $(ALLY_CFLAGS) $(LDFLAGS) $(HARDEN_LD) -o $@ $< lib/libally.a \
@@ -54,6 +78,7 @@ deps-build:
 	@sh tests/deps.sh $(DEB_BUILD)
 deps-check:
 	@sh tests/deps.sh $(DEB_BUILD) $(DEB_CHECK)
+	@sh tests/locale.sh nl_NL.UTF-8
 deps-fuzz:
 	@sh tests/deps.sh $(DEB_BUILD) clang libclang-rt-14-dev
 
@@ -91,7 +116,7 @@ lint:
 # completed.
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
-install: $(CMDS)
+install: $(CMDS) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(BASHCOMPDIR)
@@ -103,11 +128,19 @@ install: $(CMDS)
 		install -m 644 bin/ally.bash \
 		    $(DESTDIR)$(BASHCOMPDIR)/$${c##*/} || exit 1; \
 	done
+	for l in $(LANGS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 locale/$$l/LC_MESSAGES/ally.mo \
+		    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ally.mo || exit 1; \
+	done
 
 clean:
-	rm -f lib/*.o lib/libally.a $(CMDS) $(UNITS) lib/*.gcda lib/*.gcno
+	rm -f lib/*.o lib/libally.a $(CMDS) $(UNITS) lib/*.gcda lib/*.gcno \
+		po/ally.pot
+	rm -rf locale
 
-.PHONY: all check check-asan demo deps-build deps-check install clean lint
+.PHONY: all check check-asan demo deps-build deps-check install clean lint \
+	update-po
 
 # ---- Reliability (issue 9): fuzzing, valgrind, coverage ------------------
 # fuzz/fuzz_NAME.c are libFuzzer harnesses of the record readers.  Each is

@@ -990,6 +990,7 @@ main(int argc, char *argv[])
 	int rc, nothing = 0;
 
 	memset(&op, 0, sizeof(op));
+	ally_i18n_init();
 	ally_opts_init(&op.o);
 	op.within = -1;
 	if (parse_options(&op, argc, argv, &e) != 0) {

@@ -537,6 +537,7 @@ main(int argc, char *argv[])
 	size_t erased = 0;
 	int ch, create = 0, identities = 0, quiet = 0, nmodes = 0, rc;
 
+	ally_i18n_init();
 	ally_opts_init(&o);
 	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
 	    "clIr:s:qKAERB:W", longopts, NULL)) != -1) {

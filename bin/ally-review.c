@@ -688,6 +688,7 @@ main(int argc, char *argv[])
 	int ch, rc, bad = 0;
 
 	memset(&rv, 0, sizeof(rv));
+	ally_i18n_init();
 	ally_opts_init(&rv.o);
 	review_limits_init(&rv.lim);
 	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS

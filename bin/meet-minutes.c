@@ -112,13 +112,11 @@ get(const struct record *r, const char *key, const char *dflt)
 static const char *
 weekday_name(const char *date)
 {
-	static const char *const days[] = { "Sunday", "Monday", "Tuesday",
-	    "Wednesday", "Thursday", "Friday", "Saturday" };
 	day_t d;
 
 	if (date == NULL || date_parse(date, &d) != 0)
 		return "";
-	return days[date_weekday(d)];
+	return date_day_name(date_weekday(d));
 }
 
 static void
@@ -928,6 +926,7 @@ main(int argc, char *argv[])
 	int ch, rc, modes = 0;
 
 	memset(&c, 0, sizeof(c));
+	ally_i18n_init();
 	ally_opts_init(&c.o);
 	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS "rAqlm:V:a",
 	    longopts, NULL)) != -1) {

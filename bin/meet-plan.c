@@ -76,23 +76,6 @@ usage(FILE *fp)
 
 /* ---- output ------------------------------------------------------------- */
 
-static const char *const month_names[] = { "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October",
-    "November", "December" };
-static const char *const day_names[] = { "Sunday", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday" };
-
-/* "Tuesday 9 February 2027": English, whatever the locale. */
-static void
-date_words(day_t day, char *buf, size_t len)
-{
-	int y, m, d;
-
-	date_to_ymd(day, &y, &m, &d);
-	snprintf(buf, len, "%s %d %s %d", day_names[date_weekday(day)], d,
-	    month_names[m - 1], y);
-}
-
 static void
 put_invitation(FILE *fp, const struct meeting *m)
 {
@@ -994,6 +977,7 @@ main(int argc, char *argv[])
 	int rc, said = 1;
 
 	memset(&op, 0, sizeof(op));
+	ally_i18n_init();
 	ally_opts_init(&op.o);
 	op.per_year = MEETING_DEFAULT_PER_YEAR;
 	rc = parse_args(argc, argv, &op);

@@ -1141,6 +1141,7 @@ main(int argc, char *argv[])
 	int ch, rc, i, printed = 0;
 
 	memset(&c, 0, sizeof(c));
+	ally_i18n_init();
 	ally_opts_init(&c.o);
 	signal_rules_default(&c.rules);
 	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <sysexits.h>
 
+#include <libintl.h>
 #include <sqlite3.h>
 
 #define ALLY_VERSION	"0.1.0"
@@ -23,6 +24,16 @@
 #define ALLY_MAX_VALUE	65536
 /* Most fields in one record. */
 #define ALLY_MAX_FIELDS	4096
+
+/* ---- i18n.c: messages in the user's language ---------------------- */
+
+#define ALLY_TEXTDOMAIN	"ally"
+/* A message for people, translated; N_ marks one translated later. */
+#define _(s)		gettext(s)
+#define N_(s)		(s)
+
+/* setlocale for messages only, and the catalogue: first thing in main. */
+void	 ally_i18n_init(void);
 
 /* ---- error.c -------------------------------------------------------- */
 
@@ -201,6 +212,10 @@ day_t	 date_from_ymd(int, int, int);
 void	 date_to_ymd(day_t, int *, int *, int *);
 int	 date_weekday(day_t);			/* 0 Sunday .. 6 Saturday */
 int	 date_days_in_month(int, int);
+/* Names and dates in words, in the user's language (i18n.c). */
+const char *date_day_name(int);			/* 0 Sunday */
+const char *date_month_name(int);		/* 1 January */
+const char *date_words(day_t, char *, size_t);	/* "Tuesday 9 March 2027" */
 day_t	 date_add_months(day_t, int);
 /* Today: $ALLY_TODAY (YYYY-MM-DD) if set, else the local date. */
 int	 date_today(day_t *, struct ally_error *);

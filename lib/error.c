@@ -1,4 +1,11 @@
-/* error.c: errors carried back to the command, never printed here. */
+/*
+ * error.c: errors carried back to the command, never printed here.
+ *
+ * The format of a message is its msgid: it is translated here, so that a
+ * call site needs no _(); xgettext collects the formats of ally_errorf
+ * and ally_error_at (and of the field_error helpers that pass theirs on)
+ * by the keywords the Makefile gives it.
+ */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +21,7 @@ ally_errorf(struct ally_error *e, int code, const char *fmt, ...)
 		return -1;
 	e->code = code;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	vsnprintf(e->msg, sizeof(e->msg), _(fmt), ap);
 	va_end(ap);
 	return -1;
 }
@@ -45,7 +52,7 @@ ally_error_at(struct ally_error *e, int code, const char *file,
 		n += snprintf(e->msg + n, sizeof(e->msg) - n, "%s: ", field);
 	if (n < sizeof(e->msg)) {
 		va_start(ap, fmt);
-		vsnprintf(e->msg + n, sizeof(e->msg) - n, fmt, ap);
+		vsnprintf(e->msg + n, sizeof(e->msg) - n, _(fmt), ap);
 		va_end(ap);
 	}
 	return -1;

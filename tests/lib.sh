@@ -14,6 +14,15 @@ export ALLY_DB="$T/ally.db"
 export ALLY_TODAY=2027-01-15
 unset ALLY_NETWORK XDG_DATA_HOME
 export LC_ALL=C.UTF-8 TZ=Europe/Amsterdam
+unset LANG LANGUAGE LC_MESSAGES
+# The catalogues of the build tree (ALLY_LOCALEDIR may name others).
+export ALLY_LOCALEDIR="${ALLY_LOCALEDIR:-$TOP/locale}"
+
+# dutch CMD [ARG...]: CMD in Dutch, chosen the way a user chooses it: LANG,
+# with no LC_ALL in the way.
+dutch() {
+	env -u LC_ALL LANG=nl_NL.UTF-8 "$@"
+}
 EXAMPLES="$TOP/examples"
 FIX="$TOP/tests/fixtures"
 
