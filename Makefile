@@ -104,7 +104,8 @@ check-asan: deps-check
 	$(MAKE) clean
 
 demo: deps-build
-	@$(MAKE) -s --no-print-directory $(CMDS)
+	@sh tests/locale.sh nl_NL.UTF-8
+	@$(MAKE) -s --no-print-directory $(CMDS) $(MO)
 	@sh examples/demo.sh
 
 lint:

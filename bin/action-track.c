@@ -68,9 +68,13 @@ static const char *const tally_columns[] = { "party", "since", "until",
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: action-track [-d db] [-n network] [-f format] [-s status] "
-	    "[-p party]\n"
+	/*
+	 * TRANSLATORS: the option letters and names stay as they are; the
+	 * words for their arguments may be translated.  Keep the lines
+	 * lined up under the command name.
+	 */
+	fputs(_("usage: action-track [-d db] [-n network] [-f format] "
+	    "[-s status] [-p party]\n"
 	    "           [-o owner] [-m meeting] [-b date] [-A date] [-l] "
 	    "[-w days]\n"
 	    "       action-track -u | -a [-Nq] [-d db] [-n network] "
@@ -84,7 +88,7 @@ usage(FILE *fp)
 	    "           [--to address]\n"
 	    "       action-track --reciprocity [-S date] [-U date] [-d db] "
 	    "[-n network]\n"
-	    "           [-f format]\n");
+	    "           [-f format]\n"), fp);
 }
 
 static int
@@ -553,19 +557,36 @@ cmp_remind(const void *x, const void *y)
 	return cmp_str(record_get(a, "id"), record_get(b, "id"));
 }
 
+/*
+ * A party as the heading of the reminder, a text for people; the records
+ * keep the party's own word.
+ */
+static const char *
+party_words(const char *p)
+{
+	/* TRANSLATORS: the parties of an action, as headings of a reminder. */
+	static const char *const words[] = { N_("police"), N_("municipality"),
+	    N_("ally"), N_("joint") };
+	int i = party_rank(p);
+
+	return i < 4 ? _(words[i]) : p;
+}
+
 static void
 describe_due(day_t due, day_t today, char *buf, size_t len)
 {
 	long n = today - due;
 
 	if (n > 0)
-		snprintf(buf, len, "%ld day%s overdue", n, n == 1 ? "" : "s");
+		/* TRANSLATORS: how late an action is, in the reminder. */
+		snprintf(buf, len, ngettext("%ld day overdue",
+		    "%ld days overdue", (unsigned long)n), n);
 	else if (n == 0)
-		snprintf(buf, len, "due today");
+		snprintf(buf, len, "%s", _("due today"));
 	else if (n == -1)
-		snprintf(buf, len, "due tomorrow");
+		snprintf(buf, len, "%s", _("due tomorrow"));
 	else
-		snprintf(buf, len, "due in %ld days", -n);
+		snprintf(buf, len, _("due in %ld days"), -n);
 }
 
 static void
@@ -584,23 +605,35 @@ print_reminder(FILE *fp, const struct network *net, struct record **rs,
 	}
 	date_format(today, todays);
 	date_format(today + within, until);
-	fprintf(fp, "Actions of network %s on %s: %zu overdue, %zu due by "
-	    "%s.\n", net->name, todays, late, n - late, until);
+	/*
+	 * TRANSLATORS: the first line of the reminder, also the subject of
+	 * its mail (without the full stop): the network, today's date, the
+	 * number of overdue actions, the number due soon and the last day of
+	 * "soon".
+	 */
+	fprintf(fp, _("Actions of network %s on %s: %zu overdue, %zu due by "
+	    "%s.\n"), net->name, todays, late, n - late, until);
 	for (i = 0; i < n; i++) {
 		p = record_get(rs[i], "party");
 		o = record_get(rs[i], "owner");
 		if (party == NULL || strcmp(party, p) != 0) {
-			fprintf(fp, "\n%s\n", p);
+			fprintf(fp, "\n%s\n", party_words(p));
 			party = p;
 			owner = NULL;
-			fprintf(fp, "  %s\n", o != NULL ? o : "(no owner)");
+			fprintf(fp, "  %s\n", o != NULL ? o : _("(no owner)"));
 		} else if (cmp_str(owner, o) != 0)
-			fprintf(fp, "  %s\n", o != NULL ? o : "(no owner)");
+			fprintf(fp, "  %s\n", o != NULL ? o : _("(no owner)"));
 		owner = o;
 		date_parse(record_get(rs[i], "due"), &due);
 		describe_due(due, today, when, sizeof(when));
-		fprintf(fp, "    #%-4s %s  %-17s %s\n", record_get(rs[i], "id"),
-		    record_get(rs[i], "due"), when, record_get(rs[i], "title"));
+		/*
+		 * TRANSLATORS: one action of the reminder: its id, due date,
+		 * how late it is (describe_due, padded to 17 characters: widen
+		 * the 17 if your words are longer) and title.
+		 */
+		fprintf(fp, _("    #%-4s %s  %-17s %s\n"),
+		    record_get(rs[i], "id"), record_get(rs[i], "due"), when,
+		    record_get(rs[i], "title"));
 	}
 }
 
@@ -762,8 +795,8 @@ reciprocity(const struct options *op, struct ally_error *err)
 	    err) != 0)
 		goto out;
 	if (op->o.format == FMT_TEXT)
-		printf("Reciprocity in network %s: actions agreed %s to %s, "
-		    "as of %s\n\n", net.name, since, until, asof);
+		printf(_("Reciprocity in network %s: actions agreed %s to %s, "
+		    "as of %s\n\n"), net.name, since, until, asof);
 	if ((w = writer_open(stdout, op->o.format, tally_columns, 0,
 	    err)) == NULL)
 		goto out;
@@ -779,7 +812,8 @@ reciprocity(const struct options *op, struct ally_error *err)
 			total.open += t[i].open;
 			total.dropped += t[i].dropped;
 		}
-		if ((r = tally_record(i < 4 ? action_parties[i] : "total",
+		/* TRANSLATORS: the last row of the reciprocity table (text). */
+		if ((r = tally_record(i < 4 ? action_parties[i] : _("total"),
 		    since, until, i < 4 ? &t[i] : &total)) == NULL) {
 			ally_errorf(err, EX_OSERR, "out of memory");
 			goto out;
@@ -804,8 +838,8 @@ static int
 set_mode(struct options *op, enum mode m)
 {
 	if (op->mode != M_LIST && op->mode != m) {
-		warnx("choose one of -u, -a, --done, --drop, --reopen, "
-		    "--remind, --reciprocity");
+		warnx("%s", _("choose one of -u, -a, --done, --drop, --reopen, "
+		    "--remind, --reciprocity"));
 		return -1;
 	}
 	op->mode = m;

@@ -31,8 +31,14 @@ struct apply {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: ally-add [-cNq] [-d db] [-n network] [-f format] "
+	/*
+	 * TRANSLATORS: the synopsis of ally-add(1).  Keep the command name,
+	 * the option letters and their order; the words for what an option
+	 * takes (db, network, format, file, role, status, alias, months) may
+	 * be translated.  The lines after the first are indented to stand
+	 * under the command name: indent them by the width of your "usage: ".
+	 */
+	fputs(_("usage: ally-add [-cNq] [-d db] [-n network] [-f format] "
 	    "[-F format] [file ...]\n"
 	    "       ally-add -l [-I] [-d db] [-n network] [-f format] "
 	    "[-r role] [-s status]\n"
@@ -43,7 +49,7 @@ usage(FILE *fp)
 	    "       ally-add -R [-N] [-d db] [-n network] [-f format] "
 	    "[months]\n"
 	    "       ally-add -B file [-d db]\n"
-	    "       ally-add -W [-d db] [-f format]\n");
+	    "       ally-add -W [-d db] [-f format]\n"), fp);
 }
 
 /*
@@ -294,11 +300,16 @@ contacts(const struct ally_opts *o, struct ally_error *err)
 	} else {
 		if (to.format == FMT_TEXT) {
 			date_format(day, today);
-			printf("Quick-contact list of %s, %s. Confidential: "
-			    "do not pass on.\n\n", net.name, today);
+			/*
+			 * TRANSLATORS: the heading of ally-add -K; the
+			 * first %s is the network's name, the second
+			 * today's date (2027-01-15).
+			 */
+			printf(_("Quick-contact list of %s, %s. Confidential: "
+			    "do not pass on.\n\n"), net.name, today);
 			if (n == 0)
-				printf("No active member to list (allies "
-				    "need contact_consent: yes).\n");
+				fputs(_("No active member to list (allies "
+				    "need contact_consent: yes).\n"), stdout);
 		}
 		if (put_records(&to, v, n, privacy_contact_fields, err) != 0)
 			goto out;
@@ -497,7 +508,8 @@ check_usage(enum mode m, int nmodes, const struct ally_opts *o, int create,
 	switch (m) {
 	case ADD:
 		if (create && o->network == NULL) {
-			warnx("--create needs the network's name: -n NAME");
+			warnx("%s", _("--create needs the network's name: "
+			    "-n NAME"));
 			return -1;
 		}
 		return 0;
@@ -612,8 +624,8 @@ main(int argc, char *argv[])
 	}
 	if (m == RETENTION && argc == 1 &&
 	    parse_int(argv[0], 0, 1200, &months) != 0)
-		errx(EX_USAGE, "--retention: '%s' is not a number of months "
-		    "(0 to 1200)", argv[0]);
+		errx(EX_USAGE, _("--retention: '%s' is not a number of months "
+		    "(0 to 1200)"), argv[0]);
 	switch (m) {
 	case LIST:
 		rc = list_members(&o, identities, role, status, &e);

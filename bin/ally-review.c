@@ -46,9 +46,13 @@ static const char *const text_cell_columns[] = { "dimension", "group",
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: ally-review [-d db] [-n network] [-f format] [-s since] "
-	    "[-t until]\n"
+	/*
+	 * TRANSLATORS: the option letters stay as they are; the words for
+	 * their arguments may be translated.  Keep the lines lined up under
+	 * the command name.
+	 */
+	fputs(_("usage: ally-review [-d db] [-n network] [-f format] "
+	    "[-s since] [-t until]\n"
 	    "                   [-o name=value] [-T target]\n"
 	    "       ally-review -S [-d db] [-n network] [-f format] [-t until] "
 	    "[-o name=value]\n"
@@ -57,7 +61,7 @@ usage(FILE *fp)
 	    "       ally-review -u [-Nq] [-d db] [-n network] [-f format] "
 	    "[-F format]\n"
 	    "                   [-R date] [file ...]\n"
-	    "       ally-review -D [-d db] [-n network] [-o name=value]\n");
+	    "       ally-review -D [-d db] [-n network] [-o name=value]\n"), fp);
 }
 
 static int
@@ -110,6 +114,85 @@ field_or(const struct record *r, const char *key, const char *dflt)
 	return v != NULL ? v : dflt;
 }
 
+/* The size of the network, by the word the summary record gives it. */
+static void
+size_line(const struct record *s, char *line, size_t len)
+{
+	const char *size = field_or(s, "size", "-");
+	const char *fmt;
+
+	if (strcmp(size, "small") == 0)
+		/*
+		 * TRANSLATORS: the number of allies at the table, how that
+		 * compares with the agreed size, the minimum, the maximum,
+		 * and the number of active members, candidates and paused
+		 * members.
+		 */
+		fmt = _("%s: small (at least %s, at most %s; active %s, "
+		    "candidates %s, paused %s)");
+	else if (strcmp(size, "over") == 0)
+		fmt = _("%s: over (at least %s, at most %s; active %s, "
+		    "candidates %s, paused %s)");
+	else
+		fmt = _("%s: ok (at least %s, at most %s; active %s, "
+		    "candidates %s, paused %s)");
+	snprintf(line, len, fmt, field_or(s, "allies", "0"),
+	    field_or(s, "min_size", "-"), field_or(s, "max_size", "-"),
+	    field_or(s, "active", "0"), field_or(s, "candidates", "0"),
+	    field_or(s, "paused", "0"));
+}
+
+/* The meetings held against the norm, by the word the record gives. */
+static void
+meetings_line(const struct record *s, char *line, size_t len)
+{
+	const char *norm = field_or(s, "meetings_norm", "-");
+	const char *fmt;
+
+	if (strcmp(norm, "few") == 0)
+		/*
+		 * TRANSLATORS: the number of meetings held in the twelve
+		 * months up to a date, how that compares with the norm, and
+		 * the norm.
+		 */
+		fmt = _("%s in the twelve months to %s: few (norm %s to %s)");
+	else if (strcmp(norm, "many") == 0)
+		fmt = _("%s in the twelve months to %s: many (norm %s to %s)");
+	else
+		fmt = _("%s in the twelve months to %s: ok (norm %s to %s)");
+	snprintf(line, len, fmt, field_or(s, "meetings", "0"),
+	    field_or(s, "until", "-"), field_or(s, "min_meetings", "-"),
+	    field_or(s, "max_meetings", "-"));
+}
+
+/* The last review and when the next one is due. */
+static void
+review_line(const struct record *s, char *line, size_t len)
+{
+	const char *last = record_get(s, "last_review");
+	const char *next = field_or(s, "next_review", "-");
+	int now = strcmp(field_or(s, "due", "no"), "yes") == 0;
+
+	if (last != NULL)
+		/* TRANSLATORS: the date of the last review; the next one's. */
+		snprintf(line, len, now ? _("%s; the next is due %s (due now)") :
+		    _("%s; the next is due %s"), last, next);
+	else
+		snprintf(line, len, now ? _("none yet; the next is due %s "
+		    "(due now)") : _("none yet; the next is due %s"), next);
+}
+
+/* The role of a vacant seat ("police", the n bytes of v) in words. */
+static const char *
+seat_role(const char *v, size_t n)
+{
+	if (n == 6 && strncmp(v, "police", n) == 0)
+		return _("police");
+	if (n == 12 && strncmp(v, "municipality", n) == 0)
+		return _("municipality");
+	return NULL;
+}
+
 /*
  * The lines of the network summary, a label and a sentence each, for
  * the text and the printed report alike.
@@ -123,44 +206,46 @@ summary_lines(const struct record *s,
 	size_t n, i;
 	int rc;
 
-	snprintf(line, sizeof(line), "%s: %s (at least %s, at most %s; "
-	    "active %s, candidates %s, paused %s)", field_or(s, "allies", "0"),
-	    field_or(s, "size", "-"), field_or(s, "min_size", "-"),
-	    field_or(s, "max_size", "-"), field_or(s, "active", "0"),
-	    field_or(s, "candidates", "0"), field_or(s, "paused", "0"));
-	rc = fn("allies at the table", line, arg);
-	snprintf(line, sizeof(line), "%s active", field_or(s, "police", "0"));
-	rc |= fn("police", line, arg);
-	snprintf(line, sizeof(line), "%s active", field_or(s, "municipality",
+	size_line(s, line, sizeof(line));
+	/*
+	 * TRANSLATORS: the labels of the network summary are padded to 20
+	 * characters in the text report: keep them at most 20 long.
+	 */
+	rc = fn(_("allies at the table"), line, arg);
+	snprintf(line, sizeof(line), _("%s active"), field_or(s, "police",
 	    "0"));
-	rc |= fn("municipality", line, arg);
+	rc |= fn(_("police"), line, arg);
+	snprintf(line, sizeof(line), _("%s active"), field_or(s,
+	    "municipality", "0"));
+	rc |= fn(_("municipality"), line, arg);
 	n = record_list(s, "vacancies", &vac, &buf);
 	if (n == 0)
-		rc |= fn("vacancies", "none", arg);
+		rc |= fn(_("vacancies"), _("none"), arg);
 	for (i = 0; i < n; i++) {
 		const char *colon = strchr(vac[i], ':');
+		const char *role = seat_role(vac[i], colon != NULL ?
+		    (size_t)(colon - vac[i]) : strlen(vac[i]));
 
-		if (colon != NULL)
-			snprintf(line, sizeof(line), "%.*s: the seat %s held "
-			    "has no successor", (int)(colon - vac[i]), vac[i],
-			    colon + 1);
+		if (role != NULL && colon != NULL)
+			/* TRANSLATORS: police or municipality; an alias. */
+			snprintf(line, sizeof(line), _("%s: the seat %s held "
+			    "has no successor"), role, colon + 1);
+		else if (role != NULL && *vac[i] == 'p')
+			snprintf(line, sizeof(line), "%s: %s", role,
+			    _("nobody of the police at the table"));
+		else if (role != NULL)
+			snprintf(line, sizeof(line), "%s: %s", role,
+			    _("nobody of the municipality at the table"));
 		else
-			snprintf(line, sizeof(line), "%s: nobody of the %s at "
-			    "the table", vac[i], vac[i]);
-		rc |= fn("vacancy", line, arg);
+			snprintf(line, sizeof(line), "%s", vac[i]);
+		rc |= fn(_("vacancy"), line, arg);
 	}
 	free(vac);
 	free(buf);
-	snprintf(line, sizeof(line), "%s in the twelve months to %s: %s "
-	    "(norm %s to %s)", field_or(s, "meetings", "0"),
-	    field_or(s, "until", "-"), field_or(s, "meetings_norm", "-"),
-	    field_or(s, "min_meetings", "-"), field_or(s, "max_meetings", "-"));
-	rc |= fn("meetings held", line, arg);
-	snprintf(line, sizeof(line), "%s; the next is due %s%s",
-	    field_or(s, "last_review", "none yet"),
-	    field_or(s, "next_review", "-"),
-	    strcmp(field_or(s, "due", "no"), "yes") == 0 ? " (due now)" : "");
-	rc |= fn("last review", line, arg);
+	meetings_line(s, line, sizeof(line));
+	rc |= fn(_("meetings held"), line, arg);
+	review_line(s, line, sizeof(line));
+	rc |= fn(_("last review"), line, arg);
 	return rc ? -1 : 0;
 }
 
@@ -174,7 +259,7 @@ text_summary_line(const char *label, const char *text, void *arg)
 static int
 print_summary(const struct record *s)
 {
-	if (printf("Network %s on %s\n", field_or(s, "network", "-"),
+	if (printf(_("Network %s on %s\n"), field_or(s, "network", "-"),
 	    field_or(s, "until", "-")) < 0)
 		return -1;
 	return summary_lines(s, text_summary_line, NULL);
@@ -187,7 +272,7 @@ report_members(struct review *rv, struct ally_error *err)
 
 	date_format(rv->since, s);
 	date_format(rv->until, u);
-	if (printf("Members: meetings held from %s to %s\n", s, u) < 0)
+	if (printf(_("Members: meetings held from %s to %s\n"), s, u) < 0)
 		return ally_errorf(err, EX_IOERR, "standard output: write "
 		    "error");
 	if (open_writer(rv, FMT_TEXT, text_member_columns, err) != 0 ||
@@ -201,9 +286,10 @@ static int
 report_representation(struct review *rv, const struct record *s,
     struct ally_error *err)
 {
-	if (printf("Representation of the %s allies at the table (counts "
+	/* TRANSLATORS: break the line before it grows past 90 characters. */
+	if (printf(_("Representation of the %s allies at the table (counts "
 	    "under %d shown as <%d; * withheld so that\nno small count can "
-	    "be worked out from the total)\n", field_or(s, "allies", "0"),
+	    "be worked out from the total)\n"), field_or(s, "allies", "0"),
 	    rv->lim.cell, rv->lim.cell) < 0)
 		return ally_errorf(err, EX_IOERR, "standard output: write "
 		    "error");
@@ -225,7 +311,7 @@ report_text(struct review *rv, struct ally_error *err)
 	    &s, err) != 0)
 		return -1;
 	if (rv->mode == MODE_MEMBERS) {
-		if (printf("Review of the allies network %s\n\n",
+		if (printf(_("Review of the allies network %s\n\n"),
 		    rv->net.name) < 0 || report_members(rv, err) != 0 ||
 		    putchar('\n') == EOF)
 			goto out;
@@ -271,7 +357,8 @@ roff_member(struct record *r, void *arg, struct ally_error *err)
 	free(buf);
 	snprintf(status, sizeof(status), "%s\n%s", field_or(r, "status", "-"),
 	    field_or(r, "status_since", "-"));
-	snprintf(present, sizeof(present), "%s of %s",
+	/* TRANSLATORS: meetings present of meetings held, in a narrow cell. */
+	snprintf(present, sizeof(present), _("%s of %s"),
 	    field_or(r, "present", "0"), field_or(r, "meetings", "0"));
 	cells[0] = field_or(r, "alias", "-");
 	cells[1] = field_or(r, "role", "-");
@@ -289,20 +376,30 @@ roff_member(struct record *r, void *arg, struct ally_error *err)
 static int
 roff_members(struct review *rv, struct ally_error *err)
 {
-	static const char *const heads[] = { "Alias", "Role", "Status since",
-	    "Present", "%", "Last present", "Absent", "Flags", "Decision",
-	    NULL };
+	/*
+	 * TRANSLATORS: the column headings of the printed member table,
+	 * narrow columns: keep them short.
+	 */
+	static const char *const heads[] = { N_("Alias"), N_("Role"),
+	    N_("Status since"), N_("Present"), "%", N_("Last present"),
+	    N_("Absent"), N_("Flags"), N_("Decision") };
+	const char *h[10];
 	struct roff_table t;
 	char s[11], u[11];
+	size_t i;
 
 	date_format(rv->since, s);
 	date_format(rv->until, u);
-	roff_heading(stdout, "Members");
-	roff_paragraphf(stdout, "Meetings held from %s to %s.  Absent: "
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		h[i] = _(heads[i]);
+	h[i] = NULL;
+	roff_heading(stdout, _("Members"));
+	/* TRANSLATORS: keep, talk and phase-out are written as they are. */
+	roff_paragraphf(stdout, _("Meetings held from %s to %s.  Absent: "
 	    "meetings missed in a row.  Decision: keep, talk or phase-out, "
-	    "fed back with ally-review -u.", s, u);
+	    "fed back with ally-review -u."), s, u);
 	roff_table_begin(&t, stdout,
-	    "l2 l2 lw(1.7c)2 l2 n2 l2 n2 lw(3.2c)2 lw(2c)", heads,
+	    "l2 l2 lw(1.7c)2 l2 n2 l2 n2 lw(3.2c)2 lw(2c)", h,
 	    ROFF_TABLE_SMALL);
 	if (review_members(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
 	    roff_member, &t, err) != 0)
@@ -332,8 +429,10 @@ static int
 roff_representation(struct review *rv, const struct record *s,
     struct ally_error *err)
 {
-	static const char *const heads[] = { "Dimension", "Group", "Count",
-	    "Share", "Target", "Expected", "Gap", NULL };
+	/* TRANSLATORS: the column headings of the printed representation. */
+	static const char *const heads[] = { N_("Dimension"), N_("Group"),
+	    N_("Count"), N_("Share"), N_("Target"), N_("Expected"), N_("Gap"),
+	    NULL };
 	struct roff_cells rc;
 	const char *h[8];
 	size_t n;
@@ -341,12 +440,12 @@ roff_representation(struct review *rv, const struct record *s,
 	rc.cols = rv->target != NULL ? review_representation_fields :
 	    text_cell_columns;
 	for (n = 0; rc.cols[n] != NULL && n < 7; n++)
-		h[n] = heads[n];
+		h[n] = _(heads[n]);
 	h[n] = NULL;
-	roff_heading(stdout, "Representation");
-	roff_paragraphf(stdout, "Of the %s allies at the table; counts under "
+	roff_heading(stdout, _("Representation"));
+	roff_paragraphf(stdout, _("Of the %s allies at the table; counts under "
 	    "%d are shown as <%d, and * is withheld so that no small count "
-	    "can be worked out from the total.", field_or(s, "allies", "0"),
+	    "can be worked out from the total."), field_or(s, "allies", "0"),
 	    rv->lim.cell, rv->lim.cell);
 	roff_table_begin(&rc.t, stdout, rv->target != NULL ?
 	    "l l n n n n l" : "l l n n", h, 0);
@@ -369,15 +468,16 @@ report_roff(struct review *rv, struct ally_error *err)
 		return -1;
 	date_format(rv->until, u);
 	roff_begin(stdout, rv->net.name, rv->mode == MODE_MEMBERS ?
-	    "Review of the allies network" : rv->mode == MODE_SUMMARY ?
-	    "The allies network" : "Representation at the table", u);
+	    _("Review of the allies network") : rv->mode == MODE_SUMMARY ?
+	    _("The allies network") : _("Representation at the table"), u);
 	if (rv->mode == MODE_MEMBERS && roff_members(rv, err) != 0)
 		goto out;
 	if (rv->mode != MODE_REPRESENTATION) {
-		roff_heading(stdout, "Network");
+		roff_heading(stdout, _("Network"));
 		roff_table_begin(&t, stdout, "lB lx", NULL, 0);
-		roff_summary_line("network", rv->net.name, &t);
-		roff_summary_line("on", u, &t);
+		/* TRANSLATORS: labels of the printed summary: network, date. */
+		roff_summary_line(_("network"), rv->net.name, &t);
+		roff_summary_line(_("on"), u, &t);
 		summary_lines(s, roff_summary_line, &t);
 		roff_table_end(&t);
 	}
@@ -569,8 +669,10 @@ due_one(const struct network *net, void *arg, struct ally_error *err)
 		return 0;
 	date_format(d.next, next);
 	date_format(d.last, last);
-	if (printf("%s: review due since %s (last review: %s)\n", net->name,
-	    next, d.reviewed ? last : "none yet") < 0)
+	/* TRANSLATORS: the network, the date the review fell due, the last. */
+	if ((d.reviewed ? printf(_("%s: review due since %s (last review: "
+	    "%s)\n"), net->name, next, last) : printf(_("%s: review due since "
+	    "%s (last review: none yet)\n"), net->name, next)) < 0)
 		return ally_errorf(err, EX_IOERR, "standard output: write "
 		    "error");
 	rv->printed++;

@@ -33,12 +33,18 @@ struct cmd {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: meet-minutes [-NqrA] [-d db] [-n network] [-f format] "
+	/*
+	 * TRANSLATORS: the synopsis of meet-minutes(1).  Keep the command
+	 * name, the option letters and their order; the words for what an
+	 * option takes (db, network, format, file, meeting, view) may be
+	 * translated.  The lines after the first are indented to stand under
+	 * the command name: indent them by the width of your "usage: ".
+	 */
+	fputs(_("usage: meet-minutes [-NqrA] [-d db] [-n network] [-f format] "
 	    "[-F format] [file ...]\n"
 	    "       meet-minutes -l [-d db] [-n network] [-f format] "
 	    "[-m meeting] [-V view]\n"
-	    "       meet-minutes -a [-d db] [-n network] [-f format]\n");
+	    "       meet-minutes -a [-d db] [-n network] [-f format]\n"), fp);
 }
 
 static int
@@ -119,17 +125,48 @@ weekday_name(const char *date)
 	return date_day_name(date_weekday(d));
 }
 
+/* A yes or no of the records, in words for people. */
+static const char *
+yes_no(const char *v)
+{
+	if (strcmp(v, "yes") == 0)
+		return _("yes");
+	if (strcmp(v, "no") == 0)
+		return _("no");
+	return v;
+}
+
+/*
+ * The labels of the head of the minutes and the agenda (Meeting, Date,
+ * Venue, Chair, Meal) are padded to one width, so that the values
+ * stand in one column.
+ */
 static void
 put_when_where(FILE *fp, const struct record *r)
 {
 	const char *date = record_get(r, "date"), *host;
 
-	fprintf(fp, "Date:     %s %s, %s\n", weekday_name(date), date,
+	/*
+	 * TRANSLATORS: the head of the minutes and the agenda: "Meeting:",
+	 * "Date:", "Venue:", "Chair:" and "Meal:" are padded to one width so
+	 * that the values stand in one column; pad yours to the width of
+	 * your longest label.  Here %1$s is the weekday, %2$s the date
+	 * (2027-03-09), %3$s the time (18:00).
+	 */
+	fprintf(fp, _("Date:     %s %s, %s\n"), weekday_name(date), date,
 	    get(r, "time", "-"));
-	fprintf(fp, "Venue:    %s", get(r, "location", "not given"));
 	if ((host = record_get(r, "host")) != NULL)
-		fprintf(fp, " (host: %s)", host);
-	fprintf(fp, "\nChair:    %s\n", get(r, "chair", "not given"));
+		/*
+		 * TRANSLATORS: %1$s is the venue, %2$s who hosts it
+		 * (police, municipality or ally: not translated).
+		 */
+		fprintf(fp, _("Venue:    %s (host: %s)\n"),
+		    get(r, "location", _("not given")), host);
+	else
+		fprintf(fp, _("Venue:    %s\n"), get(r, "location",
+		    _("not given")));
+	/* TRANSLATORS: %s is the alias of the member who chairs. */
+	fprintf(fp, _("Chair:    %s\n"), get(r, "chair", _("not given")));
 }
 
 static void
@@ -138,7 +175,7 @@ put_aliases(FILE *fp, const struct record *r, const char *key,
 {
 	const struct field *f = record_field(r, key);
 	size_t n = f != NULL && f->kind == VAL_LIST ? f->nitems : 0, i, col;
-	char head[32];
+	char head[64];
 
 	snprintf(head, sizeof(head), "%s (%zu):", label, n);
 	fprintf(fp, "%-15s", head);
@@ -191,26 +228,51 @@ put_minutes_text(FILE *fp, const struct record *m)
 	const char *v;
 	size_t n, i;
 
-	fprintf(fp, "Minutes of the allies' meeting, network %s\n",
+	/* TRANSLATORS: the title of the minutes; %s is the network. */
+	fprintf(fp, _("Minutes of the allies' meeting, network %s\n"),
 	    get(m, "network", "-"));
-	fprintf(fp, "Meeting:  %s\n", get(m, "meeting", "-"));
+	/*
+	 * TRANSLATORS: the number of the meeting; the label is padded like
+	 * "Date:     " (see there).
+	 */
+	fprintf(fp, _("Meeting:  %s\n"), get(m, "meeting", "-"));
 	put_when_where(fp, m);
-	fprintf(fp, "Meal:     %s\n\n", get(m, "meal", "-"));
-	put_aliases(fp, m, "present", "Present");
-	put_aliases(fp, m, "excused", "Excused");
-	put_aliases(fp, m, "absent", "Absent");
+	/*
+	 * TRANSLATORS: whether the meeting began with the shared meal ("yes"
+	 * or "no", translated); padded like "Date:     ".
+	 */
+	fprintf(fp, _("Meal:     %s\n"), yes_no(get(m, "meal", "-")));
+	putc('\n', fp);
+	/*
+	 * TRANSLATORS: the attendance lists of the minutes, "Present (14):"
+	 * followed by aliases; the label with its count must fit in 14
+	 * columns.
+	 */
+	put_aliases(fp, m, "present", _("Present"));
+	put_aliases(fp, m, "excused", _("Excused"));
+	put_aliases(fp, m, "absent", _("Absent"));
 	n = nrecs(m, "themes", &s);
-	fprintf(fp, "\nThemes (%zu)\n", n);
+	putc('\n', fp);
+	/* TRANSLATORS: a heading; %zu is the number of themes. */
+	fprintf(fp, _("Themes (%zu)\n"), n);
 	if (n == 0)
-		fputs("  none recorded\n", fp);
+		fprintf(fp, "  %s\n", _("none recorded"));
 	for (i = 0; i < n; i++)
 		put_theme(fp, s[i], 2);
 	n = nrecs(m, "actions", &s);
-	fprintf(fp, "\nActions (%zu)\n", n);
+	putc('\n', fp);
+	/* TRANSLATORS: a heading; %zu is the number of actions. */
+	fprintf(fp, _("Actions (%zu)\n"), n);
 	if (n == 0)
-		fputs("  none agreed\n", fp);
+		fprintf(fp, "  %s\n", _("none agreed"));
 	for (i = 0; i < n; i++) {
-		fprintf(fp, "  #%-4s %-13s %-6s due %s  %s", get(s[i], "id",
+		/*
+		 * TRANSLATORS: an action of the minutes: its number, the
+		 * party, the owner's alias, the date it is due and its status
+		 * (open, done, dropped: not translated).  Keep the widths
+		 * (%-4s, %-13s, %-6s) so that the columns line up.
+		 */
+		fprintf(fp, _("  #%-4s %-13s %-6s due %s  %s"), get(s[i], "id",
 		    "-"), get(s[i], "party", "-"), get(s[i], "owner", "-"),
 		    get(s[i], "due", "-"), get(s[i], "status", "open"));
 		if ((v = record_get(s[i], "closed")) != NULL)
@@ -221,14 +283,59 @@ put_minutes_text(FILE *fp, const struct record *m)
 			put_wrapped(fp, v, 10);
 	}
 	if ((v = record_get(m, "notes")) != NULL) {
-		fputs("\nNotes\n", fp);
+		fprintf(fp, "\n%s\n", _("Notes"));
 		put_wrapped(fp, v, 2);
 	}
 	if ((v = record_get(m, "name_override")) != NULL) {
-		fputs("\nThese minutes were recorded with --allow-names and may "
-		    "name members\n", fp);
-		fprintf(fp, "(%s): keep them within the table.\n", v);
+		putc('\n', fp);
+		/*
+		 * TRANSLATORS: the end of minutes in which names were let
+		 * through; %s says when, by whom and whose names ("2027-10-12
+		 * jan: A01").  Break the line before 72 columns.
+		 */
+		fprintf(fp, _("These minutes were recorded with --allow-names "
+		    "and may name members\n(%s): keep them within the "
+		    "table.\n"), v);
 	}
+}
+
+/* An item of the agenda as text, numbered. */
+static void
+put_item(FILE *fp, int *item, const char *text)
+{
+	fprintf(fp, "%d. %s\n", (*item)++, text);
+}
+
+/*
+ * What the last minutes said about the themes: one sentence, printed
+ * in the text and the print of the agenda alike.
+ */
+static const char *
+last_time(char *buf, size_t len, const char *date, size_t n)
+{
+	if (date == NULL)
+		snprintf(buf, len, "%s", _("No minutes recorded yet."));
+	else if (n == 0)
+		/* TRANSLATORS: %s is the date of the last minutes. */
+		snprintf(buf, len, _("Nothing was rising or at level 3-4 last "
+		    "time (%s)."), date);
+	else
+		/* TRANSLATORS: %s is the date of the last minutes. */
+		snprintf(buf, len, _("Rising or at level 3-4 last time (%s):"),
+		    date);
+	return buf;
+}
+
+/* The agenda item of the actions carried over. */
+static const char *
+carried_over(char *buf, size_t len, size_t n)
+{
+	if (n == 0)
+		snprintf(buf, len, "%s", _("Actions carried over: none open"));
+	else
+		/* TRANSLATORS: %zu is the number of open actions. */
+		snprintf(buf, len, _("Actions carried over: %zu open"), n);
+	return buf;
 }
 
 static void
@@ -236,61 +343,87 @@ put_agenda_text(FILE *fp, const struct record *a)
 {
 	struct record **s;
 	const char *v;
+	char buf[256];
 	size_t n, i;
 	int item = 1;
 
-	fprintf(fp, "Agenda of the next allies' meeting, network %s\n",
+	/* TRANSLATORS: the title of the agenda; %s is the network. */
+	fprintf(fp, _("Agenda of the next allies' meeting, network %s\n"),
 	    get(a, "network", "-"));
 	if (record_get(a, "date") != NULL) {
 		put_when_where(fp, a);
 		v = get(a, "meal", "yes");
-		fprintf(fp, "Meal:     %s\n\n", strcmp(v, "yes") == 0 ?
-		    "yes, the meeting starts with the shared meal" : "no");
+		/* TRANSLATORS: padded like "Date:     " (see there). */
+		fprintf(fp, _("Meal:     %s\n"), strcmp(v, "yes") == 0 ?
+		    _("yes, the meeting starts with the shared meal") :
+		    _("no"));
+		putc('\n', fp);
 		if (strcmp(v, "yes") == 0)
-			fprintf(fp, "%d. The shared meal\n", item++);
-	} else
-		fprintf(fp, "Date:     not planned yet (meet-plan plans "
-		    "it)\n\n");
-	fprintf(fp, "%d. Opening by the chair; the agenda\n", item++);
-	fprintf(fp, "%d. The sentiment in the neighbourhoods: a round of the "
-	    "table\n", item++);
+			put_item(fp, &item, _("The shared meal"));
+	} else {
+		/* TRANSLATORS: padded like "Date:     " (see there). */
+		fprintf(fp, _("Date:     not planned yet (meet-plan plans "
+		    "it)\n"));
+		putc('\n', fp);
+	}
+	put_item(fp, &item, _("Opening by the chair; the agenda"));
+	put_item(fp, &item, _("The sentiment in the neighbourhoods: a round "
+	    "of the table"));
 	n = nrecs(a, "themes", &s);
-	if ((v = record_get(a, "last_date")) == NULL)
-		fputs("   No minutes recorded yet.\n", fp);
-	else if (n == 0)
-		fprintf(fp, "   Nothing was rising or at level 3-4 last time "
-		    "(%s).\n", v);
-	else
-		fprintf(fp, "   Rising or at level 3-4 last time (%s):\n", v);
+	fprintf(fp, "   %s\n", last_time(buf, sizeof(buf),
+	    record_get(a, "last_date"), n));
 	for (i = 0; i < n; i++)
 		put_theme(fp, s[i], 5);
 	n = nrecs(a, "actions", &s);
-	fprintf(fp, "%d. Actions carried over: ", item++);
-	if (n == 0)
-		fputs("none open\n", fp);
-	else
-		fprintf(fp, "%zu open\n", n);
+	put_item(fp, &item, carried_over(buf, sizeof(buf), n));
 	for (i = 0; i < n; i++) {
-		fprintf(fp, "     #%-4s %-13s %-6s due %s%s\n", get(s[i], "id",
-		    "-"), get(s[i], "party", "-"), get(s[i], "owner", "-"),
-		    get(s[i], "due", "-"), strcmp(get(s[i], "overdue", "no"),
-		    "yes") == 0 ? "  overdue" : "");
+		if (strcmp(get(s[i], "overdue", "no"), "yes") == 0)
+			/*
+			 * TRANSLATORS: an open action on the agenda: its
+			 * number, the party, the owner's alias and the date
+			 * it is due.  Keep the widths (%-4s, %-13s, %-6s) so
+			 * that the columns line up.
+			 */
+			fprintf(fp, _("     #%-4s %-13s %-6s due %s  "
+			    "overdue\n"), get(s[i], "id", "-"),
+			    get(s[i], "party", "-"), get(s[i], "owner", "-"),
+			    get(s[i], "due", "-"));
+		else
+			/* TRANSLATORS: as the line above, not overdue. */
+			fprintf(fp, _("     #%-4s %-13s %-6s due %s\n"),
+			    get(s[i], "id", "-"), get(s[i], "party", "-"),
+			    get(s[i], "owner", "-"), get(s[i], "due", "-"));
 		put_wrapped(fp, get(s[i], "title", "-"), 11);
+		fprintf(fp, "%11s", "");
 		if ((v = record_get(s[i], "meeting")) != NULL)
-			fprintf(fp, "%11sagreed at meeting %s of %s, %s days "
-			    "ago\n", "", v, get(s[i], "agreed", "-"),
+			/*
+			 * TRANSLATORS: %1$s is the number of the meeting,
+			 * %2$s its date (2027-04-14), %3$s a number of days.
+			 */
+			fprintf(fp, _("agreed at meeting %s of %s, %s days "
+			    "ago\n"), v, get(s[i], "agreed", "-"),
 			    get(s[i], "age", "-"));
 		else
-			fprintf(fp, "%11sadded %s, %s days ago\n", "",
+			/*
+			 * TRANSLATORS: an action added outside a meeting;
+			 * %1$s is the date (2027-04-14), %2$s a number of days.
+			 */
+			fprintf(fp, _("added %s, %s days ago\n"),
 			    get(s[i], "agreed", "-"), get(s[i], "age", "-"));
 	}
-	fprintf(fp, "%d. Police and municipality: developments and policy\n",
-	    item++);
+	put_item(fp, &item, _("Police and municipality: developments and "
+	    "policy"));
 	if (strcmp(get(a, "review_due", "no"), "yes") == 0)
-		fprintf(fp, "%d. The half-yearly review is due (last: %s): do "
-		    "the right people sit\n   at the table? (ally-review)\n",
-		    item++, get(a, "last_review", "never"));
-	fprintf(fp, "%d. The next meeting: date, venue and chair\n", item);
+		/*
+		 * TRANSLATORS: %1$d is the number of the agenda item, %2$s
+		 * the date of the last review or "never".  The second line
+		 * is indented by three spaces, under the text of the item.
+		 */
+		fprintf(fp, _("%d. The half-yearly review is due (last: %s): "
+		    "do the right people sit\n   at the table? "
+		    "(ally-review)\n"), item++, get(a, "last_review",
+		    _("never")));
+	put_item(fp, &item, _("The next meeting: date, venue and chair"));
 }
 
 /* A mail header value, as an RFC 2047 encoded word when not ASCII. */
@@ -338,13 +471,24 @@ put_header(FILE *fp, const char *name, const char *value)
 }
 
 static void
-put_mail_head(FILE *fp, const char *what, const struct record *r)
+put_mail_head(FILE *fp, int agenda, const struct record *r)
 {
+	const char *net = get(r, "network", "-"),
+	    *date = get(r, "date", _("not planned yet"));
 	char subject[256];
 
-	snprintf(subject, sizeof(subject), "%s of the allies' meeting, "
-	    "network %s, %s", what, get(r, "network", "-"),
-	    get(r, "date", "not planned yet"));
+	if (agenda)
+		/*
+		 * TRANSLATORS: the subject of a mail; %1$s is the network,
+		 * %2$s the date of the meeting (2027-03-09) or "not planned
+		 * yet".
+		 */
+		snprintf(subject, sizeof(subject), _("Agenda of the allies' "
+		    "meeting, network %s, %s"), net, date);
+	else
+		/* TRANSLATORS: as the subject of the agenda's mail. */
+		snprintf(subject, sizeof(subject), _("Minutes of the allies' "
+		    "meeting, network %s, %s"), net, date);
 	put_header(fp, "Subject", subject);
 	fputs("MIME-Version: 1.0\n"
 	    "Content-Type: text/plain; charset=UTF-8\n"
@@ -386,17 +530,26 @@ roff_when_where(struct roff_table *t, const struct record *r)
 	const char *date = record_get(r, "date"), *host;
 	char buf[512];
 
-	snprintf(buf, sizeof(buf), "%s %s, %s", weekday_name(date), date,
+	/*
+	 * TRANSLATORS: the date in the head of the printed minutes and
+	 * agenda: %1$s is the weekday, %2$s the date (2027-03-09), %3$s the
+	 * time (18:00).
+	 */
+	snprintf(buf, sizeof(buf), _("%s %s, %s"), weekday_name(date), date,
 	    get(r, "time", "-"));
-	roff_pair(t, "Date", buf);
+	roff_pair(t, _("Date"), buf);
 	if ((host = record_get(r, "host")) != NULL)
-		snprintf(buf, sizeof(buf), "%s (host: %s)",
-		    get(r, "location", "not given"), host);
+		/*
+		 * TRANSLATORS: %1$s is the venue, %2$s who hosts it
+		 * (police, municipality or ally: not translated).
+		 */
+		snprintf(buf, sizeof(buf), _("%s (host: %s)"),
+		    get(r, "location", _("not given")), host);
 	else
 		snprintf(buf, sizeof(buf), "%s", get(r, "location",
-		    "not given"));
-	roff_pair(t, "Venue", buf);
-	roff_pair(t, "Chair", get(r, "chair", "not given"));
+		    _("not given")));
+	roff_pair(t, _("Venue"), buf);
+	roff_pair(t, _("Chair"), get(r, "chair", _("not given")));
 }
 
 static int
@@ -404,7 +557,7 @@ roff_attendance(struct roff_table *t, const struct record *m, const char *key,
     const char *label)
 {
 	const struct field *f = record_field(m, key);
-	char head[32], *list;
+	char head[64], *list;
 
 	if ((list = joined(m, key)) == NULL)
 		return -1;
@@ -419,8 +572,8 @@ roff_attendance(struct roff_table *t, const struct record *m, const char *key,
 static void
 roff_themes(FILE *fp, struct record **t, size_t n)
 {
-	static const char *const heads[] = { "Theme", "Level", "Trend",
-	    "Basis", "Summary", NULL };
+	const char *heads[] = { _("Theme"), _("Level"), _("Trend"),
+	    _("Basis"), _("Summary"), NULL };
 	struct roff_table tb;
 	const char *cells[5];
 	long long level;
@@ -448,13 +601,13 @@ roff_themes(FILE *fp, struct record **t, size_t n)
 static int
 put_minutes_roff(FILE *fp, const struct record *m, int first)
 {
-	static const char *const heads[] = { "#", "Party", "Owner", "Due",
-	    "Status", "Action", NULL };
-	static const char title[] = "Minutes of the allies' meeting";
+	const char *heads[] = { "#", _("Party"), _("Owner"), _("Due"),
+	    _("Status"), _("Action"), NULL };
+	const char *title = _("Minutes of the allies' meeting");
 	struct roff_table tb, *t = &tb;
 	struct record **s;
 	const char *cells[6], *v, *note;
-	char head[32], *what;
+	char head[64], *what;
 	size_t n, i;
 	int rc;
 
@@ -465,27 +618,29 @@ put_minutes_roff(FILE *fp, const struct record *m, int first)
 		roff_new_page(fp, get(m, "network", NULL), title,
 		    get(m, "date", NULL));
 	roff_table_begin(t, fp, "lB lx", NULL, 0);
-	roff_pair(t, "Network", get(m, "network", "-"));
-	roff_pair(t, "Meeting", get(m, "meeting", "-"));
+	roff_pair(t, _("Network"), get(m, "network", "-"));
+	roff_pair(t, _("Meeting"), get(m, "meeting", "-"));
 	roff_when_where(t, m);
-	roff_pair(t, "Meal", get(m, "meal", "-"));
-	if (roff_attendance(t, m, "present", "Present") != 0 ||
-	    roff_attendance(t, m, "excused", "Excused") != 0 ||
-	    roff_attendance(t, m, "absent", "Absent") != 0)
+	roff_pair(t, _("Meal"), yes_no(get(m, "meal", "-")));
+	if (roff_attendance(t, m, "present", _("Present")) != 0 ||
+	    roff_attendance(t, m, "excused", _("Excused")) != 0 ||
+	    roff_attendance(t, m, "absent", _("Absent")) != 0)
 		return -1;
 	roff_table_end(t);
 	n = nrecs(m, "themes", &s);
-	snprintf(head, sizeof(head), "Themes (%zu)", n);
+	/* TRANSLATORS: a heading; %zu is the number of themes. */
+	snprintf(head, sizeof(head), _("Themes (%zu)"), n);
 	roff_heading(fp, head);
 	if (n == 0)
-		roff_paragraph(fp, "None recorded.");
+		roff_paragraph(fp, _("None recorded."));
 	else
 		roff_themes(fp, s, n);
 	n = nrecs(m, "actions", &s);
-	snprintf(head, sizeof(head), "Actions (%zu)", n);
+	/* TRANSLATORS: a heading; %zu is the number of actions. */
+	snprintf(head, sizeof(head), _("Actions (%zu)"), n);
 	roff_heading(fp, head);
 	if (n == 0)
-		roff_paragraph(fp, "None agreed.");
+		roff_paragraph(fp, _("None agreed."));
 	else
 		roff_table_begin(t, fp, "n l l l l lx", heads, 0);
 	for (i = 0; i < n; i++) {
@@ -513,13 +668,18 @@ put_minutes_roff(FILE *fp, const struct record *m, int first)
 	if (n > 0)
 		roff_table_end(t);
 	if ((v = record_get(m, "notes")) != NULL) {
-		roff_heading(fp, "Notes");
+		roff_heading(fp, _("Notes"));
 		roff_paragraph(fp, v);
 	}
 	if ((v = record_get(m, "name_override")) != NULL)
-		roff_paragraphf(fp, "These minutes were recorded with "
+		/*
+		 * TRANSLATORS: the end of printed minutes in which names were
+		 * let through; %s says when, by whom and whose names
+		 * ("2027-10-12 jan: A01").
+		 */
+		roff_paragraphf(fp, _("These minutes were recorded with "
 		    "--allow-names and may name members (%s): keep them within "
-		    "the table.", v);
+		    "the table."), v);
 	return 0;
 }
 
@@ -536,59 +696,63 @@ roff_agenda_item(FILE *fp, int *item, const char *text)
 static int
 put_agenda_roff(FILE *fp, const struct record *a)
 {
-	static const char *const heads[] = { "#", "Party", "Owner", "Due",
-	    "Action", NULL };
+	const char *heads[] = { "#", _("Party"), _("Owner"), _("Due"),
+	    _("Action"), NULL };
 	struct roff_table tb, *t = &tb;
 	struct record **s;
 	const char *cells[5], *v;
-	char buf[256], due[32], *what;
+	char buf[256], due[64], *what;
 	size_t n, i;
-	int item = 1, meal = 0, rc;
+	int item = 1, meal = 0, od, rc;
 
-	roff_begin(fp, get(a, "network", NULL), "Agenda of the next allies' "
-	    "meeting", get(a, "date", NULL));
+	roff_begin(fp, get(a, "network", NULL), _("Agenda of the next allies' "
+	    "meeting"), get(a, "date", NULL));
 	roff_table_begin(t, fp, "lB lx", NULL, 0);
-	roff_pair(t, "Network", get(a, "network", "-"));
+	roff_pair(t, _("Network"), get(a, "network", "-"));
 	if (record_get(a, "date") != NULL) {
 		roff_when_where(t, a);
 		meal = strcmp(get(a, "meal", "yes"), "yes") == 0;
-		roff_pair(t, "Meal", meal ? "yes, the meeting starts with "
-		    "the shared meal" : "no");
+		roff_pair(t, _("Meal"), meal ? _("yes, the meeting starts with "
+		    "the shared meal") : _("no"));
 	} else
-		roff_pair(t, "Date", "not planned yet (meet-plan plans it)");
+		roff_pair(t, _("Date"), _("not planned yet (meet-plan plans "
+		    "it)"));
 	roff_table_end(t);
-	roff_heading(fp, "Agenda");
+	roff_heading(fp, _("Agenda"));
 	if (meal)
-		roff_agenda_item(fp, &item, "The shared meal");
-	roff_agenda_item(fp, &item, "Opening by the chair; the agenda");
-	roff_agenda_item(fp, &item, "The sentiment in the neighbourhoods: a "
-	    "round of the table");
+		roff_agenda_item(fp, &item, _("The shared meal"));
+	roff_agenda_item(fp, &item, _("Opening by the chair; the agenda"));
+	roff_agenda_item(fp, &item, _("The sentiment in the neighbourhoods: "
+	    "a round of the table"));
 	n = nrecs(a, "themes", &s);
-	if ((v = record_get(a, "last_date")) == NULL)
-		snprintf(buf, sizeof(buf), "No minutes recorded yet.");
-	else
-		snprintf(buf, sizeof(buf), n == 0 ? "Nothing was rising or "
-		    "at level 3-4 last time (%s)." : "Rising or at level 3-4 "
-		    "last time (%s):", v);
-	roff_item(fp, "", buf);
+	roff_item(fp, "", last_time(buf, sizeof(buf), record_get(a,
+	    "last_date"), n));
 	if (n > 0)
 		roff_themes(fp, s, n);
 	n = nrecs(a, "actions", &s);
-	snprintf(buf, sizeof(buf), n == 0 ? "Actions carried over: none "
-	    "open" : "Actions carried over: %zu open", n);
-	roff_agenda_item(fp, &item, buf);
+	roff_agenda_item(fp, &item, carried_over(buf, sizeof(buf), n));
 	if (n > 0)
 		roff_table_begin(t, fp, "n l l lw(2c) lx", heads, 0);
 	for (i = 0; i < n; i++) {
-		snprintf(due, sizeof(due), "%s%s", get(s[i], "due", "-"),
-		    strcmp(get(s[i], "overdue", "no"), "yes") == 0 ?
-		    "\noverdue" : "");
+		od = strcmp(get(s[i], "overdue", "no"), "yes") == 0;
+		snprintf(due, sizeof(due), "%s%s%s", get(s[i], "due", "-"),
+		    od ? "\n" : "", od ? _("overdue") : "");
 		if ((v = record_get(s[i], "meeting")) != NULL)
-			rc = asprintf(&what, "%s\nAgreed at meeting %s of %s, "
-			    "%s days ago.", get(s[i], "title", "-"), v,
+			/*
+			 * TRANSLATORS: %1$s is the title of the action, %2$s
+			 * the number of the meeting, %3$s its date
+			 * (2027-04-14), %4$s a number of days.
+			 */
+			rc = asprintf(&what, _("%s\nAgreed at meeting %s of "
+			    "%s, %s days ago."), get(s[i], "title", "-"), v,
 			    get(s[i], "agreed", "-"), get(s[i], "age", "-"));
 		else
-			rc = asprintf(&what, "%s\nAdded %s, %s days ago.",
+			/*
+			 * TRANSLATORS: %1$s is the title of an action added
+			 * outside a meeting, %2$s the date (2027-04-14), %3$s
+			 * a number of days.
+			 */
+			rc = asprintf(&what, _("%s\nAdded %s, %s days ago."),
 			    get(s[i], "title", "-"), get(s[i], "agreed", "-"),
 			    get(s[i], "age", "-"));
 		if (rc < 0)
@@ -603,15 +767,20 @@ put_agenda_roff(FILE *fp, const struct record *a)
 	}
 	if (n > 0)
 		roff_table_end(t);
-	roff_agenda_item(fp, &item, "Police and municipality: developments "
-	    "and policy");
+	roff_agenda_item(fp, &item, _("Police and municipality: developments "
+	    "and policy"));
 	if (strcmp(get(a, "review_due", "no"), "yes") == 0) {
-		snprintf(buf, sizeof(buf), "The half-yearly review is due "
+		/*
+		 * TRANSLATORS: %s is the date of the last review (2027-01-01)
+		 * or "never".
+		 */
+		snprintf(buf, sizeof(buf), _("The half-yearly review is due "
 		    "(last: %s): do the right people sit at the table? "
-		    "(ally-review)", get(a, "last_review", "never"));
+		    "(ally-review)"), get(a, "last_review", _("never")));
 		roff_agenda_item(fp, &item, buf);
 	}
-	roff_agenda_item(fp, &item, "The next meeting: date, venue and chair");
+	roff_agenda_item(fp, &item, _("The next meeting: date, venue and "
+	    "chair"));
 	return 0;
 }
 
@@ -702,10 +871,16 @@ record_minutes(struct cmd *c, char **files, int nfiles,
 		db_rollback(db);
 	else if (db_commit(db, err) != 0)
 		goto out;
-	if (names > 0)
-		warnx("%ld member name%s let through (--allow-names)%s", names,
-		    names == 1 ? "" : "s", c->o.dry_run ? "" :
-		    "; the meeting and the audit log say so");
+	if (names > 0 && c->o.dry_run)
+		/* TRANSLATORS: -N, a dry run: nothing was written. */
+		warnx(ngettext("%ld member name let through (--allow-names)",
+		    "%ld member names let through (--allow-names)", names),
+		    names);
+	else if (names > 0)
+		warnx(ngettext("%ld member name let through (--allow-names); "
+		    "the meeting and the audit log say so", "%ld member names "
+		    "let through (--allow-names); the meeting and the audit "
+		    "log say so", names), names);
 	if (!c->quiet && put_records(c->o.format, 0, run.out, run.nout, NULL,
 	    err) != 0)
 		goto out;
@@ -765,7 +940,7 @@ list_minutes(struct cmd *c, struct ally_error *err)
 		    MINUTES_LOAD_OVERRIDE : 0, err)) == NULL)
 			goto out;
 		if (c->o.format == FMT_MAIL) {
-			put_mail_head(stdout, "Minutes", m);
+			put_mail_head(stdout, 0, m);
 			put_minutes_text(stdout, m);
 		} else if (c->o.format == FMT_ROFF) {
 			if (put_minutes_roff(stdout, m, i == 0) != 0) {
@@ -830,7 +1005,7 @@ print_agenda(struct cmd *c, struct ally_error *err)
 			oom(err);
 	} else {
 		if (c->o.format == FMT_MAIL)
-			put_mail_head(stdout, "Agenda", a);
+			put_mail_head(stdout, 1, a);
 		put_agenda_text(stdout, a);
 	}
 	record_free(a);
@@ -850,8 +1025,12 @@ check_usage(struct cmd *c, int nfiles)
 			if (strcmp(c->view, minutes_views[i]) == 0)
 				break;
 		if (minutes_views[i] == NULL) {
-			warnx("--view: '%s' is not one of meetings, "
-			    "attendance, themes, actions", c->view);
+			/*
+			 * TRANSLATORS: the names of the views are option
+			 * values: not translated.
+			 */
+			warnx(_("--view: '%s' is not one of meetings, "
+			    "attendance, themes, actions"), c->view);
 			return -1;
 		}
 		c->v = (enum minutes_view)i;
@@ -863,7 +1042,9 @@ check_usage(struct cmd *c, int nfiles)
 		if (f == FMT_AUTO)
 			c->o.format = FMT_YAML;
 		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT) {
-			warnx("recording reports as yaml, csv or text");
+			/* TRANSLATORS: yaml, csv, text: formats (-f). */
+			warnx("%s", _("recording reports as yaml, csv or "
+			    "text"));
 			return -1;
 		}
 		return 0;
@@ -875,17 +1056,18 @@ check_usage(struct cmd *c, int nfiles)
 			c->o.format = FMT_YAML;
 		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT &&
 		    f != FMT_MAIL && f != FMT_ROFF) {
-			warnx("minutes are printed as yaml, csv, text, mail or "
-			    "roff");
+			warnx("%s", _("minutes are printed as yaml, csv, text, "
+			    "mail or roff"));
 			return -1;
 		}
 		if (f == FMT_ROFF && c->view != NULL) {
-			warnx("-f roff prints whole minutes, not a view");
+			warnx("%s", _("-f roff prints whole minutes, not a "
+			    "view"));
 			return -1;
 		}
 		if (f == FMT_MAIL && (c->view != NULL || c->meeting == NULL)) {
-			warnx("-f mail holds one meeting's minutes: choose it "
-			    "with -m ID, -m DATE or -m last");
+			warnx("%s", _("-f mail holds one meeting's minutes: "
+			    "choose it with -m ID, -m DATE or -m last"));
 			return -1;
 		}
 		return 0;
@@ -898,8 +1080,8 @@ check_usage(struct cmd *c, int nfiles)
 			c->o.format = FMT_TEXT;
 		else if (f != FMT_TEXT && f != FMT_MAIL && f != FMT_YAML &&
 		    f != FMT_ROFF) {
-			warnx("the agenda is printed as text, mail, yaml or "
-			    "roff");
+			warnx("%s", _("the agenda is printed as text, mail, "
+			    "yaml or roff"));
 			return -1;
 		}
 		return 0;

@@ -54,9 +54,16 @@ static const char *const venue_change_columns[] = { "id", "network",
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: meet-plan [-Nq] [-d db] [-n network] [-f format] [-m count]"
-	    " [-b file]\n"
+	/*
+	 * TRANSLATORS: the synopsis of meet-plan(1).  Keep the command name,
+	 * the option letters and their order; the words for what an option
+	 * takes (db, network, format, count, file, weekdays, time, minutes,
+	 * year, date, days, organizer, address) may be translated.  The
+	 * lines after the first are indented to stand under the command
+	 * name or its options: widen them by the width of your "usage: ".
+	 */
+	fputs(_("usage: meet-plan [-Nq] [-d db] [-n network] [-f format] "
+	    "[-m count] [-b file]\n"
 	    "                 [-w weekdays] [-t time] [-D minutes] "
 	    "(-y year | -s date [-e date])\n"
 	    "       meet-plan -x [-Nq] [-d db] [-n network] [-f format] "
@@ -71,10 +78,28 @@ usage(FILE *fp)
 	    "       meet-plan -V [-l] [-Nq] [-d db] [-n network] [-f format] "
 	    "[-F format] [file ...]\n"
 	    "       meet-plan -S [-N] [-d db] [-n network] [-w weekdays] "
-	    "[-t time] [-D minutes]\n");
+	    "[-t time] [-D minutes]\n"), fp);
 }
 
 /* ---- output ------------------------------------------------------------- */
+
+/* Who hosts a meeting, in words for the invitation; records keep the word. */
+static const char *
+host_words(const char *host)
+{
+	/*
+	 * TRANSLATORS: who hosts a meeting (police, municipality, ally,
+	 * other), after "Host:" in an invitation.
+	 */
+	static const char *const words[] = { N_("police"), N_("municipality"),
+	    N_("ally"), N_("other") };
+	size_t i;
+
+	for (i = 0; meeting_hosts[i] != NULL && i < 4; i++)
+		if (strcmp(host, meeting_hosts[i]) == 0)
+			return _(words[i]);
+	return host;
+}
 
 static void
 put_invitation(FILE *fp, const struct meeting *m)
@@ -87,30 +112,67 @@ put_invitation(FILE *fp, const struct meeting *m)
 		start = 0;
 	time_format(start + m->duration, end);
 	if (strcmp(m->status, "cancelled") == 0) {
-		fprintf(fp, "Allies meeting %s: %s CANCELLED\n\n", m->network,
+		/*
+		 * TRANSLATORS: the first line of a cancellation, also the
+		 * subject of its mail: the network and the date in words.
+		 */
+		fprintf(fp, _("Allies meeting %s: %s CANCELLED"), m->network,
 		    when);
-		fprintf(fp, "The meeting of the Allies network %s on %s at "
-		    "%s%s%s%s is cancelled.\nYou will hear when we meet "
-		    "next.\n", m->network, when, m->time, m->location[0] ?
-		    " (" : "", m->location, m->location[0] ? ")" : "");
+		fputs("\n\n", fp);
+		if (m->location[0] == '\0') {
+			/*
+			 * TRANSLATORS: the network, the date in words, the
+			 * time.
+			 */
+			fprintf(fp, _("The meeting of the Allies network %s on "
+			    "%s at %s is cancelled.\nYou will hear when we "
+			    "meet next.\n"), m->network, when, m->time);
+			return;
+		}
+		/*
+		 * TRANSLATORS: the network, the date in words, the time,
+		 * the venue.
+		 */
+		fprintf(fp, _("The meeting of the Allies network %s on %s at "
+		    "%s (%s) is cancelled.\nYou will hear when we meet "
+		    "next.\n"), m->network, when, m->time, m->location);
 		return;
 	}
-	fprintf(fp, "Allies meeting %s: %s\n\n", m->network, when);
-	fprintf(fp, "Dear members of the Allies network %s,\n\n", m->network);
-	fprintf(fp, "You are invited to our next meeting.\n\n");
-	fprintf(fp, "  Date:   %s\n", when);
-	fprintf(fp, "  Time:   %s to %s\n", m->time, end);
-	fprintf(fp, "  Venue:  %s\n", m->location[0] ? m->location :
-	    "to be announced");
+	/*
+	 * TRANSLATORS: the first line of an invitation, also the subject
+	 * of its mail: the network and the date in words.
+	 */
+	fprintf(fp, _("Allies meeting %s: %s"), m->network, when);
+	fputs("\n\n", fp);
+	fprintf(fp, _("Dear members of the Allies network %s,\n\n"),
+	    m->network);
+	fputs(_("You are invited to our next meeting.\n\n"), fp);
+	/*
+	 * TRANSLATORS: the details of an invitation, a label and its
+	 * value: pad every label to the same width, so that the values
+	 * stand in one column (the venue's address goes under the venue).
+	 */
+	fprintf(fp, _("  Date:   %s\n"), when);
+	/* TRANSLATORS: the start and the end time (HH:MM). */
+	fprintf(fp, _("  Time:   %s to %s\n"), m->time, end);
+	fprintf(fp, _("  Venue:  %s\n"), m->location[0] ? m->location :
+	    _("to be announced"));
 	if (m->address[0])
-		fprintf(fp, "          %s\n", m->address);
+		/*
+		 * TRANSLATORS: the venue's address, on the line under
+		 * "Venue:": indent it as far as the values of the labels.
+		 */
+		fprintf(fp, _("          %s\n"), m->address);
 	if (m->host[0])
-		fprintf(fp, "  Host:   %s\n", m->host);
-	fprintf(fp, "  Chair:  %s\n", m->chair[0] ? m->chair : "to be agreed");
-	fprintf(fp, "  Meal:   %s\n\n", m->meal ?
-	    "we start with a shared meal" : "no meal this time");
-	fprintf(fp, "Cannot come? Please excuse yourself by replying to this "
-	    "message;\nyour reply reaches the coordinator.\n");
+		fprintf(fp, _("  Host:   %s\n"), host_words(m->host));
+	/* TRANSLATORS: %s is the alias of the ally who chairs. */
+	fprintf(fp, _("  Chair:  %s\n"), m->chair[0] ? m->chair :
+	    _("to be agreed"));
+	fprintf(fp, _("  Meal:   %s\n"), m->meal ?
+	    _("we start with a shared meal") : _("no meal this time"));
+	fputs("\n", fp);
+	fputs(_("Cannot come? Please excuse yourself by replying to this "
+	    "message;\nyour reply reaches the coordinator.\n"), fp);
 }
 
 static void
@@ -151,10 +213,15 @@ mail_subject(const struct meeting *v, size_t n, const char *text, char *buf,
 		if (strcmp(v[i].network, v[0].network) != 0)
 			break;
 	if (i == n)
-		snprintf(buf, len, "Allies meetings %s: %zu invitations",
+		/*
+		 * TRANSLATORS: the subject of a mail with several
+		 * invitations (always more than one): the network, how many.
+		 */
+		snprintf(buf, len, _("Allies meetings %s: %zu invitations"),
 		    v[0].network, n);
 	else
-		snprintf(buf, len, "Allies meetings: %zu invitations", n);
+		/* TRANSLATORS: as above, for several networks. */
+		snprintf(buf, len, _("Allies meetings: %zu invitations"), n);
 }
 
 /*
@@ -416,15 +483,23 @@ plan_series(struct opts *op, struct ally_error *err)
 	    session_finish(op, &s, err) != 0)
 		goto out;
 	if (past > 0)
-		warnx("%d of %d meetings of the period fell before today and "
-		    "were not planned", past, p.count);
+		/*
+		 * TRANSLATORS: how many meetings fell before today, of how
+		 * many; the forms follow the first number.
+		 */
+		warnx(ngettext("%d of %d meetings of the period fell before "
+		    "today and were not planned", "%d of %d meetings of the "
+		    "period fell before today and were not planned",
+		    (unsigned long)past), past, p.count);
 	for (i = 0; i < n; i++)
 		if (strcmp(v[i].change, "added") == 0 && !v[i].location[0])
 			open++;
 	if (open > 0)
-		warnx("network %s has no active venue: %zu meeting%s without "
-		    "a location (add venues with meet-plan -V)", s.net.name,
-		    open, open == 1 ? "" : "s");
+		warnx(ngettext("network %s has no active venue: %zu meeting "
+		    "without a location (add venues with meet-plan -V)",
+		    "network %s has no active venue: %zu meetings without a "
+		    "location (add venues with meet-plan -V)", open),
+		    s.net.name, open);
 	rc = op->quiet ? 0 : put_meetings(op, v, n, plan_columns, err);
 out:
 	session_close(&s);
@@ -731,7 +806,7 @@ static int
 set_mode(struct opts *op, enum mode m)
 {
 	if (op->mode != M_NONE && op->mode != m) {
-		warnx("choose one of -y/-s (plan), -x, -i, -l, -u, -V, -S");
+		warnx(_("choose one of -y/-s (plan), -x, -i, -l, -u, -V, -S"));
 		return -1;
 	}
 	op->mode = m;
@@ -745,8 +820,8 @@ parse_number(const char *opt, const char *arg, long long min, long long max,
 	long long v;
 
 	if (parse_int(arg, min, max, &v) != 0) {
-		warnx("%s: '%s': expected a number from %lld to %lld", opt, arg,
-		    min, max);
+		warnx(_("%s: '%s': expected a number from %lld to %lld"), opt,
+		    arg, min, max);
 		return -1;
 	}
 	*out = (int)v;
@@ -858,13 +933,13 @@ parse_args(int argc, char *argv[], struct opts *op)
 			break;
 		case OPT_TO:
 			if (mail_valid_address(optarg) != 0) {
-				warnx("--to: '%s' is not an e-mail address",
+				warnx(_("--to: '%s' is not an e-mail address"),
 				    optarg);
 				return -1;
 			}
 			if (op->nto == MAX_TO) {
-				warnx("--to: at most %d addresses (use a list)",
-				    MAX_TO);
+				warnx(_("--to: at most %d addresses (use a "
+				    "list)"), MAX_TO);
 				return -1;
 			}
 			op->to[op->nto++] = optarg;
@@ -875,8 +950,8 @@ parse_args(int argc, char *argv[], struct opts *op)
 	}
 	if (m && (op->per_year < MEETING_MIN_PER_YEAR ||
 	    op->per_year > MEETING_MAX_PER_YEAR)) {
-		warnx("--meetings: %d a year: the method asks for %d to %d "
-		    "(fewer cannot keep the relation warm; %d is usual)",
+		warnx(_("--meetings: %d a year: the method asks for %d to %d "
+		    "(fewer cannot keep the relation warm; %d is usual)"),
 		    op->per_year, MEETING_MIN_PER_YEAR, MEETING_MAX_PER_YEAR,
 		    MEETING_DEFAULT_PER_YEAR);
 		return -1;
@@ -893,17 +968,17 @@ check_mode(struct opts *op, int nargs)
 	    op->duration != 0;
 
 	if (op->end != NULL && op->start == NULL) {
-		warnx("--end needs --start");
+		warnx(_("--end needs --start"));
 		return -1;
 	}
 	if (op->year != NULL && op->start != NULL) {
-		warnx("give --year or --start, not both");
+		warnx(_("give --year or --start, not both"));
 		return -1;
 	}
 	if (op->list && op->mode == M_NONE)
 		op->mode = M_LIST;
 	else if (op->list && op->mode != M_VENUES) {
-		warnx("-l lists meetings, or venues with -V");
+		warnx(_("-l lists meetings, or venues with -V"));
 		return -1;
 	}
 	if (period && op->mode == M_NONE)
@@ -911,47 +986,48 @@ check_mode(struct opts *op, int nargs)
 	if (op->mode == M_NONE && schedule)
 		op->mode = M_SETTINGS;
 	if (op->mode == M_NONE) {
-		warnx("nothing to do: plan with -y or -s, or choose -x, -i, "
-		    "-l, -u, -V or -S");
+		warnx(_("nothing to do: plan with -y or -s, or choose -x, -i, "
+		    "-l, -u, -V or -S"));
 		return -1;
 	}
 	if (period && op->mode != M_PLAN && op->mode != M_LIST) {
-		warnx("--year and --start choose the period to plan or list");
+		warnx(_("--year and --start choose the period to plan or "
+		    "list"));
 		return -1;
 	}
 	if (schedule && op->mode != M_PLAN && op->mode != M_SETTINGS) {
-		warnx("-w, -t and -D set the schedule when planning (or "
-		    "with -S)");
+		warnx(_("-w, -t and -D set the schedule when planning (or "
+		    "with -S)"));
 		return -1;
 	}
 	if (op->nblackout_files > 0 && op->mode != M_PLAN &&
 	    op->mode != M_NEXT) {
-		warnx("-b gives blackouts for planning (-y, -s or -x)");
+		warnx(_("-b gives blackouts for planning (-y, -s or -x)"));
 		return -1;
 	}
 	if (nargs > 0 && op->mode != M_UPDATE &&
 	    !(op->mode == M_VENUES && !op->list)) {
-		warnx("files are read with -u or -V only");
+		warnx(_("files are read with -u or -V only"));
 		return -1;
 	}
 	if (op->o.dry_run && (op->mode == M_LIST || op->mode == M_INVITE ||
 	    (op->mode == M_VENUES && op->list))) {
-		warnx("-N is for commands that write");
+		warnx(_("-N is for commands that write"));
 		return -1;
 	}
 	if ((op->o.format == FMT_ICS || op->o.format == FMT_MAIL) &&
 	    (op->mode == M_VENUES || op->mode == M_SETTINGS)) {
-		warnx("-f %s is for meetings", format_name(op->o.format));
+		warnx(_("-f %s is for meetings"), format_name(op->o.format));
 		return -1;
 	}
 	if (op->nto > 0 && op->o.format != FMT_MAIL) {
-		warnx("--to addresses a message: -f mail");
+		warnx(_("--to addresses a message: -f mail"));
 		return -1;
 	}
 	if (op->organizer != NULL && op->o.format == FMT_MAIL &&
 	    mail_valid_address(strncmp(op->organizer, "mailto:", 7) == 0 ?
 	    op->organizer + 7 : op->organizer) != 0) {
-		warnx("--organizer: '%s' is not an e-mail address",
+		warnx(_("--organizer: '%s' is not an e-mail address"),
 		    op->organizer);
 		return -1;
 	}
@@ -962,8 +1038,8 @@ check_mode(struct opts *op, int nargs)
 		op->o.format = op->mode == M_INVITE ? FMT_MAIL : FMT_YAML;
 	if (op->o.format == FMT_SVG || op->o.format == FMT_VCARD ||
 	    op->o.format == FMT_ROFF) {
-		warnx("-f %s: meetings are written as yaml, csv, text, ics or "
-		    "mail", format_name(op->o.format));
+		warnx(_("-f %s: meetings are written as yaml, csv, text, ics "
+		    "or mail"), format_name(op->o.format));
 		return -1;
 	}
 	return 0;

@@ -41,8 +41,15 @@ struct ctx {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: report-sentiment -r [-Nq] [-d db] [-n network] "
+	/*
+	 * TRANSLATORS: the synopsis of report-sentiment(1).  Keep the
+	 * command name, the option letters and their order; the words for
+	 * what an option takes (db, network, format, file, period, theme,
+	 * since, until, level, rise, days, count) may be translated.  The
+	 * lines after a "usage: " line stand under the command name: indent
+	 * them by the width of your "usage: ".
+	 */
+	fputs(_("usage: report-sentiment -r [-Nq] [-d db] [-n network] "
 	    "[-f format] [-F format] [file ...]\n"
 	    "       report-sentiment [-l | -a | -b period] [-d db] "
 	    "[-n network] [-f format]\n"
@@ -51,7 +58,7 @@ usage(FILE *fp)
 	    "       report-sentiment -g [-a | -b period] [-f format] "
 	    "[-t theme] [-s since] [-u until]\n"
 	    "           [-L level] [-R rise] [-w days] [-k count] "
-	    "[-d db ...] [db ...]\n");
+	    "[-d db ...] [db ...]\n"), fp);
 }
 
 static int
@@ -391,30 +398,62 @@ periods(struct ctx *c, struct sink *w, int *printed,
 	return rc;
 }
 
-/* Why a reading alerts, in words a coordinator reads in a mail. */
+/*
+ * A message in the user's language for people, as written for machines
+ * otherwise: the same field of a record is read by both.
+ */
+static const char *
+tr(int human, const char *msgid)
+{
+	return human ? _(msgid) : msgid;
+}
+
+/*
+ * Why a reading alerts, in words a coordinator reads in a mail: in the
+ * user's language in the text table (what cron mails), in English in
+ * yaml and csv, whose values never change with the locale.
+ */
+static void
+join(char *buf, size_t len, const char *part)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, len - n, "%s%s", n > 0 ? "; " : "", part);
+}
+
 static void
 alert_why(const struct ctx *c, const struct signal_reading *r, char *buf,
     size_t len)
 {
-	size_t n = 0;
+	int human = c->o.format == FMT_TEXT;
+	char part[160];
 
 	buf[0] = '\0';
-	if (r->alerts & SIGNAL_ALERT_LEVEL)
-		n += snprintf(buf + n, len - n, "level %d reaches %d",
-		    r->tension, c->rules.level);
-	if ((r->alerts & SIGNAL_ALERT_RISE) && n < len)
-		n += snprintf(buf + n, len - n, "%srose by %d or more within "
-		    "%d days", n ? "; " : "", c->rules.rise, c->rules.window);
-	if ((r->alerts & SIGNAL_ALERT_RISING) && n < len)
-		snprintf(buf + n, len - n, "%srising in %d readings in a row",
-		    n ? "; " : "", c->rules.consecutive);
+	if (r->alerts & SIGNAL_ALERT_LEVEL) {
+		/* xgettext:c-format */
+		snprintf(part, sizeof(part), tr(human, N_("level %d reaches "
+		    "%d")), r->tension, c->rules.level);
+		join(buf, len, part);
+	}
+	if (r->alerts & SIGNAL_ALERT_RISE) {
+		/* xgettext:c-format */
+		snprintf(part, sizeof(part), tr(human, N_("rose by %d or more "
+		    "within %d days")), c->rules.rise, c->rules.window);
+		join(buf, len, part);
+	}
+	if (r->alerts & SIGNAL_ALERT_RISING) {
+		/* xgettext:c-format */
+		snprintf(part, sizeof(part), tr(human, N_("rising in %d "
+		    "readings in a row")), c->rules.consecutive);
+		join(buf, len, part);
+	}
 }
 
 static struct record *
 alert_record(const struct ctx *c, const struct signal_reading *r)
 {
 	struct record *o;
-	char words[32], why[160];
+	char words[32], why[320];
 
 	if ((o = record_new()) == NULL)
 		return NULL;
@@ -526,6 +565,63 @@ list(struct ctx *c, struct sink *w, int *printed, struct ally_error *err)
 
 /* ---- the printed report: troff for groff -t -ms ------------------------- */
 
+/*
+ * The words of the records' values that a printed page or the heat map
+ * shows in the user's language: levels, trends, bases, directions, the
+ * alert rules and the meeting period before the first meeting.  Anything
+ * else (themes, aliases, summaries) is shown as it was written.
+ */
+static const char *const value_words[] = {
+	/* TRANSLATORS: a theme's first reading or first period. */
+	N_("new"),
+	/* TRANSLATORS: the alert rule "the level reached the threshold". */
+	N_("level"),
+	/* TRANSLATORS: the alert rule "rose by N or more within N days". */
+	N_("rise"),
+	/* TRANSLATORS: the meeting period before the first meeting. */
+	N_("before"),
+	NULL
+};
+
+static int
+known_word(const char *w, size_t n)
+{
+	const char *const *tables[] = { value_words, signal_levels,
+	    signal_trends, signal_bases };
+	size_t t, i;
+
+	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (i = 0; tables[t][i] != NULL; i++)
+			if (strlen(tables[t][i]) == n &&
+			    strncmp(tables[t][i], w, n) == 0)
+				return 1;
+	return 0;
+}
+
+/* "level rise" as "niveau stijging": each known word translated. */
+static const char *
+human_words(const char *v, char *buf, size_t len)
+{
+	char w[32];
+	size_t n, o = 0;
+
+	buf[0] = '\0';
+	while (v != NULL && *v != '\0' && o < len) {
+		n = strcspn(v, " ");
+		if (n > 0 && n < sizeof(w) && known_word(v, n)) {
+			memcpy(w, v, n);
+			w[n] = '\0';
+			o += snprintf(buf + o, len - o, "%s", _(w));
+		} else
+			o += snprintf(buf + o, len - o, "%.*s", (int)n, v);
+		v += n;
+		if (*v == ' ' && o < len)
+			o += snprintf(buf + o, len - o, "%s", " ");
+		v += *v == ' ';
+	}
+	return buf;
+}
+
 /* "3 tension": a level and its word. */
 static const char *
 level_words(const struct record *r, const char *key, char *buf, size_t len)
@@ -535,7 +631,7 @@ level_words(const struct record *r, const char *key, char *buf, size_t len)
 
 	if (v == NULL || parse_int(v, 0, 4, &n) != 0)
 		return "-";
-	snprintf(buf, len, "%lld %s", n, signal_levels[n]);
+	snprintf(buf, len, "%lld %s", n, _(signal_levels[n]));
 	return buf;
 }
 
@@ -547,32 +643,45 @@ value_or(const struct record *r, const char *key)
 	return v != NULL ? v : "-";
 }
 
+/* A value in words of the user's language, or "-". */
+static const char *
+words_or(const struct record *r, const char *key, char *buf, size_t len)
+{
+	const char *v = record_get(r, key);
+
+	return v != NULL ? human_words(v, buf, len) : "-";
+}
+
 static void
 roff_thermometer(struct record **v, size_t n)
 {
-	static const char *const heads[] = { "Theme", "Date", "Level",
-	    "Move", "Trend", "Alert", "Summary (basis; source)", NULL };
+	static const char *const heads[] = { N_("Theme"), N_("Date"),
+	    N_("Level"), N_("Move"), N_("Trend"), N_("Alert"),
+	    N_("Summary (basis; source)"), NULL };
 	struct roff_table t;
-	const char *cells[7], *sum;
-	char lv[32], text[1024];
+	const char *cells[7], *h[8], *sum;
+	char lv[32], move[32], trend[32], alert[64], basis[32], text[1024];
 	size_t i;
 
-	roff_paragraph(stdout, "Each theme's latest reading, hottest first.  "
-	    "Levels run from 0 calm to 4 unrest; the move is the change "
-	    "since the theme's reading before.");
-	roff_table_begin(&t, stdout, "l2 l2 l2 n2 l2 l2 lw(6.4c)", heads,
+	for (i = 0; heads[i] != NULL; i++)
+		h[i] = _(heads[i]);
+	h[i] = NULL;
+	roff_paragraph(stdout, _("Each theme's latest reading, hottest "
+	    "first.  Levels run from 0 calm to 4 unrest; the move is the "
+	    "change since the theme's reading before."));
+	roff_table_begin(&t, stdout, "l2 l2 l2 n2 l2 l2 lw(6.4c)", h,
 	    ROFF_TABLE_SMALL);
 	for (i = 0; i < n; i++) {
 		sum = record_get(v[i], "summary");
 		snprintf(text, sizeof(text), "%s%s(%s; %s)", sum != NULL ?
-		    sum : "", sum != NULL ? " " : "", value_or(v[i], "basis"),
-		    value_or(v[i], "source"));
+		    sum : "", sum != NULL ? " " : "", words_or(v[i], "basis",
+		    basis, sizeof(basis)), value_or(v[i], "source"));
 		cells[0] = value_or(v[i], "theme");
 		cells[1] = value_or(v[i], "date");
 		cells[2] = level_words(v[i], "tension", lv, sizeof(lv));
-		cells[3] = value_or(v[i], "move");
-		cells[4] = value_or(v[i], "trend");
-		cells[5] = value_or(v[i], "alert");
+		cells[3] = words_or(v[i], "move", move, sizeof(move));
+		cells[4] = words_or(v[i], "trend", trend, sizeof(trend));
+		cells[5] = words_or(v[i], "alert", alert, sizeof(alert));
 		cells[6] = text;
 		roff_table_row(&t, cells, 7);
 	}
@@ -582,21 +691,26 @@ roff_thermometer(struct record **v, size_t n)
 static void
 roff_periods(const struct ctx *c, struct record **v, size_t n)
 {
-	static const char *const heads[] = { "Theme", "Period", "Networks",
-	    "Readings", "Signals", "Highest", "Mean", "Direction", "Alerts",
-	    NULL };
+	/*
+	 * TRANSLATORS: the headings of a table of up to nine columns on an
+	 * A4 page: keep them as short as the English ones (abbreviate
+	 * Mean and Alerts if need be).
+	 */
+	static const char *const heads[] = { N_("Theme"), N_("Period"),
+	    N_("Networks"), N_("Readings"), N_("Signals"), N_("Highest"),
+	    N_("Mean"), N_("Direction"), N_("Alerts"), NULL };
 	const char *h[10], *cells[9];
 	struct roff_table t;
-	char lv[32];
+	char lv[32], period[32], dir[32];
 	size_t i, k, col;
 
 	for (i = 0, k = 0; heads[i] != NULL; i++)
 		if (c->rollup || i != 2)
-			h[k++] = heads[i];
+			h[k++] = _(heads[i]);
 	h[k] = NULL;
-	roff_paragraph(stdout, "The readings of each theme by period: the "
+	roff_paragraph(stdout, _("The readings of each theme by period: the "
 	    "highest level, the mean, and the direction against the "
-	    "period before.");
+	    "period before."));
 	roff_table_begin(&t, stdout, c->rollup ? "l l n n n l n l n" :
 	    "l l n n l n l n", h, 0);
 	for (i = 0; i < n; i++) {
@@ -605,44 +719,58 @@ roff_periods(const struct ctx *c, struct record **v, size_t n)
 		cells[col++] = i > 0 && strcmp(value_or(v[i], "theme"),
 		    value_or(v[i - 1], "theme")) == 0 ? "" :
 		    value_or(v[i], "theme");
-		cells[col++] = value_or(v[i], "period");
+		cells[col++] = words_or(v[i], "period", period,
+		    sizeof(period));
 		if (c->rollup)
 			cells[col++] = value_or(v[i], "networks");
 		cells[col++] = value_or(v[i], "readings");
 		cells[col++] = value_or(v[i], "signals");
 		cells[col++] = level_words(v[i], "max", lv, sizeof(lv));
 		cells[col++] = value_or(v[i], "mean");
-		cells[col++] = value_or(v[i], "direction");
+		cells[col++] = words_or(v[i], "direction", dir, sizeof(dir));
 		cells[col++] = value_or(v[i], "alerts");
 		roff_table_row(&t, cells, col);
 	}
 	roff_table_end(&t);
 }
 
+/* The titles of the reports, by the period of the table. */
+static const char *const by_titles[] = {
+	N_("Tension by theme and month"),
+	N_("Tension by theme and quarter"),
+	N_("Tension by theme and meeting")
+};
+
 static int
 print_roff(struct ctx *c, struct record **v, size_t n)
 {
-	static const char *const by_words[] = { "month", "quarter",
-	    "meeting" };
-	char title[64], from[11], to[11];
+	const char *title;
+	char from[11], to[11];
 
 	date_format(c->until, to);
-	if (c->mode == M_PERIODS)
-		snprintf(title, sizeof(title), "Tension by theme and %s",
-		    by_words[c->by]);
-	else
-		snprintf(title, sizeof(title), "The tension thermometer");
-	roff_begin(stdout, c->rollup ? "all networks" : c->network, title,
-	    to);
 	date_format(c->since, from);
-	roff_paragraphf(stdout, "%s %s, readings %s%s to %s.", c->rollup ?
-	    "Networks:" : "Network", c->rollup ? "all in the files given" :
-	    c->network, c->since_arg != NULL ? "from " : "up",
-	    c->since_arg != NULL ? from : "", to);
+	if (c->mode == M_PERIODS)
+		title = _(by_titles[c->by]);
+	else
+		title = _("The tension thermometer");
+	roff_begin(stdout, c->rollup ? _("all networks") : c->network, title,
+	    to);
+	if (c->rollup && c->since_arg != NULL)
+		roff_paragraphf(stdout, _("Networks: all in the files given, "
+		    "readings from %s to %s."), from, to);
+	else if (c->rollup)
+		roff_paragraphf(stdout, _("Networks: all in the files given, "
+		    "readings up to %s."), to);
+	else if (c->since_arg != NULL)
+		roff_paragraphf(stdout, _("Network %s, readings from %s to "
+		    "%s."), c->network, from, to);
+	else
+		roff_paragraphf(stdout, _("Network %s, readings up to %s."),
+		    c->network, to);
 	if (c->theme != NULL)
-		roff_paragraphf(stdout, "Theme: %s.", c->theme);
+		roff_paragraphf(stdout, _("Theme: %s."), c->theme);
 	if (n == 0)
-		roff_paragraph(stdout, "No readings in this period.");
+		roff_paragraph(stdout, _("No readings in this period."));
 	else if (c->mode == M_PERIODS)
 		roff_periods(c, v, n);
 	else
@@ -704,6 +832,9 @@ map_columns(struct ctx *c, struct map *m)
 		if ((m->cols[i] = malloc(24)) == NULL)
 			return -1;
 		signal_period_label(c->by, m->periods[i], m->cols[i], 24);
+		/* "before" is a word; the other labels are dates. */
+		if (strcmp(m->cols[i], "before") == 0)
+			snprintf(m->cols[i], 24, "%s", _("before"));
 	}
 	return 0;
 }
@@ -726,20 +857,32 @@ map_rows(struct map *m)
 static char *
 cell_tip(const struct ctx *c, const struct signal_cell *k, const char *col)
 {
-	char *s;
+	char *s, dir[32];
 	int n;
 
+	human_words(k->direction, dir, sizeof(dir));
 	if (c->rollup)
-		n = asprintf(&s, "%s, %s: %d networks, %d readings, highest "
-		    "%d (%s), mean %.1f, %s; %d alerts", k->theme, col,
-		    k->networks, k->readings, k->max, signal_levels[k->max],
-		    k->mean, k->direction, k->alerts);
+		/*
+		 * TRANSLATORS: the tooltip of a cell of the heat map of all
+		 * networks: theme, period, counts, the highest level and its
+		 * word, the mean level, the direction (rising, steady ...).
+		 */
+		n = asprintf(&s, _("%s, %s: %d networks, %d readings, highest "
+		    "%d (%s), mean %.1f, %s; %d alerts"), k->theme, col,
+		    k->networks, k->readings, k->max,
+		    _(signal_levels[k->max]), k->mean, dir, k->alerts);
 	else
-		n = asprintf(&s, "%s, %s: %d readings, highest %d (%s), mean "
-		    "%.1f, %s; %d alerts; last: %s", k->theme, col,
-		    k->readings, k->max, signal_levels[k->max], k->mean,
-		    k->direction, k->alerts, k->last->summary != NULL ?
-		    k->last->summary : "no summary");
+		/*
+		 * TRANSLATORS: the tooltip of a cell of the heat map: theme,
+		 * period, counts, the highest level and its word, the mean
+		 * level, the direction (rising, steady ...) and the summary
+		 * of the last reading.
+		 */
+		n = asprintf(&s, _("%s, %s: %d readings, highest %d (%s), mean "
+		    "%.1f, %s; %d alerts; last: %s"), k->theme, col,
+		    k->readings, k->max, _(signal_levels[k->max]), k->mean,
+		    dir, k->alerts, k->last->summary != NULL ?
+		    k->last->summary : _("no summary"));
 	return n < 0 ? NULL : s;
 }
 
@@ -778,7 +921,7 @@ map_notes(struct ctx *c, struct map *m, struct ally_error *err)
 {
 	const struct signal_reading **v;
 	size_t i, nv, n = 0, more = 0;
-	char d[11], words[32];
+	char d[11], words[32], human[64];
 	int rc;
 
 	if ((m->notes = calloc(MAX_NOTES + 3, sizeof(char *))) == NULL)
@@ -788,7 +931,8 @@ map_notes(struct ctx *c, struct map *m, struct ally_error *err)
 	for (i = 0; i < nv; i++) {
 		const struct signal_reading *r = v[i];
 
-		if (n == 0 && (m->notes[n++] = strdup("Alerts:")) == NULL) {
+		/* TRANSLATORS: the heading of the alerts under the heat map. */
+		if (n == 0 && (m->notes[n++] = strdup(_("Alerts:"))) == NULL) {
 			free(v);
 			return oom(err);
 		}
@@ -798,10 +942,17 @@ map_notes(struct ctx *c, struct map *m, struct ally_error *err)
 		}
 		date_format(r->date, d);
 		signal_alert_words(r->alerts, words, sizeof(words));
-		rc = c->rollup ? asprintf(&m->notes[n], "%s, %s: %s at level "
-		    "%d (%s)", d, c->set.nets[r->net].name, r->theme,
-		    r->tension, words) : asprintf(&m->notes[n], "%s: %s at "
-		    "level %d (%s)", d, r->theme, r->tension, words);
+		human_words(words, human, sizeof(human));
+		/*
+		 * TRANSLATORS: an alert under the heat map: the date, the
+		 * network, the theme, the level and the alert rules fired.
+		 */
+		rc = c->rollup ? asprintf(&m->notes[n], _("%s, %s: %s at level "
+		    "%d (%s)"), d, c->set.nets[r->net].name, r->theme,
+		    r->tension, human) :
+		    /* TRANSLATORS: as above, without the network. */
+		    asprintf(&m->notes[n], _("%s: %s at level %d (%s)"), d,
+		    r->theme, r->tension, human);
 		if (rc < 0) {
 			m->nnotes = n;
 			free(v);
@@ -811,8 +962,8 @@ map_notes(struct ctx *c, struct map *m, struct ally_error *err)
 	}
 	free(v);
 	m->nnotes = n;
-	if (more > 0 && asprintf(&m->notes[m->nnotes++], "... and %zu more "
-	    "(report-sentiment -a lists them)", more) < 0) {
+	if (more > 0 && asprintf(&m->notes[m->nnotes++], _("... and %zu more "
+	    "(report-sentiment -a lists them)"), more) < 0) {
 		m->nnotes--;
 		return oom(err);
 	}
@@ -842,12 +993,11 @@ map_free(struct map *m)
 static int
 heat_map(struct ctx *c, int *printed, struct ally_error *err)
 {
-	static const char *const by_words[] = { "month", "quarter",
-	    "meeting" };
+	const char *levels[5];
 	struct heatmap h;
 	struct map m;
 	char from[11], to[11];
-	int rc = -1;
+	int rc = -1, i;
 
 	memset(&m, 0, sizeof(m));
 	if (signal_cells(&c->set, c->by, c->rollup, c->since, c->until,
@@ -867,12 +1017,15 @@ heat_map(struct ctx *c, int *printed, struct ally_error *err)
 		goto out;
 	date_format(c->since, from);
 	date_format(c->until, to);
-	snprintf(m.title, sizeof(m.title), "Tension by theme and %s: %s",
-	    by_words[c->by], c->rollup ? "all networks" : c->network);
-	snprintf(m.subtitle, sizeof(m.subtitle), "%s%s to %s; each cell "
-	    "shows the highest level of its period", c->since_arg != NULL ?
-	    "readings from " : "readings up", c->since_arg != NULL ? from :
-	    "", to);
+	snprintf(m.title, sizeof(m.title), "%s: %s", _(by_titles[c->by]),
+	    c->rollup ? _("all networks") : c->network);
+	if (c->since_arg != NULL)
+		snprintf(m.subtitle, sizeof(m.subtitle), _("readings from %s "
+		    "to %s; each cell shows the highest level of its period"),
+		    from, to);
+	else
+		snprintf(m.subtitle, sizeof(m.subtitle), _("readings up to %s; "
+		    "each cell shows the highest level of its period"), to);
 	memset(&h, 0, sizeof(h));
 	h.title = m.title;
 	h.subtitle = m.subtitle;
@@ -881,10 +1034,12 @@ heat_map(struct ctx *c, int *printed, struct ally_error *err)
 	h.cols = (const char *const *)m.cols;
 	h.ncols = m.ncols;
 	h.cells = m.grid;
-	h.levels = (const char *const[]){ "calm", "attention", "concern",
-	    "tension", "unrest" };
+	for (i = 0; i < 5; i++)
+		levels[i] = _(signal_levels[i]);
+	h.levels = levels;
 	h.nlevels = 5;
-	h.mark_label = "alert";
+	/* TRANSLATORS: the legend of the heat map: a cell with an alert. */
+	h.mark_label = _("alert");
 	h.notes = (const char *const *)m.notes;
 	h.nnotes = m.nnotes;
 	rc = svg_heatmap(stdout, &h, err);
@@ -1002,39 +1157,39 @@ check_usage(struct ctx *c, int nargs)
 	if (c->mode == M_RECORD) {
 		if (c->rollup || c->by_given || c->theme || c->since_arg ||
 		    c->until_arg)
-			return "-r records signals; the report options do not "
-			    "apply";
+			return _("-r records signals; the report options do "
+			    "not apply");
 		if (c->o.format == FMT_SVG || c->o.format == FMT_ROFF)
-			return "-r prints the stored signals as yaml, csv or "
-			    "text";
+			return _("-r prints the stored signals as yaml, csv or "
+			    "text");
 		if (c->ndbs > 1)
-			return "-r records into one database";
+			return _("-r records into one database");
 		return NULL;
 	}
 	if (c->o.dry_run || c->quiet)
-		return "-N and -q go with -r";
+		return _("-N and -q go with -r");
 	if (c->rollup && c->mode != M_ALERTS && c->mode != M_PERIODS &&
 	    c->mode != M_THERMOMETER)
-		return "-g rolls up the period table or the alerts";
+		return _("-g rolls up the period table or the alerts");
 	if (c->rollup && c->mode == M_THERMOMETER)
 		c->mode = M_PERIODS;	/* the roll-up is by period */
 	if (!c->rollup && (nargs > 0 || c->ndbs > 1))
-		return "several databases or operands: only with -g";
+		return _("several databases or operands: only with -g");
 	if (c->rollup && c->o.network != NULL)
-		return "-g takes every network; -n chooses one";
+		return _("-g takes every network; -n chooses one");
 	if (c->o.format == FMT_SVG) {
 		if (c->mode == M_ALERTS || c->mode == M_LIST)
-			return "-f svg draws the period table (with -b), not "
-			    "-a or -l";
+			return _("-f svg draws the period table (with -b), not "
+			    "-a or -l");
 		c->mode = M_PERIODS;
 	}
 	if (c->o.format == FMT_ROFF && (c->mode == M_ALERTS ||
 	    c->mode == M_LIST))
-		return "-f roff prints the thermometer or the period table "
-		    "(-b), not -a or -l";
+		return _("-f roff prints the thermometer or the period table "
+		    "(-b), not -a or -l");
 	if (c->mode == M_PERIODS && c->rollup && c->by == SIGNAL_BY_MEETING)
-		return "networks meet on different dates: -g is by month or "
-		    "quarter";
+		return _("networks meet on different dates: -g is by month or "
+		    "quarter");
 	return NULL;
 }
 
@@ -1148,7 +1303,8 @@ main(int argc, char *argv[])
 	    "rqlab:gt:s:u:L:R:w:k:", longopts, NULL)) != -1) {
 		if (ch == 'd') {
 			if (c.ndbs == MAX_DBS)
-				errx(EX_USAGE, "at most %d databases", MAX_DBS);
+				errx(EX_USAGE, _("at most %d databases"),
+				    MAX_DBS);
 			c.dbs[c.ndbs++] = optarg;
 		}
 		if ((rc = ally_opts_handle(&c.o, ch, optarg, &e)) < 0)
@@ -1189,7 +1345,7 @@ main(int argc, char *argv[])
 	/* With -g the operands are more databases; -d ones come first. */
 	for (i = 0; i < argc; i++) {
 		if (c.ndbs == MAX_DBS)
-			errx(EX_USAGE, "at most %d databases", MAX_DBS);
+			errx(EX_USAGE, _("at most %d databases"), MAX_DBS);
 		c.dbs[c.ndbs++] = argv[i];
 	}
 	if (c.rollup && c.ndbs == 1)

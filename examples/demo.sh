@@ -10,8 +10,10 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/ally-demo.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 ALLY_DB="$tmp/ally.db"
 DEMO_TMP="$tmp"
+# The build tree's catalogues, for the part in Dutch.
+ALLY_LOCALEDIR="$top/locale"
 unset ALLY_NETWORK XDG_DATA_HOME
-export PATH ALLY_DB DEMO_TMP
+export PATH ALLY_DB DEMO_TMP ALLY_LOCALEDIR
 cd "$here"
 for part in demo.d/*.sh; do
 	. "./$part"

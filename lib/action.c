@@ -222,10 +222,10 @@ check_text(const struct record *r, const char *field, const char *v,
 
 	if ((rc = valid_text(v, multiline)) != 0)
 		return field_error(r, field, err, "%s", rc == -2 ?
-		    "a value may not start with '=' (a spreadsheet formula)" :
-		    multiline ? "control characters or invalid UTF-8" :
-		    "one line of text (no newlines or control characters, "
-		    "valid UTF-8)");
+		    _("a value may not start with '=' (a spreadsheet formula)") :
+		    multiline ? _("control characters or invalid UTF-8") :
+		    _("one line of text (no newlines or control characters, "
+		    "valid UTF-8)"));
 	if (strlen(v) > max)
 		return ally_error_at(err, EX_DATAERR, r->file,
 		    record_line(r, field), field, "too long (at most %zu "
@@ -296,8 +296,8 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
 			return field_error(r, f->key, err, "unknown field "
 			    "(an action has: %s)", ACTION_FIELD_LIST);
 		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
-			return field_error(r, f->key, err, "%s", "expected one "
-			    "value, not a list");
+			return field_error(r, f->key, err, "%s", _("expected "
+			    "one value, not a list"));
 		v = record_get(r, f->key);
 		switch (j) {
 		case A_ID:
@@ -322,7 +322,7 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
 		case A_TITLE:
 			if (v == NULL)
 				return field_error(r, f->key, err, "%s",
-				    "empty; an action needs a title");
+				    _("empty; an action needs a title"));
 			if (check_text(r, f->key, v, 0, TITLE_MAX, err) != 0)
 				return -1;
 			break;
@@ -338,7 +338,7 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
 		case A_DUE:
 			if (v == NULL)
 				return field_error(r, f->key, err, "%s",
-				    "empty; an action needs a due date");
+				    _("empty; an action needs a due date"));
 			if (date_parse(v, &d) != 0)
 				return field_error(r, f->key, err, "'%s' is "
 				    "not a date (YYYY-MM-DD)", v);
@@ -387,19 +387,19 @@ check_rules(const struct record *r, const struct action_row *old,
 
 	if (old == NULL) {
 		if (a->v[A_TITLE] == NULL)
-			return field_error(r, "title", err, "%s", "a new "
-			    "action needs a title");
+			return field_error(r, "title", err, "%s", _("a new "
+			    "action needs a title"));
 		if (a->v[A_DUE] == NULL)
-			return field_error(r, "due", err, "%s", "a new action "
-			    "needs a due date");
+			return field_error(r, "due", err, "%s", _("a new action "
+			    "needs a due date"));
 		/* The owner's role says whose action it is. */
 		if (a->v[A_PARTY] == NULL && role[0] != '\0' &&
 		    row_set(a, A_PARTY, role) != 0)
 			return ally_errorf(err, EX_OSERR, "out of memory");
 		if (a->v[A_PARTY] == NULL)
-			return field_error(r, "party", err, "%s", "a new "
+			return field_error(r, "party", err, "%s", _("a new "
 			    "action needs a party (police, municipality, ally "
-			    "or joint) or an owner");
+			    "or joint) or an owner"));
 	}
 	if (old != NULL && !transition_ok(old->v[A_STATUS], st))
 		return ally_error_at(err, EX_DATAERR, r->file,

@@ -59,6 +59,6 @@ ally_close_stdout(struct ally_error *err)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return ally_errorf(err, EX_IOERR, "standard output: %s",
-		    errno ? strerror(errno) : "write error");
+		    errno ? strerror(errno) : _("write error"));
 	return 0;
 }

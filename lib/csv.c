@@ -105,27 +105,27 @@ cb_field(void *s, size_t len, void *data)
 	if (r->cb_failed)
 		return;
 	if (len > ALLY_MAX_VALUE) {
-		cb_fail(r, r->row_line, NULL, "value too long");
+		cb_fail(r, r->row_line, NULL, _("value too long"));
 		return;
 	}
 	if (s != NULL && memchr(s, '\0', len) != NULL) {
-		cb_fail(r, r->row_line, NULL, "NUL byte in value");
+		cb_fail(r, r->row_line, NULL, _("NUL byte in value"));
 		return;
 	}
 	if (r->nrow >= ALLY_MAX_FIELDS) {
-		cb_fail(r, r->row_line, NULL, "too many fields");
+		cb_fail(r, r->row_line, NULL, _("too many fields"));
 		return;
 	}
 	if (r->nrow == r->caprow) {
 		ncap = r->caprow ? r->caprow * 2 : 32;
 		if ((nr = reallocarray(r->row, ncap, sizeof(*nr))) == NULL) {
-			cb_fail(r, r->row_line, NULL, "out of memory");
+			cb_fail(r, r->row_line, NULL, _("out of memory"));
 			return;
 		}
 		r->row = nr;
 		if ((nn = reallocarray(r->rownull, ncap, sizeof(*nn))) ==
 		    NULL) {
-			cb_fail(r, r->row_line, NULL, "out of memory");
+			cb_fail(r, r->row_line, NULL, _("out of memory"));
 			return;
 		}
 		r->rownull = nn;
@@ -133,14 +133,14 @@ cb_field(void *s, size_t len, void *data)
 	}
 	r->rownull[r->nrow] = s == NULL;
 	if ((r->row[r->nrow] = strndup(s != NULL ? s : "", len)) == NULL) {
-		cb_fail(r, r->row_line, NULL, "out of memory");
+		cb_fail(r, r->row_line, NULL, _("out of memory"));
 		return;
 	}
 	/* As the YAML reader does: text is UTF-8, or the input is refused. */
 	if (valid_utf8(r->row[r->nrow]) != 0) {
 		cb_fail(r, r->row_line, r->header != NULL &&
 		    r->nrow < r->nheader ? r->header[r->nrow] : NULL,
-		    "not valid UTF-8 (save the file as UTF-8)");
+		    _("not valid UTF-8 (save the file as UTF-8)"));
 		free(r->row[r->nrow]);
 		return;
 	}
@@ -181,13 +181,15 @@ cb_row(int c, void *data)
 		for (i = 0; i < r->nrow; i++) {
 			if (r->row[i][0] == '\0' || valid_text(r->row[i], 0)) {
 				cb_fail(r, r->row_line, NULL,
-				    "header: empty or unreadable column name");
+				    _("header: empty or unreadable column "
+				    "name"));
 				return;
 			}
 			for (j = 0; j < i; j++)
 				if (strcmp(r->row[i], r->row[j]) == 0) {
 					cb_fail(r, r->row_line, r->row[i],
-					    "column given twice in the header");
+					    _("column given twice in the "
+					    "header"));
 					return;
 				}
 		}
@@ -201,15 +203,20 @@ cb_row(int c, void *data)
 		return;
 	}
 	if (r->nrow != r->nheader) {
-		char msg[96];
+		char msg[160];
 
-		snprintf(msg, sizeof(msg), "%zu fields where the header "
-		    "(line %lu) has %zu", r->nrow, r->header_line, r->nheader);
+		/*
+		 * TRANSLATORS: a row of a CSV file with the wrong number of
+		 * fields: how many it has, the header's line, how many the
+		 * header has.
+		 */
+		snprintf(msg, sizeof(msg), _("%zu fields where the header "
+		    "(line %lu) has %zu"), r->nrow, r->header_line, r->nheader);
 		cb_fail(r, r->row_line, NULL, msg);
 		return;
 	}
 	if ((rec = record_new()) == NULL) {
-		cb_fail(r, r->row_line, NULL, "out of memory");
+		cb_fail(r, r->row_line, NULL, _("out of memory"));
 		return;
 	}
 	rec->file = r->name;
@@ -225,7 +232,7 @@ cb_row(int c, void *data)
 		if (f == NULL || f->key == NULL) {
 			record_free(rec);
 			free_row(r);
-			cb_fail(r, r->row_line, NULL, "out of memory");
+			cb_fail(r, r->row_line, NULL, _("out of memory"));
 			return;
 		}
 		f->line = r->row_line;
@@ -235,7 +242,7 @@ cb_row(int c, void *data)
 	r->nrow = 0;
 	if (queue_push(r, rec) != 0) {
 		record_free(rec);
-		cb_fail(r, r->row_line, NULL, "out of memory");
+		cb_fail(r, r->row_line, NULL, _("out of memory"));
 	}
 }
 
@@ -360,6 +367,29 @@ split_plain(struct reader *r, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * libcsv's words for its errors (csv_strerror of version 3), listed so
+ * that they are translated too.
+ */
+static const char *
+libcsv_text(int code)
+{
+	static const char *const words[] = {
+		[CSV_EPARSE] = N_("error parsing data while strict checking "
+		    "enabled"),
+		[CSV_ENOMEM] = N_("memory exhausted while increasing buffer "
+		    "size"),
+		[CSV_ETOOBIG] = N_("data size too large"),
+		[CSV_EINVALID] = N_("invalid status code"),
+	};
+	const char *s = csv_strerror(code);
+
+	if (code >= 0 && (size_t)code < sizeof(words) / sizeof(words[0]) &&
+	    words[code] != NULL && strcmp(s, words[code]) == 0)
+		return _(words[code]);
+	return s;
+}
+
 int
 csv_reader_next(struct reader *r, struct record **out,
     struct ally_error *err)
@@ -404,7 +434,7 @@ csv_reader_next(struct reader *r, struct record **out,
 			    r->row_line, NULL, "value too long");
 		return ally_error_at(err, EX_DATAERR, r->name, r->lineno, NULL,
 		    "%s (a quote inside an unquoted field, or text after a "
-		    "closing quote)", csv_strerror(csv_error(&r->csv)));
+		    "closing quote)", libcsv_text(csv_error(&r->csv)));
 	}
 }
 

@@ -69,12 +69,17 @@ check_fields(const struct record *r, const char *const *known,
 				n += snprintf(list + n, sizeof(list) - n, "%s%s",
 				    n ? ", " : "", *k);
 			return ally_error_at(err, EX_DATAERR, r->file,
-			    record_line(r, f->key), f->key, "unknown field "
-			    "(%s has: %s)", what, list);
+			    record_line(r, f->key), f->key,
+			    /*
+			     * TRANSLATORS: %s is what the record is ("a
+			     * venue", "a meeting", "a blackout"), then its
+			     * field names, which stay as they are.
+			     */
+			    "unknown field (%s has: %s)", what, list);
 		}
 		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
 			return field_error(r, f->key, err, "%s",
-			    "expected one value, not a list");
+			    _("expected one value, not a list"));
 	}
 	return 0;
 }
@@ -90,11 +95,11 @@ check_text(const struct record *r, const char *field, size_t max,
 	if (v == NULL)
 		return 0;
 	if ((rc = valid_text(v, 0)) != 0)
-		return field_error(r, field, err, "%s", rc == -2 ? "a value "
-		    "may not start with '=' (a spreadsheet formula)" :
-		    "control characters or invalid UTF-8");
+		return field_error(r, field, err, "%s", rc == -2 ?
+		    _("a value may not start with '=' (a spreadsheet "
+		    "formula)") : _("control characters or invalid UTF-8"));
 	if (strlen(v) > max)
-		return field_error(r, field, err, "%s", "too long");
+		return field_error(r, field, err, "%s", _("too long"));
 	return 0;
 }
 
@@ -127,12 +132,12 @@ blackout_add(struct blackouts *b, const struct record *r,
 	struct blackout *nv;
 	day_t f, t;
 
-	if (check_fields(r, known, NULL, "a blackout", err) != 0 ||
+	if (check_fields(r, known, NULL, _("a blackout"), err) != 0 ||
 	    check_text(r, "reason", 200, err) != 0)
 		return -1;
 	if ((from = record_get(r, "from")) == NULL)
-		return field_error(r, "from", err, "%s", "a blackout needs "
-		    "its first day (from: YYYY-MM-DD)");
+		return field_error(r, "from", err, "%s", _("a blackout needs "
+		    "its first day (from: YYYY-MM-DD)"));
 	if (date_parse(from, &f) != 0)
 		return field_error(r, "from", err, "'%s' is not a date "
 		    "(YYYY-MM-DD)", from);
@@ -393,7 +398,7 @@ venue_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	int found = 0, b, used, rc;
 
 	memset(&old, 0, sizeof(old));
-	if (check_fields(r, venue_fields, ignored, "a venue", err) != 0 ||
+	if (check_fields(r, venue_fields, ignored, _("a venue"), err) != 0 ||
 	    check_text(r, "name", VENUE_NAME_MAX, err) != 0 ||
 	    check_text(r, "address", VENUE_ADDRESS_MAX, err) != 0 ||
 	    check_enum(r, "host", meeting_hosts, err) != 0)
@@ -415,24 +420,24 @@ venue_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	    (found = venue_find(db, net->id, 0, name, &old, err)) < 0)
 		return -1;
 	if (!found && name == NULL)
-		return field_error(r, "name", err, "%s", "a venue needs a "
-		    "name");
+		return field_error(r, "name", err, "%s", _("a venue needs a "
+		    "name"));
 	if (!found && record_get(r, "host") == NULL)
-		return field_error(r, "host", err, "%s", "a new venue needs "
-		    "a host: police, municipality, ally or other");
+		return field_error(r, "host", err, "%s", _("a new venue needs "
+		    "a host: police, municipality, ally or other"));
 	v = old;
 	if (!found)
 		v.active = 1;
 	if (record_has(r, "name")) {
 		if (name == NULL)
-			return field_error(r, "name", err, "%s", "a venue's "
-			    "name cannot be emptied");
+			return field_error(r, "name", err, "%s", _("a venue's "
+			    "name cannot be emptied"));
 		snprintf(v.name, sizeof(v.name), "%s", name);
 	}
 	if (record_has(r, "host")) {
 		if ((s = record_get(r, "host")) == NULL)
-			return field_error(r, "host", err, "%s", "empty; one "
-			    "of: police, municipality, ally, other");
+			return field_error(r, "host", err, "%s", _("empty; one "
+			    "of: police, municipality, ally, other"));
 		snprintf(v.host, sizeof(v.host), "%s", s);
 	}
 	if (record_has(r, "address"))
@@ -1062,16 +1067,16 @@ meeting_overlay(sqlite3 *db, const struct network *net,
 			    "(YYYY-MM-DD)", s);
 		m->date = d;
 	} else if (record_has(r, "date"))
-		return field_error(r, "date", err, "%s", "a meeting needs a "
-		    "date");
+		return field_error(r, "date", err, "%s", _("a meeting needs a "
+		    "date"));
 	if ((s = record_get(r, "time")) != NULL) {
 		if (time_parse(s, &min) != 0)
 			return field_error(r, "time", err, "'%s' is not a time "
 			    "(HH:MM)", s);
 		snprintf(m->time, sizeof(m->time), "%s", s);
 	} else if (record_has(r, "time"))
-		return field_error(r, "time", err, "%s", "a meeting needs a "
-		    "start time");
+		return field_error(r, "time", err, "%s", _("a meeting needs a "
+		    "start time"));
 	if (record_has(r, "location")) {
 		s = record_get(r, "location");
 		if (s == NULL) {
@@ -1123,11 +1128,12 @@ meeting_overlay(sqlite3 *db, const struct network *net,
 	if ((s = record_get(r, "status")) != NULL)
 		snprintf(m->status, sizeof(m->status), "%s", s);
 	else if (record_has(r, "status"))
-		return field_error(r, "status", err, "%s", "empty; one of: "
-		    "planned, held, cancelled");
+		return field_error(r, "status", err, "%s", _("empty; one of: "
+		    "planned, held, cancelled"));
 	if (strcmp(m->status, "held") == 0 && m->date > today)
 		return field_error(r, record_has(r, "date") ? "date" : "status",
-		    err, "%s", "a meeting in the future cannot have been held");
+		    err, "%s", _("a meeting in the future cannot have been "
+		    "held"));
 	if (m->date != old.date && strcmp(m->status, "cancelled") != 0) {
 		if (date_taken(db, net->id, m->date, m->id, &taken, err) != 0)
 			return -1;
@@ -1194,7 +1200,8 @@ meeting_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	long long id, chair;
 	int rc;
 
-	if (check_fields(r, meeting_fields, ignored, "a meeting", err) != 0 ||
+	if (check_fields(r, meeting_fields, ignored, _("a meeting"),
+	    err) != 0 ||
 	    check_enum(r, "host", meeting_hosts, err) != 0 ||
 	    check_enum(r, "status", meeting_statuses, err) != 0 ||
 	    check_text(r, "location", VENUE_NAME_MAX, err) != 0 ||
@@ -1205,9 +1212,9 @@ meeting_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		return field_error(r, "network", err, "'%s' is not this "
 		    "network (choose it with -n)", s);
 	if ((s = record_get(r, "id")) == NULL)
-		return field_error(r, "id", err, "%s", "which meeting? "
+		return field_error(r, "id", err, "%s", _("which meeting? "
 		    "records are matched by id (plan new meetings with -y, "
-		    "-s or --next)");
+		    "-s or --next)"));
 	if (parse_int(s, 1, INT64_MAX, &id) != 0)
 		return field_error(r, "id", err, "'%s' is not an id", s);
 	if ((rc = meeting_by_id(db, net->id, id, &old, err)) < 0)

@@ -547,10 +547,13 @@ bad_enum(const struct record *r, const char *field, const char *v,
 	    field, "'%s' is not one of: %s", v, list);
 }
 
-/* Every field known, and of the right shape. */
+/*
+ * Every field known, and of the right shape.  Unknown is the message
+ * (marked with N_, a format with the list of known fields as its %s).
+ */
 static int
 check_fields(const struct record *r, const char *const *known,
-    const char *what, struct ally_error *err)
+    const char *unknown, struct ally_error *err)
 {
 	char list[512];
 	size_t i, n;
@@ -567,20 +570,26 @@ check_fields(const struct record *r, const char *const *known,
 			if (f->kind == VAL_RECORDS &&
 			    strcmp(f->key, "themes") != 0 &&
 			    strcmp(f->key, "actions") != 0)
-				return bad(r, f->key, err, "%s", "expected a "
-				    "value, not a list of records");
+				return bad(r, f->key, err, "%s", _("expected a "
+				    "value, not a list of records"));
 			if (f->kind == VAL_LIST && f->nitems > 0 && !listy)
 				return bad(r, f->key, err, "%s",
 				    strcmp(f->key, "themes") == 0 ||
 				    strcmp(f->key, "actions") == 0 ?
-				    "expected a list of records (field: "
-				    "value), not of words" :
-				    "expected one value, not a list");
+				    /*
+				     * TRANSLATORS: "field: value" shows how
+				     * a record is written: keep it.
+				     */
+				    _("expected a list of records (field: "
+				    "value), not of words") :
+				    _("expected one value, not a list"));
 			if (f->kind == VAL_SCALAR &&
 			    (strcmp(f->key, "themes") == 0 ||
 			    strcmp(f->key, "actions") == 0))
-				return bad(r, f->key, err, "%s", "expected a "
-				    "list of records (field: value)");
+				return bad(r, f->key, err, "%s",
+				    /* TRANSLATORS: keep "field: value". */
+				    _("expected a list of records (field: "
+				    "value)"));
 			continue;
 		}
 		list[0] = '\0';
@@ -588,8 +597,7 @@ check_fields(const struct record *r, const char *const *known,
 			n += snprintf(list + n, sizeof(list) - n, "%s%s",
 			    n ? ", " : "", *k);
 		return ally_error_at(err, EX_DATAERR, r->file,
-		    record_line(r, f->key), f->key, "unknown field (%s has: "
-		    "%s)", what, list);
+		    record_line(r, f->key), f->key, unknown, list);
 	}
 	return 0;
 }
@@ -604,11 +612,11 @@ check_text(const struct record *r, const char *field, int multiline,
 	if (v == NULL)
 		return 0;
 	if ((rc = valid_text(v, multiline)) != 0)
-		return bad(r, field, err, "%s", rc == -2 ? "a value may not "
-		    "start with '=' (a spreadsheet formula)" : "control "
-		    "characters or invalid UTF-8");
+		return bad(r, field, err, "%s", rc == -2 ? _("a value may "
+		    "not start with '=' (a spreadsheet formula)") :
+		    _("control characters or invalid UTF-8"));
 	if (strlen(v) > max)
-		return bad(r, field, err, "%s", "too long");
+		return bad(r, field, err, "%s", _("too long"));
 	return 0;
 }
 
@@ -652,7 +660,9 @@ check_names(struct minutes *mi, struct doc *d, const struct record *r,
 		alias = mi->m[first].alias;
 		free(hit);
 		return ally_error_at(err, EX_DATAERR, r->file,
-		    record_line(r, field), field, "holds the name of member "
+		    record_line(r, field), field,
+		    /* TRANSLATORS: both %s are the member's alias. */
+		    "holds the name of member "
 		    "%s; minutes are about developments, not persons: write "
 		    "%s instead (or record with --allow-names)", alias, alias);
 	}
@@ -952,8 +962,8 @@ check_attendance(struct minutes *mi, struct doc *d, struct ally_error *err)
 		free(buf);
 	}
 	if (d->counts[P_PRESENT] == 0)
-		return bad(r, "present", err, "%s", "nobody present: list "
-		    "who sat at the table by alias");
+		return bad(r, "present", err, "%s", _("nobody present: list "
+		    "who sat at the table by alias"));
 	if ((v = record_get(r, "chair")) != NULL) {
 		if (valid_alias(v) != 0)
 			return bad(r, "chair", err, "'%s' is not an alias", v);
@@ -962,12 +972,14 @@ check_attendance(struct minutes *mi, struct doc *d, struct ally_error *err)
 		d->chair = k;
 	} else if (record_has(r, "chair"))
 		d->chair = -1;
-	if (d->chair >= 0 && d->pres[d->chair] != P_PRESENT)
-		return bad(r, record_has(r, "chair") ? "chair" : "present",
-		    err, record_has(r, "chair") ? "%s is not listed as "
-		    "present" : "%s was to chair but is not listed as present; "
-		    "say who chaired (chair: ALIAS)", mi->m[d->chair].alias);
-	return 0;
+	if (d->chair < 0 || d->pres[d->chair] == P_PRESENT)
+		return 0;
+	if (record_has(r, "chair"))
+		return bad(r, "chair", err, "%s is not listed as present",
+		    mi->m[d->chair].alias);
+	/* TRANSLATORS: "chair: ALIAS" is how it is written: keep it. */
+	return bad(r, "present", err, "%s was to chair but is not listed as "
+	    "present; say who chaired (chair: ALIAS)", mi->m[d->chair].alias);
 }
 
 static int
@@ -977,19 +989,32 @@ check_theme(struct minutes *mi, struct doc *d, const struct record *t,
 	const char *v;
 	int level;
 
-	if (check_fields(t, theme_fields, "a theme", err) != 0)
+	if (check_fields(t, theme_fields, N_("unknown field (a theme has: "
+	    "%s)"), err) != 0)
 		return -1;
 	if ((v = record_get(t, "theme")) == NULL)
-		return bad(t, "theme", err, "%s", "missing: radicalisation, "
+		return bad(t, "theme", err, "%s",
+		    /*
+		     * TRANSLATORS: the themes are values as the user types
+		     * them (radicalisation, polarisation...): keep them.
+		     */
+		    _("missing: radicalisation, "
 		    "polarisation, nuisance, poverty, youth, safety, trust or "
-		    "another word");
+		    "another word"));
 	if (signal_valid_theme(v) != 0)
 		return bad(t, "theme", err, "'%s' is not one lower-case word "
 		    "(a-z and -, at most 32)", v);
 	if ((v = record_get(t, "tension")) == NULL)
-		return bad(t, "tension", err, "%s", "missing: 0 calm, 1 "
-		    "attention, 2 concern, 3 tension, 4 unrest");
+		return bad(t, "tension", err, "%s",
+		    /*
+		     * TRANSLATORS: calm, attention, concern, tension and
+		     * unrest are values the user may type for the level:
+		     * keep them in English.
+		     */
+		    _("missing: 0 calm, 1 attention, 2 concern, 3 tension, 4 "
+		    "unrest"));
 	if (signal_parse_tension(v, &level) != 0)
+		/* TRANSLATORS: keep calm, attention... (values). */
 		return bad(t, "tension", err, "'%s' is outside 0-4 (0 calm, 1 "
 		    "attention, 2 concern, 3 tension, 4 unrest)", v);
 	if ((v = record_get(t, "trend")) != NULL && !str_in(v, signal_trends))
@@ -1008,6 +1033,33 @@ owner_fits(const char *party, const char *role)
 	return strcmp(party, "joint") == 0 || strcmp(party, role) == 0;
 }
 
+/* The owner of an action is of another party than the action. */
+static int
+owner_misfit(const struct record *a, const char *alias, const char *role,
+    const char *party, struct ally_error *err)
+{
+	unsigned long line = record_line(a, "owner");
+
+	if (strcmp(role, "ally") == 0)
+		/*
+		 * TRANSLATORS: %1$s is the owner's alias, %2$s the party of
+		 * the action (police, municipality, ally); the parties and
+		 * "joint" are values: keep them in English.
+		 */
+		return ally_error_at(err, EX_DATAERR, a->file, line, "owner",
+		    "%s is an ally, but the party is %s (joint, if it is "
+		    "shared)", alias, party);
+	if (strcmp(role, "police") == 0)
+		/* TRANSLATORS: as "%s is an ally, but the party is %s ...". */
+		return ally_error_at(err, EX_DATAERR, a->file, line, "owner",
+		    "%s is police staff, but the party is %s (joint, if it is "
+		    "shared)", alias, party);
+	/* TRANSLATORS: as "%s is an ally, but the party is %s ...". */
+	return ally_error_at(err, EX_DATAERR, a->file, line, "owner", "%s is "
+	    "municipality staff, but the party is %s (joint, if it is shared)",
+	    alias, party);
+}
+
 static int
 check_action(struct minutes *mi, struct doc *d, const struct record *a,
     struct ally_error *err)
@@ -1019,7 +1071,8 @@ check_action(struct minutes *mi, struct doc *d, const struct record *a,
 	long k;
 	int rc;
 
-	if (check_fields(a, minutes_action_fields, "an action", err) != 0)
+	if (check_fields(a, minutes_action_fields, N_("unknown field (an "
+	    "action has: %s)"), err) != 0)
 		return -1;
 	if ((v = record_get(a, "id")) != NULL) {
 		if (parse_int(v, 1, INT64_MAX, &id) != 0)
@@ -1039,30 +1092,28 @@ check_action(struct minutes *mi, struct doc *d, const struct record *a,
 			return db_error(mi->db, rc, err, "action");
 	}
 	if (record_get(a, "title") == NULL)
-		return bad(a, "title", err, "%s", "missing: what will be done");
+		return bad(a, "title", err, "%s", _("missing: what will be "
+		    "done"));
 	if (check_text(a, "title", 0, 200, err) != 0 ||
 	    check_text(a, "note", 1, 4000, err) != 0)
 		return -1;
 	if ((party = record_get(a, "party")) == NULL)
-		return bad(a, "party", err, "%s", "missing: police, "
-		    "municipality, ally or joint");
+		return bad(a, "party", err, "%s",
+		    /* TRANSLATORS: the parties are values: keep them. */
+		    _("missing: police, "
+		    "municipality, ally or joint"));
 	if (!str_in(party, action_parties))
 		return bad_enum(a, "party", party, action_parties, err);
 	if ((v = record_get(a, "owner")) == NULL)
-		return bad(a, "owner", err, "%s", "missing: the alias of the "
-		    "member who carries it");
+		return bad(a, "owner", err, "%s", _("missing: the alias of the "
+		    "member who carries it"));
 	if ((k = resolve_alias(mi, a, "owner", v, err)) < 0)
 		return -1;
 	if (!owner_fits(party, mi->m[k].role))
-		return ally_error_at(err, EX_DATAERR, a->file,
-		    record_line(a, "owner"), "owner", "%s is %s, but the "
-		    "party is %s (joint, if it is shared)", v,
-		    strcmp(mi->m[k].role, "ally") == 0 ? "an ally" :
-		    strcmp(mi->m[k].role, "police") == 0 ? "police staff" :
-		    "municipality staff", party);
+		return owner_misfit(a, v, mi->m[k].role, party, err);
 	if ((v = record_get(a, "due")) == NULL)
-		return bad(a, "due", err, "%s", "missing: the date it is due "
-		    "(YYYY-MM-DD)");
+		return bad(a, "due", err, "%s", _("missing: the date it is due "
+		    "(YYYY-MM-DD)"));
 	if (date_parse(v, &due) != 0)
 		return bad(a, "due", err, "'%s' is not a date (YYYY-MM-DD)", v);
 	date_parse(d->date, &held);
@@ -1104,7 +1155,8 @@ check_doc(struct minutes *mi, struct doc *d, struct ally_error *err)
 	struct record **s;
 	size_t n, i;
 
-	if (check_fields(d->r, minutes_fields, "minutes", err) != 0 ||
+	if (check_fields(d->r, minutes_fields, N_("unknown field (minutes "
+	    "has: %s)"), err) != 0 ||
 	    resolve_meeting(mi, d, err) != 0 ||
 	    check_meeting_fields(mi, d, err) != 0 ||
 	    check_attendance(mi, d, err) != 0)

@@ -268,16 +268,16 @@ overlay(const struct record *r, struct person_row *p, day_t today,
 			    "intake, vetted, joined, left, contact_consent, "
 			    "notes");
 		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
-			return field_error(r, f->key, err, "%s", "expected one "
-			    "value, not a list");
+			return field_error(r, f->key, err, "%s",
+			    _("expected one value, not a list"));
 		if (j == P_ID || j == P_NETWORK)
 			continue;
 		v = record_get(r, f->key);
 		if (v != NULL && ((rc = valid_text(v, j == P_NOTES)) != 0))
 			return field_error(r, f->key, err, "%s", rc == -2 ?
-			    "a value may not start with '=' (a spreadsheet "
-			    "formula)" : "control characters or invalid "
-			    "UTF-8");
+			    _("a value may not start with '=' (a spreadsheet "
+			    "formula)") : _("control characters or invalid "
+			    "UTF-8"));
 		switch (j) {
 		case P_ALIAS:
 			if (v == NULL)
@@ -303,8 +303,8 @@ overlay(const struct record *r, struct person_row *p, day_t today,
 		case P_ROLE:
 			if (v == NULL)
 				return field_error(r, f->key, err, "%s",
-				    "empty; one of: ally, police, "
-				    "municipality");
+				    _("empty; one of: ally, police, "
+				    "municipality"));
 			if (check_enum(r, f->key, v, person_roles, err))
 				return -1;
 			break;
@@ -339,7 +339,7 @@ overlay(const struct record *r, struct person_row *p, day_t today,
 			if (v != NULL && strlen(v) > (j == P_NOTES ? 4000 :
 			    200))
 				return field_error(r, f->key, err, "%s",
-				    "too long");
+				    _("too long"));
 			break;
 		}
 		if (row_set(p, j, v) != 0)
@@ -384,13 +384,13 @@ check_lifecycle(const struct record *r, const struct person_row *old,
 	if (ally && strcmp(st, "active") == 0 && (from == NULL ||
 	    strcmp(from, "active") != 0)) {
 		if (p->v[P_INTAKE] == NULL)
-			return field_error(r, "status", err, "%s", "an ally "
-			    "becomes active only after the intake "
-			    "conversation: give the intake date");
+			return field_error(r, "status", err, "%s",
+			    _("an ally becomes active only after the intake "
+			    "conversation: give the intake date"));
 		if (p->v[P_VETTED] == NULL)
-			return field_error(r, "status", err, "%s", "an ally "
-			    "becomes active only after the integrity check: "
-			    "give the vetted date");
+			return field_error(r, "status", err, "%s",
+			    _("an ally becomes active only after the "
+			    "integrity check: give the vetted date"));
 	}
 	if (strcmp(st, "active") == 0 && p->v[P_JOINED] == NULL &&
 	    row_set(p, P_JOINED, todays) != 0)
@@ -501,8 +501,8 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		p.id = id;
 	} else {
 		if (!record_has(r, "role") || record_get(r, "role") == NULL) {
-			rc = field_error(r, "role", err, "%s", "a new member "
-			    "needs a role: ally, police or municipality");
+			rc = field_error(r, "role", err, "%s", _("a new member "
+			    "needs a role: ally, police or municipality"));
 			goto out;
 		}
 		if (row_set(&p, P_STATUS, "candidate") != 0 ||
@@ -512,14 +512,14 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	if (overlay(r, &p, today, err) != 0)
 		goto out;
 	if (p.v[P_STATUS] == NULL) {
-		rc = field_error(r, "status", err, "%s", "empty; one of: "
-		    "candidate, active, paused, left");
+		rc = field_error(r, "status", err, "%s", _("empty; one of: "
+		    "candidate, active, paused, left"));
 		goto out;
 	}
 	if (p.v[P_ALIAS] == NULL) {
 		if (have_old) {
-			rc = field_error(r, "alias", err, "%s", "a member's "
-			    "alias cannot be emptied");
+			rc = field_error(r, "alias", err, "%s", _("a member's "
+			    "alias cannot be emptied"));
 			goto out;
 		}
 		if (next_alias(db, net->id, p.v[P_ROLE], abuf, sizeof(abuf),

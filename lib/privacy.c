@@ -356,10 +356,12 @@ privacy_backup(sqlite3 *db, const char *path, const char *command,
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
 	umask(old);
+	if (fd < 0 && errno == EEXIST)
+		return ally_errorf(err, EX_CANTCREAT, "%s: exists; a backup "
+		    "never replaces a file", path);
 	if (fd < 0)
 		return ally_errorf(err, errno == EACCES ? EX_NOPERM :
-		    EX_CANTCREAT, "%s: %s", path, errno == EEXIST ? "exists; "
-		    "a backup never replaces a file" : strerror(errno));
+		    EX_CANTCREAT, "%s: %s", path, strerror(errno));
 	close(fd);
 	if (db_prepare(db, "VACUUM INTO ?", &st, err) != 0)
 		goto fail;
@@ -394,10 +396,14 @@ privacy_check_mode(const char *path, struct ally_error *warn)
 		if (lstat(buf, &sb) != 0 || !S_ISREG(sb.st_mode) ||
 		    (sb.st_mode & 077) == 0)
 			continue;
-		ally_errorf(warn, 0, "warning: %s: open to %s (mode %04o): "
-		    "chmod 600 it", buf, (sb.st_mode & 044) ? "reading by "
-		    "group or others" : "group or others",
-		    (unsigned)(sb.st_mode & 07777));
+		if (sb.st_mode & 044)
+			ally_errorf(warn, 0, "warning: %s: open to reading by "
+			    "group or others (mode %04o): chmod 600 it", buf,
+			    (unsigned)(sb.st_mode & 07777));
+		else
+			ally_errorf(warn, 0, "warning: %s: open to group or "
+			    "others (mode %04o): chmod 600 it", buf,
+			    (unsigned)(sb.st_mode & 07777));
 		return 1;
 	}
 	/* Whoever may write in the directory may replace the database. */

@@ -106,14 +106,25 @@ progress_draw(struct progress *p, long long done)
 	if (cols > (int)sizeof(line) - 1)
 		cols = (int)sizeof(line) - 1;
 	if (p->total == 0) {
-		n = snprintf(line, sizeof(line), "%s%s%s records, %s/s",
+		/*
+		 * TRANSLATORS: a progress line on the terminal: the label and
+		 * its ": " (or nothing), the records done, the records a
+		 * second.  Keep it short: it must fit one line.
+		 */
+		n = snprintf(line, sizeof(line), _("%s%s%s records, %s/s"),
 		    p->label, p->label[0] ? ": " : "", num, rate);
 	} else {
 		if (done > p->total)
 			done = p->total;
 		thousands(p->total, tot, sizeof(tot));
-		n = snprintf(line, sizeof(line), "%s%s%s of %s, %s/s %3lld%% ",
-		    p->label, p->label[0] ? ": " : "", num, tot, rate,
+		/*
+		 * TRANSLATORS: a progress line on the terminal: the label and
+		 * its ": " (or nothing), the records done, the total, the
+		 * records a second and the percentage; a bar follows.
+		 */
+		n = snprintf(line, sizeof(line),
+		    _("%s%s%s of %s, %s/s %3lld%% "), p->label,
+		    p->label[0] ? ": " : "", num, tot, rate,
 		    done * 100 / p->total);
 		if (n < 0 || n >= cols)
 			n = cols;

@@ -723,24 +723,24 @@ target_check(const struct record *r, int *dim, const char **group,
 	for (i = 0; i < r->nfields; i++) {
 		if (!str_in(r->fields[i].key, known))
 			return target_error(r, r->fields[i].key, err, "%s",
-			    "unknown field (a target record has: dimension, "
-			    "group, share)");
+			    _("unknown field (a target record has: dimension, "
+			    "group, share)"));
 		if (r->fields[i].kind == VAL_LIST ||
 		    r->fields[i].kind == VAL_RECORDS)
 			return target_error(r, r->fields[i].key, err, "%s",
-			    "expected one value, not a list");
+			    _("expected one value, not a list"));
 	}
 	if ((v = record_get(r, "dimension")) == NULL)
-		return target_error(r, "dimension", err, "%s", "missing; one "
-		    "of: age_band, gender, sector, background, religion");
+		return target_error(r, "dimension", err, "%s", _("missing; "
+		    "one of: age_band, gender, sector, background, religion"));
 	if ((*dim = dimension_index(v)) < 0)
 		return target_error(r, "dimension", err, "'%s' is not one of: "
 		    "age_band, gender, sector, background, religion", v);
 	if ((*group = record_get(r, "group")) == NULL)
-		return target_error(r, "group", err, "%s", "missing");
+		return target_error(r, "group", err, "%s", _("missing"));
 	if (valid_text(*group, 0) != 0 || strlen(*group) > 200)
-		return target_error(r, "group", err, "%s", "not a group name "
-		    "(one line of text, at most 200 bytes)");
+		return target_error(r, "group", err, "%s", _("not a group "
+		    "name (one line of text, at most 200 bytes)"));
 	if (*dim == 0 && !str_in(*group, person_age_bands))
 		return target_error(r, "group", err, "'%s' is not an age band "
 		    "(<25, 25-39, 40-54, 55-69, 70+)", *group);
@@ -748,8 +748,8 @@ target_check(const struct record *r, int *dim, const char **group,
 		return target_error(r, "group", err, "'%s' is not a sector",
 		    *group);
 	if ((v = record_get(r, "share")) == NULL)
-		return target_error(r, "share", err, "%s", "missing; the "
-		    "group's share of the population in percent");
+		return target_error(r, "share", err, "%s", _("missing; the "
+		    "group's share of the population in percent"));
 	if (parse_share(v, share) != 0)
 		return target_error(r, "share", err, "'%s' is not a percentage "
 		    "from 0 to 100", v);
@@ -772,14 +772,16 @@ review_target_add(struct record *r, void *arg, struct ally_error *err)
 	for (i = 0; i < t->n; i++)
 		if (t->rows[i].dim == dim &&
 		    strcasecmp(t->rows[i].group, group) == 0) {
-			snprintf(msg, sizeof(msg), "%%s is given twice (first "
-			    "on line %lu)", t->rows[i].line);
+			/* TRANSLATORS: %%s is the group, %lu a line number. */
+			snprintf(msg, sizeof(msg), _("%%s is given twice (first "
+			    "on line %lu)"), t->rows[i].line);
 			return ally_error_at(err, EX_DATAERR, r->file,
 			    record_line(r, "group"), "group", msg, group);
 		}
 	if (t->sum[dim] + share > 100.5) {
-		snprintf(msg, sizeof(msg), "the shares of %%s add up to %.1f%%%%, "
-		    "more than 100", t->sum[dim] + share);
+		/* TRANSLATORS: %%s is the dimension, %.1f%%%% a percentage. */
+		snprintf(msg, sizeof(msg), _("the shares of %%s add up to "
+		    "%.1f%%%%, more than 100"), t->sum[dim] + share);
 		return ally_error_at(err, EX_DATAERR, r->file,
 		    record_line(r, "share"), "share", msg,
 		    review_dimensions[dim]);
@@ -1110,16 +1112,16 @@ decision_check(const struct record *r, struct ally_error *err)
 		const char *k = r->fields[i].key;
 
 		if (!str_in(k, review_fields) && strcmp(k, "network") != 0)
-			return target_error(r, k, err, "%s", "unknown field (a "
-			    "review record has: alias, role, status, "
+			return target_error(r, k, err, "%s", _("unknown field "
+			    "(a review record has: alias, role, status, "
 			    "status_since, meetings, present, excused, "
 			    "attendance, last_present, absent_in_row, intake, "
 			    "vetted, contact_consent, flags, decision, "
-			    "reviewed, note)");
+			    "reviewed, note)"));
 		if (strcmp(k, "flags") != 0 && (r->fields[i].kind ==
 		    VAL_LIST || r->fields[i].kind == VAL_RECORDS))
-			return target_error(r, k, err, "%s", "expected one "
-			    "value, not a list");
+			return target_error(r, k, err, "%s", _("expected one "
+			    "value, not a list"));
 	}
 	if ((v = record_get(r, "decision")) != NULL &&
 	    !str_in(v, review_decisions))
@@ -1128,10 +1130,12 @@ decision_check(const struct record *r, struct ally_error *err)
 	if ((v = record_get(r, "note")) != NULL) {
 		if ((rc = valid_text(v, 1)) != 0)
 			return target_error(r, "note", err, "%s", rc == -2 ?
-			    "a value may not start with '=' (a spreadsheet "
-			    "formula)" : "control characters or invalid UTF-8");
+			    _("a value may not start with '=' (a spreadsheet "
+			    "formula)") : _("control characters or invalid "
+			    "UTF-8"));
 		if (strlen(v) > 4000)
-			return target_error(r, "note", err, "%s", "too long");
+			return target_error(r, "note", err, "%s",
+			    _("too long"));
 	}
 	return 0;
 }
@@ -1247,8 +1251,8 @@ review_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		return target_error(r, "network", err, "'%s' is not this "
 		    "network (choose it with -n)", v);
 	if ((alias = record_get(r, "alias")) == NULL)
-		return target_error(r, "alias", err, "%s", "missing: whose "
-		    "decision is it?");
+		return target_error(r, "alias", err, "%s", _("missing: whose "
+		    "decision is it?"));
 	if ((rc = person_by_alias(db, net->id, alias, &pid, err)) < 0)
 		return -1;
 	if (rc == 0)

@@ -13,13 +13,19 @@
 
 #include "ally.h"
 
-const char *const signal_trends[] = { "rising", "steady", "falling", NULL };
-const char *const signal_bases[] = { "evidenced", "experienced",
-    "potential", NULL };
+/*
+ * The words are values of records (never translated there); N_ marks
+ * them for the printed report and the heat map, which show them in the
+ * user's language.
+ */
+const char *const signal_trends[] = { N_("rising"), N_("steady"),
+    N_("falling"), NULL };
+const char *const signal_bases[] = { N_("evidenced"), N_("experienced"),
+    N_("potential"), NULL };
 const char *const signal_themes[] = { "radicalisation", "polarisation",
     "nuisance", "poverty", "youth", "safety", "trust", NULL };
-const char *const signal_levels[] = { "calm", "attention", "concern",
-    "tension", "unrest", NULL };
+const char *const signal_levels[] = { N_("calm"), N_("attention"),
+    N_("concern"), N_("tension"), N_("unrest"), NULL };
 const char *const signal_fields[] = { "id", "network", "date", "theme",
     "tension", "trend", "basis", "source", "summary", NULL };
 
@@ -118,8 +124,8 @@ check_source(sqlite3 *db, const struct network *net, const struct record *r,
 	if (v == NULL) {
 		if (meeting != 0)
 			return 0;
-		return field_error(r, "source", err, "%s", "missing: the "
-		    "alias of the member who reported it, or meeting:ID");
+		return field_error(r, "source", err, "%s", _("missing: the "
+		    "alias of the member who reported it, or meeting:ID"));
 	}
 	if (strncmp(v, "meeting:", 8) == 0) {
 		id = strtoll(v + 8, &end, 10);
@@ -164,17 +170,17 @@ check_fields(const struct record *r, struct ally_error *err)
 			    "signal has: %s)", "date, theme, tension, trend, "
 			    "basis, source, summary");
 		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
-			return field_error(r, f->key, err, "%s", "expected one "
-			    "value, not a list");
+			return field_error(r, f->key, err, "%s",
+			    _("expected one value, not a list"));
 		/* record_get's rule, on the field at hand: no lookup. */
 		if (f->kind != VAL_SCALAR || (v = f->value) == NULL ||
 		    v[0] == '\0')
 			continue;
 		if ((rc = valid_text(v, 0)) != 0)
 			return field_error(r, f->key, err, "%s", rc == -2 ?
-			    "a value may not start with '=' (a spreadsheet "
-			    "formula)" : "control characters, a line break "
-			    "or invalid UTF-8");
+			    _("a value may not start with '=' (a spreadsheet "
+			    "formula)") : _("control characters, a line break "
+			    "or invalid UTF-8"));
 	}
 	return 0;
 }
@@ -191,8 +197,8 @@ check_values(const struct record *r, day_t today, struct signal_row *s,
 	else if (s->datebuf[0] != '\0')
 		s->date = s->datebuf;	/* the meeting's date */
 	else
-		return field_error(r, "date", err, "%s", "missing: when it "
-		    "was observed (YYYY-MM-DD)");
+		return field_error(r, "date", err, "%s", _("missing: when it "
+		    "was observed (YYYY-MM-DD)"));
 	if (date_parse(s->date, &d) != 0)
 		return field_error(r, "date", err, "'%s' is not a date "
 		    "(YYYY-MM-DD)", s->date);
@@ -200,15 +206,15 @@ check_values(const struct record *r, day_t today, struct signal_row *s,
 		return field_error(r, "date", err, "%s is in the future",
 		    s->date);
 	if ((s->theme = record_get(r, "theme")) == NULL)
-		return field_error(r, "theme", err, "%s", "missing: one of "
+		return field_error(r, "theme", err, "%s", _("missing: one of "
 		    "radicalisation, polarisation, nuisance, poverty, youth, "
-		    "safety, trust, or another lower-case word");
+		    "safety, trust, or another lower-case word"));
 	if (signal_valid_theme(s->theme) != 0)
 		return field_error(r, "theme", err, "'%s' is not one "
 		    "lower-case word (a-z and -, at most 32)", s->theme);
 	if ((v = record_get(r, "tension")) == NULL)
-		return field_error(r, "tension", err, "%s", "missing: 0 calm, "
-		    "1 attention, 2 concern, 3 tension, 4 unrest");
+		return field_error(r, "tension", err, "%s", _("missing: 0 "
+		    "calm, 1 attention, 2 concern, 3 tension, 4 unrest"));
 	if (signal_parse_tension(v, &s->tension) != 0)
 		return field_error(r, "tension", err, "'%s' is not a level: 0 "
 		    "calm, 1 attention, 2 concern, 3 tension, 4 unrest", v);
@@ -222,8 +228,8 @@ check_values(const struct record *r, day_t today, struct signal_row *s,
 		    "evidenced, experienced, potential", s->basis);
 	if ((s->summary = record_get(r, "summary")) != NULL &&
 	    strlen(s->summary) > SUMMARY_MAX)
-		return field_error(r, "summary", err, "%s", "too long (one "
-		    "line, at most 500 bytes)");
+		return field_error(r, "summary", err, "%s", _("too long (one "
+		    "line, at most 500 bytes)"));
 	return 0;
 }
 

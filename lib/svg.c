@@ -201,7 +201,7 @@ legend_step(const char *label)
 static int
 legend_width(const struct heatmap *m)
 {
-	int i, w = MARGIN + legend_step("no reading");
+	int i, w = MARGIN + legend_step(_("no reading"));
 
 	for (i = 0; i < m->nlevels; i++)
 		w += legend_step(m->levels[i]);
@@ -230,9 +230,10 @@ legend(FILE *fp, const struct heatmap *m, const struct layout *l)
 	memset(&c, 0, sizeof(c));
 	c.value = -1;
 	cell(fp, &c, x, y);
-	text_at(fp, x + CELL_W + 6, y + CELL_H / 2 + 4, "", "no reading");
+	/* TRANSLATORS: the legend of the heat map: an empty (white) cell. */
+	text_at(fp, x + CELL_W + 6, y + CELL_H / 2 + 4, "", _("no reading"));
 	if (m->mark_label != NULL) {
-		x += legend_step("no reading");
+		x += legend_step(_("no reading"));
 		c.marked = 1;
 		cell(fp, &c, x, y);
 		text_at(fp, x + CELL_W + 6, y + CELL_H / 2 + 4, "",

@@ -100,23 +100,129 @@ yaml_reader_free(struct reader *r)
 	r->taillen = r->tailcap = 0;
 }
 
+/*
+ * libyaml's own words for what is wrong with the input (its reader,
+ * scanner and parser of version 0.2.5), listed so that they are
+ * translated too.  A text not listed here is shown as libyaml gives it.
+ */
+static const char *const libyaml_words[] = {
+	/*
+	 * TRANSLATORS: the problems (and, after them, the contexts "while
+	 * ...") that libyaml reports in a YAML file; shown as "FILE:LINE:
+	 * column N: PROBLEM CONTEXT".  Words in <> and quoted marks are YAML.
+	 */
+	N_("input error"),
+	N_("invalid leading UTF-8 octet"),
+	N_("invalid trailing UTF-8 octet"),
+	N_("invalid Unicode character"),
+	N_("incomplete UTF-16 character"),
+	N_("unexpected low surrogate area"),
+	N_("input is too long"),
+	N_("incomplete UTF-8 octet sequence"),
+	N_("invalid length of a UTF-8 sequence"),
+	N_("incomplete UTF-16 surrogate pair"),
+	N_("control characters are not allowed"),
+	N_("while scanning a simple key"),
+	N_("could not find expected ':'"),
+	N_("while scanning a block scalar"),
+	N_("while scanning a tag"),
+	N_("did not find expected '!'"),
+	N_("while parsing a tag directive"),
+	N_("while parsing a tag"),
+	N_("did not find expected tag URI"),
+	N_("while scanning a plain scalar"),
+	N_("found unexpected ':'"),
+	N_("while parsing a quoted scalar"),
+	N_("while scanning an anchor"),
+	N_("while scanning an alias"),
+	N_("while scanning a directive"),
+	N_("found unknown directive name"),
+	N_("did not find the expected '>'"),
+	N_("while scanning a %YAML directive"),
+	N_("found extremely long version number"),
+	N_("did not find expected version number"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("while scanning a tag directive"),
+	N_("while parsing a %TAG directive"),
+	N_("did not find URI escaped octet"),
+	N_("found an incorrect leading UTF-8 octet"),
+	N_("found an incorrect trailing UTF-8 octet"),
+	N_("found a tab character that violates indentation"),
+	N_("found an indentation indicator equal to 0"),
+	N_("did not find expected comment or line break"),
+	N_("while scanning a quoted scalar"),
+	N_("found unexpected document indicator"),
+	N_("found unexpected end of stream"),
+	N_("found unknown escape character"),
+	N_("did not find expected hexdecimal number"),
+	N_("found invalid Unicode character escape code"),
+	N_("did not find expected alphabetic or numeric character"),
+	N_("could not find expected directive name"),
+	N_("found unexpected non-alphabetical character"),
+	N_("did not find expected digit or '.' character"),
+	N_("while scanning a %TAG directive"),
+	N_("did not find expected whitespace"),
+	N_("did not find expected whitespace or line break"),
+	N_("block sequence entries are not allowed in this context"),
+	N_("mapping keys are not allowed in this context"),
+	N_("mapping values are not allowed in this context"),
+	N_("while scanning for the next token"),
+	N_("found character that cannot start any token"),
+	N_("found duplicate %TAG directive"),
+	N_("found duplicate %YAML directive"),
+	N_("found incompatible YAML document"),
+	N_("did not find expected <document start>"),
+	N_("did not find expected node content"),
+	N_("did not find expected ',' or ']'"),
+	N_("while parsing a block collection"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected <stream-start>"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow node"),
+	N_("while parsing a node"),
+	N_("found undefined tag handle"),
+	N_("while parsing a flow sequence"),
+	N_("while parsing a block mapping"),
+	N_("did not find expected key"),
+	N_("while parsing a flow mapping"),
+	NULL
+};
+
+/* libyaml's text in the user's language, when we know it. */
+static const char *
+libyaml_text(const char *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; libyaml_words[i] != NULL; i++)
+		if (strcmp(s, libyaml_words[i]) == 0)
+			return _(libyaml_words[i]);
+	return s;
+}
+
 static int
 parse_error(struct reader *r, struct ally_error *err)
 {
 	yaml_parser_t *p = &r->parser;
 
+	const char *problem = libyaml_text(p->problem);
+
 	if (p->error == YAML_READER_ERROR)
 		return ally_error_at(err, EX_DATAERR, r->name,
 		    offset_line(r, p->problem_offset), NULL, "byte %zu: %s",
-		    p->problem_offset + 1, p->problem);
+		    p->problem_offset + 1, problem);
 	if (p->context != NULL)
 		return ally_error_at(err, EX_DATAERR, r->name,
 		    p->problem_mark.line + 1, NULL, "column %zu: %s %s",
-		    p->problem_mark.column + 1, p->problem, p->context);
+		    p->problem_mark.column + 1, problem,
+		    libyaml_text(p->context));
 	return ally_error_at(err, EX_DATAERR, r->name,
 	    p->problem_mark.line + 1, NULL, "column %zu: %s",
 	    p->problem_mark.column + 1,
-	    p->problem != NULL ? p->problem : "malformed YAML");
+	    problem != NULL ? problem : _("malformed YAML"));
 }
 
 static int
@@ -156,15 +262,15 @@ scalar_value(struct reader *r, yaml_event_t *ev, const char *field,
 
 	*out = NULL;
 	if (memchr(v, '\0', len) != NULL)
-		return event_error(r, ev, err, field, "NUL byte in value");
+		return event_error(r, ev, err, field, _("NUL byte in value"));
 	if (len > ALLY_MAX_VALUE)
-		return event_error(r, ev, err, field, "value too long");
+		return event_error(r, ev, err, field, _("value too long"));
 	if (plain && (len == 0 || strcmp(v, "~") == 0 ||
 	    strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
 	    strcmp(v, "NULL") == 0))
 		return 0;
 	if ((*out = strdup(v)) == NULL)
-		return event_error(r, ev, err, field, "out of memory");
+		return event_error(r, ev, err, field, _("out of memory"));
 	return 0;
 }
 
@@ -208,10 +314,10 @@ parse_sequence(struct reader *r, struct record *rec, const char *key,
 		case YAML_MAPPING_START_EVENT:
 			if (depth >= MAX_DEPTH)
 				return event_error(r, &ev, err, key,
-				    "records nested too deep");
+				    _("records nested too deep"));
 			if ((sub = record_new()) == NULL)
 				return event_error(r, &ev, err, key,
-				    "out of memory");
+				    _("out of memory"));
 			sub->file = r->name;
 			sub->line = ev.start_mark.line + 1;
 			sub->column = ev.start_mark.column + 1;
@@ -226,7 +332,7 @@ parse_sequence(struct reader *r, struct record *rec, const char *key,
 			break;
 		default:
 			return event_error(r, &ev, err, key,
-			    "a list holds values or records, not lists");
+			    _("a list holds values or records, not lists"));
 		}
 	}
 }
@@ -251,7 +357,7 @@ parse_mapping(struct reader *r, struct record *rec, int depth,
 		}
 		if (ev.type != YAML_SCALAR_EVENT)
 			return event_error(r, &ev, err, NULL,
-			    "a field name must be a plain word");
+			    _("a field name must be a plain word"));
 		if (scalar_value(r, &ev, NULL, &key, err) != 0)
 			return -1;
 		line = ev.start_mark.line + 1;
@@ -259,7 +365,7 @@ parse_mapping(struct reader *r, struct record *rec, int depth,
 		if (key == NULL || key[0] == '\0' || valid_text(key, 0) != 0) {
 			free(key);
 			return event_error(r, &ev, err, NULL,
-			    "a field name must be a plain word");
+			    _("a field name must be a plain word"));
 		}
 		yaml_event_delete(&ev);
 		if (record_field(rec, key) != NULL) {
@@ -306,7 +412,7 @@ parse_mapping(struct reader *r, struct record *rec, int depth,
 			break;
 		default:
 			rc = event_error(r, &ev, err, key,
-			    "expected a value or a list, not a mapping");
+			    _("expected a value or a list, not a mapping"));
 			free(key);
 			return rc;
 		}
@@ -339,8 +445,8 @@ yaml_reader_next(struct reader *r, struct record **out,
 		case YAML_SEQUENCE_START_EVENT:
 			if (r->in_seq)
 				return event_error(r, &ev, err, NULL,
-				    "expected a record (a mapping), not a "
-				    "list");
+				    _("expected a record (a mapping), not a "
+				    "list"));
 			r->in_seq = 1;
 			break;
 		case YAML_SEQUENCE_END_EVENT:
@@ -349,7 +455,7 @@ yaml_reader_next(struct reader *r, struct record **out,
 		case YAML_MAPPING_START_EVENT:
 			if ((rec = record_new()) == NULL)
 				return event_error(r, &ev, err, NULL,
-				    "out of memory");
+				    _("out of memory"));
 			rec->file = r->name;
 			rec->line = ev.start_mark.line + 1;
 			rec->column = ev.start_mark.column + 1;
@@ -365,7 +471,7 @@ yaml_reader_next(struct reader *r, struct record **out,
 			if (!r->in_seq && ev.data.scalar.length == 0)
 				break;
 			return event_error(r, &ev, err, NULL,
-			    "expected a record (field: value), not a value");
+			    _("expected a record (field: value), not a value"));
 		default:
 			break;
 		}
@@ -441,7 +547,8 @@ emit(struct writer *w, yaml_event_t *ev, struct ally_error *err)
 		return ally_errorf(err, EX_IOERR, "write error: %s",
 		    strerror(errno));
 	return ally_errorf(err, EX_SOFTWARE, "YAML: %s",
-	    w->emitter.problem != NULL ? w->emitter.problem : "emitter error");
+	    w->emitter.problem != NULL ? w->emitter.problem :
+	    _("emitter error"));
 }
 
 static int
