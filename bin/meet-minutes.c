@@ -115,14 +115,17 @@ get(const struct record *r, const char *key, const char *dflt)
 	return v != NULL ? v : dflt;
 }
 
+/* The date in words ("Wednesday 10 November 2027"), else as it stands. */
 static const char *
-weekday_name(const char *date)
+date_in_words(const char *date, char *buf, size_t len)
 {
 	day_t d;
 
-	if (date == NULL || date_parse(date, &d) != 0)
-		return "";
-	return date_day_name(date_weekday(d));
+	if (date == NULL)
+		return "-";
+	if (date_parse(date, &d) != 0)
+		return date;
+	return date_words(d, buf, len);
 }
 
 /* A yes or no of the records, in words for people. */
@@ -145,16 +148,17 @@ static void
 put_when_where(FILE *fp, const struct record *r)
 {
 	const char *date = record_get(r, "date"), *host;
+	char words[64];
 
 	/*
 	 * TRANSLATORS: the head of the minutes and the agenda: "Meeting:",
 	 * "Date:", "Venue:", "Chair:" and "Meal:" are padded to one width so
 	 * that the values stand in one column; pad yours to the width of
-	 * your longest label.  Here %1$s is the weekday, %2$s the date
-	 * (2027-03-09), %3$s the time (18:00).
+	 * your longest label.  Here %1$s is the date in words ("Tuesday 9
+	 * March 2027"), %2$s the time (18:00).
 	 */
-	fprintf(fp, _("Date:     %s %s, %s\n"), weekday_name(date), date,
-	    get(r, "time", "-"));
+	fprintf(fp, _("Date:     %s, %s\n"), date_in_words(date, words,
+	    sizeof(words)), get(r, "time", "-"));
 	if ((host = record_get(r, "host")) != NULL)
 		/*
 		 * TRANSLATORS: %1$s is the venue, %2$s who hosts it
@@ -528,15 +532,15 @@ static void
 roff_when_where(struct roff_table *t, const struct record *r)
 {
 	const char *date = record_get(r, "date"), *host;
-	char buf[512];
+	char buf[512], words[64];
 
 	/*
 	 * TRANSLATORS: the date in the head of the printed minutes and
-	 * agenda: %1$s is the weekday, %2$s the date (2027-03-09), %3$s the
-	 * time (18:00).
+	 * agenda: %1$s is the date in words ("Tuesday 9 March 2027"), %2$s
+	 * the time (18:00).
 	 */
-	snprintf(buf, sizeof(buf), _("%s %s, %s"), weekday_name(date), date,
-	    get(r, "time", "-"));
+	snprintf(buf, sizeof(buf), _("%s, %s"), date_in_words(date, words,
+	    sizeof(words)), get(r, "time", "-"));
 	roff_pair(t, _("Date"), buf);
 	if ((host = record_get(r, "host")) != NULL)
 		/*

@@ -118,7 +118,7 @@ run meet-minutes "$T/none.yaml"
 is "$rc" 66 "a missing input file"
 run meet-minutes -l -m last -f text
 is "$rc" 0 "the last minutes as text"
-like "$out" "Date: +Friday 2027-11-19, 18:00" "are the last by date"
+like "$out" "Date: +Friday 19 November 2027, 18:00" "are the last by date"
 meet-minutes -l >/dev/full 2>"$T/err"
 is "$?" 74 "a full disk is an I/O error (yaml)"
 meet-minutes -l -f text >/dev/full 2>/dev/null

@@ -67,7 +67,7 @@ sqlite3 "$ALLY_DB" "INSERT INTO meeting (network_id, date, time, location,
 
 print_ok minutes "the minutes" meet-minutes -l -m 2027-11-10 -f roff
 has "Minutes of the allies' meeting" "the minutes: the title, quote as typed"
-has "Wednesday 2027-11-10, 18:00" "the minutes: the date, its hyphens kept"
+has "Wednesday 10 November 2027, 18:00" "the minutes: the date in words"
 has "Cultureel centrum De Spiegel (host: ally)" "the minutes: the venue"
 has "A01 A02 A03 A04 A05 A06 A07 A09 A10 A11 A12 M01 M02 P01" \
     "the minutes: those present, by alias"
@@ -97,7 +97,7 @@ is "$rc" 64 "a view is not printed as roff (usage)"
 
 print_ok agenda "the agenda" meet-minutes -a -f roff
 has "Agenda of the next allies' meeting" "the agenda: the title"
-has "Wednesday 2028-02-09, 18:00" "the agenda: the next meeting"
+has "Wednesday 9 February 2028, 18:00" "the agenda: the next meeting"
 has "Stadhuis Middelburg (host: municipality)" "the agenda: the venue"
 like "$text" "^ *1\. +The shared meal$" "the agenda: numbered items"
 like "$text" "^ *7\. +The next meeting: date, venue and chair$" \

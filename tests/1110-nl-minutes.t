@@ -178,7 +178,7 @@ run dutch meet-minutes -l -m 2027-11-10 -f text
 is "$rc" 0 "the minutes as text in Dutch"
 printf '%s\n' "$out" >"$T/minutes.out"
 diff_ok "$T/minutes.out" "$NL/minutes.out" "the minutes as text in Dutch (golden)"
-like "$out" "^Datum:       woensdag 2027-11-10, 18:00$" "the weekday in Dutch"
+like "$out" "^Datum:       woensdag 10 november 2027, 18:00$" "the date in words, in Dutch"
 run dutch meet-minutes -l -m last -f mail
 is "$rc" 0 "the minutes as mail in Dutch"
 printf '%s\n' "$out" >"$T/minutes-mail.out"
