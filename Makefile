@@ -220,7 +220,7 @@ coverage: deps-check
 	$(COPY_TREE) | tar -C $(COV_TREE) -xf -
 	cd $(COV_TREE) && $(MAKE) clean && $(MAKE) all CC=gcc HARDEN= \
 		HARDEN_LD= CFLAGS="-g -O0 --coverage" LDFLAGS=--coverage
-	cd $(COV_TREE) && $(PROVE) tests/*.t
+	cd $(COV_TREE) && ALLY_TEST_LDFLAGS=--coverage $(PROVE) tests/*.t
 	cd $(COV_TREE) && sh tests/tools/coverage-report.sh
 
 clean: clean-fuzz

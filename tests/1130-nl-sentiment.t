@@ -267,7 +267,7 @@ main(void)
 }
 CEOF
 if ${CC:-cc} -I"$TOP/lib" -o "$T/progress" "$T/progress.c" "$TOP/lib/libally.a" \
-    -lsqlite3 -lyaml -lcsv -lm -lutil ${ALLY_SANITIZED:+-fsanitize=address,undefined} \
+    -lsqlite3 -lyaml -lcsv -lm -lutil $TEST_LDFLAGS \
     2>"$T/cc.err"; then
 	dutch "$T/progress" >"$T/progress.out"
 	is "$?" 0 "the progress program runs"

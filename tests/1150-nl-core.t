@@ -212,7 +212,7 @@ main(void)
 }
 CEOF
 if ${CC:-cc} -I"$TOP/lib" -o "$T/busy" "$T/busy.c" "$TOP/lib/libally.a" \
-    -lsqlite3 -lyaml -lcsv -lm ${ALLY_SANITIZED:+-fsanitize=address,undefined} \
+    -lsqlite3 -lyaml -lcsv -lm $TEST_LDFLAGS \
     2>"$T/cc.err"; then
 	is "$(dutch "$T/busy")" \
 	    "75 de database is bezet (een ander ally-commando schrijft erin); probeer het opnieuw" \

@@ -18,6 +18,10 @@ unset LANG LANGUAGE LC_MESSAGES
 # The catalogues of the build tree (ALLY_LOCALEDIR may name others).
 export ALLY_LOCALEDIR="${ALLY_LOCALEDIR:-$TOP/locale}"
 
+# Flags to link a test's own program with lib/libally.a as it was built:
+# with the sanitizers under check-asan, with gcov under coverage.
+TEST_LDFLAGS="${ALLY_TEST_LDFLAGS:-}${ALLY_SANITIZED:+ -fsanitize=address,undefined}"
+
 # dutch CMD [ARG...]: CMD in Dutch, chosen the way a user chooses it: LANG,
 # with no LC_ALL in the way.
 dutch() {
