@@ -104,6 +104,7 @@ check-asan: deps-check
 	$(MAKE) clean
 
 demo: deps-build
+	@sh tests/deps.sh locales
 	@sh tests/locale.sh nl_NL.UTF-8
 	@$(MAKE) -s --no-print-directory $(CMDS) $(MO)
 	@sh examples/demo.sh
