@@ -81,9 +81,7 @@ main(void)
 	return 0;
 }
 CEOF
-if ${CC:-cc} -I"$TOP/lib" -o "$T/dates" "$T/dates.c" "$TOP/lib/libally.a" \
-    -lsqlite3 -lyaml -lcsv -lm $TEST_LDFLAGS \
-    2>"$T/cc.err"; then
+if cc_libally "$T/dates" "$T/dates.c"; then
 	is "$(en "$T/dates" | tr '\n' '|')" \
 	    "Tuesday 9 March 2027|Tuesday 29 February 2028|Sunday 1 November 2026|" \
 	    "dates in words, English"

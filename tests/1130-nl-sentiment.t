@@ -266,9 +266,7 @@ main(void)
 	return 0;
 }
 CEOF
-if ${CC:-cc} -I"$TOP/lib" -o "$T/progress" "$T/progress.c" "$TOP/lib/libally.a" \
-    -lsqlite3 -lyaml -lcsv -lm -lutil $TEST_LDFLAGS \
-    2>"$T/cc.err"; then
+if cc_libally "$T/progress" "$T/progress.c" -lutil; then
 	dutch "$T/progress" >"$T/progress.out"
 	is "$?" 0 "the progress program runs"
 	is "$(sed -n 1p "$T/progress.out")" "report-sentiment: 500 van 1,000|" \

@@ -211,9 +211,7 @@ main(void)
 	return 0;
 }
 CEOF
-if ${CC:-cc} -I"$TOP/lib" -o "$T/busy" "$T/busy.c" "$TOP/lib/libally.a" \
-    -lsqlite3 -lyaml -lcsv -lm $TEST_LDFLAGS \
-    2>"$T/cc.err"; then
+if cc_libally "$T/busy" "$T/busy.c"; then
 	is "$(dutch "$T/busy")" \
 	    "75 de database is bezet (een ander ally-commando schrijft erin); probeer het opnieuw" \
 	    "a busy database: Dutch, still 75"

@@ -18,9 +18,16 @@ unset LANG LANGUAGE LC_MESSAGES
 # The catalogues of the build tree (ALLY_LOCALEDIR may name others).
 export ALLY_LOCALEDIR="${ALLY_LOCALEDIR:-$TOP/locale}"
 
-# Flags to link a test's own program with lib/libally.a as it was built:
-# with the sanitizers under check-asan, with gcov under coverage.
-TEST_LDFLAGS="${ALLY_TEST_LDFLAGS:-}${ALLY_SANITIZED:+ -fsanitize=address,undefined}"
+# cc_libally OUT SRC [LIB...]: a test's own program, linked with
+# lib/libally.a as it was built (with the sanitizers under check-asan,
+# with gcov under coverage); the compiler's complaints in $T/cc.err.
+cc_libally() {
+	_out=$1 _src=$2
+	shift 2
+	${CC:-cc} -I"$TOP/lib" -o "$_out" "$_src" "$TOP/lib/libally.a" \
+	    -lsqlite3 -lyaml -lcsv -lm "$@" ${ALLY_TEST_LDFLAGS:-} \
+	    ${ALLY_SANITIZED:+-fsanitize=address,undefined} 2>"$T/cc.err"
+}
 
 # dutch CMD [ARG...]: CMD in Dutch, chosen the way a user chooses it: LANG,
 # with no LC_ALL in the way.
