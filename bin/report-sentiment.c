@@ -124,6 +124,7 @@ record_signals(struct ctx *c, char **files, int nfiles,
     struct ally_error *err)
 {
 	struct apply a;
+	struct alias_map aliases;
 	struct ally_error warn;
 	char path[PATH_MAX], *buf = NULL;
 	size_t len = 0;
@@ -131,6 +132,7 @@ record_signals(struct ctx *c, char **files, int nfiles,
 	int rc = -1, each;
 
 	memset(&a, 0, sizeof(a));
+	memset(&aliases, 0, sizeof(aliases));
 	a.quiet = c->quiet;
 	a.today = c->today;
 	if (db_path_checked(c->o.db, path, sizeof(path), err, &warn) != 0)
@@ -146,6 +148,10 @@ record_signals(struct ctx *c, char **files, int nfiles,
 	if (db_begin(a.db, err) != 0 ||
 	    network_resolve(a.db, c->o.network, &a.net, err) != 0)
 		goto out;
+	/* Signals add no member: the aliases are read once. */
+	if (person_alias_map(a.db, a.net.id, &aliases, err) != 0)
+		goto out;
+	a.net.aliases = &aliases;
 	a.progress = progress_start(stderr, "report-sentiment", 0);
 	each = records_each(files, nfiles, c->o.input, apply_one, &a, err);
 	progress_end(a.progress);
@@ -170,6 +176,7 @@ out:
 	if (mem != NULL)
 		fclose(mem);
 	free(buf);
+	alias_map_free(&aliases);
 	if (a.db != NULL) {
 		db_rollback(a.db);
 		db_close(a.db);

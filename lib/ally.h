@@ -277,6 +277,12 @@ struct network {
 	char		weekdays[64];	/* e.g. "tue wed thu" */
 	char		start_time[6];	/* HH:MM */
 	int		duration;	/* minutes */
+	/*
+	 * The members' aliases read once (person_alias_map), set by a caller
+	 * that holds the write transaction and adds or renames no member
+	 * while it lasts (an ingest of signals); NULL: ask the database.
+	 */
+	const struct alias_map *aliases;
 };
 
 /*
@@ -318,6 +324,23 @@ int	 person_count_allies(sqlite3 *, long long, int *,
 /* Look up an alias in a network: 1 found (*id set), 0 not, -1 error. */
 int	 person_by_alias(sqlite3 *, long long, const char *, long long *,
 	    struct ally_error *);
+/*
+ * The aliases of a network and their person ids, read in one query and
+ * sorted, for an ingest that looks one up per record.
+ */
+struct alias_map {
+	struct alias_entry {
+		char		*alias;
+		long long	 id;
+	}		*v;
+	size_t		 n;
+};
+int	 person_alias_map(sqlite3 *, long long, struct alias_map *,
+	    struct ally_error *);
+void	 alias_map_free(struct alias_map *);
+/* person_by_alias through net->aliases when it is set. */
+int	 person_lookup(sqlite3 *, const struct network *, const char *,
+	    long long *, struct ally_error *);
 /* A person as a record, with the fields the flags allow. */
 struct record *person_record(sqlite3_stmt *, int);
 /* The SELECT that person_record reads, ordered by alias. */

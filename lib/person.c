@@ -161,6 +161,82 @@ person_by_alias(sqlite3 *db, long long net, const char *alias,
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
 }
 
+static int
+alias_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct alias_entry *)a)->alias,
+	    ((const struct alias_entry *)b)->alias);
+}
+
+int
+person_alias_map(sqlite3 *db, long long net, struct alias_map *m,
+    struct ally_error *err)
+{
+	struct alias_entry *v;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	if (db_prepare(db, "SELECT alias, id FROM person WHERE network_id = ?",
+	    &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (m->n == cap) {
+			cap = cap ? cap * 2 : 32;
+			if ((v = reallocarray(m->v, cap, sizeof(*v))) == NULL)
+				goto oom;
+			m->v = v;
+		}
+		if ((m->v[m->n].alias = strdup((const char *)
+		    sqlite3_column_text(st, 0))) == NULL)
+			goto oom;
+		m->v[m->n++].id = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		alias_map_free(m);
+		return db_error(db, rc, err, NULL);
+	}
+	if (m->n > 1)
+		qsort(m->v, m->n, sizeof(*m->v), alias_cmp);
+	return 0;
+oom:
+	sqlite3_finalize(st);
+	alias_map_free(m);
+	return ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+void
+alias_map_free(struct alias_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->v[i].alias);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+int
+person_lookup(sqlite3 *db, const struct network *net, const char *alias,
+    long long *id, struct ally_error *err)
+{
+	struct alias_entry key, *e;
+
+	if (net->aliases == NULL)
+		return person_by_alias(db, net->id, alias, id, err);
+	if (net->aliases->n == 0)
+		return 0;
+	key.alias = (char *)alias;
+	if ((e = bsearch(&key, net->aliases->v, net->aliases->n,
+	    sizeof(key), alias_cmp)) == NULL)
+		return 0;
+	*id = e->id;
+	return 1;
+}
+
 int
 person_count_allies(sqlite3 *db, long long net, int *n,
     struct ally_error *err)

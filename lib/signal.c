@@ -29,8 +29,48 @@ const char *const signal_levels[] = { N_("calm"), N_("attention"),
 const char *const signal_fields[] = { "id", "network", "date", "theme",
     "tension", "trend", "basis", "source", "summary", NULL };
 
+/* Indexes of signal_fields. */
+enum { SF_ID, SF_NETWORK, SF_DATE, SF_THEME, SF_TENSION, SF_TREND, SF_BASIS,
+    SF_SOURCE, SF_SUMMARY, SF_N };
+
 #define THEME_MAX	32
 #define SUMMARY_MAX	500
+
+/*
+ * Which of signal_fields a key is, or -1: one comparison or two where a
+ * search of the list took up to nine (an ingest asks for every field of
+ * every record).
+ */
+static int
+signal_field(const char *k)
+{
+	int i;
+
+	switch (k[0]) {
+	case 'i':
+		i = SF_ID;
+		break;
+	case 'n':
+		i = SF_NETWORK;
+		break;
+	case 'd':
+		i = SF_DATE;
+		break;
+	case 't':
+		i = k[1] == 'h' ? SF_THEME : k[1] == 'r' ? SF_TREND :
+		    SF_TENSION;
+		break;
+	case 'b':
+		i = SF_BASIS;
+		break;
+	case 's':
+		i = k[1] == 'o' ? SF_SOURCE : SF_SUMMARY;
+		break;
+	default:
+		return -1;
+	}
+	return strcmp(k, signal_fields[i]) == 0 ? i : -1;
+}
 
 static int
 field_error(const struct record *r, const char *field,
@@ -82,6 +122,8 @@ struct signal_row {
 	long long	 source_id;
 	long long	 id;		/* an existing signal corrected */
 	char		 datebuf[11];
+	/* The record's values by SF_*, NULL where record_get gives NULL. */
+	const char	*in[SF_N];
 };
 
 static int
@@ -115,7 +157,7 @@ static int
 check_source(sqlite3 *db, const struct network *net, const struct record *r,
     long long meeting, struct signal_row *s, struct ally_error *err)
 {
-	const char *v = record_get(r, "source");
+	const char *v = s->in[SF_SOURCE];
 	long long id;
 	char *end;
 	int found;
@@ -147,7 +189,7 @@ check_source(sqlite3 *db, const struct network *net, const struct record *r,
 	if (valid_alias(v) != 0)
 		return field_error(r, "source", err, "'%s' is neither an "
 		    "alias nor meeting:ID", v);
-	if ((found = person_by_alias(db, net->id, v, &s->source_id, err)) < 0)
+	if ((found = person_lookup(db, net, v, &s->source_id, err)) < 0)
 		return -1;
 	if (!found)
 		return field_error(r, "source", err, "%s is not a member of "
@@ -156,16 +198,17 @@ check_source(sqlite3 *db, const struct network *net, const struct record *r,
 }
 
 static int
-check_fields(const struct record *r, struct ally_error *err)
+check_fields(const struct record *r, struct signal_row *s,
+    struct ally_error *err)
 {
 	const char *v;
 	size_t i;
-	int rc;
+	int rc, k;
 
 	for (i = 0; i < r->nfields; i++) {
 		const struct field *f = &r->fields[i];
 
-		if (!str_in(f->key, signal_fields))
+		if ((k = signal_field(f->key)) < 0)
 			return field_error(r, f->key, err, "unknown field (a "
 			    "signal has: %s)", "date, theme, tension, trend, "
 			    "basis, source, summary");
@@ -181,6 +224,8 @@ check_fields(const struct record *r, struct ally_error *err)
 			    _("a value may not start with '=' (a spreadsheet "
 			    "formula)") : _("control characters, a line break "
 			    "or invalid UTF-8"));
+		if (s->in[k] == NULL)	/* the first, as record_get */
+			s->in[k] = v;
 	}
 	return 0;
 }
@@ -192,7 +237,7 @@ check_values(const struct record *r, day_t today, struct signal_row *s,
 	const char *v;
 	day_t d;
 
-	if ((v = record_get(r, "date")) != NULL)
+	if ((v = s->in[SF_DATE]) != NULL)
 		s->date = v;
 	else if (s->datebuf[0] != '\0')
 		s->date = s->datebuf;	/* the meeting's date */
@@ -205,28 +250,28 @@ check_values(const struct record *r, day_t today, struct signal_row *s,
 	if (d > today)
 		return field_error(r, "date", err, "%s is in the future",
 		    s->date);
-	if ((s->theme = record_get(r, "theme")) == NULL)
+	if ((s->theme = s->in[SF_THEME]) == NULL)
 		return field_error(r, "theme", err, "%s", _("missing: one of "
 		    "radicalisation, polarisation, nuisance, poverty, youth, "
 		    "safety, trust, or another lower-case word"));
 	if (signal_valid_theme(s->theme) != 0)
 		return field_error(r, "theme", err, "'%s' is not one "
 		    "lower-case word (a-z and -, at most 32)", s->theme);
-	if ((v = record_get(r, "tension")) == NULL)
+	if ((v = s->in[SF_TENSION]) == NULL)
 		return field_error(r, "tension", err, "%s", _("missing: 0 "
 		    "calm, 1 attention, 2 concern, 3 tension, 4 unrest"));
 	if (signal_parse_tension(v, &s->tension) != 0)
 		return field_error(r, "tension", err, "'%s' is not a level: 0 "
 		    "calm, 1 attention, 2 concern, 3 tension, 4 unrest", v);
-	if ((s->trend = record_get(r, "trend")) != NULL &&
+	if ((s->trend = s->in[SF_TREND]) != NULL &&
 	    !str_in(s->trend, signal_trends))
 		return field_error(r, "trend", err, "'%s' is not one of: "
 		    "rising, steady, falling", s->trend);
-	if ((s->basis = record_get(r, "basis")) != NULL &&
+	if ((s->basis = s->in[SF_BASIS]) != NULL &&
 	    !str_in(s->basis, signal_bases))
 		return field_error(r, "basis", err, "'%s' is not one of: "
 		    "evidenced, experienced, potential", s->basis);
-	if ((s->summary = record_get(r, "summary")) != NULL &&
+	if ((s->summary = s->in[SF_SUMMARY]) != NULL &&
 	    strlen(s->summary) > SUMMARY_MAX)
 		return field_error(r, "summary", err, "%s", _("too long (one "
 		    "line, at most 500 bytes)"));
@@ -299,13 +344,13 @@ signal_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	int found;
 
 	memset(&s, 0, sizeof(s));
-	if (check_fields(r, err) != 0)
+	if (check_fields(r, &s, err) != 0)
 		return -1;
-	if ((v = record_get(r, "network")) != NULL &&
+	if ((v = s.in[SF_NETWORK]) != NULL &&
 	    strcmp(v, net->name) != 0)
 		return field_error(r, "network", err, "'%s' is not this "
 		    "network (choose it with -n)", v);
-	if ((v = record_get(r, "id")) != NULL) {
+	if ((v = s.in[SF_ID]) != NULL) {
 		if (parse_int(v, 1, INT64_MAX, &s.id) != 0)
 			return field_error(r, "id", err, "'%s' is not an id",
 			    v);

@@ -37,40 +37,57 @@ str_set(char **dst, const char *s)
 	return 0;
 }
 
+/*
+ * The multibyte sequence at p (p[0] >= 0x80): its length and code point,
+ * or -1 where it is not strict UTF-8 (an overlong form, a surrogate,
+ * above U+10FFFF, a byte missing).
+ */
+static int
+utf8_seq(const unsigned char *p, unsigned int *cp)
+{
+	unsigned int c;
+	int n, i;
+
+	if ((*p & 0xe0) == 0xc0) {
+		n = 1;
+		c = *p & 0x1f;
+	} else if ((*p & 0xf0) == 0xe0) {
+		n = 2;
+		c = *p & 0x0f;
+	} else if ((*p & 0xf8) == 0xf0) {
+		n = 3;
+		c = *p & 0x07;
+	} else
+		return -1;
+	for (i = 1; i <= n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return -1;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
+	    (n == 3 && c < 0x10000) || c > 0x10ffff ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return -1;
+	*cp = c;
+	return n + 1;
+}
+
 /* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
 int
 valid_utf8(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	unsigned int c;
-	int n, i;
+	int n;
 
 	while (*p) {
 		if (*p < 0x80) {
 			p++;
 			continue;
 		}
-		if ((*p & 0xe0) == 0xc0) {
-			n = 1;
-			c = *p & 0x1f;
-		} else if ((*p & 0xf0) == 0xe0) {
-			n = 2;
-			c = *p & 0x0f;
-		} else if ((*p & 0xf8) == 0xf0) {
-			n = 3;
-			c = *p & 0x07;
-		} else
+		if ((n = utf8_seq(p, &c)) < 0)
 			return -1;
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return -1;
-			c = (c << 6) | (p[i] & 0x3f);
-		}
-		if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
-		    (n == 3 && c < 0x10000) || c > 0x10ffff ||
-		    (c >= 0xd800 && c <= 0xdfff))
-			return -1;
-		p += n + 1;
+		p += n;
 	}
 	return 0;
 }
@@ -78,24 +95,29 @@ valid_utf8(const char *s)
 /*
  * Free text: valid UTF-8 with no control characters (a newline only
  * where multiline is allowed), and nothing a spreadsheet would run.
+ * One pass: an ingest checks every value of every record.
  */
 int
 valid_text(const char *s, int multiline)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned int c;
+	int n;
 
-	if (valid_utf8(s) != 0)
-		return -1;
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n' && multiline)
+	while (*p) {
+		if (*p < 0x80) {
+			if ((*p < 0x20 || *p == 0x7f) && *p != '\t' &&
+			    (*p != '\n' || !multiline))
+				return -1;
+			p++;
 			continue;
-		if (*p == '\t')
-			continue;
-		if (*p < 0x20 || *p == 0x7f)
+		}
+		if ((n = utf8_seq(p, &c)) < 0)
 			return -1;
 		/* C1 controls (U+0080..U+009F): CSI and NEL reach terminals. */
-		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		if (c <= 0x9f)
 			return -1;
+		p += n;
 	}
 	if (s[0] == '=')
 		return -2;

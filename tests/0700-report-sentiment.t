@@ -90,6 +90,14 @@ printf 'date: 2028-12-01\ntheme: youth\ntension: 1\nsource: A01\nsummary: "two\\
 run report-sentiment -r "$T/bad.yaml"
 like "$rc:$errout" "^65:.*bad.yaml:5: summary: control characters, a line break" \
     "a summary is one line"
+# Near misses of the field names are unknown fields, not the field.
+for k in tensions s themes idx sourcex t; do
+	printf 'date: 2028-12-01\ntheme: youth\ntension: 1\nsource: A01\n%s: x\n' \
+	    "$k" >"$T/bad.yaml"
+	run report-sentiment -r "$T/bad.yaml"
+	like "$rc:$errout" "^65:.*bad.yaml:5: $k: unknown field" \
+	    "'$k' is an unknown field"
+done
 
 # The level words are accepted too; a yaml call round from stdin.
 printf 'date: 2028-12-02\ntheme: safety\ntension: concern\nsource: P01\n' |
@@ -188,6 +196,24 @@ report-sentiment -b month >/dev/full 2>"$T/full.err"
 is "$?" 74 "stdout on a full disk: exit 74"
 run report-sentiment --help
 like "$rc:$out" "^0:usage: report-sentiment -r" "--help: usage, exit 0"
+# An alias is one of the network at hand: with a second network in the
+# file, its A01 is the source of its signal, and an alias only the first
+# network has is no member of it.
+ally-add --create -n Vlissingen >/dev/null
+printf 'name: Test Persoon\nrole: ally\nstatus: candidate\n' |
+    ally-add -q -n Vlissingen
+printf 'date,theme,tension,source\n2028-12-01,youth,1,A01\n' >"$T/other.csv"
+before=$(sqlite3 "$ALLY_DB" "select count(*) from signal")
+run report-sentiment -r -q -n Vlissingen "$T/other.csv"
+is "$rc" 0 "a second network's signal is recorded"
+is "$(sqlite3 "$ALLY_DB" "select n.name from signal s join person p on p.id = s.source_id join network n on n.id = p.network_id where s.network_id = (select id from network where name = 'Vlissingen')")" \
+    Vlissingen "its source is the member of that network"
+printf 'date,theme,tension,source\n2028-12-01,youth,1,A05\n' >"$T/other.csv"
+before=$(dbdump)
+run report-sentiment -r -n Vlissingen "$T/other.csv"
+like "$rc:$errout" "^65:.*other.csv:2: source: A05 is not a member of this network" \
+    "an alias of another network is refused"
+is "$(dbdump)" "$before" "... and nothing written"
 run mandoc -Tlint -W warning "$TOP/man/report-sentiment.1"
 is "$rc:$out$errout" "0:" "the man page is mandoc -Tlint clean"
 

@@ -333,6 +333,129 @@ test_values(void)
 	    valid_utf8("Zo\xc3\xab") == 0, "strict UTF-8");
 }
 
+/*
+ * The definition valid_text and valid_utf8 had before they became one
+ * pass (a stop of issue 10): two passes, decoding and then looking at
+ * bytes.  The one-pass code must agree with it on every string.
+ */
+static int
+ref_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned int c;
+	int n, i;
+
+	while (*p) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0) {
+			n = 1;
+			c = *p & 0x1f;
+		} else if ((*p & 0xf0) == 0xe0) {
+			n = 2;
+			c = *p & 0x0f;
+		} else if ((*p & 0xf8) == 0xf0) {
+			n = 3;
+			c = *p & 0x07;
+		} else
+			return -1;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return -1;
+			c = (c << 6) | (p[i] & 0x3f);
+		}
+		if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
+		    (n == 3 && c < 0x10000) || c > 0x10ffff ||
+		    (c >= 0xd800 && c <= 0xdfff))
+			return -1;
+		p += n + 1;
+	}
+	return 0;
+}
+
+static int
+ref_text(const char *s, int multiline)
+{
+	const unsigned char *p;
+
+	if (ref_utf8(s) != 0)
+		return -1;
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n' && multiline)
+			continue;
+		if (*p == '\t')
+			continue;
+		if (*p < 0x20 || *p == 0x7f)
+			return -1;
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return -1;
+	}
+	if (s[0] == '=')
+		return -2;
+	return 0;
+}
+
+/* 0 where both agree on s, else 1 (and the string is shown). */
+static int
+differs(const unsigned char *b, size_t n)
+{
+	char s[16];
+	size_t i;
+
+	memcpy(s, b, n);
+	s[n] = '\0';
+	if (valid_utf8(s) == ref_utf8(s) && valid_text(s, 0) ==
+	    ref_text(s, 0) && valid_text(s, 1) == ref_text(s, 1))
+		return 0;
+	printf("# differs on:");
+	for (i = 0; i < n; i++)
+		printf(" %02x", b[i]);
+	printf("\n");
+	return 1;
+}
+
+static void
+test_text_rules(void)
+{
+	/* Bytes at every boundary of the rules, for the longer strings. */
+	static const unsigned char edge[] = { 0x01, 0x09, 0x0a, 0x0d, 0x1f,
+	    0x20, 0x3d, 0x41, 0x7e, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf,
+	    0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef,
+	    0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf7, 0xf8, 0xff };
+	const size_t ne = sizeof(edge);
+	unsigned char b[12];
+	unsigned long seed = 1, i, bad = 0, n = 0;
+	size_t j, len;
+
+	for (i = 1; i < 65536 && bad < 5; i++, n++) {	/* 1 and 2 bytes */
+		b[0] = i & 0xff ? i & 0xff : i >> 8;
+		b[1] = i >> 8;
+		bad += differs(b, (i & 0xff) && (i >> 8) ? 2 : 1);
+	}
+	for (i = 0; i < ne * ne * ne * ne && bad < 5; i++, n++) {
+		b[0] = edge[i % ne];
+		b[1] = edge[i / ne % ne];
+		b[2] = edge[i / ne / ne % ne];
+		b[3] = edge[i / ne / ne / ne];
+		bad += differs(b, 3) + differs(b, 4);
+	}
+	for (i = 0; i < 200000 && bad < 5; i++, n++) {	/* longer, mixed */
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		len = 5 + (seed >> 60) % 7;
+		for (j = 0; j < len; j++) {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			b[j] = seed >> 63 ? edge[(seed >> 33) % ne] :
+			    'a' + (seed >> 40) % 26;
+		}
+		bad += differs(b, len);
+	}
+	ok(bad == 0, "one-pass valid_text and valid_utf8 agree with the "
+	    "two-pass definition on %lu strings", n);
+}
+
 int
 main(void)
 {
@@ -342,5 +465,6 @@ main(void)
 	test_inputs();
 	test_quoting();
 	test_values();
+	test_text_rules();
 	return done_testing();
 }
