@@ -10,11 +10,14 @@
  * no one.  -f svg draws the period table as a heat map.
  */
 #include <err.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ally.h"
 
@@ -116,8 +119,59 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 }
 
 /*
+ * An unlinked file of mode 0600 in $TMPDIR (else /tmp) for the records
+ * printed back, which wait there for the commit.
+ */
+static FILE *
+spool(struct ally_error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char tpl[PATH_MAX];
+	FILE *fp;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	if ((size_t)snprintf(tpl, sizeof(tpl), "%s/report-sentiment.XXXXXX",
+	    dir) >= sizeof(tpl)) {
+		ally_errorf(err, EX_CANTCREAT, "%s: path too long", dir);
+		return NULL;
+	}
+	if ((fd = mkostemp(tpl, O_CLOEXEC)) < 0) {
+		ally_errorf(err, EX_CANTCREAT, "%s: %s", tpl, strerror(errno));
+		return NULL;
+	}
+	unlink(tpl);
+	if ((fp = fdopen(fd, "w+")) == NULL) {
+		close(fd);
+		oom(err);
+	}
+	return fp;
+}
+
+/* The spooled records to standard output. */
+static int
+unspool(FILE *fp, struct ally_error *err)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0)
+		return ally_errorf(err, EX_IOERR, "temporary file: %s",
+		    strerror(errno));
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			return ally_errorf(err, EX_IOERR, "write error");
+	if (ferror(fp))
+		return ally_errorf(err, EX_IOERR, "temporary file: read error");
+	return 0;
+}
+
+/*
  * The results are printed only after the commit: a report of records
- * that were rolled back would mislead.  They are kept in a buffer.
+ * that were rolled back would mislead.  They wait in a temporary file, so
+ * that memory does not grow with the input (a million records printed
+ * back are 140 MiB); with -q, when nothing is printed, in an empty buffer.
  */
 static int
 record_signals(struct ctx *c, char **files, int nfiles,
@@ -139,8 +193,12 @@ record_signals(struct ctx *c, char **files, int nfiles,
 		return -1;
 	if (warn.msg[0] != '\0')
 		warnx("%s", warn.msg);
-	if ((mem = open_memstream(&buf, &len)) == NULL)
-		return oom(err);
+	if (c->quiet)
+		mem = open_memstream(&buf, &len);
+	else
+		mem = spool(err);
+	if (mem == NULL)
+		return c->quiet ? oom(err) : -1;
 	if ((a.db = db_open(path, 0, err)) == NULL)
 		goto out;
 	if ((a.w = writer_open(mem, c->o.format, NULL, 0, err)) == NULL)
@@ -166,10 +224,8 @@ record_signals(struct ctx *c, char **files, int nfiles,
 		goto out;
 	rc = writer_close(a.w, err);
 	a.w = NULL;
-	fclose(mem);
-	mem = NULL;
-	if (rc == 0 && len > 0 && fwrite(buf, 1, len, stdout) != len)
-		rc = ally_errorf(err, EX_IOERR, "write error");
+	if (rc == 0 && !c->quiet)
+		rc = unspool(mem, err);
 out:
 	if (a.w != NULL)
 		writer_close(a.w, NULL);

@@ -196,6 +196,25 @@ report-sentiment -b month >/dev/full 2>"$T/full.err"
 is "$?" 74 "stdout on a full disk: exit 74"
 run report-sentiment --help
 like "$rc:$out" "^0:usage: report-sentiment -r" "--help: usage, exit 0"
+# The records printed back wait for the commit in a file in $TMPDIR:
+# where none can be made, nothing is written (-q needs none).
+printf 'date,theme,tension,source\n2028-12-03,youth,1,A01\n' >"$T/one.csv"
+before=$(dbdump)
+TMPDIR=$T/none run report-sentiment -r "$T/one.csv"
+like "$rc:$errout" "^73:report-sentiment: $T/none/report-sentiment\.[A-Za-z0-9]{6}: No such file" \
+    "no temporary file: exit 73"
+is "$(dbdump)" "$before" "no temporary file: nothing written"
+mkdir "$T/spool"
+TMPDIR=$T/spool run report-sentiment -r -f csv "$T/one.csv"
+is "$rc:$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
+    "0:id,date,theme,tension,source,change,line" "a temporary file in TMPDIR: exit 0"
+like "$out" "^[0-9]+,2028-12-03,youth,1,A01,added,2" \
+    "the records come back from the temporary file after the commit"
+is "$(ls -A "$T/spool")" "" "the temporary file is gone"
+TMPDIR=$T/none run report-sentiment -r -q "$T/one.csv"
+is "$rc:$out" "0:" "-q needs no temporary file"
+sqlite3 "$ALLY_DB" "delete from signal where date = '2028-12-03'"
+
 # An alias is one of the network at hand: with a second network in the
 # file, its A01 is the source of its signal, and an alias only the first
 # network has is no member of it.
