@@ -75,11 +75,14 @@ ical_escape(const char *s)
 			*p++ = '\\';
 			*p++ = *s;
 			break;
+		case '\r':
+			/* CRLF is one line break; a lone CR is one too. */
+			if (s[1] == '\n')
+				break;
+			/* FALLTHROUGH */
 		case '\n':
 			*p++ = '\\';
 			*p++ = 'n';
-			break;
-		case '\r':
 			break;
 		default:
 			*p++ = *s;

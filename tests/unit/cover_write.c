@@ -188,6 +188,10 @@ test_ical(void)
 	is_str(s, "line one\\nline two\\; a\\, b\\\\c",
 	    "ical_escape: CRLF as \\n, ;,\\ escaped");
 	free(s);
+	s = ical_escape("Markt 1\rMiddelburg\r");
+	is_str(s, "Markt 1\\nMiddelburg\\n",
+	    "ical_escape: a lone CR is a line break, as in vCard");
+	free(s);
 
 	/* Folding backs up to the first byte of a character. */
 	{
