@@ -8,7 +8,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <pty.h>
+#include <sys/ioctl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -203,6 +203,27 @@ drain(int fd, char *buf, size_t len)
 	buf[n] = '\0';
 }
 
+/*
+ * A pseudo-terminal of 60 columns: its master and slave.  Not openpty,
+ * whose TIOCGPTPEER valgrind does not know (a warning in its log, which
+ * `make check-valgrind` counts as a finding).
+ */
+static int
+open_pty(int *master, int *slave, const struct winsize *ws)
+{
+	const char *name;
+
+	if ((*master = posix_openpt(O_RDWR | O_NOCTTY)) < 0)
+		return -1;
+	if (grantpt(*master) != 0 || unlockpt(*master) != 0 ||
+	    (name = ptsname(*master)) == NULL ||
+	    (*slave = open(name, O_RDWR | O_NOCTTY)) < 0) {
+		close(*master);
+		return -1;
+	}
+	return ioctl(*slave, TIOCSWINSZ, ws);
+}
+
 static void
 test_progress(void)
 {
@@ -226,7 +247,7 @@ test_progress(void)
 	is_int(read(fds[0], buf, sizeof(buf)), 0, "nothing written to it");
 	close(fds[0]);
 
-	if (openpty(&master, &slave, NULL, NULL, &ws) != 0 ||
+	if (open_pty(&master, &slave, &ws) != 0 ||
 	    (fp = fdopen(slave, "w")) == NULL) {
 		ok(0, "a pseudo-terminal");
 		return;
