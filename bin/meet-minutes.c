@@ -933,15 +933,20 @@ list_minutes(struct cmd *c, struct ally_error *err)
 	size_t nids = 0, nflat = 0, i;
 	sqlite3 *db;
 	int rc = -1, text = c->o.format == FMT_TEXT && c->view == NULL;
+	int flags = 0;
 
 	if ((db = open_for_reading(c, &net, err)) == NULL)
 		return -1;
 	if (minutes_select(db, &net, c->meeting, &ids, &nids, err) != 0)
 		goto out;
+	if (text || c->o.format == FMT_MAIL || c->o.format == FMT_ROFF)
+		flags |= MINUTES_LOAD_OVERRIDE;
+	/* The meetings' and the attendance's tables show no theme or action. */
+	else if ((c->view != NULL || c->o.format == FMT_CSV) &&
+	    (c->v == MINUTES_VIEW_MEETINGS || c->v == MINUTES_VIEW_ATTENDANCE))
+		flags |= MINUTES_LOAD_HEAD;
 	for (i = 0; i < nids; i++) {
-		if ((m = minutes_load(db, &net, ids[i], text ||
-		    c->o.format == FMT_MAIL || c->o.format == FMT_ROFF ?
-		    MINUTES_LOAD_OVERRIDE : 0, err)) == NULL)
+		if ((m = minutes_load(db, &net, ids[i], flags, err)) == NULL)
 			goto out;
 		if (c->o.format == FMT_MAIL) {
 			put_mail_head(stdout, 0, m);

@@ -763,6 +763,7 @@ int	 vcard_put(FILE *, const struct record *, struct ally_error *);
 #define MINUTES_REPLACE		0x01	/* minutes recorded before are replaced */
 #define MINUTES_ALLOW_NAMES	0x02	/* members' names in text pass, noted */
 #define MINUTES_LOAD_OVERRIDE	0x04	/* minutes_load: add name_override */
+#define MINUTES_LOAD_HEAD	0x08	/* minutes_load: no themes, no actions */
 
 enum minutes_view {
 	MINUTES_VIEW_MEETINGS,

@@ -1659,10 +1659,11 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 	db_release(st);
 	if (i < sizeof(head) / sizeof(head[0]))
 		goto oom;
-	if (load_attendance(db, id, r, err) != 0 ||
-	    load_nested(db, themes, id, r, "themes", theme_fields, err) != 0 ||
-	    load_nested(db, actions, id, r, "actions", minutes_action_fields,
-	    err) != 0)
+	if (load_attendance(db, id, r, err) != 0)
+		goto fail;
+	if (!(flags & MINUTES_LOAD_HEAD) && (load_nested(db, themes, id, r,
+	    "themes", theme_fields, err) != 0 || load_nested(db, actions, id,
+	    r, "actions", minutes_action_fields, err) != 0))
 		goto fail;
 	if (notes != NULL && record_set(r, "notes", notes) != 0)
 		goto oom;
