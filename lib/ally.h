@@ -191,6 +191,7 @@ int	 str_in(const char *, const char *const *);
 int	 str_set(char **, const char *);
 /* Validation of input values; each returns 0 when valid. */
 int	 valid_utf8(const char *);
+int	 utf8_decode(const unsigned char *, unsigned int *); /* length or -1 */
 int	 valid_text(const char *, int);	/* utf8, no control chars but \n if allowed */
 int	 valid_alias(const char *);
 int	 valid_email(const char *);

@@ -121,30 +121,21 @@ static const char latin_1[] =
     "aaaaaa?ceeeeiiii" "dnooooo.ouuuuy??" "aaaaaa?ceeeeiiii"
     "dnooooo.ouuuuy?y";
 
+/*
+ * The next character of text, which was validated on its way in; should a
+ * byte that is not UTF-8 come by all the same, it stands for itself.
+ */
 static uint32_t
 utf8_next(const unsigned char **pp)
 {
-	const unsigned char *p = *pp;
-	uint32_t c;
-	int n, i;
+	unsigned int c;
+	int n;
 
-	if (*p < 0x80) {
-		*pp = p + 1;
-		return *p;
-	}
-	if ((*p & 0xe0) == 0xc0) {
+	if ((n = utf8_decode(*pp, &c)) < 0) {
+		c = **pp;
 		n = 1;
-		c = *p & 0x1f;
-	} else if ((*p & 0xf0) == 0xe0) {
-		n = 2;
-		c = *p & 0x0f;
-	} else {
-		n = 3;
-		c = *p & 0x07;
 	}
-	for (i = 1; i <= n && (p[i] & 0xc0) == 0x80; i++)
-		c = (c << 6) | (p[i] & 0x3f);
-	*pp = p + i;
+	*pp += n;
 	return c;
 }
 

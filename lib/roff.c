@@ -19,27 +19,6 @@
 #define ESC_ARG		0x01	/* a macro argument: blanks do not split it */
 #define ESC_LINE	0x02	/* one line: line breaks become spaces */
 
-/* The length of the UTF-8 sequence at p and its code point, 0 if invalid. */
-static size_t
-utf8_decode(const unsigned char *p, unsigned long *cp)
-{
-	size_t n, i;
-
-	if (*p < 0xc2 || *p > 0xf4)
-		return 0;
-	n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
-	*cp = *p & (0x3f >> (n - 1));
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = *cp << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && *cp < 0x800) || (n == 4 && *cp < 0x10000) ||
-	    *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
 /*
  * Every input line starts with \& so that a leading '.' or '\'' (a
  * request), a leading blank (a break), "T}" (the end of a text block)
@@ -52,9 +31,8 @@ escape_n(FILE *fp, const char *s, size_t len, int flags)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + len;
-	unsigned long cp;
-	size_t n;
-	int bol = 1;
+	unsigned int cp;
+	int n, bol = 1;
 
 	for (; p < end; p++) {
 		if (bol && !(flags & ESC_ARG))
@@ -93,11 +71,11 @@ escape_n(FILE *fp, const char *s, size_t len, int flags)
 			putc(*p, fp);
 			continue;
 		}
-		if ((n = utf8_decode(p, &cp)) == 0 || n > (size_t)(end - p)) {
+		if ((n = utf8_decode(p, &cp)) < 0 || n > end - p) {
 			putc('?', fp);	/* not UTF-8: no stray byte */
 			continue;
 		}
-		fprintf(fp, "\\[u%04lX]", cp);
+		fprintf(fp, "\\[u%04X]", cp);
 		p += n - 1;
 	}
 	return ferror(fp) ? -1 : 0;

@@ -38,16 +38,21 @@ str_set(char **dst, const char *s)
 }
 
 /*
- * The multibyte sequence at p (p[0] >= 0x80): its length and code point,
- * or -1 where it is not strict UTF-8 (an overlong form, a surrogate,
- * above U+10FFFF, a byte missing).
+ * The character at p: its length in bytes and its code point, or -1 where
+ * it is not strict UTF-8 (an overlong form, a surrogate, above U+10FFFF, a
+ * byte missing).  At most the bytes up to the first that does not belong
+ * are read, so a NUL ends a truncated sequence safely.
  */
-static int
-utf8_seq(const unsigned char *p, unsigned int *cp)
+int
+utf8_decode(const unsigned char *p, unsigned int *cp)
 {
 	unsigned int c;
 	int n, i;
 
+	if (*p < 0x80) {
+		*cp = *p;
+		return 1;
+	}
 	if ((*p & 0xe0) == 0xc0) {
 		n = 1;
 		c = *p & 0x1f;
@@ -85,7 +90,7 @@ valid_utf8(const char *s)
 			p++;
 			continue;
 		}
-		if ((n = utf8_seq(p, &c)) < 0)
+		if ((n = utf8_decode(p, &c)) < 0)
 			return -1;
 		p += n;
 	}
@@ -112,7 +117,7 @@ valid_text(const char *s, int multiline)
 			p++;
 			continue;
 		}
-		if ((n = utf8_seq(p, &c)) < 0)
+		if ((n = utf8_decode(p, &c)) < 0)
 			return -1;
 		/* C1 controls (U+0080..U+009F): CSI and NEL reach terminals. */
 		if (c <= 0x9f)

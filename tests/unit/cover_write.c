@@ -432,6 +432,20 @@ test_roff_svg(void)
 
 	sweep("roff document", write_roff, NULL, 0);
 
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+
+		/* é, U+1F600, an overlong '/', a truncated euro sign. */
+		ok(fp != NULL && roff_escape(fp, "A\xc3\xa9\xf0\x9f\x98\x80"
+		    "\xc0\xaf\xe2\x82") == 0 && fclose(fp) == 0,
+		    "roff_escape: a string with bytes that are not UTF-8");
+		is_str(buf, "\\&A\\[u00E9]\\[u1F600]????",
+		    "  characters as \\[uXXXX], every stray byte one '?'");
+		free(buf);
+	}
+
 	for (i = 0; i < 6; i++) {
 		cells[i].value = (int)i % 4 - 1;
 		cells[i].text = i % 2 ? "2" : NULL;

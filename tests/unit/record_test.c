@@ -331,6 +331,24 @@ test_values(void)
 	    valid_text("a\nb", 1) == 0, "control characters");
 	ok(valid_utf8("\xc0\xaf") != 0 && valid_utf8("\xed\xa0\x80") != 0 &&
 	    valid_utf8("Zo\xc3\xab") == 0, "strict UTF-8");
+	{
+		unsigned int c = 0;
+
+		ok(utf8_decode((const unsigned char *)"A", &c) == 1 &&
+		    c == 'A' && utf8_decode((const unsigned char *)
+		    "\xc3\xab", &c) == 2 && c == 0xeb &&
+		    utf8_decode((const unsigned char *)"\xe2\x82\xac", &c) ==
+		    3 && c == 0x20ac && utf8_decode((const unsigned char *)
+		    "\xf0\x9f\x98\x80", &c) == 4 && c == 0x1f600,
+		    "utf8_decode: one to four bytes, their code points");
+		ok(utf8_decode((const unsigned char *)"\xe2\x82", &c) < 0 &&
+		    utf8_decode((const unsigned char *)"\xc0\xaf", &c) < 0 &&
+		    utf8_decode((const unsigned char *)"\xed\xa0\x80", &c) <
+		    0 && utf8_decode((const unsigned char *)"\xf4\x90\x80\x80",
+		    &c) < 0 && utf8_decode((const unsigned char *)"\x80", &c) <
+		    0, "utf8_decode: truncated, overlong, surrogate, too "
+		    "high, a lone continuation byte: -1");
+	}
 }
 
 /*
