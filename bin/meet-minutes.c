@@ -933,18 +933,15 @@ list_minutes(struct cmd *c, struct ally_error *err)
 	size_t nids = 0, nflat = 0, i;
 	sqlite3 *db;
 	int rc = -1, text = c->o.format == FMT_TEXT && c->view == NULL;
-	int flags = 0;
+	int whole = text || c->o.format == FMT_MAIL || c->o.format == FMT_ROFF;
+	int table = !whole && (c->view != NULL || c->o.format == FMT_CSV);
+	int flags = whole ? MINUTES_LOAD_OVERRIDE : table ?
+	    minutes_view_load(c->v) : 0;
 
 	if ((db = open_for_reading(c, &net, err)) == NULL)
 		return -1;
 	if (minutes_select(db, &net, c->meeting, &ids, &nids, err) != 0)
 		goto out;
-	if (text || c->o.format == FMT_MAIL || c->o.format == FMT_ROFF)
-		flags |= MINUTES_LOAD_OVERRIDE;
-	/* The meetings' and the attendance's tables show no theme or action. */
-	else if ((c->view != NULL || c->o.format == FMT_CSV) &&
-	    (c->v == MINUTES_VIEW_MEETINGS || c->v == MINUTES_VIEW_ATTENDANCE))
-		flags |= MINUTES_LOAD_HEAD;
 	for (i = 0; i < nids; i++) {
 		if ((m = minutes_load(db, &net, ids[i], flags, err)) == NULL)
 			goto out;
@@ -963,7 +960,7 @@ list_minutes(struct cmd *c, struct ally_error *err)
 				    "------------------------------------\n\n",
 				    stdout);
 			put_minutes_text(stdout, m);
-		} else if (c->view != NULL || c->o.format == FMT_CSV) {
+		} else if (table) {
 			if (minutes_flatten(m, c->v, &flat, &nflat, err) != 0) {
 				record_free(m);
 				goto out;

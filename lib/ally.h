@@ -777,6 +777,7 @@ enum minutes_view {
 extern const char *const minutes_fields[];
 extern const char *const minutes_views[];	/* in enum minutes_view order */
 const char *const *minutes_view_columns(enum minutes_view);
+int	 minutes_view_load(enum minutes_view);	/* MINUTES_LOAD_* flags */
 /* "calm", "attention", "concern", "tension", "unrest" for 0..4. */
 const char *minutes_tension_name(int);
 

@@ -103,6 +103,14 @@ minutes_view_columns(enum minutes_view v)
 	}
 }
 
+/* What minutes_load must load for a view: themes and actions only for theirs. */
+int
+minutes_view_load(enum minutes_view v)
+{
+	return v == MINUTES_VIEW_THEMES || v == MINUTES_VIEW_ACTIONS ? 0 :
+	    MINUTES_LOAD_HEAD;
+}
+
 const char *
 minutes_tension_name(int level)
 {
