@@ -14,23 +14,14 @@
 
 #include "ally.h"
 
-const char *const action_parties[] = { "police", "municipality", "ally",
-    "joint", NULL };
-const char *const action_statuses[] = { "open", "done", "dropped", NULL };
-
-/* The column order of action_select_sql and of struct action_row. */
+/*
+ * The column order of action_select_sql and of struct action_row: the
+ * order of action_def (fields.c), whose names are action_record_fields.
+ */
 enum {
 	A_ID, A_NETWORK, A_MEETING, A_TITLE, A_PARTY, A_OWNER, A_DUE,
 	A_STATUS, A_CLOSED, A_NOTE, A_REVISION, A_NFIELDS
 };
-
-const char *const action_record_fields[] = { "id", "network", "meeting", "title",
-    "party", "owner", "due", "status", "closed", "note", "revision", NULL };
-
-#define ACTION_FIELD_LIST	"id, network, meeting, title, party, owner, " \
-	"due, status, closed, note, revision"
-#define TITLE_MAX	300
-#define NOTE_MAX	4000
 
 /*
  * Every filter is a bound parameter that is NULL when unused, so that one
@@ -152,14 +143,6 @@ row_load(sqlite3 *db, const struct network *net, long long id,
 }
 
 static int
-field_error(const struct record *r, const char *field,
-    struct ally_error *err, const char *fmt, const char *arg)
-{
-	return ally_error_at(err, EX_DATAERR, r->file,
-	    record_line(r, field), field, fmt, arg);
-}
-
-static int
 meeting_exists(sqlite3 *db, long long net, long long id, int *found,
     struct ally_error *err)
 {
@@ -190,28 +173,6 @@ owner_lookup(sqlite3 *db, long long net, const char *alias, long long *id,
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
-}
-
-static int
-check_enum(const struct record *r, const char *field, const char *v,
-    const char *const *set, struct ally_error *err)
-{
-	char list[256];
-	size_t n = 0;
-
-	if (v == NULL)
-		return ally_error_at(err, EX_DATAERR, r->file,
-		    record_line(r, field), field, "empty; one of: %s",
-		    set == action_parties ? "police, municipality, ally, "
-		    "joint" : "open, done, dropped");
-	if (str_in(v, set))
-		return 0;
-	list[0] = '\0';
-	for (; *set != NULL && n < sizeof(list); set++)
-		n += snprintf(list + n, sizeof(list) - n, "%s%s",
-		    n ? ", " : "", *set);
-	return ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
-	    field, "'%s' is not one of: %s", v, list);
 }
 
 static int
@@ -279,9 +240,10 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
     long long meeting, struct action_row *a, const struct action_row *old,
     day_t today, char role[16], struct ally_error *err)
 {
+	const struct field_def *fd;
 	const char *v;
+	char list[256];
 	long long n;
-	day_t d;
 	size_t i;
 	int j, found;
 
@@ -294,7 +256,9 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
 				break;
 		if (j == A_NFIELDS)
 			return field_error(r, f->key, err, "unknown field "
-			    "(an action has: %s)", ACTION_FIELD_LIST);
+			    "(an action has: %s)", fields_join(&action_def,
+			    list, sizeof(list)));
+		fd = &action_def.fields[j];
 		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
 			return field_error(r, f->key, err, "%s", _("expected "
 			    "one value, not a list"));
@@ -323,11 +287,11 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
 			if (v == NULL)
 				return field_error(r, f->key, err, "%s",
 				    _("empty; an action needs a title"));
-			if (check_text(r, f->key, v, 0, TITLE_MAX, err) != 0)
+			if (check_text(r, f->key, v, 0, fd->maxlen, err) != 0)
 				return -1;
 			break;
 		case A_PARTY:
-			if (check_enum(r, f->key, v, action_parties, err))
+			if (field_check_enum(r, fd, v, err) != 0)
 				return -1;
 			break;
 		case A_OWNER:
@@ -339,26 +303,19 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
 			if (v == NULL)
 				return field_error(r, f->key, err, "%s",
 				    _("empty; an action needs a due date"));
-			if (date_parse(v, &d) != 0)
-				return field_error(r, f->key, err, "'%s' is "
-				    "not a date (YYYY-MM-DD)", v);
+			if (field_check(r, fd, v, today, err) != 0)
+				return -1;
 			break;
 		case A_STATUS:
-			if (check_enum(r, f->key, v, action_statuses, err))
+			if (field_check_enum(r, fd, v, err) != 0)
 				return -1;
 			break;
 		case A_CLOSED:
-			if (v == NULL)
-				break;
-			if (date_parse(v, &d) != 0)
-				return field_error(r, f->key, err, "'%s' is "
-				    "not a date (YYYY-MM-DD)", v);
-			if (d > today)
-				return field_error(r, f->key, err, "%s is in "
-				    "the future", v);
+			if (field_check(r, fd, v, today, err) != 0)
+				return -1;
 			break;
 		case A_NOTE:
-			if (v != NULL && check_text(r, f->key, v, 1, NOTE_MAX,
+			if (v != NULL && check_text(r, f->key, v, 1, fd->maxlen,
 			    err) != 0)
 				return -1;
 			break;

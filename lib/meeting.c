@@ -20,27 +20,10 @@
 
 #include "ally.h"
 
-const char *const meeting_fields[] = { "id", "network", "date", "time",
-    "location", "host", "chair", "meal", "status", NULL };
-const char *const meeting_hosts[] = { "police", "municipality", "ally",
-    "other", NULL };
-const char *const meeting_statuses[] = { "planned", "held", "cancelled",
-    NULL };
-const char *const venue_fields[] = { "id", "network", "name", "host",
-    "address", "active", NULL };
-
 static const char *const weekday_names[] = { "sun", "mon", "tue", "wed",
     "thu", "fri", "sat" };
 
 #define NOW_SQL	"strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
-static int
-field_error(const struct record *r, const char *field,
-    struct ally_error *err, const char *fmt, const char *arg)
-{
-	return ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
-	    field, fmt, arg);
-}
 
 static int
 oom(struct ally_error *err)
@@ -101,24 +84,6 @@ check_text(const struct record *r, const char *field, size_t max,
 	if (strlen(v) > max)
 		return field_error(r, field, err, "%s", _("too long"));
 	return 0;
-}
-
-static int
-check_enum(const struct record *r, const char *field,
-    const char *const *set, struct ally_error *err)
-{
-	const char *v = record_get(r, field);
-	char list[128];
-	size_t n = 0;
-
-	if (v == NULL || str_in(v, set))
-		return 0;
-	list[0] = '\0';
-	for (; *set != NULL && n < sizeof(list); set++)
-		n += snprintf(list + n, sizeof(list) - n, "%s%s", n ? ", " : "",
-		    *set);
-	return ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
-	    field, "'%s' is not one of: %s", v, list);
 }
 
 /* ---- blackouts ---------------------------------------------------------- */
@@ -401,7 +366,7 @@ venue_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	if (check_fields(r, venue_fields, ignored, _("a venue"), err) != 0 ||
 	    check_text(r, "name", VENUE_NAME_MAX, err) != 0 ||
 	    check_text(r, "address", VENUE_ADDRESS_MAX, err) != 0 ||
-	    check_enum(r, "host", meeting_hosts, err) != 0)
+	    fields_check(&venue_def, r, FIELDS_ENUMS, 0, err) != 0)
 		return -1;
 	if ((s = record_get(r, "network")) != NULL &&
 	    strcmp(s, net->name) != 0)
@@ -436,8 +401,8 @@ venue_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	}
 	if (record_has(r, "host")) {
 		if ((s = record_get(r, "host")) == NULL)
-			return field_error(r, "host", err, "%s", _("empty; one "
-			    "of: police, municipality, ally, other"));
+			return field_check_enum(r, record_def_field(&venue_def,
+			    "host"), NULL, err);
 		snprintf(v.host, sizeof(v.host), "%s", s);
 	}
 	if (record_has(r, "address"))
@@ -1128,8 +1093,8 @@ meeting_overlay(sqlite3 *db, const struct network *net,
 	if ((s = record_get(r, "status")) != NULL)
 		snprintf(m->status, sizeof(m->status), "%s", s);
 	else if (record_has(r, "status"))
-		return field_error(r, "status", err, "%s", _("empty; one of: "
-		    "planned, held, cancelled"));
+		return field_check_enum(r, record_def_field(&meeting_def,
+		    "status"), NULL, err);
 	if (strcmp(m->status, "held") == 0 && m->date > today)
 		return field_error(r, record_has(r, "date") ? "date" : "status",
 		    err, "%s", _("a meeting in the future cannot have been "
@@ -1202,8 +1167,7 @@ meeting_apply(sqlite3 *db, const struct network *net, const struct record *r,
 
 	if (check_fields(r, meeting_fields, ignored, _("a meeting"),
 	    err) != 0 ||
-	    check_enum(r, "host", meeting_hosts, err) != 0 ||
-	    check_enum(r, "status", meeting_statuses, err) != 0 ||
+	    fields_check(&meeting_def, r, FIELDS_ENUMS, 0, err) != 0 ||
 	    check_text(r, "location", VENUE_NAME_MAX, err) != 0 ||
 	    check_text(r, "chair", 16, err) != 0)
 		return -1;

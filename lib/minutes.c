@@ -17,9 +17,6 @@
 
 #include "ally.h"
 
-const char *const minutes_fields[] = { "meeting", "network", "date",
-    "time", "location", "host", "chair", "meal", "present", "excused",
-    "absent", "themes", "actions", "notes", NULL };
 const char *const minutes_views[] = { "meetings", "attendance", "themes",
     "actions", NULL };
 
@@ -531,21 +528,6 @@ bad(const struct record *r, const char *field, struct ally_error *err,
 	    field, fmt, arg);
 }
 
-static int
-bad_enum(const struct record *r, const char *field, const char *v,
-    const char *const *set, struct ally_error *err)
-{
-	char list[256];
-	size_t n = 0;
-
-	list[0] = '\0';
-	for (; *set != NULL && n < sizeof(list); set++)
-		n += snprintf(list + n, sizeof(list) - n, "%s%s",
-		    n ? ", " : "", *set);
-	return ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
-	    field, "'%s' is not one of: %s", v, list);
-}
-
 /*
  * Every field known, and of the right shape.  Unknown is the message
  * (marked with N_, a format with the list of known fields as its %s).
@@ -898,9 +880,10 @@ check_meeting_fields(struct minutes *mi, struct doc *d,
 	if (record_has(r, "location") &&
 	    str_set(&d->location, record_get(r, "location")) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
-	if ((v = record_get(r, "host")) != NULL &&
-	    !str_in(v, meeting_hosts))
-		return bad_enum(r, "host", v, meeting_hosts, err);
+	v = record_get(r, "host");
+	if (field_check_enum(r, record_def_field(&minutes_def, "host"), v,
+	    err) != 0)
+		return -1;
 	if (record_has(r, "host") && str_set(&d->host, v) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	if ((v = record_get(r, "meal")) != NULL) {
@@ -1016,10 +999,8 @@ check_theme(struct minutes *mi, struct doc *d, const struct record *t,
 		/* TRANSLATORS: keep calm, attention... (values). */
 		return bad(t, "tension", err, "'%s' is outside 0-4 (0 calm, 1 "
 		    "attention, 2 concern, 3 tension, 4 unrest)", v);
-	if ((v = record_get(t, "trend")) != NULL && !str_in(v, signal_trends))
-		return bad_enum(t, "trend", v, signal_trends, err);
-	if ((v = record_get(t, "basis")) != NULL && !str_in(v, signal_bases))
-		return bad_enum(t, "basis", v, signal_bases, err);
+	if (fields_check(&theme_def, t, FIELDS_ENUMS, 0, err) != 0)
+		return -1;
 	if (check_text(t, "summary", 0, 500, err) != 0)
 		return -1;
 	return check_names(mi, d, t, "summary", err);
@@ -1101,8 +1082,9 @@ check_action(struct minutes *mi, struct doc *d, const struct record *a,
 		    /* TRANSLATORS: the parties are values: keep them. */
 		    _("missing: police, "
 		    "municipality, ally or joint"));
-	if (!str_in(party, action_parties))
-		return bad_enum(a, "party", party, action_parties, err);
+	if (field_check_enum(a, record_def_field(&action_def, "party"), party,
+	    err) != 0)
+		return -1;
 	if ((v = record_get(a, "owner")) == NULL)
 		return bad(a, "owner", err, "%s", _("missing: the alias of the "
 		    "member who carries it"));
@@ -1119,9 +1101,9 @@ check_action(struct minutes *mi, struct doc *d, const struct record *a,
 	if (due < held)
 		return bad(a, "due", err, "%s is before the meeting that "
 		    "agreed it", v);
-	if ((v = record_get(a, "status")) != NULL &&
-	    !str_in(v, action_statuses))
-		return bad_enum(a, "status", v, action_statuses, err);
+	if ((v = record_get(a, "status")) != NULL && field_check_enum(a,
+	    record_def_field(&action_def, "status"), v, err) != 0)
+		return -1;
 	if ((v = record_get(a, "closed")) != NULL) {
 		if (date_parse(v, &closed) != 0)
 			return bad(a, "closed", err, "'%s' is not a date "

@@ -13,33 +13,15 @@
 
 #include "ally.h"
 
-const char *const person_roles[] = { "ally", "police", "municipality",
-    NULL };
-const char *const person_sectors[] = { "faith", "sport", "youth",
-    "education", "business", "culture", "neighbourhood", "care", "women",
-    "elderly", "other", NULL };
-const char *const person_age_bands[] = { "<25", "25-39", "40-54", "55-69",
-    "70+", NULL };
-const char *const person_statuses[] = { "candidate", "active", "paused",
-    "left", NULL };
-
-/* The column order of person_select_sql and of struct person_row. */
+/*
+ * The column order of person_select_sql and of struct person_row: the
+ * order of person_def (fields.h), whose names are person_fields.
+ */
+#define P_INDEX(i, n, k, v, lo, hi, len, fl, col)	P_##i,
 enum {
-	P_ID, P_NETWORK, P_ALIAS, P_NAME, P_PHONE, P_EMAIL, P_ROLE,
-	P_FUNCTION, P_COMMUNITY, P_SECTOR, P_AGE_BAND, P_GENDER,
-	P_BACKGROUND, P_RELIGION, P_STATUS, P_INTAKE, P_VETTED, P_JOINED,
-	P_LEFT, P_CONSENT, P_NOTES, P_NFIELDS
+	PERSON_FIELDS(P_INDEX, P_INDEX)
+	P_NFIELDS
 };
-
-const char *const person_fields[] = { "id", "network", "alias", "name",
-    "phone", "email", "role", "function", "community", "sector",
-    "age_band", "gender", "background", "religion", "status", "intake",
-    "vetted", "joined", "left", "contact_consent", "notes", NULL };
-
-const char *const person_public_fields[] = { "id", "network", "alias",
-    "role", "function", "community", "sector", "age_band", "status",
-    "intake", "vetted", "joined", "left", "contact_consent", "notes",
-    NULL };
 
 const char person_select_sql[] =
     "SELECT p.id, n.name, p.alias, p.name, p.phone, p.email, p.role, "
@@ -275,48 +257,6 @@ next_alias(sqlite3 *db, long long net, const char *role, char *buf,
 	return ally_errorf(err, EX_SOFTWARE, "no free alias");
 }
 
-static int
-field_error(const struct record *r, const char *field,
-    struct ally_error *err, const char *fmt, const char *arg)
-{
-	return ally_error_at(err, EX_DATAERR, r->file,
-	    record_line(r, field), field, fmt, arg);
-}
-
-static int
-check_enum(const struct record *r, const char *field, const char *v,
-    const char *const *set, struct ally_error *err)
-{
-	char list[256];
-	size_t n = 0;
-
-	if (v == NULL || str_in(v, set))
-		return 0;
-	list[0] = '\0';
-	for (; *set != NULL && n < sizeof(list); set++)
-		n += snprintf(list + n, sizeof(list) - n, "%s%s",
-		    n ? ", " : "", *set);
-	ally_error_at(err, EX_DATAERR, r->file, record_line(r, field), field,
-	    "'%s' is not one of: %s", v, list);
-	return -1;
-}
-
-static int
-check_date(const struct record *r, const char *field, const char *v,
-    day_t today, struct ally_error *err)
-{
-	day_t d;
-
-	if (v == NULL)
-		return 0;
-	if (date_parse(v, &d) != 0)
-		return field_error(r, field, err, "'%s' is not a date "
-		    "(YYYY-MM-DD)", v);
-	if (d > today)
-		return field_error(r, field, err, "%s is in the future", v);
-	return 0;
-}
-
 /*
  * Overlay the record on the row: every known field the record has,
  * checked one by one.
@@ -325,7 +265,8 @@ static int
 overlay(const struct record *r, struct person_row *p, day_t today,
     struct ally_error *err)
 {
-	char phone[32];
+	char phone[32], list[512];
+	const struct field_def *fd;
 	const char *v;
 	size_t i;
 	int j, b, rc;
@@ -338,11 +279,9 @@ overlay(const struct record *r, struct person_row *p, day_t today,
 				break;
 		if (j == P_NFIELDS)
 			return field_error(r, f->key, err, "unknown field "
-			    "(a person has: %s)", "id, network, alias, name, "
-			    "phone, email, role, function, community, sector, "
-			    "age_band, gender, background, religion, status, "
-			    "intake, vetted, joined, left, contact_consent, "
-			    "notes");
+			    "(a person has: %s)", fields_join(&person_def,
+			    list, sizeof(list)));
+		fd = &person_def.fields[j];
 		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
 			return field_error(r, f->key, err, "%s",
 			    _("expected one value, not a list"));
@@ -377,30 +316,14 @@ overlay(const struct record *r, struct person_row *p, day_t today,
 				    "not an e-mail address", v);
 			break;
 		case P_ROLE:
-			if (v == NULL)
-				return field_error(r, f->key, err, "%s",
-				    _("empty; one of: ally, police, "
-				    "municipality"));
-			if (check_enum(r, f->key, v, person_roles, err))
-				return -1;
-			break;
 		case P_SECTOR:
-			if (check_enum(r, f->key, v, person_sectors, err))
-				return -1;
-			break;
 		case P_AGE_BAND:
-			if (check_enum(r, f->key, v, person_age_bands, err))
-				return -1;
-			break;
 		case P_STATUS:
-			if (check_enum(r, f->key, v, person_statuses, err))
-				return -1;
-			break;
 		case P_INTAKE:
 		case P_VETTED:
 		case P_JOINED:
 		case P_LEFT:
-			if (check_date(r, f->key, v, today, err) != 0)
+			if (field_check(r, fd, v, today, err) != 0)
 				return -1;
 			break;
 		case P_CONSENT:
@@ -412,8 +335,7 @@ overlay(const struct record *r, struct person_row *p, day_t today,
 			v = b ? "yes" : "no";
 			break;
 		default:
-			if (v != NULL && strlen(v) > (j == P_NOTES ? 4000 :
-			    200))
+			if (v != NULL && strlen(v) > fd->maxlen)
 				return field_error(r, f->key, err, "%s",
 				    _("too long"));
 			break;
@@ -585,13 +507,9 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		    row_set(&p, P_CONSENT, "no") != 0)
 			goto oom;
 	}
+	/* An empty status is refused there: one is always set. */
 	if (overlay(r, &p, today, err) != 0)
 		goto out;
-	if (p.v[P_STATUS] == NULL) {
-		rc = field_error(r, "status", err, "%s", _("empty; one of: "
-		    "candidate, active, paused, left"));
-		goto out;
-	}
 	if (p.v[P_ALIAS] == NULL) {
 		if (have_old) {
 			rc = field_error(r, "alias", err, "%s", _("a member's "

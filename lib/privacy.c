@@ -23,9 +23,6 @@
 const char *const privacy_contact_fields[] = { "alias", "name", "role",
     "function", "phone", NULL };
 
-const char *const privacy_audit_fields[] = { "id", "at", "user", "command",
-    "network", "what", "count", NULL };
-
 /* True while a member still has something that erasure clears. */
 #define HAS_IDENTITY \
     "(coalesce(name, phone, email, function, community, sector, " \

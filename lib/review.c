@@ -19,14 +19,6 @@
 
 #include "ally.h"
 
-const char *const review_decisions[] = { "keep", "talk", "phase-out",
-    NULL };
-const char *const review_dimensions[] = { "age_band", "gender", "sector",
-    "background", "religion", NULL };
-const char *const review_fields[] = { "alias", "role", "status",
-    "status_since", "meetings", "present", "excused", "attendance",
-    "last_present", "absent_in_row", "intake", "vetted", "contact_consent",
-    "flags", "decision", "reviewed", "note", NULL };
 const char *const review_summary_fields[] = { "network", "since", "until",
     "allies", "active", "candidates", "paused", "min_size", "max_size",
     "size", "police", "municipality", "vacancies", "meetings",
@@ -675,14 +667,6 @@ review_target_free(struct review_target *t)
 }
 
 static int
-target_error(const struct record *r, const char *field,
-    struct ally_error *err, const char *fmt, const char *arg)
-{
-	return ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
-	    field, fmt, arg);
-}
-
-static int
 dimension_index(const char *s)
 {
 	int i;
@@ -722,36 +706,37 @@ target_check(const struct record *r, int *dim, const char **group,
 
 	for (i = 0; i < r->nfields; i++) {
 		if (!str_in(r->fields[i].key, known))
-			return target_error(r, r->fields[i].key, err, "%s",
+			return field_error(r, r->fields[i].key, err, "%s",
 			    _("unknown field (a target record has: dimension, "
 			    "group, share)"));
 		if (r->fields[i].kind == VAL_LIST ||
 		    r->fields[i].kind == VAL_RECORDS)
-			return target_error(r, r->fields[i].key, err, "%s",
+			return field_error(r, r->fields[i].key, err, "%s",
 			    _("expected one value, not a list"));
 	}
 	if ((v = record_get(r, "dimension")) == NULL)
-		return target_error(r, "dimension", err, "%s", _("missing; "
+		return field_error(r, "dimension", err, "%s", _("missing; "
 		    "one of: age_band, gender, sector, background, religion"));
-	if ((*dim = dimension_index(v)) < 0)
-		return target_error(r, "dimension", err, "'%s' is not one of: "
-		    "age_band, gender, sector, background, religion", v);
+	if (field_check_enum(r, record_def_field(&target_def, "dimension"), v,
+	    err) != 0)
+		return -1;
+	*dim = dimension_index(v);
 	if ((*group = record_get(r, "group")) == NULL)
-		return target_error(r, "group", err, "%s", _("missing"));
+		return field_error(r, "group", err, "%s", _("missing"));
 	if (valid_text(*group, 0) != 0 || strlen(*group) > 200)
-		return target_error(r, "group", err, "%s", _("not a group "
+		return field_error(r, "group", err, "%s", _("not a group "
 		    "name (one line of text, at most 200 bytes)"));
 	if (*dim == 0 && !str_in(*group, person_age_bands))
-		return target_error(r, "group", err, "'%s' is not an age band "
+		return field_error(r, "group", err, "'%s' is not an age band "
 		    "(<25, 25-39, 40-54, 55-69, 70+)", *group);
 	if (*dim == 2 && !str_in(*group, person_sectors))
-		return target_error(r, "group", err, "'%s' is not a sector",
+		return field_error(r, "group", err, "'%s' is not a sector",
 		    *group);
 	if ((v = record_get(r, "share")) == NULL)
-		return target_error(r, "share", err, "%s", _("missing; the "
+		return field_error(r, "share", err, "%s", _("missing; the "
 		    "group's share of the population in percent"));
 	if (parse_share(v, share) != 0)
-		return target_error(r, "share", err, "'%s' is not a percentage "
+		return field_error(r, "share", err, "'%s' is not a percentage "
 		    "from 0 to 100", v);
 	return 0;
 }
@@ -1112,7 +1097,7 @@ decision_check(const struct record *r, struct ally_error *err)
 		const char *k = r->fields[i].key;
 
 		if (!str_in(k, review_fields) && strcmp(k, "network") != 0)
-			return target_error(r, k, err, "%s", _("unknown field "
+			return field_error(r, k, err, "%s", _("unknown field "
 			    "(a review record has: alias, role, status, "
 			    "status_since, meetings, present, excused, "
 			    "attendance, last_present, absent_in_row, intake, "
@@ -1120,21 +1105,20 @@ decision_check(const struct record *r, struct ally_error *err)
 			    "reviewed, note)"));
 		if (strcmp(k, "flags") != 0 && (r->fields[i].kind ==
 		    VAL_LIST || r->fields[i].kind == VAL_RECORDS))
-			return target_error(r, k, err, "%s", _("expected one "
+			return field_error(r, k, err, "%s", _("expected one "
 			    "value, not a list"));
 	}
-	if ((v = record_get(r, "decision")) != NULL &&
-	    !str_in(v, review_decisions))
-		return target_error(r, "decision", err, "'%s' is not one of: "
-		    "keep, talk, phase-out", v);
+	if (field_check_enum(r, record_def_field(&review_def, "decision"),
+	    record_get(r, "decision"), err) != 0)
+		return -1;
 	if ((v = record_get(r, "note")) != NULL) {
 		if ((rc = valid_text(v, 1)) != 0)
-			return target_error(r, "note", err, "%s", rc == -2 ?
+			return field_error(r, "note", err, "%s", rc == -2 ?
 			    _("a value may not start with '=' (a spreadsheet "
 			    "formula)") : _("control characters or invalid "
 			    "UTF-8"));
 		if (strlen(v) > 4000)
-			return target_error(r, "note", err, "%s",
+			return field_error(r, "note", err, "%s",
 			    _("too long"));
 	}
 	return 0;
@@ -1248,23 +1232,23 @@ review_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		return -1;
 	if ((v = record_get(r, "network")) != NULL &&
 	    strcmp(v, net->name) != 0)
-		return target_error(r, "network", err, "'%s' is not this "
+		return field_error(r, "network", err, "'%s' is not this "
 		    "network (choose it with -n)", v);
 	if ((alias = record_get(r, "alias")) == NULL)
-		return target_error(r, "alias", err, "%s", _("missing: whose "
+		return field_error(r, "alias", err, "%s", _("missing: whose "
 		    "decision is it?"));
 	if ((rc = person_by_alias(db, net->id, alias, &pid, err)) < 0)
 		return -1;
 	if (rc == 0)
-		return target_error(r, "alias", err, "no member %s in this "
+		return field_error(r, "alias", err, "no member %s in this "
 		    "network", alias);
 	d = reviewed_default;
 	if ((v = record_get(r, "reviewed")) != NULL) {
 		if (date_parse(v, &d) != 0)
-			return target_error(r, "reviewed", err, "'%s' is not a "
+			return field_error(r, "reviewed", err, "'%s' is not a "
 			    "date (YYYY-MM-DD)", v);
 		if (d > today)
-			return target_error(r, "reviewed", err, "%s is in the "
+			return field_error(r, "reviewed", err, "%s is in the "
 			    "future", v);
 	}
 	date_format(d, reviewed);

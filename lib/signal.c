@@ -13,28 +13,11 @@
 
 #include "ally.h"
 
-/*
- * The words are values of records (never translated there); N_ marks
- * them for the printed report and the heat map, which show them in the
- * user's language.
- */
-const char *const signal_trends[] = { N_("rising"), N_("steady"),
-    N_("falling"), NULL };
-const char *const signal_bases[] = { N_("evidenced"), N_("experienced"),
-    N_("potential"), NULL };
-const char *const signal_themes[] = { "radicalisation", "polarisation",
-    "nuisance", "poverty", "youth", "safety", "trust", NULL };
-const char *const signal_levels[] = { N_("calm"), N_("attention"),
-    N_("concern"), N_("tension"), N_("unrest"), NULL };
-const char *const signal_fields[] = { "id", "network", "date", "theme",
-    "tension", "trend", "basis", "source", "summary", NULL };
-
-/* Indexes of signal_fields. */
+/* Indexes of signal_fields, the order of signal_def (fields.c). */
 enum { SF_ID, SF_NETWORK, SF_DATE, SF_THEME, SF_TENSION, SF_TREND, SF_BASIS,
     SF_SOURCE, SF_SUMMARY, SF_N };
 
 #define THEME_MAX	32
-#define SUMMARY_MAX	500
 
 /*
  * Which of signal_fields a key is, or -1: one comparison or two where a
@@ -70,14 +53,6 @@ signal_field(const char *k)
 		return -1;
 	}
 	return strcmp(k, signal_fields[i]) == 0 ? i : -1;
-}
-
-static int
-field_error(const struct record *r, const char *field,
-    struct ally_error *err, const char *fmt, const char *arg)
-{
-	return ally_error_at(err, EX_DATAERR, r->file,
-	    record_line(r, field), field, fmt, arg);
 }
 
 int
@@ -263,16 +238,14 @@ check_values(const struct record *r, day_t today, struct signal_row *s,
 	if (signal_parse_tension(v, &s->tension) != 0)
 		return field_error(r, "tension", err, "'%s' is not a level: 0 "
 		    "calm, 1 attention, 2 concern, 3 tension, 4 unrest", v);
-	if ((s->trend = s->in[SF_TREND]) != NULL &&
-	    !str_in(s->trend, signal_trends))
-		return field_error(r, "trend", err, "'%s' is not one of: "
-		    "rising, steady, falling", s->trend);
-	if ((s->basis = s->in[SF_BASIS]) != NULL &&
-	    !str_in(s->basis, signal_bases))
-		return field_error(r, "basis", err, "'%s' is not one of: "
-		    "evidenced, experienced, potential", s->basis);
+	s->trend = s->in[SF_TREND];
+	s->basis = s->in[SF_BASIS];
+	if (field_check_enum(r, &signal_def.fields[SF_TREND], s->trend,
+	    err) != 0 || field_check_enum(r, &signal_def.fields[SF_BASIS],
+	    s->basis, err) != 0)
+		return -1;
 	if ((s->summary = s->in[SF_SUMMARY]) != NULL &&
-	    strlen(s->summary) > SUMMARY_MAX)
+	    strlen(s->summary) > signal_def.fields[SF_SUMMARY].maxlen)
 		return field_error(r, "summary", err, "%s", _("too long (one "
 		    "line, at most 500 bytes)"));
 	return 0;

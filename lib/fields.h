@@ -1,0 +1,175 @@
+/*
+ * fields.h: each record type of RECORDS.md described once, as data.
+ *
+ * A record type is a table of fields: name, kind, allowed values or
+ * range, maximum length, when it is required, its database column and
+ * whether it identifies a person.  The exported field lists
+ * (person_fields, action_record_fields ...) and value lists
+ * (person_roles, action_parties ...) are generated from these tables,
+ * and tests/unit/fields_test.c proves that the schema's CHECK
+ * constraints agree with them.
+ *
+ * One meaning of an empty value everywhere: empty is absent.  A field
+ * that may not be absent (FIELD_NOT_EMPTY) refuses an empty value with
+ * "empty; one of: ..."; any other field is cleared by it.
+ */
+#ifndef ALLY_FIELDS_H
+#define ALLY_FIELDS_H
+
+enum field_kind {
+	FK_ID,		/* an integer id the database assigns */
+	FK_NAME,	/* a network's name */
+	FK_TEXT,	/* one line of text */
+	FK_MULTILINE,	/* text with line breaks */
+	FK_ENUM,	/* one of values */
+	FK_WORD,	/* one lower-case word; values are the usual ones */
+	FK_INT,		/* an integer from min to max */
+	FK_PERCENT,	/* a number from min to max, "%" allowed */
+	FK_DATE,	/* YYYY-MM-DD */
+	FK_TIME,	/* HH:MM */
+	FK_DATETIME,	/* an ISO 8601 timestamp */
+	FK_ALIAS,	/* a member's alias */
+	FK_SOURCE,	/* a member's alias or meeting:ID */
+	FK_LIST,	/* a list of words (space-separated in CSV) */
+	FK_RECORDS,	/* a list of nested records */
+	FK_BOOL,	/* yes or no */
+	FK_PHONE,	/* normalised to E.164 */
+	FK_EMAIL
+};
+
+/* When a field is required, and what it says about a person. */
+#define FIELD_REQUIRED_ON_ADD	0x0001	/* a new record needs it */
+#define FIELD_NOT_EMPTY		0x0002	/* never absent once stored */
+#define FIELD_IDENTITY		0x0004	/* name, phone, email: -I only */
+#define FIELD_SPECIAL		0x0008	/* special category: aggregates only */
+#define FIELD_IDENTIFYING	0x0010	/* identifies a person: erasure clears it */
+#define FIELD_PAST		0x0020	/* a date that is not in the future */
+#define FIELD_OUTPUT		0x0040	/* printed; ignored or checked when read */
+#define FIELD_NO_DB_CHECK	0x0080	/* values checked here; no CHECK in SQL */
+
+struct field_def {
+	const char		*name;
+	enum field_kind		 kind;
+	const char *const	*values;	/* FK_ENUM, FK_WORD; NULL-ended */
+	long long		 min, max;	/* FK_INT, FK_PERCENT */
+	size_t			 maxlen;	/* bytes; 0: no limit here */
+	unsigned		 flags;
+	const char		*column;	/* in record_def.table, or NULL */
+};
+
+struct record_def {
+	const char		*name;		/* RECORDS.md's name */
+	const char		*table;		/* the database table, or NULL */
+	const struct field_def	*fields;
+	size_t			 nfields;
+};
+
+/*
+ * The member: one list, from which person.c's column indexes (P_ID ..),
+ * person_fields and person_public_fields are made.  F is a public field,
+ * H one that is hidden unless asked for (identities, special categories).
+ * Arguments: index suffix, name, kind, values, min, max, maxlen, flags,
+ * column.
+ */
+#define PERSON_FIELDS(F, H) \
+	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
+	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, 0, "network_id") \
+	F(ALIAS, "alias", FK_ALIAS, NULL, 0, 0, 16, FIELD_NOT_EMPTY, \
+	    "alias") \
+	H(NAME, "name", FK_TEXT, NULL, 0, 0, 200, \
+	    FIELD_IDENTITY | FIELD_IDENTIFYING, "name") \
+	H(PHONE, "phone", FK_PHONE, NULL, 0, 0, 0, \
+	    FIELD_IDENTITY | FIELD_IDENTIFYING, "phone") \
+	H(EMAIL, "email", FK_EMAIL, NULL, 0, 0, 0, \
+	    FIELD_IDENTITY | FIELD_IDENTIFYING, "email") \
+	F(ROLE, "role", FK_ENUM, person_roles, 0, 0, 0, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "role") \
+	F(FUNCTION, "function", FK_TEXT, NULL, 0, 0, 200, \
+	    FIELD_IDENTIFYING, "function") \
+	F(COMMUNITY, "community", FK_TEXT, NULL, 0, 0, 200, \
+	    FIELD_IDENTIFYING, "community") \
+	F(SECTOR, "sector", FK_ENUM, person_sectors, 0, 0, 0, \
+	    FIELD_IDENTIFYING | FIELD_NO_DB_CHECK, "sector") \
+	F(AGE_BAND, "age_band", FK_ENUM, person_age_bands, 0, 0, 0, \
+	    FIELD_IDENTIFYING | FIELD_NO_DB_CHECK, "age_band") \
+	H(GENDER, "gender", FK_TEXT, NULL, 0, 0, 200, \
+	    FIELD_SPECIAL | FIELD_IDENTIFYING, "gender") \
+	H(BACKGROUND, "background", FK_TEXT, NULL, 0, 0, 200, \
+	    FIELD_SPECIAL | FIELD_IDENTIFYING, "background") \
+	H(RELIGION, "religion", FK_TEXT, NULL, 0, 0, 200, \
+	    FIELD_SPECIAL | FIELD_IDENTIFYING, "religion") \
+	F(STATUS, "status", FK_ENUM, person_statuses, 0, 0, 0, \
+	    FIELD_NOT_EMPTY, "status") \
+	F(INTAKE, "intake", FK_DATE, NULL, 0, 0, 0, FIELD_PAST, "intake") \
+	F(VETTED, "vetted", FK_DATE, NULL, 0, 0, 0, FIELD_PAST, "vetted") \
+	F(JOINED, "joined", FK_DATE, NULL, 0, 0, 0, FIELD_PAST, "joined") \
+	F(LEFT, "left", FK_DATE, NULL, 0, 0, 0, FIELD_PAST, "left") \
+	F(CONSENT, "contact_consent", FK_BOOL, NULL, 0, 0, 0, \
+	    FIELD_IDENTIFYING, "contact_consent") \
+	F(NOTES, "notes", FK_MULTILINE, NULL, 0, 0, 4000, \
+	    FIELD_IDENTIFYING, "notes")
+
+/* One table per record type of RECORDS.md. */
+extern const struct record_def person_def;	/* member */
+extern const struct record_def venue_def;
+extern const struct record_def blackout_def;
+extern const struct record_def meeting_def;
+extern const struct record_def minutes_def;
+extern const struct record_def attendance_def;
+extern const struct record_def theme_def;	/* a theme in minutes */
+extern const struct record_def signal_def;
+extern const struct record_def action_def;
+extern const struct record_def review_def;	/* review decision */
+extern const struct record_def target_def;	/* target profile */
+extern const struct record_def audit_def;
+/* Every table above, NULL-terminated. */
+extern const struct record_def *const record_defs[];
+
+/* Values that only the tables had (the others are in ally.h). */
+extern const char *const attendance_presences[];  /* present excused absent */
+
+/* The field of that name, or NULL; its index, or -1. */
+const struct field_def *record_def_field(const struct record_def *,
+	    const char *);
+int	 record_def_index(const struct record_def *, const char *);
+/*
+ * The field names, or the values, joined by ", " into buf (truncated to
+ * its size): the lists the diagnostics show.
+ */
+const char *fields_join(const struct record_def *, char *, size_t);
+const char *values_join(const char *const *, char *, size_t);
+
+/*
+ * "file:line: field: message" for a field of a record (EX_DATAERR); fmt
+ * is translated by ally_error_at and takes at most one string.
+ */
+int	 field_error(const struct record *, const char *,
+	    struct ally_error *, const char *, const char *);
+/*
+ * The one check of an enumerated value v (record_get's: NULL when empty)
+ * of a field: 0 when it is one of the values, or empty and the field may
+ * be absent; else "empty; one of: ..." or "'v' is not one of: ...".
+ */
+int	 field_check_enum(const struct record *, const struct field_def *,
+	    const char *, struct ally_error *);
+/*
+ * Check the value of one field by its kind (enumerations, dates, times,
+ * yes/no, integer ranges); the kinds whose checks need the database or
+ * say more (aliases, text, sources) are left to the record's module.
+ */
+int	 field_check(const struct record *, const struct field_def *,
+	    const char *, day_t, struct ally_error *);
+
+#define FIELDS_ENUMS	0x01	/* fields_check: the enumerations only */
+
+/*
+ * The one entry point: field_check on every field of the table that
+ * the record gives a value, in the table's order.  Empty values are the
+ * caller's: it knows whether the record is new (then a required field is
+ * missing) or changes a stored one (then field_check_enum with NULL
+ * says "empty; one of: ...").
+ */
+int	 fields_check(const struct record_def *, const struct record *,
+	    unsigned, day_t, struct ally_error *);
+
+#endif /* ALLY_FIELDS_H */
