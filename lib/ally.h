@@ -860,10 +860,6 @@ struct review_due {
 int	 review_due(sqlite3 *, const struct network *, day_t,
 	    const struct review_limits *, struct review_due *,
 	    struct ally_error *);
-/* Every network of the file, in name order. */
-int	 review_each_network(sqlite3 *,
-	    int (*)(const struct network *, void *, struct ally_error *),
-	    void *, struct ally_error *);
 
 /* A target profile: (dimension, group, share) records, checked. */
 struct review_target;
@@ -1000,5 +996,6 @@ int	 roff_table_row(struct roff_table *, const char *const *, size_t);
 int	 roff_table_end(struct roff_table *);
 
 #include "contentline.h"
+#include "network.h"
 
 #endif /* ALLY_H */
