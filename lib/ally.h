@@ -997,5 +997,6 @@ int	 roff_table_end(struct roff_table *);
 
 #include "contentline.h"
 #include "network.h"
+#include "meeting_write.h"
 
 #endif /* ALLY_H */
