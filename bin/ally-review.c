@@ -699,7 +699,7 @@ due(struct review *rv, struct ally_error *err)
 		rc = network_resolve(rv->db, rv->o.network, &rv->net, err) ||
 		    due_one(&rv->net, rv, err);
 	else
-		rc = review_each_network(rv->db, due_one, rv, err);
+		rc = network_each(rv->db, due_one, rv, err);
 	db_rollback(rv->db);
 	return rc != 0 ? -1 : 0;
 }

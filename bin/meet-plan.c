@@ -507,45 +507,28 @@ out:
 	return rc;
 }
 
-/* The networks --next looks after: -n (or ALLY_NETWORK), else all. */
-static int
-next_networks(struct session *s, const char *name, char ***names,
-    size_t *n, struct ally_error *err)
-{
-	sqlite3_stmt *st;
-	char **v;
-	int rc;
+/* The meetings --next planned so far, network by network. */
+struct next {
+	sqlite3			*db;
+	const struct plan	*p;
+	struct meeting		*v;
+	size_t			 n;
+};
 
-	*names = NULL;
-	*n = 0;
-	if (name == NULL || *name == '\0')
-		name = getenv("ALLY_NETWORK");
-	if (name != NULL && *name != '\0') {
-		if (network_resolve(s->db, name, &s->net, err) != 0)
-			return -1;
-		if ((*names = calloc(1, sizeof(char *))) == NULL ||
-		    ((*names)[0] = strdup(s->net.name)) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		*n = 1;
-		return 0;
-	}
-	if (db_prepare(s->db, "SELECT name FROM network ORDER BY name", &st,
-	    err) != 0)
+static int
+plan_next_one(const struct network *net, void *arg, struct ally_error *err)
+{
+	struct next *x = arg;
+	struct meeting *v;
+	int planned;
+
+	if ((v = reallocarray(x->v, x->n + 1, sizeof(*v))) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	x->v = v;
+	if (meeting_plan_next(x->db, net, x->p, &v[x->n], &planned, err) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((v = reallocarray(*names, *n + 1, sizeof(*v))) == NULL ||
-		    (v[*n] = strdup((const char *)sqlite3_column_text(st,
-		    0))) == NULL) {
-			if (v != NULL)
-				*names = v;
-			sqlite3_finalize(st);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		*names = v;
-		(*n)++;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(s->db, rc, err, NULL);
+	x->n += planned;
+	return 0;
 }
 
 static int
@@ -553,41 +536,34 @@ plan_next(struct opts *op, int *said, struct ally_error *err)
 {
 	struct session s;
 	struct plan p;
-	struct meeting *v = NULL;
-	char **names = NULL;
-	size_t n = 0, nnames = 0, i;
-	int rc = -1, planned;
+	struct next x;
+	const char *name = op->o.network;
+	int rc = -1;
 
 	*said = 0;
 	memset(&p, 0, sizeof(p));
+	memset(&x, 0, sizeof(x));
 	if (session_open(op, 1, &s, err) != 0)
 		goto out;
 	p.today = s.today;
 	p.count = op->per_year;
 	p.blackouts = &op->blackouts;
-	if (next_networks(&s, op->o.network, &names, &nnames, err) != 0 ||
-	    (nnames > 0 && (v = calloc(nnames, sizeof(*v))) == NULL)) {
-		if (err->code == 0)
-			ally_errorf(err, EX_OSERR, "out of memory");
+	x.db = s.db;
+	x.p = &p;
+	/* The networks --next looks after: -n (or ALLY_NETWORK), else all. */
+	if (name == NULL || *name == '\0')
+		name = getenv("ALLY_NETWORK");
+	if (name != NULL && *name != '\0' ? network_resolve(s.db, name,
+	    &s.net, err) != 0 || plan_next_one(&s.net, &x, err) != 0 :
+	    network_each(s.db, plan_next_one, &x, err) != 0)
 		goto out;
-	}
-	for (i = 0; i < nnames; i++) {
-		if (network_by_name(s.db, names[i], &s.net, err) != 1 ||
-		    meeting_plan_next(s.db, &s.net, &p, &v[n], &planned,
-		    err) != 0)
-			goto out;
-		n += planned;
-	}
 	if (session_finish(op, &s, err) != 0)
 		goto out;
-	*said = n > 0;
-	rc = op->quiet ? 0 : put_meetings(op, v, n, plan_columns, err);
+	*said = x.n > 0;
+	rc = op->quiet ? 0 : put_meetings(op, x.v, x.n, plan_columns, err);
 out:
 	session_close(&s);
-	for (i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
-	free(v);
+	free(x.v);
 	return rc;
 }
 

@@ -700,10 +700,6 @@ struct record *meeting_record(const struct meeting *);
  */
 int	 ical_write(FILE *, const struct meeting *, size_t, const char *,
 	    struct ally_error *);
-/* Write one content line folded at 75 octets, never inside UTF-8. */
-int	 ical_put_line(FILE *, const char *);
-/* TEXT escaped (\\ \; \, and newlines as \n), malloc'd. */
-char	*ical_escape(const char *);
 
 /* ---- privacy.c: contact list, audit, erasure, retention, files -------- */
 
@@ -750,12 +746,6 @@ int	 privacy_check_mode(const char *, struct ally_error *);
 
 /* ---- vcard.c: vCard 4.0 (RFC 6350) ------------------------------------ */
 
-#define VCARD_TEXT	0x01	/* escape the value as TEXT */
-
-/* One content line, CRLF, folded at 75 octets (never inside UTF-8). */
-int	 vcard_fold(FILE *, const char *);
-/* "NAME;PARAMS" and a value (nothing written when it is empty). */
-int	 vcard_property(FILE *, const char *, const char *, int);
 /* A contact record (alias name role function phone email network). */
 int	 vcard_put(FILE *, const struct record *, struct ally_error *);
 
@@ -870,10 +860,6 @@ struct review_due {
 int	 review_due(sqlite3 *, const struct network *, day_t,
 	    const struct review_limits *, struct review_due *,
 	    struct ally_error *);
-/* Every network of the file, in name order. */
-int	 review_each_network(sqlite3 *,
-	    int (*)(const struct network *, void *, struct ally_error *),
-	    void *, struct ally_error *);
 
 /* A target profile: (dimension, group, share) records, checked. */
 struct review_target;
@@ -1010,5 +996,8 @@ int	 roff_table_row(struct roff_table *, const char *const *, size_t);
 int	 roff_table_end(struct roff_table *);
 
 #include "fields.h"
+#include "contentline.h"
+#include "network.h"
+#include "meeting_write.h"
 
 #endif /* ALLY_H */

@@ -3,7 +3,7 @@
  * (RFC 5546 iTIP: METHOD:REQUEST, and METHOD:CANCEL for a cancelled one).
  *
  * Lines end in CRLF and are folded at 75 octets, never inside a UTF-8
- * sequence.  Times are local times of Europe/Amsterdam with a VTIMEZONE
+ * sequence (contentline.c, shared with the vCard writer).  Times are local times of Europe/Amsterdam with a VTIMEZONE
  * that carries the EU rules (summer time from the last Sunday of March,
  * 01:00 UTC, to the last Sunday of October); when TZ names another zone
  * the times are written in UTC instead, converted by the C library.
@@ -16,8 +16,6 @@
 #include <time.h>
 
 #include "ally.h"
-
-#define ICAL_MAX_LINE	75
 
 static const char vtimezone[] =
     "BEGIN:VTIMEZONE\r\n"
@@ -38,76 +36,11 @@ static const char vtimezone[] =
     "END:STANDARD\r\n"
     "END:VTIMEZONE\r\n";
 
-int
-ical_put_line(FILE *fp, const char *s)
-{
-	size_t len = strlen(s), room = ICAL_MAX_LINE, n;
-
-	for (;;) {
-		n = len < room ? len : room;
-		/* Back up to the start of a character. */
-		while (n > 0 && n < len && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-		if (fwrite(s, 1, n, fp) != n || fputs("\r\n", fp) == EOF)
-			return -1;
-		s += n;
-		len -= n;
-		if (len == 0)
-			return 0;
-		if (putc(' ', fp) == EOF)
-			return -1;
-		room = ICAL_MAX_LINE - 1;
-	}
-}
-
-char *
-ical_escape(const char *s)
-{
-	char *out, *p;
-
-	if ((out = p = malloc(2 * strlen(s) + 1)) == NULL)
-		return NULL;
-	for (; *s; s++) {
-		switch (*s) {
-		case '\\':
-		case ';':
-		case ',':
-			*p++ = '\\';
-			*p++ = *s;
-			break;
-		case '\r':
-			/* CRLF is one line break; a lone CR is one too. */
-			if (s[1] == '\n')
-				break;
-			/* FALLTHROUGH */
-		case '\n':
-			*p++ = '\\';
-			*p++ = 'n';
-			break;
-		default:
-			*p++ = *s;
-		}
-	}
-	*p = '\0';
-	return out;
-}
-
 /* NAME:escaped text, folded. */
 static int
 put_text(FILE *fp, const char *name, const char *value)
 {
-	char *e, *line;
-	int rc;
-
-	if ((e = ical_escape(value)) == NULL)
-		return -1;
-	rc = asprintf(&line, "%s:%s", name, e);
-	free(e);
-	if (rc < 0)
-		return -1;
-	rc = ical_put_line(fp, line);
-	free(line);
-	return rc;
+	return contentline_property(fp, name, value, CONTENTLINE_TEXT);
 }
 
 static int
@@ -187,7 +120,7 @@ put_people(FILE *fp, const char *organizer, const char *const *attendees,
 		if (asprintf(&s, "ORGANIZER:%s%s", strncmp(organizer,
 		    "mailto:", 7) == 0 ? "" : "mailto:", organizer) < 0)
 			return -1;
-		rc = ical_put_line(fp, s);
+		rc = contentline_put(fp, s);
 		free(s);
 		if (rc != 0)
 			return -1;
@@ -197,7 +130,7 @@ put_people(FILE *fp, const char *organizer, const char *const *attendees,
 		    "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:%s",
 		    attendees[i]) < 0)
 			return -1;
-		rc = ical_put_line(fp, s);
+		rc = contentline_put(fp, s);
 		free(s);
 		if (rc != 0)
 			return -1;

@@ -852,38 +852,29 @@ static int
 meeting_add(sqlite3 *db, const struct network *net, day_t day,
     day_t from, day_t to, struct meeting *out, struct ally_error *err)
 {
+	struct meeting_values m;
 	struct neighbours nb;
 	struct venue_row v;
-	sqlite3_stmt *st;
-	char d[11], uid[64], alias[24];
+	char d[11], alias[24];
 	long long chair;
-	int rc;
 
 	if (neighbours_of(db, net->id, day, &nb, err) != 0 ||
 	    next_chair(db, net->id, &nb, &chair, alias, sizeof(alias),
 	    err) != 0 ||
-	    next_venue(db, net->id, from, to, &nb, &v, err) != 0 ||
-	    ally_uid(uid, err) != 0)
+	    next_venue(db, net->id, from, to, &nb, &v, err) != 0)
 		return -1;
 	date_format(day, d);
-	if (db_prepare(db, "INSERT INTO meeting (network_id, date, time, "
-	    "location, host, chair_id, meal, status, sequence, uid, created, "
-	    "updated) VALUES (?, ?, ?, ?, ?, ?, 1, 'planned', 0, ?, " NOW_SQL
-	    ", " NOW_SQL ")", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net->id);
-	sqlite3_bind_text(st, 2, d, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, net->start_time, -1, SQLITE_STATIC);
-	db_bind_text(st, 4, v.name);
-	db_bind_text(st, 5, v.host);
-	sqlite3_bind_int64(st, 6, chair);
-	sqlite3_bind_text(st, 7, uid, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, "meeting");
-	if (meeting_by_id(db, net->id, sqlite3_last_insert_rowid(db), out,
-	    err) != 1)
+	memset(&m, 0, sizeof(m));
+	m.network_id = net->id;
+	m.date = d;
+	m.time = net->start_time;
+	m.location = v.name;
+	m.host = v.host;
+	m.chair = chair;
+	m.meal = 1;
+	m.status = "planned";
+	if (meeting_write(db, &m, err) != 0 ||
+	    meeting_by_id(db, net->id, m.id, out, err) != 1)
 		return -1;
 	out->change = "added";
 	return 0;
@@ -1109,33 +1100,103 @@ meeting_overlay(sqlite3 *db, const struct network *net,
 	return 0;
 }
 
+/* ---- the one writer of the meeting table ------------------------------ */
+
+/*
+ * SEQUENCE, the number of the meeting's iCalendar version, rises by one
+ * in a store that changes what a calendar shows of the meeting: its date
+ * or time (DTSTART, DTEND), its location (LOCATION), its host, chair or
+ * meal (DESCRIPTION), or whether it is cancelled (STATUS); then calendars
+ * replace the invitation they hold.  A planned meeting that is held
+ * shows the same, and so do its notes: SEQUENCE stays.  The comparison
+ * is the UPDATE's own, old row against new values.  updated (DTSTAMP)
+ * is the moment of every store; a new meeting starts at SEQUENCE 0.
+ */
+#define MEETING_SEEN_CHANGE \
+	"(date IS NOT ?2 OR time IS NOT ?3 OR location IS NOT ?4 OR " \
+	"host IS NOT ?5 OR chair_id IS NOT ?6 OR meal IS NOT ?7 OR " \
+	"(status = 'cancelled') IS NOT (?8 = 'cancelled'))"
+
+int
+meeting_write(sqlite3 *db, struct meeting_values *m, struct ally_error *err)
+{
+	static const char ins[] = "INSERT INTO meeting (network_id, date, "
+	    "time, location, host, chair_id, meal, status, sequence, uid, "
+	    "notes, name_override, created, updated) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, " NOW_SQL ", " NOW_SQL ")";
+	static const char upd[] = "UPDATE meeting SET sequence = sequence + "
+	    MEETING_SEEN_CHANGE ", date = ?2, time = ?3, location = ?4, "
+	    "host = ?5, chair_id = ?6, meal = ?7, status = ?8, notes = CASE "
+	    "WHEN ?9 THEN ?10 ELSE notes END, name_override = CASE WHEN ?9 "
+	    "THEN ?11 ELSE name_override END, updated = " NOW_SQL " WHERE "
+	    "id = ?1";
+	sqlite3_stmt *st;
+	char uid[64];
+	int rc;
+
+	if (m->id == 0 && ally_uid(uid, err) != 0)
+		return -1;
+	if (db_prepare(db, m->id != 0 ? upd : ins, &st, err) != 0)
+		return -1;
+	if (m->id != 0) {
+		sqlite3_bind_int64(st, 1, m->id);
+		sqlite3_bind_int(st, 9, m->notes_too);
+	} else {
+		sqlite3_bind_int64(st, 1, m->network_id);
+		sqlite3_bind_text(st, 9, uid, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(st, 2, m->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, m->time, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, m->location);
+	db_bind_text(st, 5, m->host);
+	if (m->chair != 0)
+		sqlite3_bind_int64(st, 6, m->chair);
+	else
+		sqlite3_bind_null(st, 6);
+	sqlite3_bind_int(st, 7, m->meal);
+	sqlite3_bind_text(st, 8, m->status, -1, SQLITE_STATIC);
+	db_bind_text(st, 10, m->notes);
+	db_bind_text(st, 11, m->name_override);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, err, "meeting");
+	if (m->id == 0)
+		m->id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+/* A stored meeting as meet-plan -u changed it, chair by person id. */
 static int
 meeting_store(sqlite3 *db, const struct meeting *m, long long chair,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
+	struct meeting_values v;
 	char d[11];
-	int rc;
 
 	date_format(m->date, d);
-	if (db_prepare(db, "UPDATE meeting SET date = ?, time = ?, location = "
-	    "?, host = ?, chair_id = ?, meal = ?, status = ?, sequence = "
-	    "sequence + 1, updated = " NOW_SQL " WHERE id = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, m->time, -1, SQLITE_STATIC);
-	db_bind_text(st, 3, m->location);
-	db_bind_text(st, 4, m->host);
-	if (chair != 0)
-		sqlite3_bind_int64(st, 5, chair);
-	else
-		sqlite3_bind_null(st, 5);
-	sqlite3_bind_int(st, 6, m->meal);
-	sqlite3_bind_text(st, 7, m->status, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, m->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "meeting");
+	memset(&v, 0, sizeof(v));
+	v.id = m->id;
+	v.date = d;
+	v.time = m->time;
+	v.location = m->location;
+	v.host = m->host;
+	v.chair = chair;
+	v.meal = m->meal;
+	v.status = m->status;
+	return meeting_write(db, &v, err);
+}
+
+int
+meeting_venue_host(sqlite3 *db, long long net, const char *venue,
+    char *host, size_t len, struct ally_error *err)
+{
+	struct venue_row v;
+	int rc;
+
+	if ((rc = venue_find(db, net, 0, venue, &v, err)) == 1)
+		snprintf(host, len, "%s", v.host);
+	return rc;
 }
 
 static int

@@ -77,8 +77,6 @@ struct doc {
 	int			 meal;
 	long			 chair;		/* member index, -1 none */
 	long			 old_chair;
-	char			 old_date[11], old_time[6];
-	char			*old_location;
 	enum presence		*pres;
 	char			 names[256];	/* aliases whose names passed */
 	int			 counts[4];
@@ -754,10 +752,7 @@ load_meeting(struct minutes *mi, struct doc *d, const char *field,
 	}
 	snprintf(d->date, sizeof(d->date), "%s", sqlite3_column_text(st, 2));
 	snprintf(d->time, sizeof(d->time), "%s", sqlite3_column_text(st, 3));
-	memcpy(d->old_date, d->date, sizeof(d->date));
-	memcpy(d->old_time, d->time, sizeof(d->time));
 	if (str_set(&d->location, (const char *)sqlite3_column_text(st, 4)) ||
-	    str_set(&d->old_location, d->location) ||
 	    str_set(&d->host, (const char *)sqlite3_column_text(st, 5)) ||
 	    str_set(&d->notes, (const char *)sqlite3_column_text(st, 9))) {
 		sqlite3_finalize(st);
@@ -1171,41 +1166,23 @@ step_done(sqlite3 *db, sqlite3_stmt *st, const char *what,
 static int
 host_from_venue(struct minutes *mi, struct doc *d, struct ally_error *err)
 {
-	sqlite3_stmt *st;
+	char host[16];
 	int rc;
 
 	if (d->host != NULL || d->location == NULL)
 		return 0;
-	if (db_prepare(mi->db, "SELECT host FROM venue WHERE network_id = ? "
-	    "AND name = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, mi->net->id);
-	sqlite3_bind_text(st, 2, d->location, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW &&
-	    str_set(&d->host, (const char *)sqlite3_column_text(st, 0)) != 0)
-		rc = SQLITE_NOMEM;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    db_error(mi->db, rc, err, "venue");
+	if ((rc = meeting_venue_host(mi->db, mi->net->id, d->location, host,
+	    sizeof(host), err)) <= 0)
+		return rc;
+	return str_set(&d->host, host) != 0 ? ally_errorf(err, EX_OSERR,
+	    "out of memory") : 0;
 }
 
 static int
 store_meeting(struct minutes *mi, struct doc *d, struct ally_error *err)
 {
-	static const char ins[] = "INSERT INTO meeting (network_id, date, "
-	    "time, location, host, chair_id, meal, status, uid, notes, "
-	    "name_override, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, 'held', ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', "
-	    "'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
-	static const char upd[] = "UPDATE meeting SET date = ?2, time = ?3, "
-	    "location = ?4, host = ?5, chair_id = ?6, meal = ?7, "
-	    "status = 'held', sequence = sequence + ?8, notes = ?9, "
-	    "name_override = ?10, updated = strftime('%Y-%m-%dT%H:%M:%SZ', "
-	    "'now') WHERE id = ?1";
-	sqlite3_stmt *st;
-	char uid[64], over[320], today[11];
-	int moved;
+	struct meeting_values m;
+	char over[320], today[11];
 
 	if (host_from_venue(mi, d, err) != 0)
 		return -1;
@@ -1215,39 +1192,22 @@ store_meeting(struct minutes *mi, struct doc *d, struct ally_error *err)
 		snprintf(over, sizeof(over), "%s %s: %s", today, user_name(),
 		    d->names);
 	}
-	if (db_prepare(mi->db, d->meeting ? upd : ins, &st, err) != 0)
+	memset(&m, 0, sizeof(m));
+	m.id = d->meeting;
+	m.network_id = mi->net->id;
+	m.date = d->date;
+	m.time = d->time;
+	m.location = d->location;
+	m.host = d->host;
+	m.chair = d->chair >= 0 ? mi->m[d->chair].id : 0;
+	m.meal = d->meal;
+	m.status = "held";
+	m.notes_too = 1;
+	m.notes = d->notes;
+	m.name_override = over;
+	if (meeting_write(mi->db, &m, err) != 0)
 		return -1;
-	if (d->meeting) {
-		sqlite3_bind_int64(st, 1, d->meeting);
-		moved = strcmp(d->date, d->old_date) != 0 ||
-		    strcmp(d->time, d->old_time) != 0 ||
-		    (d->location == NULL) != (d->old_location == NULL) ||
-		    (d->location != NULL && strcmp(d->location,
-		    d->old_location) != 0);
-		sqlite3_bind_int(st, 8, moved);
-	} else {
-		if (ally_uid(uid, err) != 0) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-		sqlite3_bind_int64(st, 1, mi->net->id);
-		sqlite3_bind_text(st, 8, uid, -1, SQLITE_STATIC);
-	}
-	sqlite3_bind_text(st, 2, d->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->time, -1, SQLITE_STATIC);
-	db_bind_text(st, 4, d->location);
-	db_bind_text(st, 5, d->host);
-	if (d->chair >= 0)
-		sqlite3_bind_int64(st, 6, mi->m[d->chair].id);
-	else
-		sqlite3_bind_null(st, 6);
-	sqlite3_bind_int(st, 7, d->meal);
-	db_bind_text(st, 9, d->notes);
-	db_bind_text(st, 10, over);
-	if (step_done(mi->db, st, "meeting", err) != 0)
-		return -1;
-	if (d->meeting == 0)
-		d->meeting = sqlite3_last_insert_rowid(mi->db);
+	d->meeting = m.id;
 	return 0;
 }
 
@@ -1416,7 +1376,6 @@ static void
 doc_free(struct doc *d)
 {
 	free(d->location);
-	free(d->old_location);
 	free(d->host);
 	free(d->notes);
 	free(d->pres);

@@ -50,25 +50,71 @@ network_by_name(sqlite3 *db, const char *name, struct network *n,
 	return db_error(db, rc, err, NULL);
 }
 
+int
+network_each(sqlite3 *db,
+    int (*fn)(const struct network *, void *, struct ally_error *),
+    void *arg, struct ally_error *err)
+{
+	struct network *v = NULL, *nv;
+	sqlite3_stmt *st;
+	size_t n = 0, i;
+	int rc;
+
+	if (db_prepare(db, "SELECT " NETWORK_COLUMNS " FROM network "
+	    "ORDER BY name", &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((nv = reallocarray(v, n + 1, sizeof(*v))) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		v = nv;
+		network_row(st, &v[n++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return rc == SQLITE_NOMEM ? ally_errorf(err, EX_OSERR,
+		    "out of memory") : db_error(db, rc, err, "network");
+	}
+	for (i = 0; i < n; i++)
+		if (fn(&v[i], arg, err) != 0) {
+			free(v);
+			return -1;
+		}
+	free(v);
+	return 0;
+}
+
+struct names {
+	char	*buf;
+	size_t	 len, n;
+	int	 count;
+};
+
+static int
+add_name(const struct network *net, void *arg, struct ally_error *err)
+{
+	struct names *a = arg;
+
+	(void)err;
+	if (a->n < a->len)
+		a->n += snprintf(a->buf + a->n, a->len - a->n, "%s%s",
+		    a->count ? ", " : "", net->name);
+	a->count++;
+	return 0;
+}
+
 /* "A, B, C": the networks in the file, for a diagnostic. */
 static void
 network_names(sqlite3 *db, char *buf, size_t len, int *count)
 {
-	sqlite3_stmt *st;
-	size_t n = 0;
+	struct names a = { buf, len, 0, 0 };
+	struct ally_error ignored;
 
 	buf[0] = '\0';
-	*count = 0;
-	if (sqlite3_prepare_v2(db, "SELECT name FROM network ORDER BY name",
-	    -1, &st, NULL) != SQLITE_OK)
-		return;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n < len)
-			n += snprintf(buf + n, len - n, "%s%s",
-			    *count ? ", " : "", sqlite3_column_text(st, 0));
-		(*count)++;
-	}
-	sqlite3_finalize(st);
+	network_each(db, add_name, &a, &ignored);
+	*count = a.count;
 }
 
 int

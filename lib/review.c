@@ -463,29 +463,6 @@ review_due(sqlite3 *db, const struct network *net, day_t today,
 	return 0;
 }
 
-int
-review_each_network(sqlite3 *db,
-    int (*fn)(const struct network *, void *, struct ally_error *),
-    void *arg, struct ally_error *err)
-{
-	struct network net;
-	sqlite3_stmt *st;
-	int step, rc;
-
-	if (db_prepare(db, "SELECT name FROM network ORDER BY name", &st,
-	    err) != 0)
-		return -1;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (network_by_name(db, (const char *)sqlite3_column_text(st,
-		    0), &net, err) != 1 || (rc = fn(&net, arg, err)) != 0) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-	}
-	sqlite3_finalize(st);
-	return step == SQLITE_DONE ? 0 : db_error(db, step, err, NULL);
-}
-
 /* ---- per network --------------------------------------------------------- */
 
 /*

@@ -498,34 +498,38 @@ oom:
 	return ally_errorf(err, EX_OSERR, "out of memory");
 }
 
+struct load {
+	sqlite3			*db;
+	long long		 net_id;
+	const char		*label;
+	day_t			 until;
+	struct signal_set	*s;
+};
+
+static int
+load_network(const struct network *n, void *arg, struct ally_error *err)
+{
+	struct load *l = arg;
+	int net = (int)l->s->nnets;
+
+	if (l->net_id != 0 && n->id != l->net_id)
+		return 0;
+	if (add_net(l->s, l->label, n->name) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if (load_meetings(l->db, n->id, l->until, &l->s->nets[net],
+	    err) != 0 ||
+	    load_signals(l->db, n->id, net, l->until, l->s, err) != 0)
+		return -1;
+	return 0;
+}
+
 int
 signal_load(sqlite3 *db, long long net_id, const char *label, day_t until,
     struct signal_set *s, struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	long long id;
-	int rc, net;
+	struct load l = { db, net_id, label, until, s };
 
-	if (db_prepare(db, "SELECT id, name FROM network WHERE ?1 = 0 OR "
-	    "id = ?1 ORDER BY name", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		net = (int)s->nnets;
-		if (add_net(s, label, (const char *)sqlite3_column_text(st,
-		    1)) != 0) {
-			sqlite3_finalize(st);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		if (load_meetings(db, id, until, &s->nets[net], err) != 0 ||
-		    load_signals(db, id, net, until, s, err) != 0) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "network");
+	return network_each(db, load_network, &l, err);
 }
 
 static int

@@ -99,10 +99,16 @@ bad "another network" '- id: 1
   network: Veere' "2: network: 'Veere' is not this network (choose it with -n)"
 
 # A meeting that took place is marked held (meet-minutes does the same).
+seq=$(seq_of 1)
 ALLY_TODAY=2027-02-05 meet-plan -u -q <<'EOF2'
 - id: 1
   status: held
 EOF2
 is "$(field_of 1 status)" held "held once the day has passed"
+is "$(seq_of 1)" "$seq" "held: SEQUENCE kept, a calendar shows no difference"
+
+# The meal is in the invitation's description: a change raises SEQUENCE.
+printf 'id,meal\n5,no\n' | meet-plan -u -q -F csv
+is "$(field_of 5 meal):$(seq_of 5)" "0:1" "meal change: SEQUENCE raised"
 
 done_testing

@@ -86,4 +86,20 @@ printf 'meeting: %s\ndate: 2027-09-15\npresent: [A01, M01]\n' "$id" >"$T/move.ya
 run meet-minutes -r -q "$T/move.yaml"
 is "$(q "SELECT date, sequence - $seq FROM meeting WHERE id = $id")" "2027-09-15|1" \
     "a meeting held on another day than planned: date and sequence updated"
+
+# One rule with meet-plan -u: what a calendar shows raises the sequence
+# (the meal, the chair), notes alone do not.
+seq=$(q "SELECT sequence FROM meeting WHERE id = $id")
+printf 'meeting: %s\npresent: [A01, M01]\nnotes: Only the notes are new.\n' "$id" >"$T/notes.yaml"
+run meet-minutes -r -q "$T/notes.yaml"
+is "$(q "SELECT sequence - $seq, notes FROM meeting WHERE id = $id")" \
+    "0|Only the notes are new." "new notes: the sequence stays"
+printf 'meeting: %s\npresent: [A01, M01]\nmeal: no\n' "$id" >"$T/meal.yaml"
+run meet-minutes -r -q "$T/meal.yaml"
+is "$(q "SELECT meal, sequence - $seq FROM meeting WHERE id = $id")" "0|1" \
+    "no meal after all: the invitation's description changed, sequence + 1"
+printf 'meeting: %s\npresent: [A01, M01, A02]\nchair: A02\nmeal: no\n' "$id" >"$T/chair.yaml"
+run meet-minutes -r -q "$T/chair.yaml"
+is "$(q "SELECT sequence - $seq FROM meeting WHERE id = $id")" "2" \
+    "another chair: sequence + 1"
 done_testing

@@ -184,13 +184,13 @@ test_ical(void)
 	int ok_starts = 1;
 
 	meetings_init();
-	s = ical_escape("line one\r\nline two; a, b\\c");
+	s = contentline_escape("line one\r\nline two; a, b\\c");
 	is_str(s, "line one\\nline two\\; a\\, b\\\\c",
-	    "ical_escape: CRLF as \\n, ;,\\ escaped");
+	    "contentline_escape: CRLF as \\n, ;,\\ escaped");
 	free(s);
-	s = ical_escape("Markt 1\rMiddelburg\r");
+	s = contentline_escape("Markt 1\rMiddelburg\r");
 	is_str(s, "Markt 1\\nMiddelburg\\n",
-	    "ical_escape: a lone CR is a line break, as in vCard");
+	    "contentline_escape: a lone CR is a line break, as in vCard");
 	free(s);
 
 	/* Folding backs up to the first byte of a character. */
@@ -202,7 +202,7 @@ test_ical(void)
 
 		memset(line, 'x', 74);
 		snprintf(line + 74, sizeof(line) - 74, "\xc3\xa9tail");
-		ical_put_line(fp, line);
+		contentline_put(fp, line);
 		fclose(fp);
 		ok(strncmp(buf, line, 74) == 0 && strncmp(buf + 74,
 		    "\r\n \xc3\xa9tail\r\n", 10) == 0,
@@ -310,10 +310,11 @@ test_vcard(void)
 	line[100] = '\0';
 	buf = NULL;
 	fp = open_memstream(&buf, &len);
-	is_int(vcard_fold(fp, line), 0, "vcard_fold: invalid UTF-8 still folds");
+	is_int(contentline_put(fp, line), 0,
+	    "contentline_put: invalid UTF-8 still folds");
 	fclose(fp);
 	ok(len == 100 + 2 + 3 && crlf_lines_within(buf, 75),
-	    "vcard_fold: at 75 octets when no character start is found");
+	    "contentline_put: at 75 octets when no character start is found");
 	free(buf);
 }
 

@@ -122,7 +122,7 @@ test_folding(void)
 
 	if ((fp = open_memstream(&buf, &len)) == NULL)
 		abort();
-	ical_put_line(fp, value);
+	contentline_put(fp, value);
 	fclose(fp);
 	unfolded = calloc(1, len + 1);
 	for (line = strtok_r(buf, "\n", &save); line != NULL;
@@ -151,7 +151,7 @@ test_folding(void)
 static void
 test_escape(void)
 {
-	char *s = ical_escape("a,b;c\\d\ne");
+	char *s = contentline_escape("a,b;c\\d\ne");
 
 	is_str(s, "a\\,b\\;c\\\\d\\ne", "TEXT escaping");
 	free(s);
