@@ -75,6 +75,7 @@ EOF
 -m --meeting enum:last
 -V --view enum:meetings,attendance,themes,actions
 -a --agenda -
+- --to text
 EOF
 		;;
 	action-track)

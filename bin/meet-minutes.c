@@ -17,7 +17,8 @@
 
 #include "ally.h"
 
-#define WRAP	72
+#define OPT_TO	0x200	/* --to: long only */
+#define MAX_TO	100
 
 enum mode { MODE_RECORD, MODE_LIST, MODE_AGENDA };
 
@@ -28,6 +29,8 @@ struct cmd {
 	const char		*meeting;
 	const char		*view;
 	enum minutes_view	 v;
+	const char		*to[MAX_TO];	/* -f mail */
+	size_t			 nto;
 };
 
 static void
@@ -44,7 +47,9 @@ usage(FILE *fp)
 	    "[-F format] [file ...]\n"
 	    "       meet-minutes -l [-d db] [-n network] [-f format] "
 	    "[-m meeting] [-V view]\n"
-	    "       meet-minutes -a [-d db] [-n network] [-f format]\n"), fp);
+	    "                       [--to address]\n"
+	    "       meet-minutes -a [-d db] [-n network] [-f format] "
+	    "[--to address]\n"), fp);
 }
 
 static int
@@ -53,59 +58,7 @@ oom(struct ally_error *err)
 	return ally_errorf(err, EX_OSERR, "out of memory");
 }
 
-/* ---- text for people: mail and print ---------------------------------- */
-
-static size_t
-text_width(const char *s, size_t len)
-{
-	size_t n = 0, i;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
-/*
- * Print text wrapped at WRAP columns, every line indented; the text's
- * own line breaks are kept as paragraph breaks.
- */
-static void
-put_wrapped(FILE *fp, const char *s, int indent)
-{
-	const char *p, *w, *eol;
-	size_t col, wl;
-
-	while (*s != '\0') {
-		eol = strchr(s, '\n');
-		if (eol == NULL)
-			eol = s + strlen(s);
-		fprintf(fp, "%*s", indent, "");
-		col = indent;
-		for (p = s; p < eol; ) {
-			while (p < eol && (*p == ' ' || *p == '\t'))
-				p++;
-			if (p == eol)
-				break;
-			for (w = p; w < eol && *w != ' ' && *w != '\t'; w++)
-				;
-			wl = text_width(p, w - p);
-			if (col > (size_t)indent && col + 1 + wl > WRAP) {
-				fprintf(fp, "\n%*s", indent, "");
-				col = indent;
-			}
-			if (col > (size_t)indent) {
-				putc(' ', fp);
-				col++;
-			}
-			fwrite(p, 1, w - p, fp);
-			col += wl;
-			p = w;
-		}
-		putc('\n', fp);
-		s = *eol == '\n' ? eol + 1 : eol;
-	}
-}
+/* ---- the minutes and the agenda, for people ----------------------------- */
 
 static const char *
 get(const struct record *r, const char *key, const char *dflt)
@@ -139,79 +92,6 @@ yes_no(const char *v)
 	return v;
 }
 
-/*
- * The labels of the head of the minutes and the agenda (Meeting, Date,
- * Venue, Chair, Meal) are padded to one width, so that the values
- * stand in one column.
- */
-static void
-put_when_where(FILE *fp, const struct record *r)
-{
-	const char *date = record_get(r, "date"), *host;
-	char words[64];
-
-	/*
-	 * TRANSLATORS: the head of the minutes and the agenda: "Meeting:",
-	 * "Date:", "Venue:", "Chair:" and "Meal:" are padded to one width so
-	 * that the values stand in one column; pad yours to the width of
-	 * your longest label.  Here %1$s is the date in words ("Tuesday 9
-	 * March 2027"), %2$s the time (18:00).
-	 */
-	fprintf(fp, _("Date:     %s, %s\n"), date_in_words(date, words,
-	    sizeof(words)), get(r, "time", "-"));
-	if ((host = record_get(r, "host")) != NULL)
-		/*
-		 * TRANSLATORS: %1$s is the venue, %2$s who hosts it
-		 * (police, municipality or ally: not translated).
-		 */
-		fprintf(fp, _("Venue:    %s (host: %s)\n"),
-		    get(r, "location", _("not given")), host);
-	else
-		fprintf(fp, _("Venue:    %s\n"), get(r, "location",
-		    _("not given")));
-	/* TRANSLATORS: %s is the alias of the member who chairs. */
-	fprintf(fp, _("Chair:    %s\n"), get(r, "chair", _("not given")));
-}
-
-static void
-put_aliases(FILE *fp, const struct record *r, const char *key,
-    const char *label)
-{
-	const struct field *f = record_field(r, key);
-	size_t n = f != NULL && f->kind == VAL_LIST ? f->nitems : 0, i, col;
-	char head[64];
-
-	snprintf(head, sizeof(head), "%s (%zu):", label, n);
-	fprintf(fp, "%-15s", head);
-	col = 15;
-	for (i = 0; i < n; i++) {
-		if (col + strlen(f->items[i]) + 1 > WRAP) {
-			fprintf(fp, "\n%15s", "");
-			col = 15;
-		}
-		fprintf(fp, "%s%s", col > 15 ? " " : "", f->items[i]);
-		col += strlen(f->items[i]) + (col > 15);
-	}
-	if (n == 0)
-		fputs("-", fp);
-	putc('\n', fp);
-}
-
-static void
-put_theme(FILE *fp, const struct record *t, int indent)
-{
-	long long level = -1;
-	const char *v;
-
-	if ((v = record_get(t, "tension")) != NULL)
-		parse_int(v, 0, 4, &level);
-	fprintf(fp, "%*s%-16s %lld %-10s %-8s %s\n", indent, "",
-	    get(t, "theme", "-"), level, minutes_tension_name((int)level),
-	    get(t, "trend", "-"), get(t, "basis", "-"));
-	if ((v = record_get(t, "summary")) != NULL)
-		put_wrapped(fp, v, indent + 4);
-}
-
 static size_t
 nrecs(const struct record *r, const char *key, struct record ***recs)
 {
@@ -225,94 +105,158 @@ nrecs(const struct record *r, const char *key, struct record ***recs)
 	return f->nrecs;
 }
 
+/* The date, the venue and the chair of the head of minutes and agenda. */
 static void
-put_minutes_text(FILE *fp, const struct record *m)
+when_where(struct document *d, const struct record *r)
 {
+	const char *date = record_get(r, "date"), *host;
+	char buf[512], words[64];
+
+	/*
+	 * TRANSLATORS: the date in the head of the printed minutes and
+	 * agenda: %1$s is the date in words ("Tuesday 9 March 2027"), %2$s
+	 * the time (18:00).
+	 */
+	snprintf(buf, sizeof(buf), _("%s, %s"), date_in_words(date, words,
+	    sizeof(words)), get(r, "time", "-"));
+	doc_pair(d, _("Date"), buf);
+	if ((host = record_get(r, "host")) != NULL)
+		/*
+		 * TRANSLATORS: %1$s is the venue, %2$s who hosts it
+		 * (police, municipality or ally: not translated).
+		 */
+		snprintf(buf, sizeof(buf), _("%s (host: %s)"),
+		    get(r, "location", _("not given")), host);
+	else
+		snprintf(buf, sizeof(buf), "%s", get(r, "location",
+		    _("not given")));
+	doc_pair(d, _("Venue"), buf);
+	doc_pair(d, _("Chair"), get(r, "chair", _("not given")));
+}
+
+/* An attendance list: "Present (14)" and the aliases, "-" when none. */
+static void
+attendance(struct document *d, const struct record *m, const char *key,
+    const char *label)
+{
+	const struct field *f = record_field(m, key);
+	size_t n = f != NULL && f->kind == VAL_LIST ? f->nitems : 0;
+	char head[64];
+
+	snprintf(head, sizeof(head), "%s (%zu)", label, n);
+	doc_pair_list(d, head, (const char *const *)(n > 0 ? f->items : NULL),
+	    n);
+}
+
+/* The themes as a table: theme, level, trend, basis, summary. */
+static void
+themes(struct document *d, struct record **t, size_t n)
+{
+	const char *heads[] = { _("Theme"), _("Level"), _("Trend"),
+	    _("Basis"), _("Summary"), NULL };
+	const char *cells[5];
+	long long level;
+	char lv[32];
+	const char *v;
+	size_t i;
+
+	doc_table(d, "l l l l lx", heads, 0);
+	for (i = 0; i < n; i++) {
+		level = -1;
+		if ((v = record_get(t[i], "tension")) != NULL)
+			parse_int(v, 0, 4, &level);
+		snprintf(lv, sizeof(lv), "%lld %s", level,
+		    minutes_tension_name((int)level));
+		cells[0] = get(t[i], "theme", "-");
+		cells[1] = lv;
+		cells[2] = get(t[i], "trend", "-");
+		cells[3] = get(t[i], "basis", "-");
+		cells[4] = get(t[i], "summary", "");
+		doc_row(d, cells);
+	}
+}
+
+static void
+minutes_actions(struct document *d, struct record **s, size_t n)
+{
+	const char *heads[] = { "#", _("Party"), _("Owner"), _("Due"),
+	    _("Status"), _("Action"), NULL };
+	const char *cells[6], *v, *note;
+	char status[64], what[4096];
+	size_t i;
+
+	doc_table(d, "n l l l l lx", heads, 0);
+	for (i = 0; i < n; i++) {
+		v = record_get(s[i], "closed");
+		snprintf(status, sizeof(status), "%s%s%s",
+		    get(s[i], "status", "open"), v != NULL ? " " : "",
+		    v != NULL ? v : "");
+		note = record_get(s[i], "note");
+		snprintf(what, sizeof(what), "%s%s%s", get(s[i], "title", "-"),
+		    note != NULL ? "\n" : "", note != NULL ? note : "");
+		cells[0] = get(s[i], "id", "-");
+		cells[1] = get(s[i], "party", "-");
+		cells[2] = get(s[i], "owner", "-");
+		cells[3] = get(s[i], "due", "-");
+		cells[4] = status;
+		cells[5] = what;
+		doc_row(d, cells);
+	}
+}
+
+static struct document *
+minutes_doc(const struct record *m)
+{
+	struct document *d;
 	struct record **s;
 	const char *v;
-	size_t n, i;
+	char head[64];
+	size_t n;
 
-	/* TRANSLATORS: the title of the minutes; %s is the network. */
-	fprintf(fp, _("Minutes of the allies' meeting, network %s\n"),
-	    get(m, "network", "-"));
-	/*
-	 * TRANSLATORS: the number of the meeting; the label is padded like
-	 * "Date:     " (see there).
-	 */
-	fprintf(fp, _("Meeting:  %s\n"), get(m, "meeting", "-"));
-	put_when_where(fp, m);
-	/*
-	 * TRANSLATORS: whether the meeting began with the shared meal ("yes"
-	 * or "no", translated); padded like "Date:     ".
-	 */
-	fprintf(fp, _("Meal:     %s\n"), yes_no(get(m, "meal", "-")));
-	putc('\n', fp);
-	/*
-	 * TRANSLATORS: the attendance lists of the minutes, "Present (14):"
-	 * followed by aliases; the label with its count must fit in 14
-	 * columns.
-	 */
-	put_aliases(fp, m, "present", _("Present"));
-	put_aliases(fp, m, "excused", _("Excused"));
-	put_aliases(fp, m, "absent", _("Absent"));
+	d = doc_new(_("Minutes of the allies' meeting"), get(m, "network",
+	    NULL), get(m, "date", NULL));
+	doc_pair(d, _("Network"), get(m, "network", "-"));
+	doc_pair(d, _("Meeting"), get(m, "meeting", "-"));
+	when_where(d, m);
+	doc_pair(d, _("Meal"), yes_no(get(m, "meal", "-")));
+	attendance(d, m, "present", _("Present"));
+	attendance(d, m, "excused", _("Excused"));
+	attendance(d, m, "absent", _("Absent"));
 	n = nrecs(m, "themes", &s);
-	putc('\n', fp);
 	/* TRANSLATORS: a heading; %zu is the number of themes. */
-	fprintf(fp, _("Themes (%zu)\n"), n);
+	snprintf(head, sizeof(head), _("Themes (%zu)"), n);
+	doc_heading(d, head);
 	if (n == 0)
-		fprintf(fp, "  %s\n", _("none recorded"));
-	for (i = 0; i < n; i++)
-		put_theme(fp, s[i], 2);
+		doc_paragraph(d, _("None recorded."));
+	else
+		themes(d, s, n);
 	n = nrecs(m, "actions", &s);
-	putc('\n', fp);
 	/* TRANSLATORS: a heading; %zu is the number of actions. */
-	fprintf(fp, _("Actions (%zu)\n"), n);
+	snprintf(head, sizeof(head), _("Actions (%zu)"), n);
+	doc_heading(d, head);
 	if (n == 0)
-		fprintf(fp, "  %s\n", _("none agreed"));
-	for (i = 0; i < n; i++) {
-		/*
-		 * TRANSLATORS: an action of the minutes: its number, the
-		 * party, the owner's alias, the date it is due and its status
-		 * (open, done, dropped: not translated).  Keep the widths
-		 * (%-4s, %-13s, %-6s) so that the columns line up.
-		 */
-		fprintf(fp, _("  #%-4s %-13s %-6s due %s  %s"), get(s[i], "id",
-		    "-"), get(s[i], "party", "-"), get(s[i], "owner", "-"),
-		    get(s[i], "due", "-"), get(s[i], "status", "open"));
-		if ((v = record_get(s[i], "closed")) != NULL)
-			fprintf(fp, " %s", v);
-		putc('\n', fp);
-		put_wrapped(fp, get(s[i], "title", "-"), 8);
-		if ((v = record_get(s[i], "note")) != NULL)
-			put_wrapped(fp, v, 10);
-	}
+		doc_paragraph(d, _("None agreed."));
+	else
+		minutes_actions(d, s, n);
 	if ((v = record_get(m, "notes")) != NULL) {
-		fprintf(fp, "\n%s\n", _("Notes"));
-		put_wrapped(fp, v, 2);
+		doc_heading(d, _("Notes"));
+		doc_paragraph(d, v);
 	}
-	if ((v = record_get(m, "name_override")) != NULL) {
-		putc('\n', fp);
+	if ((v = record_get(m, "name_override")) != NULL)
 		/*
 		 * TRANSLATORS: the end of minutes in which names were let
 		 * through; %s says when, by whom and whose names ("2027-10-12
-		 * jan: A01").  Break the line before 72 columns.
+		 * jan: A01").
 		 */
-		fprintf(fp, _("These minutes were recorded with --allow-names "
-		    "and may name members\n(%s): keep them within the "
-		    "table.\n"), v);
-	}
-}
-
-/* An item of the agenda as text, numbered. */
-static void
-put_item(FILE *fp, int *item, const char *text)
-{
-	fprintf(fp, "%d. %s\n", (*item)++, text);
+		doc_paragraphf(d, _("These minutes were recorded with "
+		    "--allow-names and may name members (%s): keep them within "
+		    "the table."), v);
+	return d;
 }
 
 /*
- * What the last minutes said about the themes: one sentence, printed
- * in the text and the print of the agenda alike.
+ * What the last minutes said about the themes: one sentence, under the
+ * agenda item of the sentiment.
  */
 static const char *
 last_time(char *buf, size_t len, const char *date, size_t n)
@@ -342,145 +286,119 @@ carried_over(char *buf, size_t len, size_t n)
 	return buf;
 }
 
+/* The open actions on the agenda: due (and overdue), and how old. */
 static void
-put_agenda_text(FILE *fp, const struct record *a)
+agenda_actions(struct document *d, struct record **s, size_t n)
 {
-	struct record **s;
-	const char *v;
-	char buf[256];
-	size_t n, i;
-	int item = 1;
+	const char *heads[] = { "#", _("Party"), _("Owner"), _("Due"),
+	    _("Action"), NULL };
+	const char *cells[5], *v;
+	char due[64], what[4096];
+	size_t i;
+	int od;
 
-	/* TRANSLATORS: the title of the agenda; %s is the network. */
-	fprintf(fp, _("Agenda of the next allies' meeting, network %s\n"),
-	    get(a, "network", "-"));
-	if (record_get(a, "date") != NULL) {
-		put_when_where(fp, a);
-		v = get(a, "meal", "yes");
-		/* TRANSLATORS: padded like "Date:     " (see there). */
-		fprintf(fp, _("Meal:     %s\n"), strcmp(v, "yes") == 0 ?
-		    _("yes, the meeting starts with the shared meal") :
-		    _("no"));
-		putc('\n', fp);
-		if (strcmp(v, "yes") == 0)
-			put_item(fp, &item, _("The shared meal"));
-	} else {
-		/* TRANSLATORS: padded like "Date:     " (see there). */
-		fprintf(fp, _("Date:     not planned yet (meet-plan plans "
-		    "it)\n"));
-		putc('\n', fp);
-	}
-	put_item(fp, &item, _("Opening by the chair; the agenda"));
-	put_item(fp, &item, _("The sentiment in the neighbourhoods: a round "
-	    "of the table"));
-	n = nrecs(a, "themes", &s);
-	fprintf(fp, "   %s\n", last_time(buf, sizeof(buf),
-	    record_get(a, "last_date"), n));
-	for (i = 0; i < n; i++)
-		put_theme(fp, s[i], 5);
-	n = nrecs(a, "actions", &s);
-	put_item(fp, &item, carried_over(buf, sizeof(buf), n));
+	doc_table(d, "n l l lw(2c) lx", heads, 0);
 	for (i = 0; i < n; i++) {
-		if (strcmp(get(s[i], "overdue", "no"), "yes") == 0)
-			/*
-			 * TRANSLATORS: an open action on the agenda: its
-			 * number, the party, the owner's alias and the date
-			 * it is due.  Keep the widths (%-4s, %-13s, %-6s) so
-			 * that the columns line up.
-			 */
-			fprintf(fp, _("     #%-4s %-13s %-6s due %s  "
-			    "overdue\n"), get(s[i], "id", "-"),
-			    get(s[i], "party", "-"), get(s[i], "owner", "-"),
-			    get(s[i], "due", "-"));
-		else
-			/* TRANSLATORS: as the line above, not overdue. */
-			fprintf(fp, _("     #%-4s %-13s %-6s due %s\n"),
-			    get(s[i], "id", "-"), get(s[i], "party", "-"),
-			    get(s[i], "owner", "-"), get(s[i], "due", "-"));
-		put_wrapped(fp, get(s[i], "title", "-"), 11);
-		fprintf(fp, "%11s", "");
+		od = strcmp(get(s[i], "overdue", "no"), "yes") == 0;
+		snprintf(due, sizeof(due), "%s%s%s", get(s[i], "due", "-"),
+		    od ? "\n" : "", od ? _("overdue") : "");
 		if ((v = record_get(s[i], "meeting")) != NULL)
 			/*
-			 * TRANSLATORS: %1$s is the number of the meeting,
-			 * %2$s its date (2027-04-14), %3$s a number of days.
+			 * TRANSLATORS: %1$s is the title of the action, %2$s
+			 * the number of the meeting, %3$s its date
+			 * (2027-04-14), %4$s a number of days.
 			 */
-			fprintf(fp, _("agreed at meeting %s of %s, %s days "
-			    "ago\n"), v, get(s[i], "agreed", "-"),
-			    get(s[i], "age", "-"));
+			snprintf(what, sizeof(what), _("%s\nAgreed at meeting "
+			    "%s of %s, %s days ago."), get(s[i], "title", "-"),
+			    v, get(s[i], "agreed", "-"), get(s[i], "age", "-"));
 		else
 			/*
-			 * TRANSLATORS: an action added outside a meeting;
-			 * %1$s is the date (2027-04-14), %2$s a number of days.
+			 * TRANSLATORS: %1$s is the title of an action added
+			 * outside a meeting, %2$s the date (2027-04-14), %3$s
+			 * a number of days.
 			 */
-			fprintf(fp, _("added %s, %s days ago\n"),
+			snprintf(what, sizeof(what), _("%s\nAdded %s, %s days "
+			    "ago."), get(s[i], "title", "-"),
 			    get(s[i], "agreed", "-"), get(s[i], "age", "-"));
+		cells[0] = get(s[i], "id", "-");
+		cells[1] = get(s[i], "party", "-");
+		cells[2] = get(s[i], "owner", "-");
+		cells[3] = due;
+		cells[4] = what;
+		doc_row(d, cells);
 	}
-	put_item(fp, &item, _("Police and municipality: developments and "
-	    "policy"));
-	if (strcmp(get(a, "review_due", "no"), "yes") == 0)
+}
+
+static struct document *
+agenda_doc(const struct record *a)
+{
+	struct document *d;
+	struct record **s;
+	char buf[256];
+	size_t n;
+	int meal = 0;
+
+	d = doc_new(_("Agenda of the next allies' meeting"), get(a, "network",
+	    NULL), get(a, "date", NULL));
+	doc_pair(d, _("Network"), get(a, "network", "-"));
+	if (record_get(a, "date") != NULL) {
+		when_where(d, a);
+		meal = strcmp(get(a, "meal", "yes"), "yes") == 0;
+		doc_pair(d, _("Meal"), meal ? _("yes, the meeting starts with "
+		    "the shared meal") : _("no"));
+	} else
+		doc_pair(d, _("Date"), _("not planned yet (meet-plan plans "
+		    "it)"));
+	doc_heading(d, _("Agenda"));
+	if (meal)
+		doc_item(d, _("The shared meal"));
+	doc_item(d, _("Opening by the chair; the agenda"));
+	doc_item(d, _("The sentiment in the neighbourhoods: a round of the "
+	    "table"));
+	n = nrecs(a, "themes", &s);
+	doc_paragraph(d, last_time(buf, sizeof(buf), record_get(a,
+	    "last_date"), n));
+	if (n > 0)
+		themes(d, s, n);
+	n = nrecs(a, "actions", &s);
+	doc_item(d, carried_over(buf, sizeof(buf), n));
+	if (n > 0)
+		agenda_actions(d, s, n);
+	doc_item(d, _("Police and municipality: developments and policy"));
+	if (strcmp(get(a, "review_due", "no"), "yes") == 0) {
 		/*
-		 * TRANSLATORS: %1$d is the number of the agenda item, %2$s
-		 * the date of the last review or "never".  The second line
-		 * is indented by three spaces, under the text of the item.
+		 * TRANSLATORS: %s is the date of the last review (2027-01-01)
+		 * or "never".
 		 */
-		fprintf(fp, _("%d. The half-yearly review is due (last: %s): "
-		    "do the right people sit\n   at the table? "
-		    "(ally-review)\n"), item++, get(a, "last_review",
-		    _("never")));
-	put_item(fp, &item, _("The next meeting: date, venue and chair"));
+		snprintf(buf, sizeof(buf), _("The half-yearly review is due "
+		    "(last: %s): do the right people sit at the table? "
+		    "(ally-review)"), get(a, "last_review", _("never")));
+		doc_item(d, buf);
+	}
+	doc_item(d, _("The next meeting: date, venue and chair"));
+	return d;
 }
 
-/* A mail header value, as an RFC 2047 encoded word when not ASCII. */
-static void
-put_header(FILE *fp, const char *name, const char *value)
+/*
+ * Minutes or an agenda as text, print or a whole message; the mail's
+ * subject names the network and the date.
+ */
+static int
+put_doc(const struct cmd *c, int agenda, const struct record *r, int flags,
+    struct ally_error *err)
 {
-	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
-	    "qrstuvwxyz0123456789+/";
-	const unsigned char *p = (const unsigned char *)value, *q;
-	size_t len, i, chunk;
-	unsigned v;
-
-	for (q = p; *q != '\0' && *q < 0x80; q++)
-		;
-	if (*q == '\0') {
-		fprintf(fp, "%s: %s\n", name, value);
-		return;
-	}
-	fprintf(fp, "%s:", name);
-	len = strlen(value);
-	while (len > 0) {
-		/* 45 bytes make 60 of base64; never split a character. */
-		chunk = len < 45 ? len : 45;
-		while (chunk < len && (p[chunk] & 0xc0) == 0x80)
-			chunk--;
-		fputs(" =?UTF-8?B?", fp);
-		for (i = 0; i < chunk; i += 3) {
-			v = p[i] << 16;
-			if (i + 1 < chunk)
-				v |= p[i + 1] << 8;
-			if (i + 2 < chunk)
-				v |= p[i + 2];
-			putc(b64[(v >> 18) & 63], fp);
-			putc(b64[(v >> 12) & 63], fp);
-			putc(i + 1 < chunk ? b64[(v >> 6) & 63] : '=', fp);
-			putc(i + 2 < chunk ? b64[v & 63] : '=', fp);
-		}
-		fputs("?=", fp);
-		p += chunk;
-		len -= chunk;
-		if (len > 0)
-			fputs("\n", fp);
-	}
-	putc('\n', fp);
-}
-
-static void
-put_mail_head(FILE *fp, int agenda, const struct record *r)
-{
+	struct document *d = agenda ? agenda_doc(r) : minutes_doc(r);
 	const char *net = get(r, "network", "-"),
 	    *date = get(r, "date", _("not planned yet"));
 	char subject[256];
+	struct mail env;
+	int rc;
 
+	if (c->o.format != FMT_MAIL) {
+		rc = doc_write(stdout, d, c->o.format, flags, err);
+		doc_done(d);
+		return rc;
+	}
 	if (agenda)
 		/*
 		 * TRANSLATORS: the subject of a mail; %1$s is the network,
@@ -493,301 +411,14 @@ put_mail_head(FILE *fp, int agenda, const struct record *r)
 		/* TRANSLATORS: as the subject of the agenda's mail. */
 		snprintf(subject, sizeof(subject), _("Minutes of the allies' "
 		    "meeting, network %s, %s"), net, date);
-	put_header(fp, "Subject", subject);
-	fputs("MIME-Version: 1.0\n"
-	    "Content-Type: text/plain; charset=UTF-8\n"
-	    "Content-Transfer-Encoding: 8bit\n\n", fp);
+	memset(&env, 0, sizeof(env));
+	env.to = c->to;
+	env.nto = c->nto;
+	env.subject = subject;
+	rc = doc_mail(stdout, d, &env, err);
+	doc_done(d);
+	return rc;
 }
-
-/* ---- print: troff for groff -t -ms ------------------------------------ */
-
-/* A list field as one line of aliases, "-" when empty; malloc'd. */
-static char *
-joined(const struct record *r, const char *key)
-{
-	const struct field *f = record_field(r, key);
-	size_t n = f != NULL && f->kind == VAL_LIST ? f->nitems : 0, i, len;
-	char *s, *p;
-
-	for (i = 0, len = 2; i < n; i++)
-		len += strlen(f->items[i]) + 1;
-	if ((s = p = malloc(len)) == NULL)
-		return NULL;
-	for (i = 0; i < n; i++)
-		p += sprintf(p, "%s%s", i > 0 ? " " : "", f->items[i]);
-	if (n == 0)
-		strcpy(s, "-");
-	return s;
-}
-
-static void
-roff_pair(struct roff_table *t, const char *label, const char *value)
-{
-	const char *cells[2] = { label, value };
-
-	roff_table_row(t, cells, 2);
-}
-
-static void
-roff_when_where(struct roff_table *t, const struct record *r)
-{
-	const char *date = record_get(r, "date"), *host;
-	char buf[512], words[64];
-
-	/*
-	 * TRANSLATORS: the date in the head of the printed minutes and
-	 * agenda: %1$s is the date in words ("Tuesday 9 March 2027"), %2$s
-	 * the time (18:00).
-	 */
-	snprintf(buf, sizeof(buf), _("%s, %s"), date_in_words(date, words,
-	    sizeof(words)), get(r, "time", "-"));
-	roff_pair(t, _("Date"), buf);
-	if ((host = record_get(r, "host")) != NULL)
-		/*
-		 * TRANSLATORS: %1$s is the venue, %2$s who hosts it
-		 * (police, municipality or ally: not translated).
-		 */
-		snprintf(buf, sizeof(buf), _("%s (host: %s)"),
-		    get(r, "location", _("not given")), host);
-	else
-		snprintf(buf, sizeof(buf), "%s", get(r, "location",
-		    _("not given")));
-	roff_pair(t, _("Venue"), buf);
-	roff_pair(t, _("Chair"), get(r, "chair", _("not given")));
-}
-
-static int
-roff_attendance(struct roff_table *t, const struct record *m, const char *key,
-    const char *label)
-{
-	const struct field *f = record_field(m, key);
-	char head[64], *list;
-
-	if ((list = joined(m, key)) == NULL)
-		return -1;
-	snprintf(head, sizeof(head), "%s (%zu)", label, f != NULL &&
-	    f->kind == VAL_LIST ? f->nitems : 0);
-	roff_pair(t, head, list);
-	free(list);
-	return 0;
-}
-
-/* The themes as a table: theme, level, trend, basis, summary. */
-static void
-roff_themes(FILE *fp, struct record **t, size_t n)
-{
-	const char *heads[] = { _("Theme"), _("Level"), _("Trend"),
-	    _("Basis"), _("Summary"), NULL };
-	struct roff_table tb;
-	const char *cells[5];
-	long long level;
-	char lv[32];
-	const char *v;
-	size_t i;
-
-	roff_table_begin(&tb, fp, "l l l l lx", heads, 0);
-	for (i = 0; i < n; i++) {
-		level = -1;
-		if ((v = record_get(t[i], "tension")) != NULL)
-			parse_int(v, 0, 4, &level);
-		snprintf(lv, sizeof(lv), "%lld %s", level,
-		    minutes_tension_name((int)level));
-		cells[0] = get(t[i], "theme", "-");
-		cells[1] = lv;
-		cells[2] = get(t[i], "trend", "-");
-		cells[3] = get(t[i], "basis", "-");
-		cells[4] = get(t[i], "summary", "");
-		roff_table_row(&tb, cells, 5);
-	}
-	roff_table_end(&tb);
-}
-
-static int
-put_minutes_roff(FILE *fp, const struct record *m, int first)
-{
-	const char *heads[] = { "#", _("Party"), _("Owner"), _("Due"),
-	    _("Status"), _("Action"), NULL };
-	const char *title = _("Minutes of the allies' meeting");
-	struct roff_table tb, *t = &tb;
-	struct record **s;
-	const char *cells[6], *v, *note;
-	char head[64], *what;
-	size_t n, i;
-	int rc;
-
-	if (first)
-		roff_begin(fp, get(m, "network", NULL), title,
-		    get(m, "date", NULL));
-	else
-		roff_new_page(fp, get(m, "network", NULL), title,
-		    get(m, "date", NULL));
-	roff_table_begin(t, fp, "lB lx", NULL, 0);
-	roff_pair(t, _("Network"), get(m, "network", "-"));
-	roff_pair(t, _("Meeting"), get(m, "meeting", "-"));
-	roff_when_where(t, m);
-	roff_pair(t, _("Meal"), yes_no(get(m, "meal", "-")));
-	if (roff_attendance(t, m, "present", _("Present")) != 0 ||
-	    roff_attendance(t, m, "excused", _("Excused")) != 0 ||
-	    roff_attendance(t, m, "absent", _("Absent")) != 0)
-		return -1;
-	roff_table_end(t);
-	n = nrecs(m, "themes", &s);
-	/* TRANSLATORS: a heading; %zu is the number of themes. */
-	snprintf(head, sizeof(head), _("Themes (%zu)"), n);
-	roff_heading(fp, head);
-	if (n == 0)
-		roff_paragraph(fp, _("None recorded."));
-	else
-		roff_themes(fp, s, n);
-	n = nrecs(m, "actions", &s);
-	/* TRANSLATORS: a heading; %zu is the number of actions. */
-	snprintf(head, sizeof(head), _("Actions (%zu)"), n);
-	roff_heading(fp, head);
-	if (n == 0)
-		roff_paragraph(fp, _("None agreed."));
-	else
-		roff_table_begin(t, fp, "n l l l l lx", heads, 0);
-	for (i = 0; i < n; i++) {
-		char status[64];
-
-		v = record_get(s[i], "closed");
-		snprintf(status, sizeof(status), "%s%s%s",
-		    get(s[i], "status", "open"), v != NULL ? " " : "",
-		    v != NULL ? v : "");
-		note = record_get(s[i], "note");
-		rc = note != NULL ? asprintf(&what, "%s\n%s",
-		    get(s[i], "title", "-"), note) : asprintf(&what, "%s",
-		    get(s[i], "title", "-"));
-		if (rc < 0)
-			return -1;
-		cells[0] = get(s[i], "id", "-");
-		cells[1] = get(s[i], "party", "-");
-		cells[2] = get(s[i], "owner", "-");
-		cells[3] = get(s[i], "due", "-");
-		cells[4] = status;
-		cells[5] = what;
-		roff_table_row(t, cells, 6);
-		free(what);
-	}
-	if (n > 0)
-		roff_table_end(t);
-	if ((v = record_get(m, "notes")) != NULL) {
-		roff_heading(fp, _("Notes"));
-		roff_paragraph(fp, v);
-	}
-	if ((v = record_get(m, "name_override")) != NULL)
-		/*
-		 * TRANSLATORS: the end of printed minutes in which names were
-		 * let through; %s says when, by whom and whose names
-		 * ("2027-10-12 jan: A01").
-		 */
-		roff_paragraphf(fp, _("These minutes were recorded with "
-		    "--allow-names and may name members (%s): keep them within "
-		    "the table."), v);
-	return 0;
-}
-
-/* An item of the agenda, numbered. */
-static void
-roff_agenda_item(FILE *fp, int *item, const char *text)
-{
-	char label[16];
-
-	snprintf(label, sizeof(label), "%d.", (*item)++);
-	roff_item(fp, label, text);
-}
-
-static int
-put_agenda_roff(FILE *fp, const struct record *a)
-{
-	const char *heads[] = { "#", _("Party"), _("Owner"), _("Due"),
-	    _("Action"), NULL };
-	struct roff_table tb, *t = &tb;
-	struct record **s;
-	const char *cells[5], *v;
-	char buf[256], due[64], *what;
-	size_t n, i;
-	int item = 1, meal = 0, od, rc;
-
-	roff_begin(fp, get(a, "network", NULL), _("Agenda of the next allies' "
-	    "meeting"), get(a, "date", NULL));
-	roff_table_begin(t, fp, "lB lx", NULL, 0);
-	roff_pair(t, _("Network"), get(a, "network", "-"));
-	if (record_get(a, "date") != NULL) {
-		roff_when_where(t, a);
-		meal = strcmp(get(a, "meal", "yes"), "yes") == 0;
-		roff_pair(t, _("Meal"), meal ? _("yes, the meeting starts with "
-		    "the shared meal") : _("no"));
-	} else
-		roff_pair(t, _("Date"), _("not planned yet (meet-plan plans "
-		    "it)"));
-	roff_table_end(t);
-	roff_heading(fp, _("Agenda"));
-	if (meal)
-		roff_agenda_item(fp, &item, _("The shared meal"));
-	roff_agenda_item(fp, &item, _("Opening by the chair; the agenda"));
-	roff_agenda_item(fp, &item, _("The sentiment in the neighbourhoods: "
-	    "a round of the table"));
-	n = nrecs(a, "themes", &s);
-	roff_item(fp, "", last_time(buf, sizeof(buf), record_get(a,
-	    "last_date"), n));
-	if (n > 0)
-		roff_themes(fp, s, n);
-	n = nrecs(a, "actions", &s);
-	roff_agenda_item(fp, &item, carried_over(buf, sizeof(buf), n));
-	if (n > 0)
-		roff_table_begin(t, fp, "n l l lw(2c) lx", heads, 0);
-	for (i = 0; i < n; i++) {
-		od = strcmp(get(s[i], "overdue", "no"), "yes") == 0;
-		snprintf(due, sizeof(due), "%s%s%s", get(s[i], "due", "-"),
-		    od ? "\n" : "", od ? _("overdue") : "");
-		if ((v = record_get(s[i], "meeting")) != NULL)
-			/*
-			 * TRANSLATORS: %1$s is the title of the action, %2$s
-			 * the number of the meeting, %3$s its date
-			 * (2027-04-14), %4$s a number of days.
-			 */
-			rc = asprintf(&what, _("%s\nAgreed at meeting %s of "
-			    "%s, %s days ago."), get(s[i], "title", "-"), v,
-			    get(s[i], "agreed", "-"), get(s[i], "age", "-"));
-		else
-			/*
-			 * TRANSLATORS: %1$s is the title of an action added
-			 * outside a meeting, %2$s the date (2027-04-14), %3$s
-			 * a number of days.
-			 */
-			rc = asprintf(&what, _("%s\nAdded %s, %s days ago."),
-			    get(s[i], "title", "-"), get(s[i], "agreed", "-"),
-			    get(s[i], "age", "-"));
-		if (rc < 0)
-			return -1;
-		cells[0] = get(s[i], "id", "-");
-		cells[1] = get(s[i], "party", "-");
-		cells[2] = get(s[i], "owner", "-");
-		cells[3] = due;
-		cells[4] = what;
-		roff_table_row(t, cells, 5);
-		free(what);
-	}
-	if (n > 0)
-		roff_table_end(t);
-	roff_agenda_item(fp, &item, _("Police and municipality: developments "
-	    "and policy"));
-	if (strcmp(get(a, "review_due", "no"), "yes") == 0) {
-		/*
-		 * TRANSLATORS: %s is the date of the last review (2027-01-01)
-		 * or "never".
-		 */
-		snprintf(buf, sizeof(buf), _("The half-yearly review is due "
-		    "(last: %s): do the right people sit at the table? "
-		    "(ally-review)"), get(a, "last_review", _("never")));
-		roff_agenda_item(fp, &item, buf);
-	}
-	roff_agenda_item(fp, &item, _("The next meeting: date, venue and "
-	    "chair"));
-	return 0;
-}
-
 /* ---- recording ---------------------------------------------------------- */
 
 struct run {
@@ -945,21 +576,12 @@ list_minutes(struct cmd *c, struct ally_error *err)
 	for (i = 0; i < nids; i++) {
 		if ((m = minutes_load(db, &net, ids[i], flags, err)) == NULL)
 			goto out;
-		if (c->o.format == FMT_MAIL) {
-			put_mail_head(stdout, 0, m);
-			put_minutes_text(stdout, m);
-		} else if (c->o.format == FMT_ROFF) {
-			if (put_minutes_roff(stdout, m, i == 0) != 0) {
+		if (whole) {
+			if (put_doc(c, 0, m, i > 0 ? DOC_CONTINUED : 0,
+			    err) != 0) {
 				record_free(m);
-				oom(err);
 				goto out;
 			}
-		} else if (text) {
-			if (i > 0)
-				fputs("\n------------------------------------"
-				    "------------------------------------\n\n",
-				    stdout);
-			put_minutes_text(stdout, m);
 		} else if (table) {
 			if (minutes_flatten(m, c->v, &flat, &nflat, err) != 0) {
 				record_free(m);
@@ -1006,14 +628,8 @@ print_agenda(struct cmd *c, struct ally_error *err)
 		return -1;
 	if (c->o.format == FMT_YAML)
 		rc = put_records(FMT_YAML, WRITER_YAML_DOCS, &a, 1, NULL, err);
-	else if (c->o.format == FMT_ROFF) {
-		if ((rc = put_agenda_roff(stdout, a)) != 0)
-			oom(err);
-	} else {
-		if (c->o.format == FMT_MAIL)
-			put_mail_head(stdout, 1, a);
-		put_agenda_text(stdout, a);
-	}
+	else
+		rc = put_doc(c, 1, a, 0, err);
 	record_free(a);
 	return rc;
 }
@@ -1026,6 +642,8 @@ check_usage(struct cmd *c, int nfiles)
 	enum format f = c->o.format;
 	size_t i;
 
+	if (c->nto > 0 && f != FMT_MAIL)
+		return -1;	/* recipients only for a message */
 	if (c->view != NULL) {
 		for (i = 0; minutes_views[i] != NULL; i++)
 			if (strcmp(c->view, minutes_views[i]) == 0)
@@ -1107,6 +725,7 @@ main(int argc, char *argv[])
 		{ "meeting",	required_argument,	NULL, 'm' },
 		{ "view",	required_argument,	NULL, 'V' },
 		{ "agenda",	no_argument,		NULL, 'a' },
+		{ "to",		required_argument,	NULL, OPT_TO },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct cmd c;
@@ -1145,6 +764,15 @@ main(int argc, char *argv[])
 		case 'a':
 			c.mode = MODE_AGENDA;
 			modes++;
+			break;
+		case OPT_TO:
+			if (mail_valid_address(optarg) != 0)
+				errx(EX_USAGE, "--to: '%s' is not an e-mail "
+				    "address", optarg);
+			if (c.nto == MAX_TO)
+				errx(EX_USAGE, "--to: at most %d addresses "
+				    "(use a list)", MAX_TO);
+			c.to[c.nto++] = optarg;
 			break;
 		default:
 			usage(stderr);

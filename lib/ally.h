@@ -999,5 +999,6 @@ int	 roff_table_end(struct roff_table *);
 #include "contentline.h"
 #include "network.h"
 #include "meeting_write.h"
+#include "doc.h"
 
 #endif /* ALLY_H */

@@ -174,6 +174,47 @@ is "$rc" 64 "--to with a listing: usage"
 action-track --remind -f mail >/dev/full 2>/dev/null
 is "$?" 74 "--remind -f mail to a full disk: exit 74"
 
+# ---- meet-minutes -f mail: the minutes and the agenda ------------------------
+saved_db=$ALLY_DB saved_today=$ALLY_TODAY
+export ALLY_DB="$T/minutes.db"
+ALLY_TODAY=2026-12-15 newdb Middelburg
+ALLY_TODAY=2026-12-15 ally-add -q "$EXAMPLES/members.yaml"
+export ALLY_TODAY=2027-11-20
+meet-minutes -q "$FIX/meet-minutes/minutes-2027.yaml"
+meet-minutes -l -m last -f text >"$T/minutes.txt"
+EMAIL=secretary@example.org meet-minutes -l -m last -f mail \
+    --to allies-middelburg@example.org --to deputy@example.org \
+    >"$T/minutes.eml"
+is "$?" 0 "meet-minutes -l -m last -f mail: exit 0"
+check "$T/minutes.eml" --text "$T/minutes.txt" \
+    --subject "Minutes of the allies' meeting, network Middelburg, 2027-11-10" \
+    --from secretary@example.org \
+    --to allies-middelburg@example.org --to deputy@example.org \
+    --forbid "$T/forbid"
+meet-minutes -a >"$T/agenda.txt"
+meet-minutes -a -f mail >"$T/agenda.eml"
+is "$?" 0 "meet-minutes -a -f mail: exit 0"
+check "$T/agenda.eml" --text "$T/agenda.txt" --to undisclosed \
+    --subject "Agenda of the allies' meeting, network Middelburg, not planned yet" \
+    --forbid "$T/forbid"
+run meet-minutes -l -m last -f mail --to "not an address"
+is "$rc" 64 "meet-minutes --to a bad address: usage"
+is "$out" "" "meet-minutes --to a bad address: nothing printed"
+run meet-minutes -l -m last --to allies-middelburg@example.org
+is "$rc" 64 "meet-minutes --to without -f mail: usage"
+meet-minutes -a -f mail >/dev/full 2>/dev/null
+is "$?" 74 "meet-minutes -a -f mail to a full disk: exit 74"
+# The body is the text, quoted-printable: the notes' lines with "From "
+# and a '.' arrive as they were written.
+printf 'date: 2027-11-17\npresent: [A01, P01]\nnotes: |-\n  From the floor: the square.\n  . a lone dot\n' |
+    meet-minutes -q
+meet-minutes -l -m last -f text >"$T/from.txt"
+meet-minutes -l -m last -f mail >"$T/from.eml"
+like "$(cat "$T/from.txt")" "^  From the floor: the square\.$" \
+    "the notes hold a line with From and one with a dot"
+check "$T/from.eml" --text "$T/from.txt"
+export ALLY_DB="$saved_db" ALLY_TODAY="$saved_today"
+
 # ---- the pipeline: sendmail -t takes the message as it is ------------------
 cat >"$T/sendmail" <<'EOF'
 #!/bin/sh
