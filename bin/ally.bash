@@ -99,6 +99,7 @@ EOF
 -S --since date
 -U --until date
 - --to text
+- --allow-names -
 EOF
 		;;
 	ally-review)
@@ -113,6 +114,7 @@ EOF
 -R --reviewed date
 -o --limit limit
 -q --quiet -
+- --allow-names -
 EOF
 		;;
 	report-sentiment)
@@ -130,6 +132,7 @@ EOF
 -R --rise number
 -w --window number
 -k --consecutive number
+- --allow-names -
 EOF
 		;;
 	*)

@@ -284,6 +284,12 @@ struct network {
 	 * while it lasts (an ingest of signals); NULL: ask the database.
 	 */
 	const struct alias_map *aliases;
+	/*
+	 * The members' names, for the check of stored text (names_load),
+	 * set the same way, with the override the command was given;
+	 * NULL: read for each check, and no name let through.
+	 */
+	struct names	*names;
 };
 
 /*
@@ -1008,5 +1014,7 @@ int	 roff_table_begin(struct roff_table *, FILE *, const char *,
 /* One row of n cells; NULL cells are empty. */
 int	 roff_table_row(struct roff_table *, const char *const *, size_t);
 int	 roff_table_end(struct roff_table *);
+
+#include "names.h"
 
 #endif /* ALLY_H */
