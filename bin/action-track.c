@@ -32,7 +32,7 @@ enum mode { M_LIST, M_UPDATE, M_ADD, M_DONE, M_DROP, M_REOPEN, M_REMIND,
 struct options {
 	struct ally_opts	 o;
 	enum mode		 mode;
-	int			 quiet;
+	int			 quiet, allow_names;
 	const char		*status, *party, *owner;
 	long long		 meeting;
 	const char		*before, *after, *date, *since, *until;
@@ -77,9 +77,9 @@ usage(FILE *fp)
 	    "[-s status] [-p party]\n"
 	    "           [-o owner] [-m meeting] [-b date] [-A date] [-l] "
 	    "[-w days]\n"
-	    "       action-track -u | -a [-Nq] [-d db] [-n network] "
-	    "[-f format] [-F format]\n"
-	    "           [file ...]\n"
+	    "       action-track -u | -a [-Nq] [--allow-names] [-d db] "
+	    "[-n network]\n"
+	    "           [-f format] [-F format] [file ...]\n"
 	    "       action-track --done | --drop | --reopen [-Nq] [-D date] "
 	    "[-d db]\n"
 	    "           [-n network] [-f format] id ...\n"
@@ -470,6 +470,7 @@ change_actions(const struct options *op, char **argv, int argc,
 	static const char *const optname[] = { [M_DONE] = "--done",
 	    [M_DROP] = "--drop", [M_REOPEN] = "--reopen" };
 	struct apply a;
+	char note[128];
 	day_t d;
 	size_t i;
 	int rc = -1, k;
@@ -483,7 +484,8 @@ change_actions(const struct options *op, char **argv, int argc,
 		return -1;
 	if (open_network(op, &a.db, &a.net, err) != 0)
 		return -1;
-	if (db_begin(a.db, err) != 0)
+	if (db_begin(a.db, err) != 0 || (a.net.names = names_load(a.db,
+	    a.net.id, op->allow_names ? NAMES_ALLOW : 0, err)) == NULL)
 		goto out;
 	if (op->mode == M_UPDATE || op->mode == M_ADD) {
 		if (records_each(argv, argc, op->o.input, apply_one, &a,
@@ -501,11 +503,17 @@ change_actions(const struct options *op, char **argv, int argc,
 		if (a.changes > 0 && db_audit(a.db, "action-track", a.net.name,
 		    "actions changed", a.changes, err) != 0)
 			goto out;
+		if (names_audit(a.db, &a.net, "action-track", "member names "
+		    "let through in actions", err) != 0)
+			goto out;
 		if (db_commit(a.db, err) != 0)
 			goto out;
 	}
+	if (*names_note(&a.net, op->o.dry_run, note, sizeof(note)) != '\0')
+		warnx("%s", note);
 	rc = print_results(op, &a, err);
 out:
+	names_free(a.net.names);
 	db_rollback(a.db);
 	db_close(a.db);
 	for (i = 0; i < a.nout; i++)
@@ -865,6 +873,8 @@ check_usage(const struct options *op, int argc)
 		return -1;
 	if ((op->o.dry_run || op->quiet) && !writing)
 		return -1;
+	if (op->allow_names && op->mode != M_UPDATE && op->mode != M_ADD)
+		return -1;
 	if (argc > 0 && (op->mode == M_LIST || op->mode == M_REMIND ||
 	    op->mode == M_RECIPROCITY))
 		return -1;
@@ -911,6 +921,7 @@ parse_options(struct options *op, int argc, char *argv[],
 		{ "since",	required_argument,	NULL, 'S' },
 		{ "until",	required_argument,	NULL, 'U' },
 		{ "to",		required_argument,	NULL, OPT_TO },
+		{ "allow-names", no_argument,		NULL, NAMES_OPT_ALLOW },
 		{ NULL,		0,			NULL, 0 }
 	};
 	int ch, rc;
@@ -1004,6 +1015,9 @@ parse_options(struct options *op, int argc, char *argv[],
 				return ally_errorf(err, EX_USAGE, "--to: at "
 				    "most %d addresses (use a list)", MAX_TO);
 			op->to[op->nto++] = optarg;
+			break;
+		case NAMES_OPT_ALLOW:
+			op->allow_names = 1;
 			break;
 		default:
 			rc = -1;

@@ -24,7 +24,7 @@ struct review {
 	enum mode		 mode;
 	day_t			 today, since, until, reviewed;
 	const char		*target_file;
-	int			 quiet;
+	int			 quiet, allow_names;
 	sqlite3			*db;
 	struct network		 net;
 	struct review_target	*target;
@@ -58,9 +58,9 @@ usage(FILE *fp)
 	    "[-o name=value]\n"
 	    "       ally-review -r [-d db] [-n network] [-f format] [-T target] "
 	    "[-o name=value]\n"
-	    "       ally-review -u [-Nq] [-d db] [-n network] [-f format] "
-	    "[-F format]\n"
-	    "                   [-R date] [file ...]\n"
+	    "       ally-review -u [-Nq] [--allow-names] [-d db] [-n network] "
+	    "[-f format]\n"
+	    "                   [-F format] [-R date] [file ...]\n"
 	    "       ally-review -D [-d db] [-n network] [-o name=value]\n"), fp);
 }
 
@@ -615,7 +615,7 @@ static int
 update(struct review *rv, char **files, int nfiles, struct ally_error *err)
 {
 	struct ally_error warn;
-	char path[4096];
+	char path[4096], note[128];
 	size_t i;
 	int rc = -1;
 
@@ -628,14 +628,20 @@ update(struct review *rv, char **files, int nfiles, struct ally_error *err)
 		return -1;
 	if (db_begin(rv->db, err) != 0 ||
 	    network_resolve(rv->db, rv->o.network, &rv->net, err) != 0 ||
+	    (rv->net.names = names_load(rv->db, rv->net.id, rv->allow_names ?
+	    NAMES_ALLOW : 0, err)) == NULL ||
 	    records_each(files, nfiles, rv->o.input, apply_one, rv, err) != 0)
 		goto out;
 	if (rv->o.dry_run)
 		db_rollback(rv->db);
 	else if ((rv->stored > 0 && db_audit(rv->db, "ally-review -u",
 	    rv->net.name, "review decisions stored", rv->stored, err) != 0) ||
+	    names_audit(rv->db, &rv->net, "ally-review -u", "member names "
+	    "let through in review notes", err) != 0 ||
 	    db_commit(rv->db, err) != 0)
 		goto out;
+	if (*names_note(&rv->net, rv->o.dry_run, note, sizeof(note)) != '\0')
+		warnx("%s", note);
 	if (!rv->quiet && rv->nout > 0) {
 		if (open_writer(rv, rv->o.format, NULL, err) != 0)
 			goto out;
@@ -650,6 +656,8 @@ out:
 	if (rv->w != NULL)
 		writer_close(rv->w, NULL);
 	rv->w = NULL;
+	names_free(rv->net.names);
+	rv->net.names = NULL;
 	db_rollback(rv->db);
 	return rc;
 }
@@ -781,6 +789,7 @@ main(int argc, char *argv[])
 		{ "reviewed",	required_argument,	NULL, 'R' },
 		{ "limit",	required_argument,	NULL, 'o' },
 		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "allow-names", no_argument,		NULL, NAMES_OPT_ALLOW },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct review rv;
@@ -831,6 +840,9 @@ main(int argc, char *argv[])
 		case 'q':
 			rv.quiet = 1;
 			break;
+		case NAMES_OPT_ALLOW:
+			rv.allow_names = 1;
+			break;
 		default:
 			usage(stderr);
 			return EX_USAGE;
@@ -848,7 +860,8 @@ main(int argc, char *argv[])
 	}
 	/* Each option belongs to some modes only; say so rather than ignore. */
 	if (bad || (rv.mode != MODE_UPDATE && (argc > 0 || rv.o.dry_run ||
-	    rv.quiet || reviewed != NULL || rv.o.input != FMT_AUTO)) ||
+	    rv.quiet || rv.allow_names || reviewed != NULL ||
+	    rv.o.input != FMT_AUTO)) ||
 	    (rv.mode == MODE_UPDATE && (since || until || rv.target_file ||
 	    rv.o.format == FMT_ROFF)) ||
 	    (rv.mode == MODE_DUE && (since || until || rv.target_file ||

@@ -100,6 +100,7 @@ EOF
 -S --since date
 -U --until date
 - --to text
+- --allow-names -
 EOF
 		;;
 	ally-review)
@@ -114,6 +115,7 @@ EOF
 -R --reviewed date
 -o --limit limit
 -q --quiet -
+- --allow-names -
 EOF
 		;;
 	report-sentiment)
@@ -131,6 +133,7 @@ EOF
 -R --rise number
 -w --window number
 -k --consecutive number
+- --allow-names -
 EOF
 		;;
 	*)

@@ -29,7 +29,7 @@ enum mode { M_THERMOMETER, M_PERIODS, M_ALERTS, M_LIST, M_RECORD };
 struct ctx {
 	struct ally_opts	 o;
 	enum mode		 mode;
-	int			 rollup, quiet, by_given;
+	int			 rollup, quiet, by_given, allow_names;
 	enum signal_period	 by;
 	struct signal_rules	 rules;
 	const char		*theme;
@@ -52,8 +52,9 @@ usage(FILE *fp)
 	 * lines after a "usage: " line stand under the command name: indent
 	 * them by the width of your "usage: ".
 	 */
-	fputs(_("usage: report-sentiment -r [-Nq] [-d db] [-n network] "
-	    "[-f format] [-F format] [file ...]\n"
+	fputs(_("usage: report-sentiment -r [-Nq] [--allow-names] [-d db] "
+	    "[-n network]\n"
+	    "           [-f format] [-F format] [file ...]\n"
 	    "       report-sentiment [-l | -a | -b period] [-d db] "
 	    "[-n network] [-f format]\n"
 	    "           [-t theme] [-s since] [-u until] [-L level] "
@@ -180,7 +181,7 @@ record_signals(struct ctx *c, char **files, int nfiles,
 	struct apply a;
 	struct alias_map aliases;
 	struct ally_error warn;
-	char path[PATH_MAX], *buf = NULL;
+	char path[PATH_MAX], *buf = NULL, note[128];
 	size_t len = 0;
 	FILE *mem;
 	int rc = -1, each;
@@ -206,8 +207,10 @@ record_signals(struct ctx *c, char **files, int nfiles,
 	if (db_begin(a.db, err) != 0 ||
 	    network_resolve(a.db, c->o.network, &a.net, err) != 0)
 		goto out;
-	/* Signals add no member: the aliases are read once. */
-	if (person_alias_map(a.db, a.net.id, &aliases, err) != 0)
+	/* Signals add no member: the aliases and names are read once. */
+	if (person_alias_map(a.db, a.net.id, &aliases, err) != 0 ||
+	    (a.net.names = names_load(a.db, a.net.id, c->allow_names ?
+	    NAMES_ALLOW : 0, err)) == NULL)
 		goto out;
 	a.net.aliases = &aliases;
 	a.progress = progress_start(stderr, "report-sentiment", 0);
@@ -218,10 +221,15 @@ record_signals(struct ctx *c, char **files, int nfiles,
 	if (!c->o.dry_run && a.n > 0 && db_audit(a.db, "report-sentiment -r",
 	    a.net.name, "signals recorded", a.n, err) != 0)
 		goto out;
+	if (names_audit(a.db, &a.net, "report-sentiment -r", "member names "
+	    "let through in signals", err) != 0)
+		goto out;
 	if (c->o.dry_run)
 		db_rollback(a.db);
 	else if (db_commit(a.db, err) != 0)
 		goto out;
+	if (*names_note(&a.net, c->o.dry_run, note, sizeof(note)) != '\0')
+		warnx("%s", note);
 	rc = writer_close(a.w, err);
 	a.w = NULL;
 	if (rc == 0 && !c->quiet)
@@ -233,6 +241,7 @@ out:
 		fclose(mem);
 	free(buf);
 	alias_map_free(&aliases);
+	names_free(a.net.names);
 	if (a.db != NULL) {
 		db_rollback(a.db);
 		db_close(a.db);
@@ -1231,6 +1240,8 @@ check_usage(struct ctx *c, int nargs)
 	}
 	if (c->o.dry_run || c->quiet)
 		return _("-N and -q go with -r");
+	if (c->allow_names)
+		return _("--allow-names goes with -r");
 	if (c->rollup && c->mode != M_ALERTS && c->mode != M_PERIODS &&
 	    c->mode != M_THERMOMETER)
 		return _("-g rolls up the period table or the alerts");
@@ -1296,6 +1307,9 @@ option(struct ctx *c, int ch, const char *arg, struct ally_error *err)
 	case 'q':
 		c->quiet = 1;
 		return 0;
+	case NAMES_OPT_ALLOW:
+		c->allow_names = 1;
+		return 0;
 	case 't':
 		if (signal_valid_theme(arg) != 0)
 			return ally_errorf(err, EX_USAGE, "--theme: '%s' is "
@@ -1351,6 +1365,7 @@ main(int argc, char *argv[])
 		{ "rise",	required_argument,	NULL, 'R' },
 		{ "window",	required_argument,	NULL, 'w' },
 		{ "consecutive", required_argument,	NULL, 'k' },
+		{ "allow-names", no_argument,		NULL, NAMES_OPT_ALLOW },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct ctx c;

@@ -194,6 +194,21 @@ check_text(const struct record *r, const char *field, const char *v,
 	return 0;
 }
 
+/*
+ * New or changed text must not name a member; the text an action had
+ * is not looked at again, so that a list printed, edited and fed back
+ * is not refused for a name let through before (--allow-names).
+ */
+static int
+check_names(sqlite3 *db, const struct network *net, const struct record *r,
+    const char *field, const char *v, const struct action_row *old, int j,
+    struct ally_error *err)
+{
+	if (old != NULL && old->v[j] != NULL && strcmp(old->v[j], v) == 0)
+		return 0;
+	return names_check(db, net, r, field, err);
+}
+
 /* The owner's alias, checked against the network's members. */
 static int
 overlay_owner(sqlite3 *db, const struct network *net,
@@ -287,7 +302,9 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
 			if (v == NULL)
 				return field_error(r, f->key, err, "%s",
 				    _("empty; an action needs a title"));
-			if (check_text(r, f->key, v, 0, fd->maxlen, err) != 0)
+			if (check_text(r, f->key, v, 0, fd->maxlen, err) != 0 ||
+			    check_names(db, net, r, f->key, v, old, j,
+			    err) != 0)
 				return -1;
 			break;
 		case A_PARTY:
@@ -315,8 +332,9 @@ overlay(sqlite3 *db, const struct network *net, const struct record *r,
 				return -1;
 			break;
 		case A_NOTE:
-			if (v != NULL && check_text(r, f->key, v, 1, fd->maxlen,
-			    err) != 0)
+			if (v != NULL && (check_text(r, f->key, v, 1, fd->maxlen,
+			    err) != 0 || check_names(db, net, r, f->key, v, old,
+			    j, err) != 0))
 				return -1;
 			break;
 		}

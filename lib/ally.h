@@ -284,6 +284,12 @@ struct network {
 	 * while it lasts (an ingest of signals); NULL: ask the database.
 	 */
 	const struct alias_map *aliases;
+	/*
+	 * The members' names, for the check of stored text (names_load),
+	 * set the same way, with the override the command was given;
+	 * NULL: read for each check, and no name let through.
+	 */
+	struct names	*names;
 };
 
 /*
@@ -1000,5 +1006,6 @@ int	 roff_table_end(struct roff_table *);
 #include "network.h"
 #include "meeting_write.h"
 #include "doc.h"
+#include "names.h"
 
 #endif /* ALLY_H */

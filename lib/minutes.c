@@ -46,25 +46,17 @@ struct member {
 	char		*alias, *role, *status, *joined, *left, *since;
 };
 
-/* A name to look for: folded words, in order. */
-struct name_pat {
-	char		**w;
-	size_t		  n;
-	size_t		  member;
-};
-
 struct minutes {
 	sqlite3			*db;
-	const struct network	*net;
+	const struct network	*net;		/* &netc */
+	struct network		 netc;		/* with the names index */
 	int			 flags;
 	day_t			 today;
 	struct member		*m;
 	size_t			 nm;
-	struct name_pat		*pat;
-	size_t			 npat;
+	struct names		*names;
 	long long		*seen;		/* meetings recorded in this run */
 	size_t			 nseen;
-	long			 names_let_through;
 };
 
 /* The minutes of one meeting while they are checked and stored. */
@@ -112,267 +104,6 @@ minutes_tension_name(int level)
 	return level >= 0 && level <= 4 ? signal_levels[level] : "";
 }
 
-/* ---- folding text into words, for the name check ------------------- */
-
-/* Latin Extended-A (U+0100..U+017F) without its accents; '?' is two letters. */
-static const char latin_ext_a[] =
-    "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii"
-    "ii??jjkkklllllll" "lllnnnnnnnnnoooo" "oo??rrrrrrssssss"
-    "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
-/* Latin-1 letters U+00C0..U+00FF; '?' is two letters, '.' no letter. */
-static const char latin_1[] =
-    "aaaaaa?ceeeeiiii" "dnooooo.ouuuuy??" "aaaaaa?ceeeeiiii"
-    "dnooooo.ouuuuy?y";
-
-/*
- * The next character of text, which was validated on its way in; should a
- * byte that is not UTF-8 come by all the same, it stands for itself.
- */
-static uint32_t
-utf8_next(const unsigned char **pp)
-{
-	unsigned int c;
-	int n;
-
-	if ((n = utf8_decode(*pp, &c)) < 0) {
-		c = **pp;
-		n = 1;
-	}
-	*pp += n;
-	return c;
-}
-
-/* Punctuation, symbols and blanks separate words; letters do not. */
-static int
-is_separator(uint32_t c)
-{
-	if (c < 0x80)
-		return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9'));
-	return (c >= 0xa0 && c <= 0xbf) || c == 0xd7 || c == 0xf7 ||
-	    (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) ||
-	    c == 0xfeff;
-}
-
-static void
-put_utf8(char **pp, uint32_t c)
-{
-	unsigned char *p = (unsigned char *)*pp;
-
-	if (c < 0x80) {
-		*p++ = c;
-	} else if (c < 0x800) {
-		*p++ = 0xc0 | (c >> 6);
-		*p++ = 0x80 | (c & 0x3f);
-	} else if (c < 0x10000) {
-		*p++ = 0xe0 | (c >> 12);
-		*p++ = 0x80 | ((c >> 6) & 0x3f);
-		*p++ = 0x80 | (c & 0x3f);
-	} else {
-		*p++ = 0xf0 | (c >> 18);
-		*p++ = 0x80 | ((c >> 12) & 0x3f);
-		*p++ = 0x80 | ((c >> 6) & 0x3f);
-		*p++ = 0x80 | (c & 0x3f);
-	}
-	*pp = (char *)p;
-}
-
-/*
- * One letter folded: lower case, and Latin letters without accents, so
- * that "YILDIZ", "Yildiz" and "Yıldız" are the same word.  Greek and
- * Cyrillic capitals become small letters; other scripts stay as written.
- */
-static void
-fold_letter(char **pp, uint32_t c)
-{
-	char *p = *pp;
-	char b;
-
-	if (c >= 'A' && c <= 'Z') {
-		*p++ = c - 'A' + 'a';
-	} else if (c < 0x80) {
-		*p++ = c;
-	} else if (c >= 0xc0 && c <= 0xff && latin_1[c - 0xc0] != '.') {
-		b = latin_1[c - 0xc0];
-		if (b != '?')
-			*p++ = b;
-		else if (c == 0xc6 || c == 0xe6) {
-			*p++ = 'a';
-			*p++ = 'e';
-		} else if (c == 0xde || c == 0xfe) {
-			*p++ = 't';
-			*p++ = 'h';
-		} else {		/* sharp s */
-			*p++ = 's';
-			*p++ = 's';
-		}
-	} else if (c >= 0x100 && c <= 0x17f) {
-		b = latin_ext_a[c - 0x100];
-		if (b != '?')
-			*p++ = b;
-		else if (c <= 0x133) {
-			*p++ = 'i';
-			*p++ = 'j';
-		} else {
-			*p++ = 'o';
-			*p++ = 'e';
-		}
-	} else if (c >= 0x218 && c <= 0x21b) {
-		*p++ = c <= 0x219 ? 's' : 't';
-	} else {
-		if (c >= 0x391 && c <= 0x3a9)
-			c += 0x20;
-		else if (c >= 0x410 && c <= 0x42f)
-			c += 0x20;
-		else if (c >= 0x400 && c <= 0x40f)
-			c += 0x50;
-		*pp = p;
-		put_utf8(pp, c);
-		return;
-	}
-	*pp = p;
-}
-
-static void
-words_free(char **w, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(w[i]);
-	free(w);
-}
-
-/* Split text into folded words.  Returns -1 when out of memory. */
-static int
-fold_words(const char *s, char ***out, size_t *nout)
-{
-	const unsigned char *p = (const unsigned char *)s, *q;
-	char **w = NULL, **nw, *buf, *b;
-	size_t n = 0, cap = 0;
-	uint32_t c;
-
-	/* A folded letter takes at most four bytes, as does its source. */
-	if ((buf = malloc(strlen(s) * 2 + 8)) == NULL)
-		return -1;
-	while (*p) {
-		q = p;
-		c = utf8_next(&p);
-		if (is_separator(c))
-			continue;
-		b = buf;
-		p = q;
-		while (*p) {
-			q = p;
-			c = utf8_next(&p);
-			if (is_separator(c)) {
-				p = q;
-				break;
-			}
-			fold_letter(&b, c);
-		}
-		*b = '\0';
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((nw = reallocarray(w, cap, sizeof(*nw))) == NULL)
-				goto fail;
-			w = nw;
-		}
-		if ((w[n] = strdup(buf)) == NULL)
-			goto fail;
-		n++;
-	}
-	free(buf);
-	*out = w;
-	*nout = n;
-	return 0;
-fail:
-	free(buf);
-	words_free(w, n);
-	return -1;
-}
-
-static int
-add_pattern(struct minutes *mi, char **w, size_t n, size_t member)
-{
-	struct name_pat *np;
-	size_t i;
-
-	if ((np = reallocarray(mi->pat, mi->npat + 1, sizeof(*np))) == NULL)
-		return -1;
-	mi->pat = np;
-	np = &mi->pat[mi->npat];
-	if ((np->w = calloc(n, sizeof(char *))) == NULL)
-		return -1;
-	np->n = n;
-	np->member = member;
-	mi->npat++;
-	for (i = 0; i < n; i++)
-		if ((np->w[i] = strdup(w[i])) == NULL)
-			return -1;
-	return 0;
-}
-
-/*
- * A member's name is looked for whole, and as the family name: all but
- * the first word, with its particles ("van Oosten", "el Idrissi"), so
- * that a surname alone is caught while the bare core ("Oosten", which
- * is also a word) and the given name (shared by many) are not.
- */
-static int
-add_name(struct minutes *mi, const char *name, size_t member)
-{
-	char **w;
-	size_t n;
-	int rc = 0;
-
-	if (fold_words(name, &w, &n) != 0)
-		return -1;
-	if (n > 0)
-		rc = add_pattern(mi, w, n, member);
-	if (rc == 0 && n > 1)
-		rc = add_pattern(mi, w + 1, n - 1, member);
-	words_free(w, n);
-	return rc;
-}
-
-/*
- * The members whose names the text holds: hit[i] set for each, the
- * first found in *first.  Returns how many, or -1 when out of memory.
- */
-static long
-find_names(const struct minutes *mi, const char *text, char *hit,
-    long *first)
-{
-	char **w;
-	size_t n, i, j, k;
-	long count = 0;
-
-	*first = -1;
-	if (mi->npat == 0 || text == NULL)
-		return 0;
-	if (fold_words(text, &w, &n) != 0)
-		return -1;
-	memset(hit, 0, mi->nm);
-	for (i = 0; i < n; i++)
-		for (k = 0; k < mi->npat; k++) {
-			const struct name_pat *p = &mi->pat[k];
-
-			if (p->n > n - i || hit[p->member])
-				continue;
-			for (j = 0; j < p->n; j++)
-				if (strcmp(w[i + j], p->w[j]) != 0)
-					break;
-			if (j < p->n)
-				continue;
-			hit[p->member] = 1;
-			if (count++ == 0)
-				*first = (long)p->member;
-		}
-	words_free(w, n);
-	return count;
-}
-
 /* ---- the members of the network -------------------------------------- */
 
 static char *
@@ -387,11 +118,10 @@ static int
 load_members(struct minutes *mi, struct ally_error *err)
 {
 	static const char sql[] = "SELECT id, alias, role, status, joined, "
-	    "left, status_since, name FROM person WHERE network_id = ? "
+	    "left, status_since FROM person WHERE network_id = ? "
 	    "ORDER BY role <> 'ally', length(alias), alias";
 	sqlite3_stmt *st;
 	struct member *m;
-	const unsigned char *name;
 	size_t cap = 0;
 	int rc;
 
@@ -415,9 +145,6 @@ load_members(struct minutes *mi, struct ally_error *err)
 		m->joined = column_dup(st, 4);
 		m->left = column_dup(st, 5);
 		m->since = column_dup(st, 6);
-		if ((name = sqlite3_column_text(st, 7)) != NULL &&
-		    add_name(mi, (const char *)name, mi->nm - 1) != 0)
-			goto oom;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -477,9 +204,21 @@ minutes_open(sqlite3 *db, const struct network *net, int flags, day_t today,
 		return NULL;
 	}
 	mi->db = db;
-	mi->net = net;
+	mi->netc = *net;
+	mi->net = &mi->netc;
 	mi->flags = flags;
 	mi->today = today;
+	/*
+	 * The themes and actions are stored by signal_apply and
+	 * action_apply, which check their text through the network's index:
+	 * this one, that speaks of minutes and lets names through as asked.
+	 */
+	if ((mi->names = names_load(db, net->id, NAMES_MINUTES |
+	    (flags & MINUTES_ALLOW_NAMES ? NAMES_ALLOW : 0), err)) == NULL) {
+		minutes_close(mi);
+		return NULL;
+	}
+	mi->netc.names = mi->names;
 	if (load_members(mi, err) != 0) {
 		minutes_close(mi);
 		return NULL;
@@ -503,9 +242,7 @@ minutes_close(struct minutes *mi)
 		free(mi->m[i].since);
 	}
 	free(mi->m);
-	for (i = 0; i < mi->npat; i++)
-		words_free(mi->pat[i].w, mi->pat[i].n);
-	free(mi->pat);
+	names_free(mi->names);
 	free(mi->seen);
 	free(mi);
 }
@@ -513,7 +250,7 @@ minutes_close(struct minutes *mi)
 long
 minutes_names_let_through(const struct minutes *mi)
 {
-	return mi->names_let_through;
+	return names_let_through(mi->names);
 }
 
 /* ---- checking a minutes record --------------------------------------- */
@@ -599,63 +336,20 @@ check_text(const struct record *r, const char *field, int multiline,
 	return 0;
 }
 
-/* Is the alias a word of the blank-separated list? */
-static int
-alias_listed(const char *list, const char *alias)
-{
-	size_t n = strlen(alias);
-	const char *p;
-
-	for (p = list; (p = strstr(p, alias)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == '\0' ||
-		    p[n] == ' '))
-			return 1;
-	return 0;
-}
-
 /*
  * Refuse text that names a member; with names let through, note whose
- * name it was so that the meeting carries the override.
+ * name it was so that the meeting carries the override.  Only the
+ * meeting's own notes are counted here: the themes and actions are
+ * counted where they are stored (signal_apply, action_apply), and
+ * looked at here so that nothing of minutes that name a member is
+ * stored, and the meeting knows whose names passed before it is.
  */
 static int
 check_names(struct minutes *mi, struct doc *d, const struct record *r,
-    const char *field, struct ally_error *err)
+    const char *field, int counted_here, struct ally_error *err)
 {
-	const char *alias;
-	char *hit;
-	long first, count;
-	size_t i, n;
-
-	if (mi->nm == 0 || record_get(r, field) == NULL)
-		return 0;
-	if ((hit = malloc(mi->nm)) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	if ((count = find_names(mi, record_get(r, field), hit, &first)) <= 0) {
-		free(hit);
-		return count == 0 ? 0 : ally_errorf(err, EX_OSERR,
-		    "out of memory");
-	}
-	if (!(mi->flags & MINUTES_ALLOW_NAMES)) {
-		alias = mi->m[first].alias;
-		free(hit);
-		return ally_error_at(err, EX_DATAERR, r->file,
-		    record_line(r, field), field,
-		    /* TRANSLATORS: both %s are the member's alias. */
-		    "holds the name of member "
-		    "%s; minutes are about developments, not persons: write "
-		    "%s instead (or record with --allow-names)", alias, alias);
-	}
-	mi->names_let_through += count;
-	for (i = 0; i < mi->nm; i++) {
-		alias = mi->m[i].alias;
-		n = strlen(d->names);
-		if (hit[i] && !alias_listed(d->names, alias) &&
-		    n + strlen(alias) + 2 < sizeof(d->names))
-			snprintf(d->names + n, sizeof(d->names) - n, "%s%s",
-			    n ? " " : "", alias);
-	}
-	free(hit);
-	return 0;
+	return names_check_in(mi->names, r, field, d->names,
+	    sizeof(d->names), counted_here, err);
 }
 
 /* An alias of this network: its index, else a diagnostic. */
@@ -890,7 +584,7 @@ check_meeting_fields(struct minutes *mi, struct doc *d,
 	if (record_has(r, "notes") &&
 	    str_set(&d->notes, record_get(r, "notes")) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
-	return check_names(mi, d, r, "notes", err);
+	return check_names(mi, d, r, "notes", 1, err);
 }
 
 static int
@@ -998,7 +692,7 @@ check_theme(struct minutes *mi, struct doc *d, const struct record *t,
 		return -1;
 	if (check_text(t, "summary", 0, 500, err) != 0)
 		return -1;
-	return check_names(mi, d, t, "summary", err);
+	return check_names(mi, d, t, "summary", 0, err);
 }
 
 /* Whose task fits which party: joint actions may fall to anyone. */
@@ -1106,9 +800,9 @@ check_action(struct minutes *mi, struct doc *d, const struct record *a,
 		if (closed > mi->today)
 			return bad(a, "closed", err, "%s is in the future", v);
 	}
-	if (check_names(mi, d, a, "title", err) != 0)
+	if (check_names(mi, d, a, "title", 0, err) != 0)
 		return -1;
-	return check_names(mi, d, a, "note", err);
+	return check_names(mi, d, a, "note", 0, err);
 }
 
 /* The records of a themes or actions field (an empty list has none). */

@@ -1128,11 +1128,17 @@ phase_out(sqlite3 *db, const struct network *net, const struct record *in,
 	return rc;
 }
 
+/*
+ * The decision of the day stored, or left as it is when it is the same;
+ * a new or changed note must not name a member.
+ */
 static int
-decision_store(sqlite3 *db, long long net, long long pid,
-    const char *reviewed, const char *decision, const char *note,
+decision_store(sqlite3 *db, const struct network *nw, const struct record *r,
+    long long pid, const char *reviewed, const char *decision,
     const char **changed, struct ally_error *err)
 {
+	const char *note = record_get(r, "note");
+	long long net = nw->id;
 	sqlite3_stmt *st;
 	long long rid = 0;
 	int rc, same = 0;
@@ -1155,6 +1161,8 @@ decision_store(sqlite3 *db, long long net, long long pid,
 		*changed = "unchanged";
 		return 0;
 	}
+	if (names_check(db, nw, r, "note", err) != 0)
+		return -1;
 	if (db_prepare(db, rid != 0 ? "UPDATE review SET decision = ?3, "
 	    "note = ?4 WHERE id = ?5" : "INSERT INTO review (network_id, "
 	    "person_id, reviewed, decision, note) VALUES (?6, ?1, ?2, ?3, ?4)",
@@ -1232,8 +1240,8 @@ review_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	if (member_status(db, pid, status, sizeof(status), err) != 0)
 		return -1;
 	if ((decision = record_get(r, "decision")) != NULL) {
-		if (decision_store(db, net->id, pid, reviewed, decision,
-		    record_get(r, "note"), &changed, err) != 0)
+		if (decision_store(db, net, r, pid, reviewed, decision,
+		    &changed, err) != 0)
 			return -1;
 		if (strcmp(changed, "unchanged") != 0 &&
 		    strcmp(decision, "phase-out") == 0 && (phase_out(db, net,

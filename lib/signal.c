@@ -343,7 +343,8 @@ signal_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	}
 	if (check_source(db, net, r, meeting, &s, err) != 0)
 		return -1;
-	if (check_values(r, today, &s, err) != 0)
+	if (check_values(r, today, &s, err) != 0 ||
+	    names_check(db, net, r, "summary", err) != 0)
 		return -1;
 	return signal_store(db, net->id, &s, idp, err);
 }
