@@ -311,3 +311,22 @@ session_finish(struct ally_session *s, struct ally_error *err)
 	session_close(s);
 	return rc;
 }
+
+int
+records_write(enum format fmt, int flags, struct record *const *v, size_t n,
+    const char *const *cols, struct ally_error *err)
+{
+	struct writer *w;
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if ((w = writer_open(stdout, fmt, cols, flags, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (writer_put(w, v[i], err) != 0) {
+			writer_close(w, NULL);
+			return -1;
+		}
+	return writer_close(w, err);
+}

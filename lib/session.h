@@ -64,4 +64,11 @@ void	 session_close(struct ally_session *);
 /* session_commit, session_print, then session_close. */
 int	 session_finish(struct ally_session *, struct ally_error *);
 
+/*
+ * Records to stdout through one writer of the format, flags and columns;
+ * nothing for none.  For what a command prints beside a session.
+ */
+int	 records_write(enum format, int, struct record *const *, size_t,
+	    const char *const *, struct ally_error *);
+
 #endif
