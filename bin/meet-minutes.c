@@ -905,8 +905,8 @@ list_minutes(struct cmd *c, struct ally_error *err)
 				record_free(m);
 				goto out;
 			}
-		} else if (records_write(FMT_YAML, WRITER_YAML_DOCS, &m, 1, NULL,
-		    err) != 0) {
+		} else if (records_write(FMT_YAML, WRITER_YAML_DOCS, &m, 1,
+		    NULL, err) != 0) {
 			record_free(m);
 			goto out;
 		}
@@ -939,7 +939,8 @@ print_agenda(struct cmd *c, struct ally_error *err)
 	if (a == NULL)
 		return -1;
 	if (c->o.format == FMT_YAML)
-		rc = records_write(FMT_YAML, WRITER_YAML_DOCS, &a, 1, NULL, err);
+		rc = records_write(FMT_YAML, WRITER_YAML_DOCS, &a, 1, NULL,
+		    err);
 	else if (c->o.format == FMT_ROFF) {
 		if ((rc = put_agenda_roff(stdout, a)) != 0)
 			oom(err);

@@ -553,8 +553,8 @@ invite(struct opts *op, int *said, struct ally_error *err)
 
 	*said = 0;
 	if (session_open(&s, &op->o, SESSION_READ | SESSION_SNAPSHOT, warnx,
-	    err) != 0 || meeting_list(s.db, &s.net, s.today, s.today + op->invite_days - 1,
-	    &v, &n, err) != 0)
+	    err) != 0 || meeting_list(s.db, &s.net, s.today,
+	    s.today + op->invite_days - 1, &v, &n, err) != 0)
 		goto out;
 	/* Held meetings need no invitation. */
 	for (i = 0; i < n; i++)
