@@ -44,12 +44,8 @@ struct options {
 
 /* What -u, -a and the closing modes did, record by record. */
 struct apply {
-	sqlite3		 *db;
-	struct network	  net;
-	day_t		  today;
+	struct ally_session s;
 	enum mode	  mode;
-	struct record	**out;
-	size_t		  nout, capout;
 	struct seen {
 		long long	 id;
 		unsigned long	 line;
@@ -98,27 +94,6 @@ parse_date_opt(const char *opt, const char *s, day_t *d,
 	if (date_parse(s, d) != 0)
 		return ally_errorf(err, EX_USAGE, "%s: '%s' is not a date "
 		    "(YYYY-MM-DD)", opt, s);
-	return 0;
-}
-
-static int
-open_network(const struct options *op, sqlite3 **db, struct network *net,
-    struct ally_error *err)
-{
-	struct ally_error warn;
-	char path[4096];
-
-	if (db_path_checked(op->o.db, path, sizeof(path), err, &warn) != 0)
-		return -1;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	if ((*db = db_open(path, 0, err)) == NULL)
-		return -1;
-	if (network_resolve(*db, op->o.network, net, err) != 0) {
-		db_close(*db);
-		*db = NULL;
-		return -1;
-	}
 	return 0;
 }
 
@@ -197,30 +172,29 @@ static int
 list_actions(const struct options *op, struct ally_error *err)
 {
 	struct action_filter f;
-	struct network net;
+	struct ally_session ses;
 	struct writer *w = NULL;
 	sqlite3_stmt *st = NULL;
-	sqlite3 *db;
 	day_t today;
 	int rc = -1;
 
 	if (date_today(&today, err) != 0 ||
-	    open_network(op, &db, &net, err) != 0)
+	    session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
 		return -1;
-	if (make_filter(db, &net, op, today, &f, err) != 0 ||
-	    action_query(db, &net, &f, &st, err) != 0)
+	if (make_filter(ses.db, &ses.net, op, today, &f, err) != 0 ||
+	    action_query(ses.db, &ses.net, &f, &st, err) != 0)
 		goto out;
 	if ((w = writer_open(stdout, op->o.format, op->o.format == FMT_TEXT ?
 	    list_text_columns : action_record_fields, 0, err)) == NULL)
 		goto out;
-	if (db_write_rows(db, st, action_row, NULL, w, err) < 0)
+	if (db_write_rows(ses.db, st, action_row, NULL, w, err) < 0)
 		goto out;
 	rc = 0;
 out:
 	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	sqlite3_finalize(st);
-	db_close(db);
+	session_close(&ses);
 	return rc;
 }
 
@@ -279,16 +253,11 @@ keep_result(struct apply *a, const struct record *in,
     const struct record *before, long long id, const char *changed,
     struct ally_error *err)
 {
-	struct record *after, *r, **n;
+	struct record *after, *r;
 	char fields[256];
+	int rc;
 
-	if (a->nout == a->capout) {
-		a->capout = a->capout ? a->capout * 2 : 16;
-		if ((n = reallocarray(a->out, a->capout, sizeof(*n))) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		a->out = n;
-	}
-	if ((after = load_action(a->db, &a->net, id, err)) == NULL)
+	if ((after = load_action(a->s.db, &a->s.net, id, err)) == NULL)
 		return err->code ? -1 : ally_errorf(err, EX_SOFTWARE,
 		    "action %lld vanished", id);
 	if (strcmp(changed, "unchanged") == 0)
@@ -306,10 +275,11 @@ keep_result(struct apply *a, const struct record *in,
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
 	record_free(after);
-	a->out[a->nout++] = r;
+	rc = session_result(&a->s, r, err);
+	record_free(r);
 	if (strcmp(changed, "unchanged") != 0)
 		a->changes++;
-	return 0;
+	return rc;
 }
 
 /*
@@ -335,8 +305,8 @@ check_repeat(struct apply *a, const struct record *r, long long id,
 	if ((copy = record_dup(r)) == NULL)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	record_remove(copy, "revision");
-	rc = action_apply(a->db, &a->net, copy, 0, a->today, &changed, &got,
-	    err);
+	rc = action_apply(a->s.db, &a->s.net, copy, 0, a->s.today, &changed,
+	    &got, err);
 	record_free(copy);
 	if (rc != 0)
 		return -1;
@@ -386,12 +356,13 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 			if (rc == 1)
 				return keep_result(a, r, NULL, id,
 				    "unchanged", err);
-			before = load_action(a->db, &a->net, id, err);
+			before = load_action(a->s.db, &a->s.net, id, err);
 			if (before == NULL && err->code != 0)
 				return -1;
 		}
 	}
-	rc = action_apply(a->db, &a->net, r, 0, a->today, &changed, &id, err);
+	rc = action_apply(a->s.db, &a->s.net, r, 0, a->s.today, &changed,
+	    &id, err);
 	if (rc == 0 && v != NULL)
 		rc = remember(a, id, r->line, err);
 	if (rc == 0)
@@ -415,9 +386,9 @@ close_one(struct apply *a, const char *opt, const char *arg,
 	if (parse_int(arg, 1, INT64_MAX, &id) != 0)
 		return ally_errorf(err, EX_USAGE, "%s: '%s' is not an action "
 		    "id", opt, arg);
-	if ((before = load_action(a->db, &a->net, id, err)) == NULL)
+	if ((before = load_action(a->s.db, &a->s.net, id, err)) == NULL)
 		return err->code ? -1 : ally_errorf(err, EX_DATAERR, "%s: no "
-		    "action %lld in network %s", opt, id, a->net.name);
+		    "action %lld in network %s", opt, id, a->s.net.name);
 	st = record_get(before, "status");
 	/* Closing twice keeps the first date unless -D corrects it. */
 	if (strcmp(st, target[a->mode]) == 0 && (date == NULL ||
@@ -434,7 +405,7 @@ close_one(struct apply *a, const char *opt, const char *arg,
 		goto out;
 	}
 	r->file = opt;
-	if (action_apply(a->db, &a->net, r, 0, a->today, &changed, &id,
+	if (action_apply(a->s.db, &a->s.net, r, 0, a->s.today, &changed, &id,
 	    err) == 0)
 		rc = keep_result(a, r, before, id, changed, err);
 out:
@@ -444,52 +415,29 @@ out:
 }
 
 static int
-print_results(const struct options *op, struct apply *a,
-    struct ally_error *err)
-{
-	struct writer *w;
-	size_t i;
-
-	if (op->quiet || a->nout == 0)
-		return 0;
-	if ((w = writer_open(stdout, op->o.format, result_columns, 0,
-	    err)) == NULL)
-		return -1;
-	for (i = 0; i < a->nout; i++)
-		if (writer_put(w, a->out[i], err) != 0) {
-			writer_close(w, NULL);
-			return -1;
-		}
-	return writer_close(w, err);
-}
-
-static int
 change_actions(const struct options *op, char **argv, int argc,
     struct ally_error *err)
 {
 	static const char *const optname[] = { [M_DONE] = "--done",
 	    [M_DROP] = "--drop", [M_REOPEN] = "--reopen" };
 	struct apply a;
-	char note[128];
 	day_t d;
-	size_t i;
 	int rc = -1, k;
 
 	memset(&a, 0, sizeof(a));
 	a.mode = op->mode;
-	if (date_today(&a.today, err) != 0)
-		return -1;
 	if (op->date != NULL && parse_date_opt("--date", op->date, &d,
 	    err) != 0)
 		return -1;
-	if (open_network(op, &a.db, &a.net, err) != 0)
+	if (session_open(&a.s, &op->o, op->quiet ? SESSION_QUIET : 0, warnx,
+	    err) != 0)
 		return -1;
-	if (db_begin(a.db, err) != 0 || (a.net.names = names_load(a.db,
-	    a.net.id, op->allow_names ? NAMES_ALLOW : 0, err)) == NULL)
+	a.s.columns = result_columns;
+	if (session_names(&a.s, op->allow_names, "action-track",
+	    "member names let through in actions", err) != 0)
 		goto out;
 	if (op->mode == M_UPDATE || op->mode == M_ADD) {
-		if (records_each(argv, argc, op->o.input, apply_one, &a,
-		    err) != 0)
+		if (session_apply(&a.s, argv, argc, apply_one, &a, err) != 0)
 			goto out;
 	} else {
 		for (k = 0; k < argc; k++)
@@ -497,28 +445,12 @@ change_actions(const struct options *op, char **argv, int argc,
 			    err) != 0)
 				goto out;
 	}
-	if (op->o.dry_run)
-		db_rollback(a.db);
-	else {
-		if (a.changes > 0 && db_audit(a.db, "action-track", a.net.name,
-		    "actions changed", a.changes, err) != 0)
-			goto out;
-		if (names_audit(a.db, &a.net, "action-track", "member names "
-		    "let through in actions", err) != 0)
-			goto out;
-		if (db_commit(a.db, err) != 0)
-			goto out;
-	}
-	if (*names_note(&a.net, op->o.dry_run, note, sizeof(note)) != '\0')
-		warnx("%s", note);
-	rc = print_results(op, &a, err);
+	if (a.changes > 0 && session_audit(&a.s, "action-track",
+	    "actions changed", a.changes, err) != 0)
+		goto out;
+	rc = session_finish(&a.s, err);
 out:
-	names_free(a.net.names);
-	db_rollback(a.db);
-	db_close(a.db);
-	for (i = 0; i < a.nout; i++)
-		record_free(a.out[i]);
-	free(a.out);
+	session_close(&a.s);
 	free(a.seen);
 	return rc;
 }
@@ -691,21 +623,20 @@ static int
 remind(const struct options *op, int *nothing, struct ally_error *err)
 {
 	struct action_filter f;
-	struct network net;
+	struct ally_session ses;
 	struct record **rs = NULL, **nr, *r;
 	sqlite3_stmt *st = NULL;
-	sqlite3 *db;
 	size_t n = 0, cap = 0, i;
 	day_t today;
 	int rc = -1, step;
 
 	if (date_today(&today, err) != 0 ||
-	    open_network(op, &db, &net, err) != 0)
+	    session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
 		return -1;
 	memset(&f, 0, sizeof(f));
 	f.open_only = 1;
 	bound_max(&f, today + op->within);
-	if (action_query(db, &net, &f, &st, err) != 0)
+	if (action_query(ses.db, &ses.net, &f, &st, err) != 0)
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
@@ -719,7 +650,7 @@ remind(const struct options *op, int *nothing, struct ally_error *err)
 		rs[n++] = r;
 	}
 	if (step != SQLITE_DONE) {
-		db_error(db, step, err, NULL);
+		db_error(ses.db, step, err, NULL);
 		goto out;
 	}
 	*nothing = n == 0;
@@ -727,16 +658,17 @@ remind(const struct options *op, int *nothing, struct ally_error *err)
 	if (n > 0) {
 		qsort(rs, n, sizeof(*rs), cmp_remind);
 		if (op->o.format == FMT_MAIL)
-			rc = mail_reminder(op, &net, rs, n, today, err);
+			rc = mail_reminder(op, &ses.net, rs, n, today, err);
 		else
-			print_reminder(stdout, &net, rs, n, today, op->within);
+			print_reminder(stdout, &ses.net, rs, n, today,
+			    op->within);
 	}
 	goto out;
 oom:
 	ally_errorf(err, EX_OSERR, "out of memory");
 out:
 	sqlite3_finalize(st);
-	db_close(db);
+	session_close(&ses);
 	for (i = 0; i < n; i++)
 		record_free(rs[i]);
 	free(rs);
@@ -774,10 +706,9 @@ static int
 reciprocity(const struct options *op, struct ally_error *err)
 {
 	struct action_tally t[4], total;
-	struct network net;
+	struct ally_session ses;
 	struct writer *w = NULL;
 	struct record *r;
-	sqlite3 *db;
 	char since[11], until[11], asof[11];
 	day_t today, s, u;
 	int rc = -1, i;
@@ -797,14 +728,14 @@ reciprocity(const struct options *op, struct ally_error *err)
 	date_format(s, since);
 	date_format(u, until);
 	date_format(u < today ? u : today, asof);
-	if (open_network(op, &db, &net, err) != 0)
+	if (session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
 		return -1;
-	if (action_reciprocity(db, &net, s, u, u < today ? u : today, t,
+	if (action_reciprocity(ses.db, &ses.net, s, u, u < today ? u : today, t,
 	    err) != 0)
 		goto out;
 	if (op->o.format == FMT_TEXT)
 		printf(_("Reciprocity in network %s: actions agreed %s to %s, "
-		    "as of %s\n\n"), net.name, since, until, asof);
+		    "as of %s\n\n"), ses.net.name, since, until, asof);
 	if ((w = writer_open(stdout, op->o.format, tally_columns, 0,
 	    err)) == NULL)
 		goto out;
@@ -838,7 +769,7 @@ reciprocity(const struct options *op, struct ally_error *err)
 out:
 	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
-	db_close(db);
+	session_close(&ses);
 	return rc;
 }
 

@@ -20,12 +20,8 @@
 #include "ally.h"
 
 struct apply {
-	sqlite3		 *db;
-	struct network	  net;
-	day_t		  today;
-	struct record	**out;
-	size_t		  nout, capout;
-	int		  limit;	/* allies the table may hold */
+	struct ally_session	 s;
+	int			 limit;	/* allies the table may hold */
 };
 
 static void
@@ -52,64 +48,23 @@ usage(FILE *fp)
 	    "       ally-add -W [-d db] [-f format]\n"), fp);
 }
 
-/*
- * The database path and its connection; a database open to others is
- * worth a warning every time, since it holds the allies' identities.
- */
-static sqlite3 *
-open_db(const struct ally_opts *o, int flags, struct ally_error *err)
-{
-	struct ally_error warn;
-	char path[4096];
-
-	if (db_path_checked(o->db, path, sizeof(path), err, &warn) != 0)
-		return NULL;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	return db_open(path, flags, err);
-}
-
-/* Records to stdout in the chosen format (yaml when none is chosen). */
-static int
-put_records(const struct ally_opts *o, struct record **v, size_t n,
-    const char *const *cols, struct ally_error *err)
-{
-	struct writer *w;
-	size_t i;
-
-	if (n == 0)
-		return 0;
-	if ((w = writer_open(stdout, o->format, cols, 0, err)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (writer_put(w, v[i], err) != 0) {
-			writer_close(w, NULL);
-			return -1;
-		}
-	return writer_close(w, err);
-}
-
 static int
 keep_result(struct apply *a, const struct record *in, long long id,
     const char *changed, struct ally_error *err)
 {
-	struct record *r, **n;
+	struct record *r;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (a->nout == a->capout) {
-		a->capout = a->capout ? a->capout * 2 : 16;
-		if ((n = reallocarray(a->out, a->capout, sizeof(*n))) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		a->out = n;
-	}
-	if (db_prepare(a->db, "SELECT id, alias, role, status FROM person "
+	if (a->s.spool == NULL)
+		return 0;
+	if (db_prepare(a->s.db, "SELECT id, alias, role, status FROM person "
 	    "WHERE id = ?", &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return db_error(a->db, rc, err, NULL);
+		return db_error(a->s.db, rc, err, NULL);
 	}
 	if ((r = record_new()) == NULL ||
 	    db_column_to_record(st, 0, r, "id") != 0 ||
@@ -123,8 +78,9 @@ keep_result(struct apply *a, const struct record *in, long long id,
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
 	sqlite3_finalize(st);
-	a->out[a->nout++] = r;
-	return 0;
+	rc = session_result(&a->s, r, err);
+	record_free(r);
+	return rc;
 }
 
 static int
@@ -135,15 +91,16 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 	long long id;
 	int n;
 
-	if (person_apply(a->db, &a->net, r, a->today, &changed, &id, err))
+	if (person_apply(a->s.db, &a->s.net, r, a->s.today, &changed, &id,
+	    err))
 		return -1;
-	if (person_count_allies(a->db, a->net.id, &n, err) != 0)
+	if (person_count_allies(a->s.db, a->s.net.id, &n, err) != 0)
 		return -1;
 	if (n > a->limit)
 		return ally_error_at(err, EX_DATAERR, r->file, r->line,
 		    "status", "network %s would have %d allies; at most %d sit "
 		    "at the table (candidates and active members count; "
-		    "police and municipality staff do not)", a->net.name, n,
+		    "police and municipality staff do not)", a->s.net.name, n,
 		    ALLY_MAX_ALLIES);
 	return keep_result(a, r, id, changed, err);
 }
@@ -153,56 +110,23 @@ add_members(struct ally_opts *o, int create, int quiet, char **files,
     int nfiles, struct ally_error *err)
 {
 	struct apply a;
-	struct writer *w = NULL;
-	size_t i;
 	int rc = -1;
 
 	memset(&a, 0, sizeof(a));
-	if (date_today(&a.today, err) != 0 ||
-	    format_for_records(o->format, err) != 0)
+	if (session_open(&a.s, o, (create ? SESSION_CREATE : 0) |
+	    (quiet ? SESSION_QUIET : 0), warnx, err) != 0)
 		return -1;
-	if ((a.db = open_db(o, create ? DB_CREATE : 0, err)) == NULL)
-		return -1;
-	if (db_begin(a.db, err) != 0)
-		goto out;
-	if (create) {
-		if (network_create(a.db, o->network, &a.net, err) != 0)
-			goto out;
-	} else if (network_resolve(a.db, o->network, &a.net, err) != 0)
-		goto out;
 	/* A network already over the cap may still be edited, not grow. */
-	if (person_count_allies(a.db, a.net.id, &a.limit, err) != 0)
+	if (person_count_allies(a.s.db, a.s.net.id, &a.limit, err) != 0)
 		goto out;
 	if (a.limit < ALLY_MAX_ALLIES)
 		a.limit = ALLY_MAX_ALLIES;
 	if ((!create || nfiles > 0) &&
-	    records_each(files, nfiles, o->input, apply_one, &a, err) != 0)
+	    session_apply(&a.s, files, nfiles, apply_one, &a, err) != 0)
 		goto out;
-	if (o->dry_run)
-		db_rollback(a.db);
-	else if (db_commit(a.db, err) != 0)
-		goto out;
-	if (!quiet && a.nout > 0) {
-		if ((w = writer_open(stdout, o->format, NULL, 0, err)) == NULL)
-			goto out;
-		for (i = 0; i < a.nout; i++)
-			if (writer_put(w, a.out[i], err) != 0)
-				goto out;
-		if (writer_close(w, err) != 0) {
-			w = NULL;
-			goto out;
-		}
-		w = NULL;
-	}
-	rc = 0;
+	rc = session_finish(&a.s, err);
 out:
-	if (w != NULL)
-		writer_close(w, NULL);
-	db_rollback(a.db);
-	db_close(a.db);
-	for (i = 0; i < a.nout; i++)
-		record_free(a.out[i]);
-	free(a.out);
+	session_close(&a.s);
 	return rc;
 }
 
@@ -216,10 +140,9 @@ static int
 list_members(struct ally_opts *o, int identities, const char *role,
     const char *status, struct ally_error *err)
 {
-	struct network net;
+	struct ally_session s;
 	struct writer *w = NULL;
 	sqlite3_stmt *st = NULL;
-	sqlite3 *db;
 	long n = 0;
 	int rc = -1, flags = identities ? PERSON_IDENTITIES : 0;
 
@@ -229,34 +152,32 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	if (status != NULL && !str_in(status, person_statuses))
 		return ally_errorf(err, EX_USAGE, "--status: '%s' is not one "
 		    "of candidate, active, paused, left", status);
-	if ((db = open_db(o, 0, err)) == NULL)
-		return -1;
 	/* Read and audit in one transaction: no disclosure goes unlogged. */
-	if ((identities ? db_begin(db, err) : db_exec(db, "BEGIN", err)) != 0)
+	if (session_open(&s, o, SESSION_QUIET | SESSION_OWN_FORMAT |
+	    (identities ? 0 : SESSION_READ | SESSION_SNAPSHOT), warnx,
+	    err) != 0)
+		return -1;
+	if (db_prepare(s.db, person_select_sql, &st, err) != 0)
 		goto out;
-	if (network_resolve(db, o->network, &net, err) != 0 ||
-	    db_prepare(db, person_select_sql, &st, err) != 0)
-		goto out;
-	sqlite3_bind_int64(st, 1, net.id);
+	sqlite3_bind_int64(st, 1, s.net.id);
 	db_bind_text(st, 2, status);
 	db_bind_text(st, 3, role);
 	if ((w = writer_open(stdout, o->format, identities ? NULL :
 	    person_public_fields, 0, err)) == NULL)
 		goto out;
-	if ((n = db_write_rows(db, st, person_row, &flags, w, err)) < 0)
+	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) < 0)
 		goto out;
-	if (identities && db_audit(db, "ally-add -l -I", net.name,
+	if (identities && session_audit(&s, "ally-add -l -I",
 	    "identities listed", n, err) != 0)
 		goto out;
-	if (db_commit(db, err) != 0)
+	if (session_commit(&s, err) != 0)
 		goto out;
 	rc = 0;
 out:
 	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	sqlite3_finalize(st);
-	db_rollback(db);
-	db_close(db);
+	session_close(&s);
 	return rc;
 }
 
@@ -267,13 +188,11 @@ out:
 static int
 contacts(const struct ally_opts *o, struct ally_error *err)
 {
-	struct network net;
+	struct ally_session s;
 	struct ally_opts to = *o;
 	struct record **v = NULL;
-	sqlite3 *db;
 	size_t n = 0, i;
 	char what[64], today[11];
-	day_t day;
 	int rc = -1;
 
 	if (to.format == FMT_AUTO)
@@ -283,15 +202,19 @@ contacts(const struct ally_opts *o, struct ally_error *err)
 		return ally_errorf(err, EX_USAGE, "--contacts: the list is "
 		    "written as text, csv, vcard or yaml, not %s",
 		    format_name(to.format));
-	if (date_today(&day, err) != 0 || (db = open_db(o, 0, err)) == NULL)
+	if (session_open(&s, &to, SESSION_OWN_FORMAT | (to.format ==
+	    FMT_VCARD ? SESSION_QUIET : 0), warnx, err) != 0)
 		return -1;
+	s.columns = privacy_contact_fields;
 	snprintf(what, sizeof(what), "contact list (%s)",
 	    format_name(to.format));
-	if (db_begin(db, err) != 0 ||
-	    network_resolve(db, o->network, &net, err) != 0 ||
-	    privacy_contacts(db, &net, &v, &n, err) != 0 ||
-	    db_audit(db, "ally-add --contacts", net.name, what, (long)n,
-	    err) != 0 || db_commit(db, err) != 0)
+	if (privacy_contacts(s.db, &s.net, &v, &n, err) != 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (session_result(&s, v[i], err) != 0)
+			goto out;
+	if (session_audit(&s, "ally-add --contacts", what, (long)n,
+	    err) != 0 || session_commit(&s, err) != 0)
 		goto out;
 	if (to.format == FMT_VCARD) {
 		for (i = 0; i < n; i++)
@@ -299,26 +222,25 @@ contacts(const struct ally_opts *o, struct ally_error *err)
 				goto out;
 	} else {
 		if (to.format == FMT_TEXT) {
-			date_format(day, today);
+			date_format(s.today, today);
 			/*
 			 * TRANSLATORS: the heading of ally-add -K; the
 			 * first %s is the network's name, the second
 			 * today's date (2027-01-15).
 			 */
 			printf(_("Quick-contact list of %s, %s. Confidential: "
-			    "do not pass on.\n\n"), net.name, today);
+			    "do not pass on.\n\n"), s.net.name, today);
 			if (n == 0)
 				fputs(_("No active member to list (allies "
 				    "need contact_consent: yes).\n"), stdout);
 		}
-		if (put_records(&to, v, n, privacy_contact_fields, err) != 0)
+		if (session_print(&s, err) != 0)
 			goto out;
 	}
 	rc = 0;
 out:
 	privacy_records_free(v, n);
-	db_rollback(db);
-	db_close(db);
+	session_close(&s);
 	return rc;
 }
 
@@ -332,25 +254,26 @@ audit_put(const struct record *r, void *arg, struct ally_error *err)
 static int
 audit_list(const struct ally_opts *o, struct ally_error *err)
 {
+	struct ally_session s;
 	const char *net = o->network;
 	struct writer *w;
-	sqlite3 *db;
 	int rc;
 
 	if (net == NULL && (net = getenv("ALLY_NETWORK")) != NULL &&
 	    *net == '\0')
 		net = NULL;
-	if ((db = open_db(o, 0, err)) == NULL)
+	if (session_open(&s, o, SESSION_READ | SESSION_NO_NETWORK, warnx,
+	    err) != 0)
 		return -1;
 	if ((w = writer_open(stdout, o->format, privacy_audit_fields, 0,
 	    err)) == NULL) {
-		db_close(db);
+		session_close(&s);
 		return -1;
 	}
-	rc = privacy_audit_each(db, net, audit_put, w, err);
+	rc = privacy_audit_each(s.db, net, audit_put, w, err);
 	if (writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
-	db_close(db);
+	session_close(&s);
 	return rc;
 }
 
@@ -363,53 +286,42 @@ static int
 erase(const struct ally_opts *o, char **aliases, int naliases, int months,
     size_t *erased, struct ally_error *err)
 {
-	struct network net;
-	struct record **v = NULL, *r, **nv;
-	sqlite3 *db;
+	struct ally_session s;
+	struct record **v = NULL, *r = NULL;
 	size_t n = 0, i;
-	day_t today;
 	int rc = -1, k;
 
 	*erased = 0;
-	if (date_today(&today, err) != 0 || (db = open_db(o, 0, err)) == NULL)
+	if (session_open(&s, o, 0, warnx, err) != 0)
 		return -1;
-	if (db_begin(db, err) != 0 ||
-	    network_resolve(db, o->network, &net, err) != 0)
+	if (aliases == NULL && privacy_retention(s.db, &s.net, months,
+	    s.today, "ally-add --retention", &v, &n, err) != 0)
 		goto out;
-	if (aliases == NULL) {
-		if (privacy_retention(db, &net, months, today,
-		    "ally-add --retention", &v, &n, err) != 0)
+	for (k = 0; aliases != NULL && k < naliases; k++) {
+		if (privacy_erase(s.db, &s.net, aliases[k], s.today,
+		    "ally-add --erase", &r, err) != 0 ||
+		    session_result(&s, r, err) != 0)
 			goto out;
-	} else {
-		for (k = 0; k < naliases; k++) {
-			if ((nv = reallocarray(v, n + 1, sizeof(*nv))) ==
-			    NULL) {
-				ally_errorf(err, EX_OSERR, "out of memory");
-				goto out;
-			}
-			v = nv;
-			if (privacy_erase(db, &net, aliases[k], today,
-			    "ally-add --erase", &r, err) != 0)
-				goto out;
-			v[n++] = r;
-		}
+		if (strcmp(record_get(r, "change"), "erased") == 0)
+			(*erased)++;
+		record_free(r);
+		r = NULL;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (session_result(&s, v[i], err) != 0)
+			goto out;
 		if (strcmp(record_get(v[i], "change"), "erased") == 0)
 			(*erased)++;
-	if (o->dry_run)
-		db_rollback(db);
-	else if (db_commit(db, err) != 0)
+	}
+	if (session_commit(&s, err) != 0 || session_print(&s, err) != 0)
 		goto out;
-	if (put_records(o, v, n, NULL, err) != 0)
-		goto out;
-	if (!o->dry_run && privacy_checkpoint(db, err) != 0)
+	if (!o->dry_run && privacy_checkpoint(s.db, err) != 0)
 		goto out;
 	rc = 0;
 out:
+	record_free(r);
 	privacy_records_free(v, n);
-	db_rollback(db);
-	db_close(db);
+	session_close(&s);
 	return rc;
 }
 
@@ -442,16 +354,17 @@ network_row(sqlite3_stmt *st, void *arg)
 static int
 list_networks(const struct ally_opts *o, struct ally_error *err)
 {
+	struct ally_session s;
 	struct writer *w = NULL;
 	sqlite3_stmt *st = NULL;
-	sqlite3 *db;
 	int rc = -1;
 
 	if (format_for_records(o->format, err) != 0)
 		return -1;
-	if ((db = open_db(o, 0, err)) == NULL)
+	if (session_open(&s, o, SESSION_READ | SESSION_NO_NETWORK, warnx,
+	    err) != 0)
 		return -1;
-	if (db_prepare(db, "SELECT n.name, "
+	if (db_prepare(s.db, "SELECT n.name, "
 	    "(SELECT count(*) FROM person p WHERE p.network_id = n.id AND "
 	    "p.role = 'ally' AND p.status IN ('candidate', 'active')), "
 	    "(SELECT count(*) FROM person p WHERE p.network_id = n.id AND "
@@ -461,27 +374,28 @@ list_networks(const struct ally_opts *o, struct ally_error *err)
 	if ((w = writer_open(stdout, o->format, network_list_fields, 0,
 	    err)) == NULL)
 		goto out;
-	if (db_write_rows(db, st, network_row, NULL, w, err) < 0)
+	if (db_write_rows(s.db, st, network_row, NULL, w, err) < 0)
 		goto out;
 	rc = 0;
 out:
 	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	sqlite3_finalize(st);
-	db_close(db);
+	session_close(&s);
 	return rc;
 }
 
 static int
 backup(const struct ally_opts *o, const char *file, struct ally_error *err)
 {
-	sqlite3 *db;
+	struct ally_session s;
 	int rc;
 
-	if ((db = open_db(o, 0, err)) == NULL)
+	if (session_open(&s, o, SESSION_READ | SESSION_NO_NETWORK, warnx,
+	    err) != 0)
 		return -1;
-	rc = privacy_backup(db, file, "ally-add --backup", err);
-	db_close(db);
+	rc = privacy_backup(s.db, file, "ally-add --backup", err);
+	session_close(&s);
 	return rc;
 }
 

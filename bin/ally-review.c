@@ -25,13 +25,18 @@ struct review {
 	day_t			 today, since, until, reviewed;
 	const char		*target_file;
 	int			 quiet, allow_names;
-	sqlite3			*db;
-	struct network		 net;
+	struct ally_session	 s;
+	sqlite3			*db;		/* s.db */
+	struct network		 net;		/* s.net */
 	struct review_target	*target;
 	struct writer		*w;
-	/* -u: what each record did */
-	struct record		**out;
-	size_t			 nout, capout;
+	/* -u: the decisions made, for check_twice */
+	struct decided {
+		char		*alias;
+		char		 reviewed[11];
+		char		*line;
+	}			*decided;
+	size_t			 ndecided, capdecided;
 	long			 stored;
 	int			 printed;	/* -D */
 };
@@ -527,57 +532,69 @@ report_records(struct review *rv, struct ally_error *err)
 static int
 report(struct review *rv, struct ally_error *err)
 {
-	struct ally_error warn;
-	char path[4096];
 	int rc = -1;
 
 	if (load_target(rv, err) != 0)
 		return -1;
-	if (db_path_checked(rv->o.db, path, sizeof(path), err, &warn) != 0)
-		return -1;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	if ((rv->db = db_open(path, 0, err)) == NULL)
-		return -1;
 	/* One snapshot for every section, beside a writer. */
-	if (db_exec(rv->db, "BEGIN", err) != 0 ||
-	    network_resolve(rv->db, rv->o.network, &rv->net, err) != 0)
-		goto out;
+	if (session_open(&rv->s, &rv->o, SESSION_READ | SESSION_SNAPSHOT,
+	    warnx, err) != 0)
+		return -1;
+	rv->db = rv->s.db;
+	rv->net = rv->s.net;
 	if (rv->o.format == FMT_TEXT)
 		rc = report_text(rv, err);
 	else if (rv->o.format == FMT_ROFF)
 		rc = report_roff(rv, err);
 	else
 		rc = report_records(rv, err);
-out:
 	if (rv->w != NULL)
 		writer_close(rv->w, NULL);
 	rv->w = NULL;
-	db_rollback(rv->db);
+	session_close(&rv->s);
 	return rc;
 }
 
 /* ---- decisions ------------------------------------------------------------ */
 
-/* Two decisions for one member on one date: which one was meant? */
+/*
+ * Two decisions for one member on one date: which one was meant?  The
+ * decisions made are remembered for it; the results wait in the spool.
+ */
 static int
 check_twice(struct review *rv, const struct record *in,
     const struct record *res, struct ally_error *err)
 {
 	const char *alias = record_get(res, "alias");
 	const char *date = record_get(res, "reviewed");
+	struct decided *d;
 	size_t i;
 
 	if (record_get(res, "decision") == NULL)
 		return 0;
-	for (i = 0; i < rv->nout; i++)
-		if (record_get(rv->out[i], "decision") != NULL &&
-		    strcmp(record_get(rv->out[i], "alias"), alias) == 0 &&
-		    strcmp(record_get(rv->out[i], "reviewed"), date) == 0)
+	for (i = 0; i < rv->ndecided; i++)
+		if (strcmp(rv->decided[i].alias, alias) == 0 &&
+		    strcmp(rv->decided[i].reviewed, date) == 0)
 			return ally_error_at(err, EX_DATAERR, in->file,
 			    record_line(in, "decision"), "decision", "a second "
 			    "decision for %s on %s (the first is on line %s)",
-			    alias, date, field_or(rv->out[i], "line", "?"));
+			    alias, date, rv->decided[i].line);
+	if (rv->ndecided == rv->capdecided) {
+		rv->capdecided = rv->capdecided ? rv->capdecided * 2 : 16;
+		if ((d = reallocarray(rv->decided, rv->capdecided,
+		    sizeof(*d))) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		rv->decided = d;
+	}
+	d = &rv->decided[rv->ndecided];
+	snprintf(d->reviewed, sizeof(d->reviewed), "%s", date);
+	if ((d->alias = strdup(alias)) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if ((d->line = strdup(field_or(res, "line", "?"))) == NULL) {
+		free(d->alias);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	rv->ndecided++;
 	return 0;
 }
 
@@ -585,80 +602,43 @@ static int
 apply_one(struct record *r, void *arg, struct ally_error *err)
 {
 	struct review *rv = arg;
-	struct record *res, **n;
+	struct record *res;
 	const char *change;
+	int rc;
 
 	if (review_apply(rv->db, &rv->net, r, rv->today, rv->reviewed, &res,
 	    err) != 0)
 		return -1;
-	if (check_twice(rv, r, res, err) != 0) {
-		record_free(res);
-		return -1;
-	}
-	if (rv->nout == rv->capout) {
-		rv->capout = rv->capout ? rv->capout * 2 : 16;
-		if ((n = reallocarray(rv->out, rv->capout,
-		    sizeof(*n))) == NULL) {
-			record_free(res);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		rv->out = n;
-	}
-	rv->out[rv->nout++] = res;
 	change = record_get(res, "change");
 	if (strcmp(change, "added") == 0 || strcmp(change, "updated") == 0)
 		rv->stored++;
-	return 0;
+	if ((rc = check_twice(rv, r, res, err)) == 0)
+		rc = session_result(&rv->s, res, err);
+	record_free(res);
+	return rc;
 }
 
 static int
 update(struct review *rv, char **files, int nfiles, struct ally_error *err)
 {
-	struct ally_error warn;
-	char path[4096], note[128];
-	size_t i;
 	int rc = -1;
 
-	if (format_for_records(rv->o.format, err) != 0 ||
-	    db_path_checked(rv->o.db, path, sizeof(path), err, &warn) != 0)
+	if (session_open(&rv->s, &rv->o, rv->quiet ? SESSION_QUIET : 0, warnx,
+	    err) != 0)
 		return -1;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	if ((rv->db = db_open(path, 0, err)) == NULL)
-		return -1;
-	if (db_begin(rv->db, err) != 0 ||
-	    network_resolve(rv->db, rv->o.network, &rv->net, err) != 0 ||
-	    (rv->net.names = names_load(rv->db, rv->net.id, rv->allow_names ?
-	    NAMES_ALLOW : 0, err)) == NULL ||
-	    records_each(files, nfiles, rv->o.input, apply_one, rv, err) != 0)
+	if (session_names(&rv->s, rv->allow_names, "ally-review -u",
+	    "member names let through in review notes", err) != 0)
 		goto out;
-	if (rv->o.dry_run)
-		db_rollback(rv->db);
-	else if ((rv->stored > 0 && db_audit(rv->db, "ally-review -u",
-	    rv->net.name, "review decisions stored", rv->stored, err) != 0) ||
-	    names_audit(rv->db, &rv->net, "ally-review -u", "member names "
-	    "let through in review notes", err) != 0 ||
-	    db_commit(rv->db, err) != 0)
+	rv->db = rv->s.db;
+	rv->net = rv->s.net;
+	if (session_apply(&rv->s, files, nfiles, apply_one, rv, err) != 0)
 		goto out;
-	if (*names_note(&rv->net, rv->o.dry_run, note, sizeof(note)) != '\0')
-		warnx("%s", note);
-	if (!rv->quiet && rv->nout > 0) {
-		if (open_writer(rv, rv->o.format, NULL, err) != 0)
-			goto out;
-		for (i = 0; i < rv->nout; i++)
-			if (writer_put(rv->w, rv->out[i], err) != 0)
-				goto out;
-		if (close_writer(rv, err) != 0)
-			goto out;
-	}
-	rc = 0;
+	if (rv->stored > 0 && session_audit(&rv->s, "ally-review -u",
+	    "review decisions stored", rv->stored, err) != 0)
+		goto out;
+	rc = session_finish(&rv->s, err);
 out:
-	if (rv->w != NULL)
-		writer_close(rv->w, NULL);
-	rv->w = NULL;
-	names_free(rv->net.names);
-	rv->net.names = NULL;
-	db_rollback(rv->db);
+	session_close(&rv->s);
 	return rc;
 }
 
@@ -691,24 +671,18 @@ static int
 due(struct review *rv, struct ally_error *err)
 {
 	const char *env = getenv("ALLY_NETWORK");
-	struct ally_error warn;
-	char path[4096];
-	int rc;
+	int one, rc;
 
-	if (db_path_checked(rv->o.db, path, sizeof(path), err, &warn) != 0)
+	one = rv->o.network != NULL || (env != NULL && *env != '\0');
+	if (session_open(&rv->s, &rv->o, SESSION_READ | SESSION_SNAPSHOT |
+	    (one ? 0 : SESSION_NO_NETWORK), warnx, err) != 0)
 		return -1;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	if ((rv->db = db_open(path, 0, err)) == NULL)
-		return -1;
-	if (db_exec(rv->db, "BEGIN", err) != 0)
-		rc = -1;
-	else if (rv->o.network != NULL || (env != NULL && *env != '\0'))
-		rc = network_resolve(rv->db, rv->o.network, &rv->net, err) ||
-		    due_one(&rv->net, rv, err);
+	rv->db = rv->s.db;
+	if (one)
+		rc = due_one(&rv->s.net, rv, err);
 	else
 		rc = network_each(rv->db, due_one, rv, err);
-	db_rollback(rv->db);
+	session_close(&rv->s);
 	return rc != 0 ? -1 : 0;
 }
 
@@ -876,11 +850,13 @@ main(int argc, char *argv[])
 		rc = run(&rv, argv, argc, &e);
 	if (rc == 0 && ally_close_stdout(&e) != 0)
 		rc = -1;
-	db_close(rv.db);
+	session_close(&rv.s);
 	review_target_free(rv.target);
-	for (i = 0; i < rv.nout; i++)
-		record_free(rv.out[i]);
-	free(rv.out);
+	for (i = 0; i < rv.ndecided; i++) {
+		free(rv.decided[i].alias);
+		free(rv.decided[i].line);
+	}
+	free(rv.decided);
 	if (rc != 0) {
 		warnx("%s", e.msg);
 		return e.code ? e.code : EX_SOFTWARE;

@@ -52,12 +52,6 @@ usage(FILE *fp)
 	    "[--to address]\n"), fp);
 }
 
-static int
-oom(struct ally_error *err)
-{
-	return ally_errorf(err, EX_OSERR, "out of memory");
-}
-
 /* ---- the minutes and the agenda, for people ----------------------------- */
 
 static const char *
@@ -422,89 +416,50 @@ put_doc(const struct cmd *c, int agenda, const struct record *r, int flags,
 /* ---- recording ---------------------------------------------------------- */
 
 struct run {
-	struct minutes	 *mi;
-	struct record	**out;
-	size_t		  nout;
+	struct ally_session	 s;
+	struct minutes		*mi;
 };
 
 static int
 apply_one(struct record *r, void *arg, struct ally_error *err)
 {
 	struct run *run = arg;
-	struct record *s, **n;
+	struct record *s;
+	int rc;
 
 	if (minutes_apply(run->mi, r, &s, err) != 0)
 		return -1;
-	if ((n = reallocarray(run->out, run->nout + 1, sizeof(*n))) == NULL) {
-		record_free(s);
-		return oom(err);
-	}
-	run->out = n;
-	run->out[run->nout++] = s;
-	return 0;
-}
-
-static int
-put_records(enum format fmt, int flags, struct record **v, size_t n,
-    const char *const *cols, struct ally_error *err)
-{
-	struct writer *w;
-	size_t i;
-
-	if (n == 0)
-		return 0;
-	if ((w = writer_open(stdout, fmt, cols, flags, err)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (writer_put(w, v[i], err) != 0) {
-			writer_close(w, NULL);
-			return -1;
-		}
-	return writer_close(w, err);
+	rc = session_result(&run->s, s, err);
+	record_free(s);
+	return rc;
 }
 
 static int
 record_minutes(struct cmd *c, char **files, int nfiles,
     struct ally_error *err)
 {
-	struct network net;
 	struct run run;
-	sqlite3 *db;
-	struct ally_error warn;
-	char path[4096];
-	day_t today;
-	size_t i;
 	int rc = -1, flags = 0;
 	long names;
 
 	memset(&run, 0, sizeof(run));
-	if (format_for_records(c->o.format, err) != 0 ||
-	    db_path_checked(c->o.db, path, sizeof(path), err, &warn) != 0 ||
-	    date_today(&today, err) != 0)
+	if (session_open(&run.s, &c->o, c->quiet ? SESSION_QUIET : 0, warnx,
+	    err) != 0)
 		return -1;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	if ((db = db_open(path, 0, err)) == NULL)
-		return -1;
-	if (db_begin(db, err) != 0 ||
-	    network_resolve(db, c->o.network, &net, err) != 0)
-		goto out;
 	if (c->replace)
 		flags |= MINUTES_REPLACE;
 	if (c->allow_names)
 		flags |= MINUTES_ALLOW_NAMES;
-	if ((run.mi = minutes_open(db, &net, flags, today, err)) == NULL)
+	if ((run.mi = minutes_open(run.s.db, &run.s.net, flags, run.s.today,
+	    err)) == NULL)
 		goto out;
-	if (records_each(files, nfiles, c->o.input, apply_one, &run,
-	    err) != 0)
+	if (session_apply(&run.s, files, nfiles, apply_one, &run, err) != 0)
 		goto out;
 	if ((names = minutes_names_let_through(run.mi)) > 0 &&
-	    db_audit(db, "meet-minutes --allow-names", net.name,
+	    session_audit(&run.s, "meet-minutes --allow-names",
 	    "member names let through in minutes", names, err) != 0)
 		goto out;
-	if (c->o.dry_run)
-		db_rollback(db);
-	else if (db_commit(db, err) != 0)
+	if (session_commit(&run.s, err) != 0)
 		goto out;
 	if (names > 0 && c->o.dry_run)
 		/* TRANSLATORS: -N, a dry run: nothing was written. */
@@ -516,65 +471,44 @@ record_minutes(struct cmd *c, char **files, int nfiles,
 		    "the meeting and the audit log say so", "%ld member names "
 		    "let through (--allow-names); the meeting and the audit "
 		    "log say so", names), names);
-	if (!c->quiet && put_records(c->o.format, 0, run.out, run.nout, NULL,
-	    err) != 0)
-		goto out;
-	rc = 0;
+	rc = session_print(&run.s, err);
 out:
 	minutes_close(run.mi);
-	db_rollback(db);
-	db_close(db);
-	for (i = 0; i < run.nout; i++)
-		record_free(run.out[i]);
-	free(run.out);
+	session_close(&run.s);
 	return rc;
 }
 
 /* ---- printing stored minutes and the agenda ------------------------ */
 
-static sqlite3 *
-open_for_reading(struct cmd *c, struct network *net, struct ally_error *err)
+/* One snapshot for everything printed. */
+static int
+open_for_reading(struct cmd *c, struct ally_session *s,
+    struct ally_error *err)
 {
-	sqlite3 *db;
-	struct ally_error warn;
-	char path[4096];
-
-	if (db_path_checked(c->o.db, path, sizeof(path), err, &warn) != 0)
-		return NULL;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	if ((db = db_open(path, 0, err)) == NULL)
-		return NULL;
-	/* One snapshot for everything printed. */
-	if (db_exec(db, "BEGIN", err) != 0 ||
-	    network_resolve(db, c->o.network, net, err) != 0) {
-		db_rollback(db);
-		db_close(db);
-		return NULL;
-	}
-	return db;
+	return session_open(s, &c->o, SESSION_READ | SESSION_SNAPSHOT, warnx,
+	    err);
 }
 
 static int
 list_minutes(struct cmd *c, struct ally_error *err)
 {
-	struct network net;
+	struct ally_session s;
 	struct record *m, **flat = NULL;
 	long long *ids = NULL;
 	size_t nids = 0, nflat = 0, i;
-	sqlite3 *db;
 	int rc = -1, text = c->o.format == FMT_TEXT && c->view == NULL;
 	int whole = text || c->o.format == FMT_MAIL || c->o.format == FMT_ROFF;
 	int table = !whole && (c->view != NULL || c->o.format == FMT_CSV);
 	int flags = whole ? MINUTES_LOAD_OVERRIDE : table ?
 	    minutes_view_load(c->v) : 0;
 
-	if ((db = open_for_reading(c, &net, err)) == NULL)
+	if (open_for_reading(c, &s, err) != 0)
 		return -1;
-	if (minutes_select(db, &net, c->meeting, &ids, &nids, err) != 0)
+	if (minutes_select(s.db, &s.net, c->meeting, &ids, &nids, err) != 0)
 		goto out;
 	for (i = 0; i < nids; i++) {
-		if ((m = minutes_load(db, &net, ids[i], flags, err)) == NULL)
+		if ((m = minutes_load(s.db, &s.net, ids[i], flags,
+		    err)) == NULL)
 			goto out;
 		if (whole) {
 			if (put_doc(c, 0, m, i > 0 ? DOC_CONTINUED : 0,
@@ -587,14 +521,14 @@ list_minutes(struct cmd *c, struct ally_error *err)
 				record_free(m);
 				goto out;
 			}
-		} else if (put_records(FMT_YAML, WRITER_YAML_DOCS, &m, 1, NULL,
-		    err) != 0) {
+		} else if (records_write(FMT_YAML, WRITER_YAML_DOCS, &m, 1,
+		    NULL, err) != 0) {
 			record_free(m);
 			goto out;
 		}
 		record_free(m);
 	}
-	if (put_records(c->o.format, 0, flat, nflat,
+	if (records_write(c->o.format, 0, flat, nflat,
 	    minutes_view_columns(c->v), err) != 0)
 		goto out;
 	rc = 0;
@@ -603,31 +537,26 @@ out:
 		record_free(flat[i]);
 	free(flat);
 	free(ids);
-	db_rollback(db);
-	db_close(db);
+	session_close(&s);
 	return rc;
 }
 
 static int
 print_agenda(struct cmd *c, struct ally_error *err)
 {
-	struct network net;
+	struct ally_session s;
 	struct record *a;
-	sqlite3 *db;
-	day_t today;
 	int rc = 0;
 
-	if (date_today(&today, err) != 0)
+	if (open_for_reading(c, &s, err) != 0)
 		return -1;
-	if ((db = open_for_reading(c, &net, err)) == NULL)
-		return -1;
-	a = minutes_agenda(db, &net, today, err);
-	db_rollback(db);
-	db_close(db);
+	a = minutes_agenda(s.db, &s.net, s.today, err);
+	session_close(&s);
 	if (a == NULL)
 		return -1;
 	if (c->o.format == FMT_YAML)
-		rc = put_records(FMT_YAML, WRITER_YAML_DOCS, &a, 1, NULL, err);
+		rc = records_write(FMT_YAML, WRITER_YAML_DOCS, &a, 1, NULL,
+		    err);
 	else
 		rc = put_doc(c, 1, a, 0, err);
 	record_free(a);

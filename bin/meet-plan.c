@@ -335,75 +335,7 @@ put_meetings(const struct opts *op, const struct meeting *v, size_t n,
 }
 
 static int
-put_records(enum format fmt, const char *const *cols, struct record **v,
-    size_t n, struct ally_error *err)
-{
-	struct writer *w;
-	size_t i;
-
-	if (n == 0)
-		return 0;
-	if ((w = writer_open(stdout, fmt, cols, 0, err)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (writer_put(w, v[i], err) != 0) {
-			writer_close(w, NULL);
-			return -1;
-		}
-	return writer_close(w, err);
-}
-
-/* ---- the database ------------------------------------------------------- */
-
-struct session {
-	sqlite3		*db;
-	struct network	 net;
-	day_t		 today;
-};
-
-static int
-session_open(const struct opts *op, int write, struct session *s,
-    struct ally_error *err)
-{
-	struct ally_error warn;
-	char path[4096];
-
-	memset(s, 0, sizeof(*s));
-	if (db_path_checked(op->o.db, path, sizeof(path), err, &warn) != 0 ||
-	    date_today(&s->today, err) != 0)
-		return -1;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	if ((s->db = db_open(path, 0, err)) == NULL)
-		return -1;
-	if ((write ? db_begin(s->db, err) : db_exec(s->db, "BEGIN", err)) != 0)
-		return -1;
-	return 0;
-}
-
-/* Commit, or roll back for a dry run. */
-static int
-session_finish(const struct opts *op, struct session *s,
-    struct ally_error *err)
-{
-	if (op->o.dry_run) {
-		db_rollback(s->db);
-		return 0;
-	}
-	return db_commit(s->db, err);
-}
-
-static void
-session_close(struct session *s)
-{
-	if (s->db != NULL) {
-		db_rollback(s->db);
-		db_close(s->db);
-	}
-}
-
-static int
-apply_schedule(const struct opts *op, struct session *s, int *changed,
+apply_schedule(const struct opts *op, struct ally_session *s, int *changed,
     struct ally_error *err)
 {
 	*changed = 0;
@@ -453,7 +385,7 @@ period(const struct opts *op, day_t *from, day_t *to, struct ally_error *err)
 static int
 plan_series(struct opts *op, struct ally_error *err)
 {
-	struct session s;
+	struct ally_session s;
 	struct plan p;
 	struct meeting *v = NULL;
 	size_t n = 0, i, open = 0;
@@ -463,7 +395,8 @@ plan_series(struct opts *op, struct ally_error *err)
 	memset(&p, 0, sizeof(p));
 	if (period(op, &p.from, &p.to, err) != 0)
 		return -1;
-	if (session_open(op, 1, &s, err) != 0)
+	if (session_open(&s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET,
+	    warnx, err) != 0)
 		goto out;
 	p.today = s.today;
 	p.blackouts = &op->blackouts;
@@ -477,10 +410,9 @@ plan_series(struct opts *op, struct ally_error *err)
 	p.count = (int)((op->per_year * span * 4 + 730) / 1461);
 	if (p.count < 1)
 		p.count = 1;
-	if (network_resolve(s.db, op->o.network, &s.net, err) != 0 ||
-	    apply_schedule(op, &s, &changed, err) != 0 ||
+	if (apply_schedule(op, &s, &changed, err) != 0 ||
 	    meeting_plan(s.db, &s.net, &p, &v, &n, &past, err) != 0 ||
-	    session_finish(op, &s, err) != 0)
+	    session_commit(&s, err) != 0)
 		goto out;
 	if (past > 0)
 		/*
@@ -534,7 +466,7 @@ plan_next_one(const struct network *net, void *arg, struct ally_error *err)
 static int
 plan_next(struct opts *op, int *said, struct ally_error *err)
 {
-	struct session s;
+	struct ally_session s;
 	struct plan p;
 	struct next x;
 	const char *name = op->o.network;
@@ -543,7 +475,8 @@ plan_next(struct opts *op, int *said, struct ally_error *err)
 	*said = 0;
 	memset(&p, 0, sizeof(p));
 	memset(&x, 0, sizeof(x));
-	if (session_open(op, 1, &s, err) != 0)
+	if (session_open(&s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET |
+	    SESSION_NO_NETWORK, warnx, err) != 0)
 		goto out;
 	p.today = s.today;
 	p.count = op->per_year;
@@ -557,7 +490,7 @@ plan_next(struct opts *op, int *said, struct ally_error *err)
 	    &s.net, err) != 0 || plan_next_one(&s.net, &x, err) != 0 :
 	    network_each(s.db, plan_next_one, &x, err) != 0)
 		goto out;
-	if (session_finish(op, &s, err) != 0)
+	if (session_commit(&s, err) != 0)
 		goto out;
 	*said = x.n > 0;
 	rc = op->quiet ? 0 : put_meetings(op, x.v, x.n, plan_columns, err);
@@ -570,7 +503,7 @@ out:
 static int
 list_meetings(struct opts *op, struct ally_error *err)
 {
-	struct session s;
+	struct ally_session s;
 	struct meeting *v = NULL;
 	size_t n = 0;
 	day_t from, to;
@@ -578,9 +511,8 @@ list_meetings(struct opts *op, struct ally_error *err)
 
 	if (period(op, &from, &to, err) != 0)
 		return -1;
-	if (session_open(op, 0, &s, err) == 0 &&
-	    network_resolve(s.db, op->o.network, &s.net, err) == 0 &&
-	    meeting_list(s.db, &s.net, from, to, &v, &n, err) == 0)
+	if (session_open(&s, &op->o, SESSION_READ | SESSION_SNAPSHOT, warnx,
+	    err) == 0 && meeting_list(s.db, &s.net, from, to, &v, &n, err) == 0)
 		rc = put_meetings(op, v, n, meeting_fields, err);
 	session_close(&s);
 	free(v);
@@ -590,16 +522,15 @@ list_meetings(struct opts *op, struct ally_error *err)
 static int
 invite(struct opts *op, int *said, struct ally_error *err)
 {
-	struct session s;
+	struct ally_session s;
 	struct meeting *v = NULL;
 	size_t n = 0, i, k = 0;
 	int rc = -1;
 
 	*said = 0;
-	if (session_open(op, 0, &s, err) != 0 ||
-	    network_resolve(s.db, op->o.network, &s.net, err) != 0 ||
-	    meeting_list(s.db, &s.net, s.today, s.today + op->invite_days - 1,
-	    &v, &n, err) != 0)
+	if (session_open(&s, &op->o, SESSION_READ | SESSION_SNAPSHOT, warnx,
+	    err) != 0 || meeting_list(s.db, &s.net, s.today,
+	    s.today + op->invite_days - 1, &v, &n, err) != 0)
 		goto out;
 	/* Held meetings need no invitation. */
 	for (i = 0; i < n; i++)
@@ -614,7 +545,7 @@ out:
 }
 
 struct update {
-	struct session	 s;
+	struct ally_session	 s;
 	struct meeting	*v;
 	size_t		 n, cap;
 };
@@ -646,10 +577,9 @@ update_meetings(struct opts *op, char **files, int nfiles,
 	int rc = -1;
 
 	memset(&u, 0, sizeof(u));
-	if (session_open(op, 1, &u.s, err) == 0 &&
-	    network_resolve(u.s.db, op->o.network, &u.s.net, err) == 0 &&
-	    records_each(files, nfiles, op->o.input, update_one, &u,
-	    err) == 0 && session_finish(op, &u.s, err) == 0)
+	if (session_open(&u.s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET,
+	    warnx, err) == 0 && session_apply(&u.s, files, nfiles, update_one,
+	    &u, err) == 0 && session_commit(&u.s, err) == 0)
 		rc = op->quiet ? 0 : put_meetings(op, u.v, u.n, update_columns,
 		    err);
 	session_close(&u.s);
@@ -658,7 +588,7 @@ update_meetings(struct opts *op, char **files, int nfiles,
 }
 
 struct venues {
-	struct session	  s;
+	struct ally_session	  s;
 	struct record	**out;
 	size_t		  n, cap;
 };
@@ -699,18 +629,19 @@ venues(struct opts *op, char **files, int nfiles, struct ally_error *err)
 	int rc = -1;
 
 	memset(&a, 0, sizeof(a));
-	if (session_open(op, !op->list, &a.s, err) != 0 ||
-	    network_resolve(a.s.db, op->o.network, &a.s.net, err) != 0)
+	if (session_open(&a.s, &op->o, op->list ? SESSION_READ |
+	    SESSION_SNAPSHOT : SESSION_QUIET, warnx, err) != 0)
 		goto out;
-	if (!op->list && records_each(files, nfiles, op->o.input, venue_one,
-	    &a, err) != 0)
+	if (!op->list && session_apply(&a.s, files, nfiles, venue_one, &a,
+	    err) != 0)
 		goto out;
 	/* Report every venue as stored, with what changed. */
 	if (venue_list(a.s.db, &a.s.net, &all, &nall, err) != 0 ||
-	    (!op->list && session_finish(op, &a.s, err) != 0))
+	    (!op->list && session_commit(&a.s, err) != 0))
 		goto out;
 	if (op->list) {
-		rc = put_records(op->o.format, venue_fields, all, nall, err);
+		rc = records_write(op->o.format, 0, all, nall, venue_fields,
+		    err);
 		goto out;
 	}
 	for (i = 0; i < a.n; i++)
@@ -728,8 +659,8 @@ venues(struct opts *op, char **files, int nfiles, struct ally_error *err)
 		else
 			record_free(all[i]);
 	nall = j;
-	rc = op->quiet ? 0 : put_records(op->o.format, venue_change_columns,
-	    all, nall, err);
+	rc = op->quiet ? 0 : records_write(op->o.format, 0, all, nall,
+	    venue_change_columns, err);
 out:
 	session_close(&a.s);
 	for (i = 0; i < a.n; i++)
@@ -744,15 +675,14 @@ out:
 static int
 settings(struct opts *op, struct ally_error *err)
 {
-	struct session s;
+	struct ally_session s;
 	struct record *r = NULL;
 	int rc = -1, changed = 0;
 
-	if (session_open(op, 1, &s, err) != 0 ||
-	    network_resolve(s.db, op->o.network, &s.net, err) != 0 ||
-	    apply_schedule(op, &s, &changed, err) != 0 ||
-	    session_finish(op, &s, err) != 0)
+	if (session_open(&s, &op->o, op->quiet ? SESSION_QUIET : 0, warnx,
+	    err) != 0 || apply_schedule(op, &s, &changed, err) != 0)
 		goto out;
+	s.columns = settings_columns;
 	if ((r = record_new()) == NULL ||
 	    record_set(r, "network", s.net.name) != 0 ||
 	    record_set(r, "weekdays", s.net.weekdays) != 0 ||
@@ -762,8 +692,8 @@ settings(struct opts *op, struct ally_error *err)
 		ally_errorf(err, EX_OSERR, "out of memory");
 		goto out;
 	}
-	rc = op->quiet ? 0 : put_records(op->o.format, settings_columns, &r,
-	    1, err);
+	if (session_result(&s, r, err) == 0)
+		rc = session_finish(&s, err);
 out:
 	record_free(r);
 	session_close(&s);

@@ -10,14 +10,11 @@
  * no one.  -f svg draws the period table as a heat map.
  */
 #include <err.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ally.h"
 
@@ -74,13 +71,9 @@ oom(struct ally_error *err)
 /* ---- recording --------------------------------------------------------- */
 
 struct apply {
-	sqlite3		 *db;
-	struct network	  net;
-	day_t		  today;
-	struct writer	 *w;
-	int		  quiet;
-	long		  n;
-	struct progress	 *progress;	/* on a terminal only */
+	struct ally_session	 s;
+	long			 n;
+	struct progress		*progress;	/* on a terminal only */
 };
 
 static int
@@ -88,20 +81,18 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 {
 	struct apply *a = arg;
 	struct record *out;
-	char date[11];
 	const char *v;
 	long long id;
 	int rc;
 
-	if (signal_apply(a->db, &a->net, r, 0, a->today, &id, err) != 0)
+	if (signal_apply(a->s.db, &a->s.net, r, 0, a->s.today, &id, err) != 0)
 		return -1;
 	a->n++;
 	progress_update(a->progress, a->n);
-	if (a->quiet)
+	if (a->s.spool == NULL)
 		return 0;
 	if ((out = record_new()) == NULL)
 		return oom(err);
-	date_format(a->today, date);
 	rc = record_set_int(out, "id", id) != 0 ||
 	    record_set(out, "date", (v = record_get(r, "date")) ? v : "") ||
 	    record_set(out, "theme", record_get(r, "theme")) != 0 ||
@@ -114,65 +105,14 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 		record_free(out);
 		return oom(err);
 	}
-	rc = writer_put(a->w, out, err);
+	rc = session_result(&a->s, out, err);
 	record_free(out);
 	return rc;
 }
 
 /*
- * An unlinked file of mode 0600 in $TMPDIR (else /tmp) for the records
- * printed back, which wait there for the commit.
- */
-static FILE *
-spool(struct ally_error *err)
-{
-	const char *dir = getenv("TMPDIR");
-	char tpl[PATH_MAX];
-	FILE *fp;
-	int fd;
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	if ((size_t)snprintf(tpl, sizeof(tpl), "%s/report-sentiment.XXXXXX",
-	    dir) >= sizeof(tpl)) {
-		ally_errorf(err, EX_CANTCREAT, "%s: path too long", dir);
-		return NULL;
-	}
-	if ((fd = mkostemp(tpl, O_CLOEXEC)) < 0) {
-		ally_errorf(err, EX_CANTCREAT, "%s: %s", tpl, strerror(errno));
-		return NULL;
-	}
-	unlink(tpl);
-	if ((fp = fdopen(fd, "w+")) == NULL) {
-		close(fd);
-		oom(err);
-	}
-	return fp;
-}
-
-/* The spooled records to standard output. */
-static int
-unspool(FILE *fp, struct ally_error *err)
-{
-	char buf[65536];
-	size_t n;
-
-	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0)
-		return ally_errorf(err, EX_IOERR, "temporary file: %s",
-		    strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n)
-			return ally_errorf(err, EX_IOERR, "write error");
-	if (ferror(fp))
-		return ally_errorf(err, EX_IOERR, "temporary file: read error");
-	return 0;
-}
-
-/*
- * The results are printed only after the commit: a report of records
- * that were rolled back would mislead.  They wait in a temporary file, so
- * that memory does not grow with the input (a million records printed
- * back are 140 MiB); with -q, when nothing is printed, in an empty buffer.
+ * The results are printed only after the commit, from the session's
+ * temporary file (none with -q).
  */
 static int
 record_signals(struct ctx *c, char **files, int nfiles,
@@ -180,120 +120,66 @@ record_signals(struct ctx *c, char **files, int nfiles,
 {
 	struct apply a;
 	struct alias_map aliases;
-	struct ally_error warn;
-	char path[PATH_MAX], *buf = NULL, note[128];
-	size_t len = 0;
-	FILE *mem;
-	int rc = -1, each;
+	int rc = -1;
 
 	memset(&a, 0, sizeof(a));
 	memset(&aliases, 0, sizeof(aliases));
-	a.quiet = c->quiet;
-	a.today = c->today;
-	if (db_path_checked(c->o.db, path, sizeof(path), err, &warn) != 0)
+	if (session_open(&a.s, &c->o, c->quiet ? SESSION_QUIET : 0, warnx,
+	    err) != 0)
 		return -1;
-	if (warn.msg[0] != '\0')
-		warnx("%s", warn.msg);
-	if (c->quiet)
-		mem = open_memstream(&buf, &len);
-	else
-		mem = spool(err);
-	if (mem == NULL)
-		return c->quiet ? oom(err) : -1;
-	if ((a.db = db_open(path, 0, err)) == NULL)
-		goto out;
-	if ((a.w = writer_open(mem, c->o.format, NULL, 0, err)) == NULL)
-		goto out;
-	if (db_begin(a.db, err) != 0 ||
-	    network_resolve(a.db, c->o.network, &a.net, err) != 0)
-		goto out;
 	/* Signals add no member: the aliases and names are read once. */
-	if (person_alias_map(a.db, a.net.id, &aliases, err) != 0 ||
-	    (a.net.names = names_load(a.db, a.net.id, c->allow_names ?
-	    NAMES_ALLOW : 0, err)) == NULL)
+	if (person_alias_map(a.s.db, a.s.net.id, &aliases, err) != 0 ||
+	    session_names(&a.s, c->allow_names, "report-sentiment -r",
+	    "member names let through in signals", err) != 0)
 		goto out;
-	a.net.aliases = &aliases;
+	a.s.net.aliases = &aliases;
 	a.progress = progress_start(stderr, "report-sentiment", 0);
-	each = records_each(files, nfiles, c->o.input, apply_one, &a, err);
+	rc = session_apply(&a.s, files, nfiles, apply_one, &a, err);
 	progress_end(a.progress);
-	if (each != 0)
-		goto out;
-	if (!c->o.dry_run && a.n > 0 && db_audit(a.db, "report-sentiment -r",
-	    a.net.name, "signals recorded", a.n, err) != 0)
-		goto out;
-	if (names_audit(a.db, &a.net, "report-sentiment -r", "member names "
-	    "let through in signals", err) != 0)
-		goto out;
-	if (c->o.dry_run)
-		db_rollback(a.db);
-	else if (db_commit(a.db, err) != 0)
-		goto out;
-	if (*names_note(&a.net, c->o.dry_run, note, sizeof(note)) != '\0')
-		warnx("%s", note);
-	rc = writer_close(a.w, err);
-	a.w = NULL;
-	if (rc == 0 && !c->quiet)
-		rc = unspool(mem, err);
+	if (rc == 0 && a.n > 0)
+		rc = session_audit(&a.s, "report-sentiment -r",
+		    "signals recorded", a.n, err);
+	if (rc == 0)
+		rc = session_finish(&a.s, err);
 out:
-	if (a.w != NULL)
-		writer_close(a.w, NULL);
-	if (mem != NULL)
-		fclose(mem);
-	free(buf);
+	session_close(&a.s);
 	alias_map_free(&aliases);
-	names_free(a.net.names);
-	if (a.db != NULL) {
-		db_rollback(a.db);
-		db_close(a.db);
-	}
 	return rc;
 }
 
 /* ---- loading ------------------------------------------------------------ */
 
+/* One snapshot of a file, even while a writer is at work. */
 static int
 load_one(struct ctx *c, const char *path, int many, struct ally_error *err)
 {
-	struct network net;
-	long long id = 0;
-	sqlite3 *db;
-	struct ally_error warn;
+	struct ally_session s;
+	struct ally_opts o = c->o;
 	int rc = -1;
 
-	if (privacy_check_mode(path, &warn) == 1)
-		warnx("%s", warn.msg);
-	if ((db = db_open(path, DB_READONLY, err)) == NULL)
+	o.db = path;
+	if (session_open(&s, &o, SESSION_READ | SESSION_SNAPSHOT |
+	    SESSION_READONLY | (c->rollup ? SESSION_NO_NETWORK : 0), warnx,
+	    err) != 0)
 		return -1;
-	/* One snapshot, even while a writer is at work. */
-	if (db_exec(db, "BEGIN", err) != 0)
+	if (!c->rollup && (c->network = strdup(s.net.name)) == NULL) {
+		oom(err);
 		goto out;
-	if (!c->rollup) {
-		if (network_resolve(db, c->o.network, &net, err) != 0)
-			goto out;
-		id = net.id;
-		if ((c->network = strdup(net.name)) == NULL) {
-			oom(err);
-			goto out;
-		}
 	}
-	rc = signal_load(db, id, many ? path : NULL, c->until, &c->set, err);
+	rc = signal_load(s.db, s.net.id, many ? path : NULL, c->until,
+	    &c->set, err);
 out:
-	db_rollback(db);
-	db_close(db);
+	session_close(&s);
 	return rc;
 }
 
 static int
 load(struct ctx *c, struct ally_error *err)
 {
-	char path[PATH_MAX];
 	int i;
 
-	if (c->ndbs == 0) {
-		if (db_path(c->o.db, path, sizeof(path), err) != 0 ||
-		    load_one(c, path, 0, err) != 0)
-			return -1;
-	}
+	if (c->ndbs == 0 && load_one(c, c->o.db, 0, err) != 0)
+		return -1;
 	for (i = 0; i < c->ndbs; i++)
 		if (load_one(c, c->dbs[i], c->ndbs > 1, err) != 0)
 			return -1;

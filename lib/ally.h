@@ -1007,5 +1007,6 @@ int	 roff_table_end(struct roff_table *);
 #include "meeting_write.h"
 #include "doc.h"
 #include "names.h"
+#include "session.h"
 
 #endif /* ALLY_H */
