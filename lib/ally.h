@@ -1009,4 +1009,6 @@ int	 roff_table_begin(struct roff_table *, FILE *, const char *,
 int	 roff_table_row(struct roff_table *, const char *const *, size_t);
 int	 roff_table_end(struct roff_table *);
 
+#include "opt.h"
+
 #endif /* ALLY_H */
