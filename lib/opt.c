@@ -141,11 +141,11 @@ refuse(const struct opt_cmd *c, const struct opt *p, int mode,
 {
 	char sp[40], other[40], list[256];
 
-	if (p->refuse != NULL)
-		return ally_errorf(err, EX_USAGE, "%s", _(p->refuse));
 	if (c->modes[mode].refuse != NULL)
 		return ally_errorf(err, EX_USAGE, "%s",
 		    _(c->modes[mode].refuse));
+	if (p->refuse != NULL)
+		return ally_errorf(err, EX_USAGE, "%s", _(p->refuse));
 	opt_spelling(p, sp, sizeof(sp));
 	if (chooser != NULL)
 		return ally_errorf(err, EX_USAGE, "%s does not go with %s", sp,
@@ -169,6 +169,8 @@ check_operands(const struct opt_cmd *c, int mode, int argc, char **argv,
 		return ally_errorf(err, EX_USAGE, "missing operand");
 	if (extra < 0)
 		return 0;
+	if (m->extra != NULL)
+		return ally_errorf(err, EX_USAGE, "%s", _(m->extra));
 	return ally_errorf(err, EX_USAGE, "extra operand '%s'", argv[extra]);
 }
 

@@ -43,6 +43,7 @@ struct opt {
 struct opt_mode {
 	enum opt_operands operands;
 	const char	*refuse; /* N_() said of an option this mode refuses */
+	const char	*extra;	/* N_() said of an operand it does not take */
 };
 
 struct opt_cmd {
