@@ -199,7 +199,7 @@ like "$rc:$out" "^0:usage: report-sentiment -u" "--help: usage, exit 0"
 # -u was --until before the option table (NEWS): a date after it is
 # taken for the old use and refused with the new spelling, not opened.
 run report-sentiment -u 2027-12-31
-is "$rc:$errout" "64:report-sentiment: -u records signals; the end of the period is -U (--until)" \
+is "$rc:$(printf '%s\n' "$errout" | sed -n 1p)" "64:report-sentiment: -u records signals; the end of the period is -U (--until)" \
     "-u DATE: the old --until, said so"
 run report-sentiment --record -q "$T/none.csv"
 is "$rc" 66 "--record stays a synonym of -u: reads its files"
