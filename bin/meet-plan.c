@@ -905,7 +905,13 @@ check(void *base, int mode, int nargs, char **args, struct ally_error *err)
 	.kind = OPT_STRING, .off = offsetof(struct opts, f), \
 	.refuse = N_("--year and --start choose the period to plan or list") }
 
+/* -l first: with -y or -s it lists the period rather than plan it. */
 static const struct opt table[] = {
+	{ .ch = 'l', .name = "list", .help = N_("list the meetings (or venues)"),
+	  .modes = OPT_IN(M_LIST) | OPT_IN(M_VENUES),
+	  .implies = OPT_IN(M_LIST), .kind = OPT_FLAG,
+	  .off = offsetof(struct opts, list),
+	  .refuse = N_("-l lists meetings, or venues with -V") },
 	{ .ch = 'y', .name = "year", .arg = N_("YEAR"),
 	  .help = N_("plan (or list) the meetings of a year"), .modes = PERIOD,
 	  .implies = PLAN, .kind = OPT_STRING,
@@ -942,11 +948,6 @@ static const struct opt table[] = {
 	{ .ch = 'i', .name = "invite", .arg = N_("DAYS"),
 	  .help = N_("the invitations of the coming days"),
 	  .modes = OPT_IN(M_INVITE), .sets = OPT_IN(M_INVITE) },
-	{ .ch = 'l', .name = "list", .help = N_("list the meetings (or venues)"),
-	  .modes = OPT_IN(M_LIST) | OPT_IN(M_VENUES),
-	  .implies = OPT_IN(M_LIST), .kind = OPT_FLAG,
-	  .off = offsetof(struct opts, list),
-	  .refuse = N_("-l lists meetings, or venues with -V") },
 	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
 	  .modes = OPT_IN(M_UPDATE), .sets = OPT_IN(M_UPDATE) },
 	MODE('V', "venues", M_VENUES, N_("the venues: read them, or list")),
