@@ -46,8 +46,8 @@ locale/%/LC_MESSAGES/ally.mo: po/%.po
 
 # The template, from the sources; `make update-po` merges it into every
 # po/LANG.po (then translate what msgmerge marks fuzzy or leaves empty).
-po/ally.pot: $(LIB_SRC) lib/opt.h $(wildcard bin/*.c)
-	sh po/xgettext.sh $@ $(LIB_SRC) lib/opt.h $(wildcard bin/*.c)
+po/ally.pot: $(LIB_SRC) $(wildcard bin/*.c)
+	sh po/xgettext.sh $@ $(LIB_SRC) $(wildcard bin/*.c)
 
 update-po: po/ally.pot
 	for l in $(LANGS); do \
