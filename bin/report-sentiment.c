@@ -1205,7 +1205,7 @@ check_usage(struct ctx *c, int nargs, char **args)
 	int i;
 
 	if (c->mode == M_RECORD) {
-		/* -u was --until before 0.2: say so rather than open a date. */
+		/* -u was --until once (NEWS): say so rather than open a date. */
 		for (i = 0; c->record_u && i < nargs; i++)
 			if ((looks_like_date(args[i]) ||
 			    parse_since(args[i], 0, &d) == 0) &&
