@@ -12,7 +12,7 @@
  * delivered: the figure of the half-yearly review.
  */
 #include <err.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +23,6 @@
 /* --remind: this exit status says "nothing to say" (see the man page). */
 #define EXIT_NOTHING	1
 #define REMIND_DAYS	7
-#define OPT_TO		0x200	/* --to: long only */
-#define MAX_TO		100
 
 enum mode { M_LIST, M_UPDATE, M_ADD, M_DONE, M_DROP, M_REOPEN, M_REMIND,
     M_RECIPROCITY };
@@ -38,8 +36,6 @@ struct options {
 	const char		*before, *after, *date, *since, *until;
 	int			 overdue;
 	long long		 within;	/* -1: not given */
-	const char		*to[MAX_TO];	/* --remind -f mail */
-	size_t			 nto;
 };
 
 /* What -u, -a and the closing modes did, record by record. */
@@ -60,32 +56,6 @@ static const char *const result_columns[] = { "id", "line", "change",
     "fields", NULL };
 static const char *const tally_columns[] = { "party", "since", "until",
     "taken", "done", "on_time", "overdue", "open", "dropped", NULL };
-
-static void
-usage(FILE *fp)
-{
-	/*
-	 * TRANSLATORS: the option letters and names stay as they are; the
-	 * words for their arguments may be translated.  Keep the lines
-	 * lined up under the command name.
-	 */
-	fputs(_("usage: action-track [-d db] [-n network] [-f format] "
-	    "[-s status] [-p party]\n"
-	    "           [-o owner] [-m meeting] [-b date] [-A date] [-l] "
-	    "[-w days]\n"
-	    "       action-track -u | -a [-Nq] [--allow-names] [-d db] "
-	    "[-n network]\n"
-	    "           [-f format] [-F format] [file ...]\n"
-	    "       action-track --done | --drop | --reopen [-Nq] [-D date] "
-	    "[-d db]\n"
-	    "           [-n network] [-f format] id ...\n"
-	    "       action-track --remind [-w days] [-d db] [-n network] "
-	    "[-f format]\n"
-	    "           [--to address]\n"
-	    "       action-track --reciprocity [-S date] [-U date] [-d db] "
-	    "[-n network]\n"
-	    "           [-f format]\n"), fp);
-}
 
 static int
 parse_date_opt(const char *opt, const char *s, day_t *d,
@@ -609,8 +579,8 @@ mail_reminder(const struct options *op, const struct network *net,
 	part.body = text;
 	part.len = len;
 	memset(&m, 0, sizeof(m));
-	m.to = op->to;
-	m.nto = op->nto;
+	m.to = op->o.to;
+	m.nto = op->o.nto;
 	m.subject = subject;
 	m.parts = &part;
 	m.nparts = 1;
@@ -773,223 +743,191 @@ out:
 	return rc;
 }
 
+/* The options that take a value the table cannot check. */
 static int
-set_mode(struct options *op, enum mode m)
+option(void *base, int ch, const char *arg, struct ally_error *err)
 {
-	if (op->mode != M_LIST && op->mode != m) {
-		warnx("%s", _("choose one of -u, -a, --done, --drop, --reopen, "
-		    "--remind, --reciprocity"));
-		return -1;
+	struct options *op = base;
+
+	switch (ch) {
+	case 's':
+		if (!str_in(arg, action_statuses))
+			return ally_errorf(err, EX_USAGE, "--status: '%s' is "
+			    "not one of open, done, dropped", arg);
+		op->status = arg;
+		break;
+	case 'p':
+		if (!str_in(arg, action_parties))
+			return ally_errorf(err, EX_USAGE, "--party: '%s' is not "
+			    "one of police, municipality, ally, joint", arg);
+		op->party = arg;
+		break;
+	case 'o':
+		if (valid_alias(arg) != 0)
+			return ally_errorf(err, EX_USAGE, "--owner: '%s' is not "
+			    "an alias", arg);
+		op->owner = arg;
+		break;
+	case 'm':
+		if (parse_int(arg, 1, INT64_MAX, &op->meeting) != 0)
+			return ally_errorf(err, EX_USAGE, "--meeting: '%s' is "
+			    "not a meeting id", arg);
+		break;
+	case 'w':
+		if (parse_int(arg, 0, 3660, &op->within) != 0)
+			return ally_errorf(err, EX_USAGE, "--within: '%s' is "
+			    "not a number of days (0 to 3660)", arg);
+		break;
 	}
-	op->mode = m;
 	return 0;
 }
 
-/* Options that belong to one mode only. */
+/* What the table cannot say: the formats of each mode, --to's. */
 static int
-check_usage(const struct options *op, int argc)
+check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 {
-	int listing = op->status || op->party || op->owner || op->meeting ||
-	    op->before || op->after || op->overdue;
-	int writing = op->mode == M_UPDATE || op->mode == M_ADD ||
-	    op->mode == M_DONE || op->mode == M_DROP || op->mode == M_REOPEN;
+	struct options *op = base;
+	enum format f = op->o.format;
 
-	if (listing && op->mode != M_LIST)
-		return -1;
-	if (op->within >= 0 && op->mode != M_LIST && op->mode != M_REMIND)
-		return -1;
-	if ((op->since || op->until) && op->mode != M_RECIPROCITY)
-		return -1;
-	if (op->date && op->mode != M_DONE && op->mode != M_DROP)
-		return -1;
-	if ((op->o.dry_run || op->quiet) && !writing)
-		return -1;
-	if (op->allow_names && op->mode != M_UPDATE && op->mode != M_ADD)
-		return -1;
-	if (argc > 0 && (op->mode == M_LIST || op->mode == M_REMIND ||
-	    op->mode == M_RECIPROCITY))
-		return -1;
-	if (argc == 0 && (op->mode == M_DONE || op->mode == M_DROP ||
-	    op->mode == M_REOPEN))
-		return -1;
-	if (op->mode == M_REMIND && op->o.format != FMT_AUTO &&
-	    op->o.format != FMT_TEXT && op->o.format != FMT_MAIL)
+	(void)argc;
+	(void)argv;
+	op->mode = mode;
+	if (mode == M_REMIND && f != FMT_AUTO && f != FMT_TEXT &&
+	    f != FMT_MAIL)
 		return -1;
 	/* Refused before anything is written, not after the commit. */
-	if (op->mode != M_REMIND && op->o.format != FMT_AUTO &&
-	    op->o.format != FMT_YAML && op->o.format != FMT_CSV &&
-	    op->o.format != FMT_TEXT)
+	if (mode != M_REMIND && f != FMT_AUTO && f != FMT_YAML &&
+	    f != FMT_CSV && f != FMT_TEXT)
 		return -1;
-	if (op->nto > 0 && (op->mode != M_REMIND ||
-	    op->o.format != FMT_MAIL))
-		return -1;
+	if (op->o.nto > 0 && f != FMT_MAIL)
+		return ally_errorf(err, EX_USAGE, "%s", "");
 	return 0;
 }
 
-static int
-parse_options(struct options *op, int argc, char *argv[],
-    struct ally_error *err)
-{
-	static const struct option longopts[] = {
-		ALLY_COMMON_LONGOPTS,
-		{ "status",	required_argument,	NULL, 's' },
-		{ "party",	required_argument,	NULL, 'p' },
-		{ "owner",	required_argument,	NULL, 'o' },
-		{ "meeting",	required_argument,	NULL, 'm' },
-		{ "due-before",	required_argument,	NULL, 'b' },
-		{ "due-after",	required_argument,	NULL, 'A' },
-		{ "overdue",	no_argument,		NULL, 'l' },
-		{ "within",	required_argument,	NULL, 'w' },
-		{ "update",	no_argument,		NULL, 'u' },
-		{ "add",	no_argument,		NULL, 'a' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "done",	no_argument,		NULL, 'c' },
-		{ "drop",	no_argument,		NULL, 'x' },
-		{ "reopen",	no_argument,		NULL, 'O' },
-		{ "date",	required_argument,	NULL, 'D' },
-		{ "remind",	no_argument,		NULL, 'R' },
-		{ "reciprocity", no_argument,		NULL, 'r' },
-		{ "since",	required_argument,	NULL, 'S' },
-		{ "until",	required_argument,	NULL, 'U' },
-		{ "to",		required_argument,	NULL, OPT_TO },
-		{ "allow-names", no_argument,		NULL, NAMES_OPT_ALLOW },
-		{ NULL,		0,			NULL, 0 }
-	};
-	int ch, rc;
+#define WRITING	(OPT_IN(M_UPDATE) | OPT_IN(M_ADD) | CLOSING)
+#define CLOSING	(OPT_IN(M_DONE) | OPT_IN(M_DROP) | OPT_IN(M_REOPEN))
+#define LISTING	OPT_IN(M_LIST)
+#define FILTER(c, n, a, h) { .ch = (c), .name = (n), .arg = (a), \
+	.help = (h), .modes = LISTING }
 
-	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
-	    "s:p:o:m:b:A:lw:uaqcxOD:RrS:U:", longopts, NULL)) != -1) {
-		if ((rc = ally_opts_handle(&op->o, ch, optarg, err)) < 0)
-			return -1;
-		if (rc == 1)
-			continue;
-		rc = 0;
-		switch (ch) {
-		case 's':
-			if (!str_in(optarg, action_statuses))
-				return ally_errorf(err, EX_USAGE, "--status: "
-				    "'%s' is not one of open, done, dropped",
-				    optarg);
-			op->status = optarg;
-			break;
-		case 'p':
-			if (!str_in(optarg, action_parties))
-				return ally_errorf(err, EX_USAGE, "--party: "
-				    "'%s' is not one of police, municipality, "
-				    "ally, joint", optarg);
-			op->party = optarg;
-			break;
-		case 'o':
-			if (valid_alias(optarg) != 0)
-				return ally_errorf(err, EX_USAGE, "--owner: "
-				    "'%s' is not an alias", optarg);
-			op->owner = optarg;
-			break;
-		case 'm':
-			if (parse_int(optarg, 1, INT64_MAX, &op->meeting) != 0)
-				return ally_errorf(err, EX_USAGE, "--meeting: "
-				    "'%s' is not a meeting id", optarg);
-			break;
-		case 'b':
-			op->before = optarg;
-			break;
-		case 'A':
-			op->after = optarg;
-			break;
-		case 'l':
-			op->overdue = 1;
-			break;
-		case 'w':
-			if (parse_int(optarg, 0, 3660, &op->within) != 0)
-				return ally_errorf(err, EX_USAGE, "--within: "
-				    "'%s' is not a number of days (0 to 3660)",
-				    optarg);
-			break;
-		case 'u':
-			rc = set_mode(op, M_UPDATE);
-			break;
-		case 'a':
-			rc = set_mode(op, M_ADD);
-			break;
-		case 'q':
-			op->quiet = 1;
-			break;
-		case 'c':
-			rc = set_mode(op, M_DONE);
-			break;
-		case 'x':
-			rc = set_mode(op, M_DROP);
-			break;
-		case 'O':
-			rc = set_mode(op, M_REOPEN);
-			break;
-		case 'D':
-			op->date = optarg;
-			break;
-		case 'R':
-			rc = set_mode(op, M_REMIND);
-			break;
-		case 'r':
-			rc = set_mode(op, M_RECIPROCITY);
-			break;
-		case 'S':
-			op->since = optarg;
-			break;
-		case 'U':
-			op->until = optarg;
-			break;
-		case OPT_TO:
-			if (mail_valid_address(optarg) != 0)
-				return ally_errorf(err, EX_USAGE, "--to: '%s' "
-				    "is not an e-mail address", optarg);
-			if (op->nto == MAX_TO)
-				return ally_errorf(err, EX_USAGE, "--to: at "
-				    "most %d addresses (use a list)", MAX_TO);
-			op->to[op->nto++] = optarg;
-			break;
-		case NAMES_OPT_ALLOW:
-			op->allow_names = 1;
-			break;
-		default:
-			rc = -1;
-		}
-		if (rc != 0) {
-			usage(stderr);
-			return ally_errorf(err, EX_USAGE, "%s", "");
-		}
-	}
-	return 0;
-}
+static const struct opt table[] = {
+	FILTER('s', "status", N_("STATUS"),
+	    N_("list: only open, done or dropped actions")),
+	FILTER('p', "party", N_("PARTY"),
+	    N_("list: only police, municipality, ally or joint")),
+	FILTER('o', "owner", N_("ALIAS"), N_("list: only this owner's")),
+	FILTER('m', "meeting", N_("ID"), N_("list: only this meeting's")),
+	{ .ch = 'b', .name = "due-before", .arg = N_("DATE"),
+	  .help = N_("list: only due before the date"), .modes = LISTING,
+	  .kind = OPT_STRING, .off = offsetof(struct options, before) },
+	{ .ch = 'A', .name = "due-after", .arg = N_("DATE"),
+	  .help = N_("list: only due after the date"), .modes = LISTING,
+	  .kind = OPT_STRING, .off = offsetof(struct options, after) },
+	{ .ch = 'l', .name = "overdue", .help = N_("list: only overdue ones"),
+	  .modes = LISTING, .kind = OPT_FLAG,
+	  .off = offsetof(struct options, overdue) },
+	{ .ch = 'w', .name = "within", .arg = N_("DAYS"),
+	  .help = N_("list, --remind: due within so many days"),
+	  .modes = LISTING | OPT_IN(M_REMIND) },
+	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
+	  .modes = OPT_IN(M_UPDATE), .sets = OPT_IN(M_UPDATE) },
+	{ .ch = 'a', .name = "add",
+	  .help = N_("add the actions read, between meetings"),
+	  .modes = OPT_IN(M_ADD), .sets = OPT_IN(M_ADD) },
+	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when writing"),
+	  .modes = WRITING, .kind = OPT_FLAG,
+	  .off = offsetof(struct options, quiet) },
+	{ .ch = 'c', .name = "done", .help = N_("close the actions as done"),
+	  .modes = OPT_IN(M_DONE), .sets = OPT_IN(M_DONE) },
+	{ .ch = 'x', .name = "drop", .help = N_("close the actions as dropped"),
+	  .modes = OPT_IN(M_DROP), .sets = OPT_IN(M_DROP) },
+	{ .ch = 'O', .name = "reopen", .help = N_("open the actions again"),
+	  .modes = OPT_IN(M_REOPEN), .sets = OPT_IN(M_REOPEN) },
+	{ .ch = 'D', .name = "date", .arg = N_("DATE"),
+	  .help = N_("--done, --drop: the day it happened (today)"),
+	  .modes = OPT_IN(M_DONE) | OPT_IN(M_DROP), .kind = OPT_STRING,
+	  .off = offsetof(struct options, date) },
+	{ .ch = 'R', .name = "remind",
+	  .help = N_("the reminder of overdue and due actions, for mail"),
+	  .modes = OPT_IN(M_REMIND), .sets = OPT_IN(M_REMIND) },
+	{ .ch = 'r', .name = "reciprocity",
+	  .help = N_("count per party what was agreed and delivered"),
+	  .modes = OPT_IN(M_RECIPROCITY), .sets = OPT_IN(M_RECIPROCITY) },
+	{ .ch = 'S', .name = "since", .arg = N_("DATE"),
+	  .help = N_("--reciprocity: from this date"),
+	  .modes = OPT_IN(M_RECIPROCITY), .kind = OPT_STRING,
+	  .off = offsetof(struct options, since) },
+	{ .ch = 'U', .name = "until", .arg = N_("DATE"),
+	  .help = N_("--reciprocity: up to this date"),
+	  .modes = OPT_IN(M_RECIPROCITY), .kind = OPT_STRING,
+	  .off = offsetof(struct options, until) },
+	{ .ch = NAMES_OPT_ALLOW, .name = "allow-names",
+	  .help = N_("let members' names through in titles and notes"),
+	  .modes = OPT_IN(M_UPDATE) | OPT_IN(M_ADD), .kind = OPT_FLAG,
+	  .off = offsetof(struct options, allow_names) },
+	OPT_TO(OPT_IN(M_REMIND),
+	    N_("--remind -f mail: a recipient (again for more)")),
+	OPT_DB(OPT_ANY),
+	OPT_NETWORK(OPT_ANY),
+	OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(OPT_IN(M_UPDATE) | OPT_IN(M_ADD)),
+	OPT_DRY_RUN(WRITING),
+	{ .ch = 0 }
+};
+
+static const struct opt_mode modes[] = {
+	[M_LIST] = { OPT_NONE, NULL }, [M_UPDATE] = { OPT_MANY, NULL },
+	[M_ADD] = { OPT_MANY, NULL }, [M_DONE] = { OPT_SOME, NULL },
+	[M_DROP] = { OPT_SOME, NULL }, [M_REOPEN] = { OPT_SOME, NULL },
+	[M_REMIND] = { OPT_NONE, NULL }, [M_RECIPROCITY] = { OPT_NONE, NULL }
+};
+
+static const struct opt_cmd cmdline = {
+	.name = "action-track",
+	/*
+	 * TRANSLATORS: the option letters and names stay as they are; the
+	 * words for their arguments may be translated.  Keep the lines
+	 * lined up under the command name.
+	 */
+	.synopsis = N_("usage: action-track [-d db] [-n network] [-f format] "
+	    "[-s status] [-p party]\n"
+	    "           [-o owner] [-m meeting] [-b date] [-A date] [-l] "
+	    "[-w days]\n"
+	    "       action-track -u | -a [-Nq] [--allow-names] [-d db] "
+	    "[-n network]\n"
+	    "           [-f format] [-F format] [file ...]\n"
+	    "       action-track --done | --drop | --reopen [-Nq] [-D date] "
+	    "[-d db]\n"
+	    "           [-n network] [-f format] id ...\n"
+	    "       action-track --remind [-w days] [-d db] [-n network] "
+	    "[-f format]\n"
+	    "           [--to address]\n"
+	    "       action-track --reciprocity [-S date] [-U date] [-d db] "
+	    "[-n network]\n"
+	    "           [-f format]\n"),
+	.opts = table, .modes = modes, .nmodes = M_RECIPROCITY + 1,
+	.initial = M_LIST,
+	.two_modes = N_("choose one of -u, -a, --done, --drop, --reopen, "
+	    "--remind, --reciprocity"),
+	.call = option, .check = check
+};
 
 int
 main(int argc, char *argv[])
 {
 	struct options op;
 	struct ally_error e = { 0, "" };
-	int rc, nothing = 0;
+	int m, rc, nothing = 0;
 
 	memset(&op, 0, sizeof(op));
 	ally_i18n_init();
 	ally_opts_init(&op.o);
 	op.within = -1;
-	if (parse_options(&op, argc, argv, &e) != 0) {
+	if ((rc = opt_parse(&cmdline, &argc, &argv, &op, &op.o, &m, &e)) !=
+	    OPT_RUN) {
 		if (e.msg[0] != '\0')
 			warnx("%s", e.msg);
-		return EX_USAGE;
-	}
-	argc -= optind;
-	argv += optind;
-	if (op.o.help) {
-		usage(stdout);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (op.o.version) {
-		printf("action-track %s\n", ALLY_VERSION);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (check_usage(&op, argc) != 0) {
-		usage(stderr);
-		return EX_USAGE;
+		return opt_exit(&cmdline, rc, &e);
 	}
 	switch (op.mode) {
 	case M_LIST:

@@ -12,7 +12,7 @@
  * networks of the file with how many sit at each table, no identities.
  */
 #include <err.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,30 +23,6 @@ struct apply {
 	struct ally_session	 s;
 	int			 limit;	/* allies the table may hold */
 };
-
-static void
-usage(FILE *fp)
-{
-	/*
-	 * TRANSLATORS: the synopsis of ally-add(1).  Keep the command name,
-	 * the option letters and their order; the words for what an option
-	 * takes (db, network, format, file, role, status, alias, months) may
-	 * be translated.  The lines after the first are indented to stand
-	 * under the command name: indent them by the width of your "usage: ".
-	 */
-	fputs(_("usage: ally-add [-cNq] [-d db] [-n network] [-f format] "
-	    "[-F format] [file ...]\n"
-	    "       ally-add -l [-I] [-d db] [-n network] [-f format] "
-	    "[-r role] [-s status]\n"
-	    "       ally-add -K [-d db] [-n network] [-f format]\n"
-	    "       ally-add -A [-d db] [-n network] [-f format]\n"
-	    "       ally-add -E [-N] [-d db] [-n network] [-f format] "
-	    "alias ...\n"
-	    "       ally-add -R [-N] [-d db] [-n network] [-f format] "
-	    "[months]\n"
-	    "       ally-add -B file [-d db]\n"
-	    "       ally-add -W [-d db] [-f format]\n"), fp);
-}
 
 static int
 keep_result(struct apply *a, const struct record *in, long long id,
@@ -402,139 +378,128 @@ backup(const struct ally_opts *o, const char *file, struct ally_error *err)
 enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP,
     NETWORKS };
 
-/* Whether the options and operands fit the mode; 0 when they do. */
+struct cmd {
+	struct ally_opts	 o;
+	const char		*role, *status, *file;
+	int			 create, identities, quiet;
+};
+
+#define ALL_BUT_W	(OPT_ANY & ~OPT_IN(NETWORKS))
+#define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION))
+
+static const struct opt options[] = {
+	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
+	  .modes = OPT_IN(ADD), .sets = OPT_IN(ADD) },
+	{ .ch = 'c', .name = "create",
+	  .help = N_("create the database and the network of -n"),
+	  .modes = OPT_IN(ADD), .kind = OPT_FLAG,
+	  .off = offsetof(struct cmd, create) },
+	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when adding"),
+	  .modes = OPT_IN(ADD), .kind = OPT_FLAG,
+	  .off = offsetof(struct cmd, quiet) },
+	{ .ch = 'l', .name = "list", .help = N_("list the members"),
+	  .modes = OPT_IN(LIST), .sets = OPT_IN(LIST) },
+	{ .ch = 'I', .name = "identities",
+	  .help = N_("with -l: names, phones and e-mail too (audited)"),
+	  .modes = OPT_IN(LIST), .kind = OPT_FLAG,
+	  .off = offsetof(struct cmd, identities) },
+	{ .ch = 'r', .name = "role", .arg = N_("ROLE"),
+	  .help = N_("with -l: only ally, police or municipality"),
+	  .modes = OPT_IN(LIST), .kind = OPT_STRING,
+	  .off = offsetof(struct cmd, role) },
+	{ .ch = 's', .name = "status", .arg = N_("STATUS"),
+	  .help = N_("with -l: only members of this status"),
+	  .modes = OPT_IN(LIST), .kind = OPT_STRING,
+	  .off = offsetof(struct cmd, status) },
+	{ .ch = 'K', .name = "contacts",
+	  .help = N_("print the quick-contact list (audited)"),
+	  .modes = OPT_IN(CONTACTS), .sets = OPT_IN(CONTACTS) },
+	{ .ch = 'A', .name = "audit", .help = N_("list the audit log"),
+	  .modes = OPT_IN(AUDIT), .sets = OPT_IN(AUDIT) },
+	{ .ch = 'E', .name = "erase",
+	  .help = N_("erase the identities of the aliases named"),
+	  .modes = OPT_IN(ERASE), .sets = OPT_IN(ERASE) },
+	{ .ch = 'R', .name = "retention",
+	  .help = N_("erase who left more than months ago (24)"),
+	  .modes = OPT_IN(RETENTION), .sets = OPT_IN(RETENTION) },
+	{ .ch = 'B', .name = "backup", .arg = N_("FILE"),
+	  .help = N_("write a backup of the database into a new file"),
+	  .modes = OPT_IN(BACKUP), .sets = OPT_IN(BACKUP),
+	  .kind = OPT_STRING, .off = offsetof(struct cmd, file) },
+	{ .ch = 'W', .name = "networks",
+	  .help = N_("list the networks of the file, no identities"),
+	  .modes = OPT_IN(NETWORKS), .sets = OPT_IN(NETWORKS) },
+	OPT_DB(OPT_ANY),
+	OPT_NETWORK(ALL_BUT_W),
+	OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(OPT_IN(ADD)),
+	OPT_DRY_RUN(WRITING),
+	{ .ch = 0 }
+};
+
+static const struct opt_mode modes[] = {
+	[ADD] = { OPT_MANY, NULL }, [LIST] = { OPT_NONE, NULL },
+	[CONTACTS] = { OPT_NONE, NULL }, [AUDIT] = { OPT_NONE, NULL },
+	[ERASE] = { OPT_SOME, NULL }, [RETENTION] = { OPT_ONE, NULL },
+	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL }
+};
+
+/* What the table cannot say: --create makes the network of -n. */
 static int
-check_usage(enum mode m, int nmodes, const struct ally_opts *o, int create,
-    int quiet, int identities, const char *role, const char *status,
-    int argc)
+check(void *base, int m, int argc, char **argv, struct ally_error *err)
 {
-	if (nmodes > 1)
-		return -1;
-	if (m != ADD && (create || quiet || o->input != FMT_AUTO))
-		return -1;
-	if (m != LIST && (identities || role != NULL || status != NULL))
-		return -1;
-	if (o->dry_run && m != ADD && m != ERASE && m != RETENTION)
-		return -1;
-	/* -W lists every network: -n would narrow nothing. */
-	if (m == NETWORKS && o->network != NULL)
-		return -1;
-	switch (m) {
-	case ADD:
-		if (create && o->network == NULL) {
-			warnx("%s", _("--create needs the network's name: "
-			    "-n NAME"));
-			return -1;
-		}
-		return 0;
-	case ERASE:
-		return argc > 0 ? 0 : -1;
-	case RETENTION:
-		return argc <= 1 ? 0 : -1;
-	default:
-		return argc == 0 ? 0 : -1;
-	}
+	struct cmd *c = base;
+
+	(void)argc;
+	(void)argv;
+	if (m == ADD && c->create && c->o.network == NULL)
+		return ally_errorf(err, EX_USAGE, "%s", _("--create needs the "
+		    "network's name: -n NAME"));
+	return 0;
 }
+
+static const struct opt_cmd cmdline = {
+	.name = "ally-add",
+	/*
+	 * TRANSLATORS: the synopsis of ally-add(1).  Keep the command name,
+	 * the option letters and their order; the words for what an option
+	 * takes (db, network, format, file, role, status, alias, months) may
+	 * be translated.  The lines after the first are indented to stand
+	 * under the command name: indent them by the width of your "usage: ".
+	 */
+	.synopsis = N_("usage: ally-add [-cNqu] [-d db] [-n network] "
+	    "[-f format] [-F format] [file ...]\n"
+	    "       ally-add -l [-I] [-d db] [-n network] [-f format] "
+	    "[-r role] [-s status]\n"
+	    "       ally-add -K [-d db] [-n network] [-f format]\n"
+	    "       ally-add -A [-d db] [-n network] [-f format]\n"
+	    "       ally-add -E [-N] [-d db] [-n network] [-f format] "
+	    "alias ...\n"
+	    "       ally-add -R [-N] [-d db] [-n network] [-f format] "
+	    "[months]\n"
+	    "       ally-add -B file [-d db]\n"
+	    "       ally-add -W [-d db] [-f format]\n"),
+	.opts = options, .modes = modes, .nmodes = NETWORKS + 1,
+	.initial = ADD, .check = check
+};
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		ALLY_COMMON_LONGOPTS,
-		{ "create",	no_argument,		NULL, 'c' },
-		{ "list",	no_argument,		NULL, 'l' },
-		{ "identities",	no_argument,		NULL, 'I' },
-		{ "role",	required_argument,	NULL, 'r' },
-		{ "status",	required_argument,	NULL, 's' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "contacts",	no_argument,		NULL, 'K' },
-		{ "audit",	no_argument,		NULL, 'A' },
-		{ "erase",	no_argument,		NULL, 'E' },
-		{ "retention",	no_argument,		NULL, 'R' },
-		{ "backup",	required_argument,	NULL, 'B' },
-		{ "networks",	no_argument,		NULL, 'W' },
-		{ NULL,		0,			NULL, 0 }
-	};
-	struct ally_opts o;
+	struct cmd c;
 	struct ally_error e = { 0, "" };
-	const char *role = NULL, *status = NULL, *file = NULL;
-	enum mode m = ADD;
 	long long months = 24;
 	size_t erased = 0;
-	int ch, create = 0, identities = 0, quiet = 0, nmodes = 0, rc;
+	int m, rc;
 
+	memset(&c, 0, sizeof(c));
 	ally_i18n_init();
-	ally_opts_init(&o);
-	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
-	    "clIr:s:qKAERB:W", longopts, NULL)) != -1) {
-		if ((rc = ally_opts_handle(&o, ch, optarg, &e)) < 0)
-			errx(e.code, "%s", e.msg);
-		if (rc == 1)
-			continue;
-		switch (ch) {
-		case 'c':
-			create = 1;
-			break;
-		case 'l':
-			m = LIST;
-			nmodes++;
-			break;
-		case 'I':
-			identities = 1;
-			break;
-		case 'r':
-			role = optarg;
-			break;
-		case 's':
-			status = optarg;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'K':
-			m = CONTACTS;
-			nmodes++;
-			break;
-		case 'A':
-			m = AUDIT;
-			nmodes++;
-			break;
-		case 'E':
-			m = ERASE;
-			nmodes++;
-			break;
-		case 'R':
-			m = RETENTION;
-			nmodes++;
-			break;
-		case 'B':
-			m = BACKUP;
-			nmodes++;
-			file = optarg;
-			break;
-		case 'W':
-			m = NETWORKS;
-			nmodes++;
-			break;
-		default:
-			usage(stderr);
-			return EX_USAGE;
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (o.help) {
-		usage(stdout);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (o.version) {
-		printf("ally-add %s\n", ALLY_VERSION);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (check_usage(m, nmodes, &o, create, quiet, identities, role,
-	    status, argc) != 0) {
-		usage(stderr);
-		return EX_USAGE;
+	ally_opts_init(&c.o);
+	if ((rc = opt_parse(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) !=
+	    OPT_RUN) {
+		if (e.msg[0] != '\0')
+			warnx("%s", e.msg);
+		return opt_exit(&cmdline, rc, &e);
 	}
 	if (m == RETENTION && argc == 1 &&
 	    parse_int(argv[0], 0, 1200, &months) != 0)
@@ -542,28 +507,28 @@ main(int argc, char *argv[])
 		    "(0 to 1200)"), argv[0]);
 	switch (m) {
 	case LIST:
-		rc = list_members(&o, identities, role, status, &e);
+		rc = list_members(&c.o, c.identities, c.role, c.status, &e);
 		break;
 	case CONTACTS:
-		rc = contacts(&o, &e);
+		rc = contacts(&c.o, &e);
 		break;
 	case AUDIT:
-		rc = audit_list(&o, &e);
+		rc = audit_list(&c.o, &e);
 		break;
 	case ERASE:
-		rc = erase(&o, argv, argc, 0, &erased, &e);
+		rc = erase(&c.o, argv, argc, 0, &erased, &e);
 		break;
 	case RETENTION:
-		rc = erase(&o, NULL, 0, (int)months, &erased, &e);
+		rc = erase(&c.o, NULL, 0, (int)months, &erased, &e);
 		break;
 	case BACKUP:
-		rc = backup(&o, file, &e);
+		rc = backup(&c.o, c.file, &e);
 		break;
 	case NETWORKS:
-		rc = list_networks(&o, &e);
+		rc = list_networks(&c.o, &e);
 		break;
 	default:
-		rc = add_members(&o, create, quiet, argv, argc, &e);
+		rc = add_members(&c.o, c.create, c.quiet, argv, argc, &e);
 		break;
 	}
 	if (rc == 0 && ally_close_stdout(&e) != 0)

@@ -8,7 +8,7 @@
  * -u; -D tells cron when the next review is due.
  */
 #include <err.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +24,7 @@ struct review {
 	enum mode		 mode;
 	day_t			 today, since, until, reviewed;
 	const char		*target_file;
+	const char		*since_arg, *until_arg, *reviewed_arg;
 	int			 quiet, allow_names;
 	struct ally_session	 s;
 	sqlite3			*db;		/* s.db */
@@ -47,27 +48,6 @@ static const char *const text_member_columns[] = { "alias", "role",
     "last_present", "absent_in_row", "flags", "decision", NULL };
 static const char *const text_cell_columns[] = { "dimension", "group",
     "count", "share", NULL };
-
-static void
-usage(FILE *fp)
-{
-	/*
-	 * TRANSLATORS: the option letters stay as they are; the words for
-	 * their arguments may be translated.  Keep the lines lined up under
-	 * the command name.
-	 */
-	fputs(_("usage: ally-review [-d db] [-n network] [-f format] "
-	    "[-s since] [-t until]\n"
-	    "                   [-o name=value] [-T target]\n"
-	    "       ally-review -S [-d db] [-n network] [-f format] [-t until] "
-	    "[-o name=value]\n"
-	    "       ally-review -r [-d db] [-n network] [-f format] [-T target] "
-	    "[-o name=value]\n"
-	    "       ally-review -u [-Nq] [--allow-names] [-d db] [-n network] "
-	    "[-f format]\n"
-	    "                   [-F format] [-R date] [file ...]\n"
-	    "       ally-review -D [-d db] [-n network] [-o name=value]\n"), fp);
-}
 
 static int
 put_record(struct record *r, void *arg, struct ally_error *err)
@@ -698,15 +678,6 @@ date_option(const char *name, const char *arg, day_t *d,
 	return 0;
 }
 
-static int
-set_mode(struct review *rv, enum mode m)
-{
-	if (rv->mode != MODE_MEMBERS && rv->mode != m)
-		return -1;
-	rv->mode = m;
-	return 0;
-}
-
 /* The window, the review date and the thresholds, once all are known. */
 static int
 settle(struct review *rv, const char *since, const char *until,
@@ -748,104 +719,126 @@ run(struct review *rv, char **argv, int argc, struct ally_error *err)
 	}
 }
 
+static int
+option(void *base, int ch, const char *arg, struct ally_error *err)
+{
+	struct review *rv = base;
+
+	if (ch == 'o' && review_limit_set(&rv->lim, arg, err) != 0)
+		return OPT_FAIL;
+	return 0;
+}
+
+/* What the table cannot say: the update prints no roff, -D no format. */
+static int
+check(void *base, int mode, int argc, char **argv, struct ally_error *err)
+{
+	struct review *rv = base;
+
+	(void)argc;
+	(void)argv;
+	(void)err;
+	rv->mode = mode;
+	if (mode == MODE_UPDATE && rv->o.format == FMT_ROFF)
+		return -1;
+	if (mode == MODE_DUE && rv->o.format != FMT_AUTO)
+		return -1;
+	return 0;
+}
+
+#define REPORTS	(OPT_IN(MODE_MEMBERS) | OPT_IN(MODE_SUMMARY))
+#define UPDATE	OPT_IN(MODE_UPDATE)
+
+static const struct opt table[] = {
+	{ .ch = 's', .name = "since", .arg = N_("DATE"),
+	  .help = N_("the start of the window (six months before -t)"),
+	  .modes = REPORTS, .kind = OPT_STRING,
+	  .off = offsetof(struct review, since_arg) },
+	{ .ch = 't', .name = "until", .arg = N_("DATE"),
+	  .help = N_("the end of the window (today)"), .modes = REPORTS,
+	  .kind = OPT_STRING, .off = offsetof(struct review, until_arg) },
+	{ .ch = 'S', .name = "summary", .help = N_("the network's summary"),
+	  .modes = OPT_IN(MODE_SUMMARY), .sets = OPT_IN(MODE_SUMMARY) },
+	{ .ch = 'r', .name = "representation",
+	  .help = N_("how the table represents the community"),
+	  .modes = OPT_IN(MODE_REPRESENTATION),
+	  .sets = OPT_IN(MODE_REPRESENTATION) },
+	{ .ch = 'T', .name = "target", .arg = N_("FILE"),
+	  .help = N_("the target profile of the community"),
+	  .modes = OPT_IN(MODE_MEMBERS) | OPT_IN(MODE_REPRESENTATION),
+	  .kind = OPT_STRING, .off = offsetof(struct review, target_file) },
+	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
+	  .modes = UPDATE, .sets = UPDATE },
+	{ .ch = 'D', .name = "due", .help = N_("say whether a review is due"),
+	  .modes = OPT_IN(MODE_DUE), .sets = OPT_IN(MODE_DUE) },
+	{ .ch = 'R', .name = "reviewed", .arg = N_("DATE"),
+	  .help = N_("-u: the day of the review (today)"), .modes = UPDATE,
+	  .kind = OPT_STRING, .off = offsetof(struct review, reviewed_arg) },
+	{ .ch = 'o', .name = "limit", .arg = N_("NAME=VALUE"),
+	  .help = N_("a threshold of the review (see the manual)"),
+	  .modes = OPT_ANY },
+	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when storing"),
+	  .modes = UPDATE, .kind = OPT_FLAG,
+	  .off = offsetof(struct review, quiet) },
+	{ .ch = NAMES_OPT_ALLOW, .name = "allow-names",
+	  .help = N_("let members' names through in review notes"),
+	  .modes = UPDATE, .kind = OPT_FLAG,
+	  .off = offsetof(struct review, allow_names) },
+	OPT_DB(OPT_ANY),
+	OPT_NETWORK(OPT_ANY),
+	OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(UPDATE),
+	OPT_DRY_RUN(UPDATE),
+	{ .ch = 0 }
+};
+
+static const struct opt_mode modes[] = {
+	[MODE_MEMBERS] = { OPT_NONE, NULL }, [MODE_SUMMARY] = { OPT_NONE, NULL },
+	[MODE_REPRESENTATION] = { OPT_NONE, NULL },
+	[MODE_UPDATE] = { OPT_MANY, NULL }, [MODE_DUE] = { OPT_NONE, NULL }
+};
+
+static const struct opt_cmd cmdline = {
+	.name = "ally-review",
+	/*
+	 * TRANSLATORS: the option letters stay as they are; the words for
+	 * their arguments may be translated.  Keep the lines lined up under
+	 * the command name.
+	 */
+	.synopsis = N_("usage: ally-review [-d db] [-n network] [-f format] "
+	    "[-s since] [-t until]\n"
+	    "                   [-o name=value] [-T target]\n"
+	    "       ally-review -S [-d db] [-n network] [-f format] [-t until] "
+	    "[-o name=value]\n"
+	    "       ally-review -r [-d db] [-n network] [-f format] [-T target] "
+	    "[-o name=value]\n"
+	    "       ally-review -u [-Nq] [--allow-names] [-d db] [-n network] "
+	    "[-f format]\n"
+	    "                   [-F format] [-R date] [file ...]\n"
+	    "       ally-review -D [-d db] [-n network] [-o name=value]\n"),
+	.opts = table, .modes = modes, .nmodes = MODE_DUE + 1,
+	.initial = MODE_MEMBERS, .call = option, .check = check
+};
+
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		ALLY_COMMON_LONGOPTS,
-		{ "since",	required_argument,	NULL, 's' },
-		{ "until",	required_argument,	NULL, 't' },
-		{ "summary",	no_argument,		NULL, 'S' },
-		{ "representation", no_argument,	NULL, 'r' },
-		{ "target",	required_argument,	NULL, 'T' },
-		{ "update",	no_argument,		NULL, 'u' },
-		{ "due",	no_argument,		NULL, 'D' },
-		{ "reviewed",	required_argument,	NULL, 'R' },
-		{ "limit",	required_argument,	NULL, 'o' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "allow-names", no_argument,		NULL, NAMES_OPT_ALLOW },
-		{ NULL,		0,			NULL, 0 }
-	};
 	struct review rv;
 	struct ally_error e = { 0, "" };
-	const char *since = NULL, *until = NULL, *reviewed = NULL;
 	size_t i;
-	int ch, rc, bad = 0;
+	int m, rc;
 
 	memset(&rv, 0, sizeof(rv));
 	ally_i18n_init();
 	ally_opts_init(&rv.o);
 	review_limits_init(&rv.lim);
-	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
-	    "s:t:SrT:uDR:o:q", longopts, NULL)) != -1) {
-		if ((rc = ally_opts_handle(&rv.o, ch, optarg, &e)) < 0)
-			errx(e.code, "%s", e.msg);
-		if (rc == 1)
-			continue;
-		switch (ch) {
-		case 's':
-			since = optarg;
-			break;
-		case 't':
-			until = optarg;
-			break;
-		case 'S':
-			bad |= set_mode(&rv, MODE_SUMMARY);
-			break;
-		case 'r':
-			bad |= set_mode(&rv, MODE_REPRESENTATION);
-			break;
-		case 'T':
-			rv.target_file = optarg;
-			break;
-		case 'u':
-			bad |= set_mode(&rv, MODE_UPDATE);
-			break;
-		case 'D':
-			bad |= set_mode(&rv, MODE_DUE);
-			break;
-		case 'R':
-			reviewed = optarg;
-			break;
-		case 'o':
-			if (review_limit_set(&rv.lim, optarg, &e) != 0)
-				errx(e.code, "%s", e.msg);
-			break;
-		case 'q':
-			rv.quiet = 1;
-			break;
-		case NAMES_OPT_ALLOW:
-			rv.allow_names = 1;
-			break;
-		default:
-			usage(stderr);
-			return EX_USAGE;
-		}
+	if ((rc = opt_parse(&cmdline, &argc, &argv, &rv, &rv.o, &m, &e)) !=
+	    OPT_RUN) {
+		if (e.msg[0] != '\0')
+			warnx("%s", e.msg);
+		return opt_exit(&cmdline, rc, &e);
 	}
-	argc -= optind;
-	argv += optind;
-	if (rv.o.help) {
-		usage(stdout);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (rv.o.version) {
-		printf("ally-review %s\n", ALLY_VERSION);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	/* Each option belongs to some modes only; say so rather than ignore. */
-	if (bad || (rv.mode != MODE_UPDATE && (argc > 0 || rv.o.dry_run ||
-	    rv.quiet || rv.allow_names || reviewed != NULL ||
-	    rv.o.input != FMT_AUTO)) ||
-	    (rv.mode == MODE_UPDATE && (since || until || rv.target_file ||
-	    rv.o.format == FMT_ROFF)) ||
-	    (rv.mode == MODE_DUE && (since || until || rv.target_file ||
-	    rv.o.format != FMT_AUTO)) ||
-	    (rv.mode == MODE_SUMMARY && rv.target_file) ||
-	    (rv.mode == MODE_REPRESENTATION && (since || until))) {
-		usage(stderr);
-		return EX_USAGE;
-	}
-	rc = settle(&rv, since, until, reviewed, &e);
+	rc = settle(&rv, rv.since_arg, rv.until_arg, rv.reviewed_arg, &e);
 	if (rc == 0)
 		rc = run(&rv, argv, argc, &e);
 	if (rc == 0 && ally_close_stdout(&e) != 0)

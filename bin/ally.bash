@@ -18,7 +18,7 @@
 # that only says what is typed (date, number, time, text ...).
 _ally_options()
 {
-	# The options every command shares (lib/ally.h, ALLY_COMMON_LONGOPTS).
+	# The options every command shares (lib/opt.h, OPT_DB ...).
 	cat <<'EOF'
 -d --db db
 -n --network network
@@ -31,6 +31,7 @@ EOF
 	case $1 in
 	ally-add)
 		cat <<'EOF'
+-u --update -
 -c --create -
 -l --list -
 -I --identities -
@@ -68,6 +69,7 @@ EOF
 		;;
 	meet-minutes)
 		cat <<'EOF'
+-u --update -
 -r --replace -
 -A --allow-names -
 -q --quiet -
@@ -120,6 +122,7 @@ EOF
 		;;
 	report-sentiment)
 		cat <<'EOF'
+-u --update -
 -r --record -
 -q --quiet -
 -l --list -
@@ -128,7 +131,7 @@ EOF
 -g --rollup -
 -t --theme enum:radicalisation,polarisation,nuisance,poverty,youth,safety,trust
 -s --since date
--u --until date
+-U --until date
 -L --level enum:0,1,2,3,4
 -R --rise number
 -w --window number

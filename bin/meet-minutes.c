@@ -10,15 +10,13 @@
  * Members appear by alias only; names and phone numbers never.
  */
 #include <err.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ally.h"
 
-#define OPT_TO	0x200	/* --to: long only */
-#define MAX_TO	100
 
 enum mode { MODE_RECORD, MODE_LIST, MODE_AGENDA };
 
@@ -29,28 +27,7 @@ struct cmd {
 	const char		*meeting;
 	const char		*view;
 	enum minutes_view	 v;
-	const char		*to[MAX_TO];	/* -f mail */
-	size_t			 nto;
 };
-
-static void
-usage(FILE *fp)
-{
-	/*
-	 * TRANSLATORS: the synopsis of meet-minutes(1).  Keep the command
-	 * name, the option letters and their order; the words for what an
-	 * option takes (db, network, format, file, meeting, view) may be
-	 * translated.  The lines after the first are indented to stand under
-	 * the command name: indent them by the width of your "usage: ".
-	 */
-	fputs(_("usage: meet-minutes [-NqrA] [-d db] [-n network] [-f format] "
-	    "[-F format] [file ...]\n"
-	    "       meet-minutes -l [-d db] [-n network] [-f format] "
-	    "[-m meeting] [-V view]\n"
-	    "                       [--to address]\n"
-	    "       meet-minutes -a [-d db] [-n network] [-f format] "
-	    "[--to address]\n"), fp);
-}
 
 /* ---- the minutes and the agenda, for people ----------------------------- */
 
@@ -406,8 +383,8 @@ put_doc(const struct cmd *c, int agenda, const struct record *r, int flags,
 		snprintf(subject, sizeof(subject), _("Minutes of the allies' "
 		    "meeting, network %s, %s"), net, date);
 	memset(&env, 0, sizeof(env));
-	env.to = c->to;
-	env.nto = c->nto;
+	env.to = c->o.to;
+	env.nto = c->o.nto;
 	env.subject = subject;
 	rc = doc_mail(stdout, d, &env, err);
 	doc_done(d);
@@ -565,14 +542,21 @@ print_agenda(struct cmd *c, struct ally_error *err)
 
 /* ---- options ------------------------------------------------------------ */
 
+/* What the table cannot say: the view, and the formats of each mode. */
 static int
-check_usage(struct cmd *c, int nfiles)
+check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 {
+	struct cmd *c = base;
 	enum format f = c->o.format;
 	size_t i;
 
-	if (c->nto > 0 && f != FMT_MAIL)
+	if (c->o.nto > 0 && f != FMT_MAIL)
 		return -1;	/* recipients only for a message */
+	(void)argc;
+	(void)argv;
+	(void)err;
+	c->mode = mode;
+
 	if (c->view != NULL) {
 		for (i = 0; minutes_views[i] != NULL; i++)
 			if (strcmp(c->view, minutes_views[i]) == 0)
@@ -590,8 +574,6 @@ check_usage(struct cmd *c, int nfiles)
 	}
 	switch (c->mode) {
 	case MODE_RECORD:
-		if (c->meeting != NULL || c->view != NULL)
-			return -1;
 		if (f == FMT_AUTO)
 			c->o.format = FMT_YAML;
 		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT) {
@@ -602,9 +584,6 @@ check_usage(struct cmd *c, int nfiles)
 		}
 		return 0;
 	case MODE_LIST:
-		if (nfiles > 0 || c->o.dry_run || c->replace ||
-		    c->allow_names || c->quiet)
-			return -1;
 		if (f == FMT_AUTO)
 			c->o.format = FMT_YAML;
 		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT &&
@@ -625,10 +604,6 @@ check_usage(struct cmd *c, int nfiles)
 		}
 		return 0;
 	case MODE_AGENDA:
-		if (nfiles > 0 || c->o.dry_run || c->replace ||
-		    c->allow_names || c->quiet || c->meeting != NULL ||
-		    c->view != NULL)
-			return -1;
 		if (f == FMT_AUTO)
 			c->o.format = FMT_TEXT;
 		else if (f != FMT_TEXT && f != FMT_MAIL && f != FMT_YAML &&
@@ -642,85 +617,79 @@ check_usage(struct cmd *c, int nfiles)
 	return -1;
 }
 
+#define RECORD	OPT_IN(MODE_RECORD)
+#define FLAG(c, n, h, f) { .ch = (c), .name = (n), .help = (h), \
+	.modes = RECORD, .kind = OPT_FLAG, .off = offsetof(struct cmd, f) }
+
+static const struct opt table[] = {
+	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
+	  .modes = RECORD, .sets = RECORD },
+	FLAG('r', "replace", N_("replace the minutes of a meeting recorded"),
+	    replace),
+	FLAG('A', "allow-names", N_("let names stand in the minutes"),
+	    allow_names),
+	FLAG('q', "quiet", N_("print nothing when recording"), quiet),
+	{ .ch = 'l', .name = "list", .help = N_("print stored minutes"),
+	  .modes = OPT_IN(MODE_LIST), .sets = OPT_IN(MODE_LIST) },
+	{ .ch = 'm', .name = "meeting", .arg = N_("MEETING"),
+	  .help = N_("-l: one meeting: its id, its date or last"),
+	  .modes = OPT_IN(MODE_LIST), .kind = OPT_STRING,
+	  .off = offsetof(struct cmd, meeting) },
+	{ .ch = 'V', .name = "view", .arg = N_("VIEW"),
+	  .help = N_("-l: meetings, attendance, themes or actions"),
+	  .modes = OPT_IN(MODE_LIST), .kind = OPT_STRING,
+	  .off = offsetof(struct cmd, view) },
+	{ .ch = 'a', .name = "agenda",
+	  .help = N_("print the agenda of the next meeting"),
+	  .modes = OPT_IN(MODE_AGENDA), .sets = OPT_IN(MODE_AGENDA) },
+	OPT_TO(OPT_IN(MODE_LIST) | OPT_IN(MODE_AGENDA),
+	    N_("-f mail: a recipient (again for more)")),
+	OPT_DB(OPT_ANY),
+	OPT_NETWORK(OPT_ANY),
+	OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(RECORD),
+	OPT_DRY_RUN(RECORD),
+	{ .ch = 0 }
+};
+
+static const struct opt_mode modes[] = {
+	[MODE_RECORD] = { OPT_MANY, NULL }, [MODE_LIST] = { OPT_NONE, NULL },
+	[MODE_AGENDA] = { OPT_NONE, NULL }
+};
+
+static const struct opt_cmd cmdline = {
+	.name = "meet-minutes",
+	/*
+	 * TRANSLATORS: the synopsis of meet-minutes(1).  Keep the command
+	 * name, the option letters and their order; the words for what an
+	 * option takes (db, network, format, file, meeting, view) may be
+	 * translated.  The lines after the first are indented to stand under
+	 * the command name: indent them by the width of your "usage: ".
+	 */
+	.synopsis = N_("usage: meet-minutes [-NqrAu] [-d db] [-n network] "
+	    "[-f format] [-F format] [file ...]\n"
+	    "       meet-minutes -l [-d db] [-n network] [-f format] "
+	    "[-m meeting] [-V view]\n"
+	    "       meet-minutes -a [-d db] [-n network] [-f format]\n"),
+	.opts = table, .modes = modes, .nmodes = MODE_AGENDA + 1,
+	.initial = MODE_RECORD, .check = check
+};
+
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		ALLY_COMMON_LONGOPTS,
-		{ "replace",	no_argument,		NULL, 'r' },
-		{ "allow-names", no_argument,		NULL, 'A' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "list",	no_argument,		NULL, 'l' },
-		{ "meeting",	required_argument,	NULL, 'm' },
-		{ "view",	required_argument,	NULL, 'V' },
-		{ "agenda",	no_argument,		NULL, 'a' },
-		{ "to",		required_argument,	NULL, OPT_TO },
-		{ NULL,		0,			NULL, 0 }
-	};
 	struct cmd c;
 	struct ally_error e = { 0, "" };
-	int ch, rc, modes = 0;
+	int m, rc;
 
 	memset(&c, 0, sizeof(c));
 	ally_i18n_init();
 	ally_opts_init(&c.o);
-	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS "rAqlm:V:a",
-	    longopts, NULL)) != -1) {
-		if ((rc = ally_opts_handle(&c.o, ch, optarg, &e)) < 0)
-			errx(e.code, "%s", e.msg);
-		if (rc == 1)
-			continue;
-		switch (ch) {
-		case 'r':
-			c.replace = 1;
-			break;
-		case 'A':
-			c.allow_names = 1;
-			break;
-		case 'q':
-			c.quiet = 1;
-			break;
-		case 'l':
-			c.mode = MODE_LIST;
-			modes++;
-			break;
-		case 'm':
-			c.meeting = optarg;
-			break;
-		case 'V':
-			c.view = optarg;
-			break;
-		case 'a':
-			c.mode = MODE_AGENDA;
-			modes++;
-			break;
-		case OPT_TO:
-			if (mail_valid_address(optarg) != 0)
-				errx(EX_USAGE, "--to: '%s' is not an e-mail "
-				    "address", optarg);
-			if (c.nto == MAX_TO)
-				errx(EX_USAGE, "--to: at most %d addresses "
-				    "(use a list)", MAX_TO);
-			c.to[c.nto++] = optarg;
-			break;
-		default:
-			usage(stderr);
-			return EX_USAGE;
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (c.o.help) {
-		usage(stdout);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (c.o.version) {
-		printf("meet-minutes %s\n", ALLY_VERSION);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (modes > 1 || check_usage(&c, argc) != 0) {
-		usage(stderr);
-		return EX_USAGE;
+	if ((rc = opt_parse(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) !=
+	    OPT_RUN) {
+		if (e.msg[0] != '\0')
+			warnx("%s", e.msg);
+		return opt_exit(&cmdline, rc, &e);
 	}
 	if (c.mode == MODE_LIST)
 		rc = list_minutes(&c, &e);

@@ -10,7 +10,7 @@
  * -u, -V).
  */
 #include <err.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,17 +22,14 @@ enum mode { M_NONE, M_PLAN, M_LIST, M_UPDATE, M_VENUES, M_NEXT, M_INVITE,
 
 #define NOTHING_TO_SAY	1	/* --next, --invite: exit status */
 #define MAX_PERIOD_DAYS	1827	/* five years */
-#define OPT_TO		0x200	/* --to: long only */
-#define MAX_TO		100
 
 struct opts {
 	struct ally_opts	 o;
 	enum mode		 mode;
 	int			 list, per_year, quiet, invite_days;
+	int			 per_year_given;
 	int			 letter;	/* the invitation text */
 	const char		*year, *start, *end, *organizer;
-	const char		*to[MAX_TO];	/* -f mail: the recipients */
-	size_t			 nto;
 	const char		*weekdays, *time;
 	int			 duration;
 	char			**blackout_files;
@@ -50,36 +47,6 @@ static const char *const settings_columns[] = { "network", "weekdays",
     "time", "duration", "change", NULL };
 static const char *const venue_change_columns[] = { "id", "network",
     "name", "host", "address", "active", "change", NULL };
-
-static void
-usage(FILE *fp)
-{
-	/*
-	 * TRANSLATORS: the synopsis of meet-plan(1).  Keep the command name,
-	 * the option letters and their order; the words for what an option
-	 * takes (db, network, format, count, file, weekdays, time, minutes,
-	 * year, date, days, organizer, address) may be translated.  The
-	 * lines after the first are indented to stand under the command
-	 * name or its options: widen them by the width of your "usage: ".
-	 */
-	fputs(_("usage: meet-plan [-Nq] [-d db] [-n network] [-f format] "
-	    "[-m count] [-b file]\n"
-	    "                 [-w weekdays] [-t time] [-D minutes] "
-	    "(-y year | -s date [-e date])\n"
-	    "       meet-plan -x [-Nq] [-d db] [-n network] [-f format] "
-	    "[-m count] [-b file]\n"
-	    "       meet-plan -i days [-d db] [-n network] [-f format] "
-	    "[-o organizer]\n"
-	    "                 [--to address]\n"
-	    "       meet-plan -l [-d db] [-n network] [-f format] "
-	    "[-o organizer] [-y year | -s date [-e date]]\n"
-	    "       meet-plan -u [-Nq] [-d db] [-n network] [-f format] "
-	    "[-F format] [file ...]\n"
-	    "       meet-plan -V [-l] [-Nq] [-d db] [-n network] [-f format] "
-	    "[-F format] [file ...]\n"
-	    "       meet-plan -S [-N] [-d db] [-n network] [-w weekdays] "
-	    "[-t time] [-D minutes]\n"), fp);
-}
 
 /* ---- output ------------------------------------------------------------- */
 
@@ -266,7 +233,7 @@ put_mail(const struct opts *op, const struct meeting *v, size_t n,
 			ally_errorf(err, EX_OSERR, "out of memory");
 			goto out;
 		}
-		rc = ical_write_imip(fp, v, n, c, organizer, op->to, op->nto,
+		rc = ical_write_imip(fp, v, n, c, organizer, op->o.to, op->o.nto,
 		    err);
 		if (mem_close(fp, 0, rc == 0 ? err : NULL) != 0 || rc != 0) {
 			rc = -1;
@@ -286,8 +253,8 @@ put_mail(const struct opts *op, const struct meeting *v, size_t n,
 	mail_subject(v, n, text, subject, sizeof(subject));
 	memset(&m, 0, sizeof(m));
 	m.from = from;
-	m.to = op->to;
-	m.nto = op->nto;
+	m.to = op->o.to;
+	m.nto = op->o.nto;
 	m.subject = subject;
 	m.parts = parts;
 	m.nparts = np;
@@ -709,152 +676,60 @@ keep_blackout(struct record *r, void *arg, struct ally_error *err)
 }
 
 static int
-set_mode(struct opts *op, enum mode m)
-{
-	if (op->mode != M_NONE && op->mode != m) {
-		warnx(_("choose one of -y/-s (plan), -x, -i, -l, -u, -V, -S"));
-		return -1;
-	}
-	op->mode = m;
-	return 0;
-}
-
-static int
 parse_number(const char *opt, const char *arg, long long min, long long max,
-    int *out)
+    int *out, struct ally_error *err)
 {
 	long long v;
 
 	if (parse_int(arg, min, max, &v) != 0) {
-		warnx(_("%s: '%s': expected a number from %lld to %lld"), opt,
-		    arg, min, max);
-		return -1;
+		ally_errorf(err, EX_USAGE, "%s: '%s': expected a number from "
+		    "%lld to %lld", opt, arg, min, max);
+		return OPT_USAGE;
 	}
 	*out = (int)v;
 	return 0;
 }
 
 static int
-parse_args(int argc, char *argv[], struct opts *op)
+option(void *base, int ch, const char *arg, struct ally_error *e)
 {
-	static const struct option longopts[] = {
-		ALLY_COMMON_LONGOPTS,
-		{ "year",	required_argument,	NULL, 'y' },
-		{ "start",	required_argument,	NULL, 's' },
-		{ "end",	required_argument,	NULL, 'e' },
-		{ "meetings",	required_argument,	NULL, 'm' },
-		{ "blackouts",	required_argument,	NULL, 'b' },
-		{ "weekdays",	required_argument,	NULL, 'w' },
-		{ "time",	required_argument,	NULL, 't' },
-		{ "duration",	required_argument,	NULL, 'D' },
-		{ "next",	no_argument,		NULL, 'x' },
-		{ "invite",	required_argument,	NULL, 'i' },
-		{ "list",	no_argument,		NULL, 'l' },
-		{ "update",	no_argument,		NULL, 'u' },
-		{ "venues",	no_argument,		NULL, 'V' },
-		{ "settings",	no_argument,		NULL, 'S' },
-		{ "organizer",	required_argument,	NULL, 'o' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "to",		required_argument,	NULL, OPT_TO },
-		{ NULL,		0,			NULL, 0 }
-	};
-	struct ally_error e = { 0, "" };
+	struct opts *op = base;
 	char **nb;
-	int ch, rc, m = 0;
 
-	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
-	    "y:s:e:m:b:w:t:D:xi:luVSo:q", longopts, NULL)) != -1) {
-		if ((rc = ally_opts_handle(&op->o, ch, optarg, &e)) < 0) {
-			warnx("%s", e.msg);
-			return -1;
-		}
-		if (rc == 1)
-			continue;
-		switch (ch) {
-		case 'y':
-			op->year = optarg;
-			break;
-		case 's':
-			op->start = optarg;
-			break;
-		case 'e':
-			op->end = optarg;
-			break;
-		case 'm':
-			/* The range is checked below, with the method's why. */
-			if (parse_number("--meetings", optarg, 0, 366,
-			    &op->per_year) != 0)
-				return -1;
-			m = 1;
-			break;
-		case 'b':
-			nb = reallocarray(op->blackout_files,
-			    op->nblackout_files + 1, sizeof(*nb));
-			if (nb == NULL)
-				err(EX_OSERR, NULL);
-			op->blackout_files = nb;
-			nb[op->nblackout_files++] = optarg;
-			break;
-		case 'w':
-			op->weekdays = optarg;
-			break;
-		case 't':
-			op->time = optarg;
-			break;
-		case 'D':
-			if (parse_number("--duration", optarg, 30, 720,
-			    &op->duration) != 0)
-				return -1;
-			break;
-		case 'x':
-			if (set_mode(op, M_NEXT) != 0)
-				return -1;
-			break;
-		case 'i':
-			if (parse_number("--invite", optarg, 1, 366,
-			    &op->invite_days) != 0 ||
-			    set_mode(op, M_INVITE) != 0)
-				return -1;
-			break;
-		case 'l':
-			op->list = 1;
-			break;
-		case 'u':
-			if (set_mode(op, M_UPDATE) != 0)
-				return -1;
-			break;
-		case 'V':
-			if (set_mode(op, M_VENUES) != 0)
-				return -1;
-			break;
-		case 'S':
-			if (set_mode(op, M_SETTINGS) != 0)
-				return -1;
-			break;
-		case 'o':
-			op->organizer = optarg;
-			break;
-		case 'q':
-			op->quiet = 1;
-			break;
-		case OPT_TO:
-			if (mail_valid_address(optarg) != 0) {
-				warnx(_("--to: '%s' is not an e-mail address"),
-				    optarg);
-				return -1;
-			}
-			if (op->nto == MAX_TO) {
-				warnx(_("--to: at most %d addresses (use a "
-				    "list)"), MAX_TO);
-				return -1;
-			}
-			op->to[op->nto++] = optarg;
-			break;
-		default:
-			return -1;
-		}
+	switch (ch) {
+	case 'm':
+		/* The range is checked below, with the method's why. */
+		op->per_year_given = 1;
+		return parse_number("--meetings", arg, 0, 366, &op->per_year,
+		    e);
+	case 'b':
+		nb = reallocarray(op->blackout_files, op->nblackout_files + 1,
+		    sizeof(*nb));
+		if (nb == NULL)
+			err(EX_OSERR, NULL);
+		op->blackout_files = nb;
+		nb[op->nblackout_files++] = (char *)arg;
+		return 0;
+	case 'D':
+		return parse_number("--duration", arg, 30, 720, &op->duration,
+		    e);
+	case 'i':
+		return parse_number("--invite", arg, 1, 366, &op->invite_days,
+		    e);
 	}
-	if (m && (op->per_year < MEETING_MIN_PER_YEAR ||
+	return 0;
+}
+
+/* What the table cannot say: the period, the count, the formats. */
+static int
+check(void *base, int mode, int nargs, char **args, struct ally_error *err)
+{
+	struct opts *op = base;
+
+	(void)args;
+	(void)err;
+	op->mode = mode;
+	if (op->per_year_given && (op->per_year < MEETING_MIN_PER_YEAR ||
 	    op->per_year > MEETING_MAX_PER_YEAR)) {
 		warnx(_("--meetings: %d a year: the method asks for %d to %d "
 		    "(fewer cannot keep the relation warm; %d is usual)"),
@@ -862,17 +737,6 @@ parse_args(int argc, char *argv[], struct opts *op)
 		    MEETING_DEFAULT_PER_YEAR);
 		return -1;
 	}
-	return 0;
-}
-
-/* Which mode the options name, and whether they fit together. */
-static int
-check_mode(struct opts *op, int nargs)
-{
-	int period = op->year != NULL || op->start != NULL;
-	int schedule = op->weekdays != NULL || op->time != NULL ||
-	    op->duration != 0;
-
 	if (op->end != NULL && op->start == NULL) {
 		warnx(_("--end needs --start"));
 		return -1;
@@ -881,43 +745,11 @@ check_mode(struct opts *op, int nargs)
 		warnx(_("give --year or --start, not both"));
 		return -1;
 	}
-	if (op->list && op->mode == M_NONE)
-		op->mode = M_LIST;
-	else if (op->list && op->mode != M_VENUES) {
-		warnx(_("-l lists meetings, or venues with -V"));
-		return -1;
-	}
-	if (period && op->mode == M_NONE)
-		op->mode = M_PLAN;
-	if (op->mode == M_NONE && schedule)
-		op->mode = M_SETTINGS;
-	if (op->mode == M_NONE) {
-		warnx(_("nothing to do: plan with -y or -s, or choose -x, -i, "
-		    "-l, -u, -V or -S"));
-		return -1;
-	}
-	if (period && op->mode != M_PLAN && op->mode != M_LIST) {
-		warnx(_("--year and --start choose the period to plan or "
-		    "list"));
-		return -1;
-	}
-	if (schedule && op->mode != M_PLAN && op->mode != M_SETTINGS) {
-		warnx(_("-w, -t and -D set the schedule when planning (or "
-		    "with -S)"));
-		return -1;
-	}
-	if (op->nblackout_files > 0 && op->mode != M_PLAN &&
-	    op->mode != M_NEXT) {
-		warnx(_("-b gives blackouts for planning (-y, -s or -x)"));
-		return -1;
-	}
-	if (nargs > 0 && op->mode != M_UPDATE &&
-	    !(op->mode == M_VENUES && !op->list)) {
+	if (mode == M_VENUES && op->list && nargs > 0) {
 		warnx(_("files are read with -u or -V only"));
 		return -1;
 	}
-	if (op->o.dry_run && (op->mode == M_LIST || op->mode == M_INVITE ||
-	    (op->mode == M_VENUES && op->list))) {
+	if (op->o.dry_run && mode == M_VENUES && op->list) {
 		warnx(_("-N is for commands that write"));
 		return -1;
 	}
@@ -926,7 +758,7 @@ check_mode(struct opts *op, int nargs)
 		warnx(_("-f %s is for meetings"), format_name(op->o.format));
 		return -1;
 	}
-	if (op->nto > 0 && op->o.format != FMT_MAIL) {
+	if (op->o.nto > 0 && op->o.format != FMT_MAIL) {
 		warnx(_("--to addresses a message: -f mail"));
 		return -1;
 	}
@@ -951,32 +783,147 @@ check_mode(struct opts *op, int nargs)
 	return 0;
 }
 
+#define PLAN	OPT_IN(M_PLAN)
+#define PERIOD	(PLAN | OPT_IN(M_LIST))
+#define SCHEDULE (PLAN | OPT_IN(M_SETTINGS))
+#define WRITING	(OPT_ANY & ~(OPT_IN(M_LIST) | OPT_IN(M_INVITE)))
+#define MODE(c, n, m, h) { .ch = (c), .name = (n), .help = (h), \
+	.modes = OPT_IN(m), .sets = OPT_IN(m) }
+#define PERIOD_OPT(c, n, h, f) { .ch = (c), .name = (n), \
+	.arg = N_("DATE"), .help = (h), .modes = PERIOD, .implies = PLAN, \
+	.kind = OPT_STRING, .off = offsetof(struct opts, f), \
+	.refuse = N_("--year and --start choose the period to plan or list") }
+
+/* -l first: with -y or -s it lists the period rather than plan it. */
+static const struct opt table[] = {
+	{ .ch = 'l', .name = "list", .help = N_("list the meetings (or venues)"),
+	  .modes = OPT_IN(M_LIST) | OPT_IN(M_VENUES),
+	  .implies = OPT_IN(M_LIST), .kind = OPT_FLAG,
+	  .off = offsetof(struct opts, list),
+	  .refuse = N_("-l lists meetings, or venues with -V") },
+	{ .ch = 'y', .name = "year", .arg = N_("YEAR"),
+	  .help = N_("plan (or list) the meetings of a year"), .modes = PERIOD,
+	  .implies = PLAN, .kind = OPT_STRING,
+	  .off = offsetof(struct opts, year),
+	  .refuse = N_("--year and --start choose the period to plan or "
+	  "list") },
+	PERIOD_OPT('s', "start", N_("plan (or list) from this date"), start),
+	PERIOD_OPT('e', "end", N_("with -s: up to this date"), end),
+	{ .ch = 'm', .name = "meetings", .arg = N_("COUNT"),
+	  .help = N_("meetings a year (6)"), .modes = PLAN | OPT_IN(M_NEXT) },
+	{ .ch = 'b', .name = "blackouts", .arg = N_("FILE"),
+	  .help = N_("periods without meetings (again for more)"),
+	  .modes = PLAN | OPT_IN(M_NEXT),
+	  .refuse = N_("-b gives blackouts for planning (-y, -s or -x)") },
+	{ .ch = 'w', .name = "weekdays", .arg = N_("WEEKDAYS"),
+	  .help = N_("the days a meeting may fall on"), .modes = SCHEDULE,
+	  .implies = OPT_IN(M_SETTINGS), .kind = OPT_STRING,
+	  .off = offsetof(struct opts, weekdays),
+	  .refuse = N_("-w, -t and -D set the schedule when planning (or "
+	  "with -S)") },
+	{ .ch = 't', .name = "time", .arg = N_("TIME"),
+	  .help = N_("the time meetings start"), .modes = SCHEDULE,
+	  .implies = OPT_IN(M_SETTINGS), .kind = OPT_STRING,
+	  .off = offsetof(struct opts, time),
+	  .refuse = N_("-w, -t and -D set the schedule when planning (or "
+	  "with -S)") },
+	{ .ch = 'D', .name = "duration", .arg = N_("MINUTES"),
+	  .help = N_("how long a meeting lasts"), .modes = SCHEDULE,
+	  .implies = OPT_IN(M_SETTINGS),
+	  .refuse = N_("-w, -t and -D set the schedule when planning (or "
+	  "with -S)") },
+	MODE('x', "next", M_NEXT,
+	    N_("keep one meeting planned after the last held")),
+	{ .ch = 'i', .name = "invite", .arg = N_("DAYS"),
+	  .help = N_("the invitations of the coming days"),
+	  .modes = OPT_IN(M_INVITE), .sets = OPT_IN(M_INVITE) },
+	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
+	  .modes = OPT_IN(M_UPDATE), .sets = OPT_IN(M_UPDATE) },
+	MODE('V', "venues", M_VENUES, N_("the venues: read them, or list")),
+	MODE('S', "settings", M_SETTINGS,
+	    N_("store the schedule (-w, -t, -D)")),
+	{ .ch = 'o', .name = "organizer", .arg = N_("ORGANIZER"),
+	  .help = N_("who sends the invitations"), .modes = OPT_ANY,
+	  .kind = OPT_STRING, .off = offsetof(struct opts, organizer) },
+	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when writing"),
+	  .modes = OPT_ANY, .kind = OPT_FLAG,
+	  .off = offsetof(struct opts, quiet) },
+	OPT_TO(OPT_ANY, N_("-f mail: a recipient (again for more)")),
+	OPT_DB(OPT_ANY),
+	OPT_NETWORK(OPT_ANY),
+	OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(OPT_ANY),
+	{ .ch = 'N', .name = "dry-run",
+	  .help = N_("check and show what would change; write nothing"),
+	  .modes = WRITING, .kind = OPT_COMMON,
+	  .refuse = N_("-N is for commands that write") },
+	{ .ch = 0 }
+};
+
+static const struct opt_mode modes[] = {
+	[M_PLAN] = { OPT_NONE, NULL, N_("files are read with -u or -V only") },
+	[M_LIST] = { OPT_NONE, NULL, N_("files are read with -u or -V only") },
+	[M_UPDATE] = { OPT_MANY, NULL, NULL },
+	[M_VENUES] = { OPT_MANY, NULL, NULL },
+	[M_NEXT] = { OPT_NONE, NULL, N_("files are read with -u or -V only") },
+	[M_INVITE] = { OPT_NONE, NULL,
+	    N_("files are read with -u or -V only") },
+	[M_SETTINGS] = { OPT_NONE, NULL,
+	    N_("files are read with -u or -V only") },
+};
+
+static const struct opt_cmd cmdline = {
+	.name = "meet-plan",
+	/*
+	 * TRANSLATORS: the synopsis of meet-plan(1).  Keep the command name,
+	 * the option letters and their order; the words for what an option
+	 * takes (db, network, format, count, file, weekdays, time, minutes,
+	 * year, date, days, organizer, address) may be translated.  The
+	 * lines after the first are indented to stand under the command
+	 * name or its options: widen them by the width of your "usage: ".
+	 */
+	.synopsis = N_("usage: meet-plan [-Nq] [-d db] [-n network] "
+	    "[-f format] [-m count] [-b file]\n"
+	    "                 [-w weekdays] [-t time] [-D minutes] "
+	    "(-y year | -s date [-e date])\n"
+	    "       meet-plan -x [-Nq] [-d db] [-n network] [-f format] "
+	    "[-m count] [-b file]\n"
+	    "       meet-plan -i days [-d db] [-n network] [-f format] "
+	    "[-o organizer]\n"
+	    "                 [--to address]\n"
+	    "       meet-plan -l [-d db] [-n network] [-f format] "
+	    "[-o organizer] [-y year | -s date [-e date]]\n"
+	    "       meet-plan -u [-Nq] [-d db] [-n network] [-f format] "
+	    "[-F format] [file ...]\n"
+	    "       meet-plan -V [-l] [-Nq] [-d db] [-n network] [-f format] "
+	    "[-F format] [file ...]\n"
+	    "       meet-plan -S [-N] [-d db] [-n network] [-w weekdays] "
+	    "[-t time] [-D minutes]\n"),
+	.opts = table, .modes = modes, .nmodes = M_SETTINGS + 1,
+	.initial = -1,
+	.no_mode = N_("nothing to do: plan with -y or -s, or choose -x, -i, "
+	    "-l, -u, -V or -S"),
+	.two_modes = N_("choose one of -y/-s (plan), -x, -i, -l, -u, -V, -S"),
+	.value_usage = 1, .call = option, .check = check
+};
+
 int
 main(int argc, char *argv[])
 {
 	struct opts op;
 	struct ally_error e = { 0, "" };
-	int rc, said = 1;
+	int m, rc, said = 1;
 
 	memset(&op, 0, sizeof(op));
 	ally_i18n_init();
 	ally_opts_init(&op.o);
 	op.per_year = MEETING_DEFAULT_PER_YEAR;
-	rc = parse_args(argc, argv, &op);
-	argc -= optind;
-	argv += optind;
-	if (rc == 0 && (op.o.help || op.o.version)) {
-		if (op.o.help)
-			usage(stdout);
-		else
-			printf("meet-plan %s\n", ALLY_VERSION);
+	if ((rc = opt_parse(&cmdline, &argc, &argv, &op, &op.o, &m, &e)) !=
+	    OPT_RUN) {
 		free(op.blackout_files);
-		return ally_close_stdout(&e) == 0 ? 0 : EX_IOERR;
-	}
-	if (rc != 0 || check_mode(&op, argc) != 0) {
-		free(op.blackout_files);
-		usage(stderr);
-		return EX_USAGE;
+		if (e.msg[0] != '\0')
+			warnx("%s", e.msg);
+		return opt_exit(&cmdline, rc, &e);
 	}
 	if (op.nblackout_files > 0)
 		rc = records_each(op.blackout_files, op.nblackout_files,

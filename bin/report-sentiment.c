@@ -9,8 +9,12 @@
  * rolls up every network of one or more files into aggregates that name
  * no one.  -f svg draws the period table as a heat map.
  */
+#include <ctype.h>
 #include <err.h>
-#include <getopt.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <unistd.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +31,7 @@ struct ctx {
 	struct ally_opts	 o;
 	enum mode		 mode;
 	int			 rollup, quiet, by_given, allow_names;
+	int			 record_u;	/* -u, not -r: see check */
 	enum signal_period	 by;
 	struct signal_rules	 rules;
 	const char		*theme;
@@ -37,30 +42,6 @@ struct ctx {
 	struct signal_set	 set;
 	const char		*network;	/* name when not rolled up */
 };
-
-static void
-usage(FILE *fp)
-{
-	/*
-	 * TRANSLATORS: the synopsis of report-sentiment(1).  Keep the
-	 * command name, the option letters and their order; the words for
-	 * what an option takes (db, network, format, file, period, theme,
-	 * since, until, level, rise, days, count) may be translated.  The
-	 * lines after a "usage: " line stand under the command name: indent
-	 * them by the width of your "usage: ".
-	 */
-	fputs(_("usage: report-sentiment -r [-Nq] [--allow-names] [-d db] "
-	    "[-n network]\n"
-	    "           [-f format] [-F format] [file ...]\n"
-	    "       report-sentiment [-l | -a | -b period] [-d db] "
-	    "[-n network] [-f format]\n"
-	    "           [-t theme] [-s since] [-u until] [-L level] "
-	    "[-R rise] [-w days] [-k count]\n"
-	    "       report-sentiment -g [-a | -b period] [-f format] "
-	    "[-t theme] [-s since] [-u until]\n"
-	    "           [-L level] [-R rise] [-w days] [-k count] "
-	    "[-d db ...] [db ...]\n"), fp);
-}
 
 static int
 oom(struct ally_error *err)
@@ -1099,24 +1080,35 @@ resolve_dates(struct ctx *c, struct ally_error *err)
 	return 0;
 }
 
+/* YYYY-MM-DD in shape, a valid date or not. */
 static int
-set_mode(struct ctx *c, enum mode m)
+looks_like_date(const char *s)
 {
-	if (c->mode != M_THERMOMETER && c->mode != m)
-		return -1;
-	c->mode = m;
-	return 0;
+	size_t i;
+
+	if (strlen(s) != 10)
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
 }
 
 /* The combinations that make no sense are usage errors, said plainly. */
 static const char *
-check_usage(struct ctx *c, int nargs)
+check_usage(struct ctx *c, int nargs, char **args)
 {
+	day_t d;
+	int i;
+
 	if (c->mode == M_RECORD) {
-		if (c->rollup || c->by_given || c->theme || c->since_arg ||
-		    c->until_arg)
-			return _("-r records signals; the report options do "
-			    "not apply");
+		/* -u was --until once (NEWS): say so rather than open a date. */
+		for (i = 0; c->record_u && i < nargs; i++)
+			if ((looks_like_date(args[i]) ||
+			    parse_since(args[i], 0, &d) == 0) &&
+			    access(args[i], F_OK) != 0)
+				return _("-u records signals; the end of the "
+				    "period is -U (--until)");
 		if (c->o.format == FMT_SVG || c->o.format == FMT_ROFF)
 			return _("-r prints the stored signals as yaml, csv or "
 			    "text");
@@ -1124,15 +1116,6 @@ check_usage(struct ctx *c, int nargs)
 			return _("-r records into one database");
 		return NULL;
 	}
-	if (c->o.dry_run || c->quiet)
-		return _("-N and -q go with -r");
-	if (c->allow_names)
-		return _("--allow-names goes with -r");
-	if (c->rollup && c->mode != M_ALERTS && c->mode != M_PERIODS &&
-	    c->mode != M_THERMOMETER)
-		return _("-g rolls up the period table or the alerts");
-	if (c->rollup && c->mode == M_THERMOMETER)
-		c->mode = M_PERIODS;	/* the roll-up is by period */
 	if (!c->rollup && (nargs > 0 || c->ndbs > 1))
 		return _("several databases or operands: only with -g");
 	if (c->rollup && c->o.network != NULL)
@@ -1168,58 +1151,154 @@ parse_by(const char *arg, enum signal_period *by)
 }
 
 static int
-option(struct ctx *c, int ch, const char *arg, struct ally_error *err)
+option(void *base, int ch, const char *arg, struct ally_error *err)
 {
+	struct ctx *c = base;
+	int rc = 0;
+
 	switch (ch) {
-	case 'r':
-		return set_mode(c, M_RECORD) ? ally_errorf(err, EX_USAGE,
-		    "-r, -l, -a and -b exclude each other") : 0;
-	case 'l':
-		return set_mode(c, M_LIST) ? ally_errorf(err, EX_USAGE,
-		    "-r, -l, -a and -b exclude each other") : 0;
-	case 'a':
-		return set_mode(c, M_ALERTS) ? ally_errorf(err, EX_USAGE,
-		    "-r, -l, -a and -b exclude each other") : 0;
+	case 'd':
+		if (c->ndbs == MAX_DBS)
+			return ally_errorf(err, EX_USAGE, "at most %d "
+			    "databases", MAX_DBS);
+		c->dbs[c->ndbs++] = arg;
+		return ally_opts_handle(&c->o, ch, arg, err) < 0 ? OPT_FAIL : 0;
+	case 'u':
+		c->record_u = 1;
+		return 0;
 	case 'b':
 		if (parse_by(arg, &c->by) != 0)
-			return ally_errorf(err, EX_USAGE, "--by: '%s' is not "
+			rc = ally_errorf(err, EX_USAGE, "--by: '%s' is not "
 			    "month, quarter or meeting", arg);
 		c->by_given = 1;
-		return set_mode(c, M_PERIODS) ? ally_errorf(err, EX_USAGE,
-		    "-r, -l, -a and -b exclude each other") : 0;
-	case 'g':
-		c->rollup = 1;
-		return 0;
-	case 'q':
-		c->quiet = 1;
-		return 0;
-	case NAMES_OPT_ALLOW:
-		c->allow_names = 1;
-		return 0;
+		break;
 	case 't':
 		if (signal_valid_theme(arg) != 0)
-			return ally_errorf(err, EX_USAGE, "--theme: '%s' is "
+			rc = ally_errorf(err, EX_USAGE, "--theme: '%s' is "
 			    "not a theme (one lower-case word)", arg);
 		c->theme = arg;
-		return 0;
-	case 's':
-		c->since_arg = arg;
-		return 0;
-	case 'u':
-		c->until_arg = arg;
-		return 0;
+		break;
 	case 'L':
-		return number("--level", arg, 4, &c->rules.level, err);
+		rc = number("--level", arg, 4, &c->rules.level, err);
+		break;
 	case 'R':
-		return number("--rise", arg, 4, &c->rules.rise, err);
+		rc = number("--rise", arg, 4, &c->rules.rise, err);
+		break;
 	case 'w':
-		return number("--window", arg, 3660, &c->rules.window, err);
+		rc = number("--window", arg, 3660, &c->rules.window, err);
+		break;
 	case 'k':
-		return number("--consecutive", arg, 100,
-		    &c->rules.consecutive, err);
+		rc = number("--consecutive", arg, 100, &c->rules.consecutive,
+		    err);
+		break;
 	}
-	return ally_errorf(err, EX_USAGE, "%s", "");
+	return rc != 0 ? OPT_USAGE : 0;
 }
+
+static int
+check(void *base, int mode, int argc, char **argv, struct ally_error *err)
+{
+	struct ctx *c = base;
+	const char *why;
+
+	c->mode = mode;
+	if ((why = check_usage(c, argc, argv)) != NULL)
+		return ally_errorf(err, EX_USAGE, "%s", why);
+	return 0;
+}
+
+#define REPORTS	(OPT_ANY & ~OPT_IN(M_RECORD))
+#define RECORD	OPT_IN(M_RECORD)
+#define RULE(c, n, a, h) { .ch = (c), .name = (n), .arg = (a), \
+	.help = (h), .modes = REPORTS }
+
+static const struct opt table[] = {
+	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
+	  .modes = RECORD, .sets = RECORD },
+	{ .ch = 'r', .name = "record", .help = N_("the same as -u"),
+	  .modes = RECORD, .sets = RECORD },
+	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when recording"),
+	  .modes = RECORD, .kind = OPT_FLAG, .off = offsetof(struct ctx, quiet),
+	  .refuse = N_("-N and -q go with -r") },
+	{ .ch = NAMES_OPT_ALLOW, .name = "allow-names",
+	  .help = N_("let members' names through in summaries"),
+	  .modes = RECORD, .kind = OPT_FLAG,
+	  .off = offsetof(struct ctx, allow_names),
+	  .refuse = N_("--allow-names goes with -r") },
+	{ .ch = 'l', .name = "list", .help = N_("list the signals"),
+	  .modes = OPT_IN(M_LIST), .sets = OPT_IN(M_LIST) },
+	{ .ch = 'a', .name = "alerts", .help = N_("the early warnings"),
+	  .modes = OPT_IN(M_ALERTS), .sets = OPT_IN(M_ALERTS) },
+	{ .ch = 'b', .name = "by", .arg = N_("PERIOD"),
+	  .help = N_("the themes by month, quarter or meeting"),
+	  .modes = OPT_IN(M_PERIODS), .sets = OPT_IN(M_PERIODS) },
+	{ .ch = 'g', .name = "rollup",
+	  .help = N_("every network of the databases, in aggregates"),
+	  .modes = OPT_IN(M_THERMOMETER) | OPT_IN(M_PERIODS) |
+	  OPT_IN(M_ALERTS), .implies = OPT_IN(M_PERIODS),
+	  .kind = OPT_FLAG, .off = offsetof(struct ctx, rollup),
+	  .refuse = N_("-g rolls up the period table or the alerts") },
+	RULE('t', "theme", N_("THEME"), N_("only this theme")),
+	{ .ch = 's', .name = "since", .arg = N_("SINCE"),
+	  .help = N_("from this date, or the last days (7d)"),
+	  .modes = REPORTS, .kind = OPT_STRING,
+	  .off = offsetof(struct ctx, since_arg) },
+	{ .ch = 'U', .name = "until", .arg = N_("DATE"),
+	  .help = N_("up to this date (today)"), .modes = REPORTS,
+	  .kind = OPT_STRING, .off = offsetof(struct ctx, until_arg) },
+	RULE('L', "level", N_("LEVEL"), N_("alert at this tension (0 to 4)")),
+	RULE('R', "rise", N_("RISE"), N_("alert at a rise this steep")),
+	RULE('w', "window", N_("DAYS"), N_("the days a rise is measured in")),
+	RULE('k', "consecutive", N_("COUNT"),
+	    N_("alert after so many tense readings in a row")),
+	{ .ch = 'd', .name = "db", .arg = N_("FILE"),
+	  .help = N_("the database (default: $ALLY_DB; -g: again for more)"),
+	  .modes = OPT_ANY },
+	OPT_NETWORK(OPT_ANY),
+	OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(RECORD),
+	{ .ch = 'N', .name = "dry-run",
+	  .help = N_("check and show what would change; write nothing"),
+	  .modes = RECORD, .kind = OPT_COMMON,
+	  .refuse = N_("-N and -q go with -r") },
+	{ .ch = 0 }
+};
+
+static const struct opt_mode modes[] = {
+	[M_THERMOMETER] = { OPT_MANY, NULL, NULL },
+	[M_PERIODS] = { OPT_MANY, NULL, NULL },
+	[M_ALERTS] = { OPT_MANY, NULL, NULL },
+	[M_LIST] = { OPT_MANY, NULL, NULL },
+	[M_RECORD] = { OPT_MANY,
+	    N_("-r records signals; the report options do not apply"), NULL }
+};
+
+static const struct opt_cmd cmdline = {
+	.name = "report-sentiment",
+	/*
+	 * TRANSLATORS: the synopsis of report-sentiment(1).  Keep the
+	 * command name, the option letters and their order; the words for
+	 * what an option takes (db, network, format, file, period, theme,
+	 * since, until, level, rise, days, count) may be translated.  The
+	 * lines after a "usage: " line stand under the command name: indent
+	 * them by the width of your "usage: ".
+	 */
+	.synopsis = N_("usage: report-sentiment -u [-Nq] [--allow-names] [-d db] "
+	    "[-n network]\n"
+	    "           [-f format] [-F format] [file ...]\n"
+	    "       report-sentiment [-l | -a | -b period] [-d db] "
+	    "[-n network] [-f format]\n"
+	    "           [-t theme] [-s since] [-U until] [-L level] "
+	    "[-R rise] [-w days] [-k count]\n"
+	    "       report-sentiment -g [-a | -b period] [-f format] "
+	    "[-t theme] [-s since] [-U until]\n"
+	    "           [-L level] [-R rise] [-w days] [-k count] "
+	    "[-d db ...] [db ...]\n"),
+	.opts = table, .modes = modes, .nmodes = M_RECORD + 1,
+	.initial = M_THERMOMETER,
+	.two_modes = N_("-r, -l, -a and -b exclude each other"),
+	.call = option, .check = check
+};
 
 static int
 finish(int rc, struct ally_error *e)
@@ -1236,70 +1315,19 @@ finish(int rc, struct ally_error *e)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		ALLY_COMMON_LONGOPTS,
-		{ "record",	no_argument,		NULL, 'r' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "list",	no_argument,		NULL, 'l' },
-		{ "alerts",	no_argument,		NULL, 'a' },
-		{ "by",		required_argument,	NULL, 'b' },
-		{ "rollup",	no_argument,		NULL, 'g' },
-		{ "theme",	required_argument,	NULL, 't' },
-		{ "since",	required_argument,	NULL, 's' },
-		{ "until",	required_argument,	NULL, 'u' },
-		{ "level",	required_argument,	NULL, 'L' },
-		{ "rise",	required_argument,	NULL, 'R' },
-		{ "window",	required_argument,	NULL, 'w' },
-		{ "consecutive", required_argument,	NULL, 'k' },
-		{ "allow-names", no_argument,		NULL, NAMES_OPT_ALLOW },
-		{ NULL,		0,			NULL, 0 }
-	};
 	struct ctx c;
 	struct ally_error e = { 0, "" };
-	const char *why;
-	int ch, rc, i, printed = 0;
+	int m, rc, i, printed = 0;
 
 	memset(&c, 0, sizeof(c));
 	ally_i18n_init();
 	ally_opts_init(&c.o);
 	signal_rules_default(&c.rules);
-	while ((ch = getopt_long(argc, argv, ALLY_COMMON_SHORTOPTS
-	    "rqlab:gt:s:u:L:R:w:k:", longopts, NULL)) != -1) {
-		if (ch == 'd') {
-			if (c.ndbs == MAX_DBS)
-				errx(EX_USAGE, _("at most %d databases"),
-				    MAX_DBS);
-			c.dbs[c.ndbs++] = optarg;
-		}
-		if ((rc = ally_opts_handle(&c.o, ch, optarg, &e)) < 0)
-			errx(e.code, "%s", e.msg);
-		if (rc == 1)
-			continue;
-		if (ch == '?' || ch == ':') {
-			usage(stderr);
-			return EX_USAGE;
-		}
-		if (option(&c, ch, optarg, &e) != 0) {
-			if (e.msg[0] != '\0')
-				warnx("%s", e.msg);
-			usage(stderr);
-			return EX_USAGE;
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (c.o.help) {
-		usage(stdout);
-		return finish(0, &e);
-	}
-	if (c.o.version) {
-		printf("report-sentiment %s\n", ALLY_VERSION);
-		return finish(0, &e);
-	}
-	if ((why = check_usage(&c, argc)) != NULL) {
-		warnx("%s", why);
-		usage(stderr);
-		return EX_USAGE;
+	if ((rc = opt_parse(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) !=
+	    OPT_RUN) {
+		if (e.msg[0] != '\0')
+			warnx("%s", e.msg);
+		return opt_exit(&cmdline, rc, &e);
 	}
 	if (c.mode == M_RECORD) {
 		if (date_today(&c.today, &e) != 0)

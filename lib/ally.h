@@ -22,6 +22,8 @@
 #define ALLY_MAX_ALLIES	15
 /* Longest value accepted from any input, in bytes. */
 #define ALLY_MAX_VALUE	65536
+/* Most recipients of one message (--to). */
+#define ALLY_MAX_TO	100
 /* Most fields in one record. */
 #define ALLY_MAX_FIELDS	4096
 
@@ -430,11 +432,15 @@ struct ally_opts {
 	enum format	 input;		/* records in: auto, yaml or csv */
 	int		 dry_run;
 	int		 help, version;
+	/* --to: the recipients of a message (-f mail), long only. */
+	const char	*to[ALLY_MAX_TO];
+	size_t		 nto;
 };
 
 /* getopt_long entries of the common options, terminated by a zero entry. */
 #define ALLY_COMMON_SHORTOPTS	"d:n:f:F:hN"
 #define ALLY_OPT_VERSION	0x100
+#define ALLY_OPT_TO		0x200	/* --to: long only */
 #define ALLY_COMMON_LONGOPTS \
 	{ "db",		required_argument,	NULL, 'd' }, \
 	{ "network",	required_argument,	NULL, 'n' }, \
@@ -1008,5 +1014,6 @@ int	 roff_table_end(struct roff_table *);
 #include "doc.h"
 #include "names.h"
 #include "session.h"
+#include "opt.h"
 
 #endif /* ALLY_H */

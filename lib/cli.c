@@ -44,6 +44,15 @@ ally_opts_handle(struct ally_opts *o, int ch, const char *arg,
 	case 'N':
 		o->dry_run = 1;
 		return 1;
+	case ALLY_OPT_TO:
+		if (mail_valid_address(arg) != 0)
+			return ally_errorf(err, EX_USAGE, "--to: '%s' is not "
+			    "an e-mail address", arg);
+		if (o->nto == ALLY_MAX_TO)
+			return ally_errorf(err, EX_USAGE, "--to: at most %d "
+			    "addresses (use a list)", ALLY_MAX_TO);
+		o->to[o->nto++] = arg;
+		return 1;
 	case 'h':
 		o->help = 1;
 		return 1;

@@ -123,7 +123,7 @@ sed 's/^\([0-9]*\),Middelburg,2028-11-20,poverty,2,/\1,Middelburg,2028-11-20,pov
 # -- the thermometer --------------------------------------------------------------
 report-sentiment -f text >"$T/thermo.out"
 diff_ok "$T/thermo.out" "$G/thermometer.out" "the thermometer (golden)"
-runc report-sentiment -f csv -u 2027-03-20
+runc report-sentiment -f csv -U 2027-03-20
 like "$out" "^polarisation,2027-03-20,4,unrest,rising,evidenced,3,\\+1,2,level rise,P01," \
     "on 2027-03-20: polarisation at 4, up 1 from 3, two signals, alerting"
 like "$out" "^youth,2027-03-13,3,tension,rising,evidenced,2,\\+1,1,level,A06," \
@@ -137,7 +137,7 @@ is "$(printf '%s\n' "$out" | sed 1d | cut -d, -f1,2,3,8)" "youth,2028-11-20,2,0"
 # -- over time ---------------------------------------------------------------------
 report-sentiment -b quarter -f csv | tr -d '\r' >"$T/quarter.out"
 diff_ok "$T/quarter.out" "$G/quarter.out" "the period table by quarter (golden)"
-runc report-sentiment -b month -f csv -t polarisation -s 2027-03-01 -u 2027-03-31
+runc report-sentiment -b month -f csv -t polarisation -s 2027-03-01 -U 2027-03-31
 is "$(printf '%s\n' "$out" | sed 1d)" "polarisation,2027-03,3,6,4,2.7,new,2" \
     "March 2027: 3 readings of 6 signals, max 4, mean 2.7, 2 alerts"
 runc report-sentiment -b meeting -f csv -t polarisation
@@ -182,7 +182,7 @@ is "$(printf '%s\n' "$out" | sed 1d | cut -d, -f1 | sort -u)" 2027-03-20 \
     "-s 1d: today's alerts only"
 
 # -- usage and system errors -----------------------------------------------------------
-for args in "-b week" "-s yesterday" "-u 2028-02-30" "-a -b month" "-a -f svg" \
+for args in "-b week" "-s yesterday" "-U 2028-02-30" "-u 2028-02-30" "-u 7d" "-a -b month" "-a -f svg" \
     "-l -f svg" "-r -b month" "-N" "-L 5" "-w x" "-g -b meeting" \
     "-g -n Middelburg" "extra.db"; do
 	run report-sentiment $args
@@ -195,7 +195,14 @@ is "$rc" 66 "no database: exit 66"
 report-sentiment -b month >/dev/full 2>"$T/full.err"
 is "$?" 74 "stdout on a full disk: exit 74"
 run report-sentiment --help
-like "$rc:$out" "^0:usage: report-sentiment -r" "--help: usage, exit 0"
+like "$rc:$out" "^0:usage: report-sentiment -u" "--help: usage, exit 0"
+# -u was --until before the option table (NEWS): a date after it is
+# taken for the old use and refused with the new spelling, not opened.
+run report-sentiment -u 2027-12-31
+is "$rc:$(printf '%s\n' "$errout" | sed -n 1p)" "64:report-sentiment: -u records signals; the end of the period is -U (--until)" \
+    "-u DATE: the old --until, said so"
+run report-sentiment --record -q "$T/none.csv"
+is "$rc" 66 "--record stays a synonym of -u: reads its files"
 # The records printed back wait for the commit in a file in $TMPDIR:
 # where none can be made, nothing is written (-q needs none).
 printf 'date,theme,tension,source\n2028-12-03,youth,1,A01\n' >"$T/one.csv"

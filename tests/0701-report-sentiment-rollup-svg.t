@@ -125,7 +125,7 @@ like "$(grep -F "$hostile" "$T/h.txt")" "^TIP safety, 2028-12: .*last: Flyer" \
 unlike "$(cat "$T/h.svg")" "<script|& |'burn'|\"x\"" \
     "hostile summary: <, &, quotes escaped in the file"
 
-run report-sentiment -n Middelburg -f svg -s 2029-01-01 -u 2029-01-31
+run report-sentiment -n Middelburg -f svg -s 2029-01-01 -U 2029-01-31
 is "$rc" 66 "nothing to draw: exit 66"
 report-sentiment -n Middelburg -f svg >/dev/full 2>/dev/null
 is "$?" 74 "svg on a full disk: exit 74"

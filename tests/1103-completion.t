@@ -95,22 +95,15 @@ comp_at() {
 }
 comp() { comp_at $(($# - 1)) "$@"; }
 
-# The table against the sources: every long option of each command's
-# getopt_long table (and the common ones), every short option of its
-# optstring, and every option its --help shows.
-common_long=$(sed -n '/#define ALLY_COMMON_LONGOPTS/,/^$/p' "$TOP/lib/ally.h" |
-    grep -o '{ "[a-z-]*"' | sed 's/{ "/--/;s/"//')
-common_short=$(sed -n 's/#define ALLY_COMMON_SHORTOPTS[^"]*"\(.*\)"/\1/p' \
-    "$TOP/lib/ally.h" | tr -d :)
+# The table against the commands: every long and short option that
+# --help lists (it is generated from the command's option table, opt.c)
+# is the completion's, and no other.
 for c in $CMDS; do
-	src="$TOP/bin/$c.c"
-	long=$( { printf '%s\n' "$common_long"
-	    awk '/longopts\[\] = \{/,/\};/' "$src" |
-	    grep -o '{ "[a-z-]*"' | sed 's/{ "/--/;s/"//'; } | sort -u)
-	short=$(printf '%s%s' "$common_short" "$(tr '\n' ' ' <"$src" |
-	    grep -o 'ALLY_COMMON_SHORTOPTS[[:space:]]*"[^"]*"' |
-	    sed 's/.*"\(.*\)"/\1/' | tr -d :)" | fold -w1 | sed 's/^/-/' |
-	    sort -u)
+	help=$("$TOP/bin/$c" --help)
+	long=$(printf '%s\n' "$help" | grep -oE -- '^  (-[A-Za-z], |    )--[a-z-]+' |
+	    grep -oE -- '--[a-z-]+' | sort -u)
+	short=$(printf '%s\n' "$help" | grep -oE -- '^  -[A-Za-z],' |
+	    grep -oE -- '-[A-Za-z]' | sort -u)
 	tlong=$(_ally_options "$c" | awk '{ print $2 }' | sort -u)
 	tshort=$(_ally_options "$c" | awk '$1 != "-" { print $1 }' | sort -u)
 	is "$(echo $tlong)" "$(echo $long)" "$c: the table's long options are the command's"

@@ -42,7 +42,7 @@ printf '%s\n' "$out" >"$T/usage.out"
 diff_ok "$T/usage.out" "$NL/usage.out" "-h in Dutch (golden)"
 run dutch meet-minutes -Z
 is "$rc" 64 "an unknown option in Dutch: exit 64"
-like "$errout" "^gebruik: meet-minutes \[-NqrA\]" "and the usage in Dutch"
+like "$errout" "^gebruik: meet-minutes \[-NqrAu\]" "and the usage in Dutch"
 
 # ---- the diagnostics of the options ----------------------------------------
 newdb Middelburg

@@ -57,7 +57,7 @@ is "$rc" 64 "a usage error in Dutch: exit 64"
 is "$(printf '%s\n' "$errout" | sed -n 1p)" \
     "meet-plan: geef --year of --start, niet allebei" \
     "a usage error in Dutch: said in Dutch"
-is "$(printf '%s\n' "$errout" | sed 1d)" "$(cat "$D/usage.out")" \
+is "$(printf '%s\n' "$errout" | sed 1d)" "$(sed '/^$/,$d' "$D/usage.out")" \
     "a usage error in Dutch: the Dutch usage on stderr"
 
 # ---- diagnostics: options ------------------------------------------------------

@@ -29,7 +29,7 @@ printf '%s\n' "$out" >"$T/usage.out"
 diff_ok "$T/usage.out" "$G/usage.out" "-h in Dutch: the Dutch usage (golden)"
 run dutch report-sentiment --no-such-option
 is "$rc" 64 "an unknown option: exit 64 in Dutch"
-like "$errout" "^gebruik: report-sentiment -r " "an unknown option: the Dutch usage"
+like "$errout" "^gebruik: report-sentiment -u " "an unknown option: the Dutch usage"
 
 # ---- usage errors: the Dutch message, the usage, 64 as in English -------------
 usage_nl() {	# usage_nl MESSAGE ARG...
@@ -73,9 +73,9 @@ date_nl() {	# date_nl MESSAGE ARG...
 	is "$rc:$e" "64:64" "$*: exit 64 in Dutch and English"
 	is "$errout" "report-sentiment: $want" "$*: said in Dutch"
 }
-date_nl "--until: '2028-02-30' is geen datum (JJJJ-MM-DD)" -u 2028-02-30
+date_nl "--until: '2028-02-30' is geen datum (JJJJ-MM-DD)" -U 2028-02-30
 date_nl "--since: 'lang' is geen datum (JJJJ-MM-DD) en geen aantal dagen (7d)" -s lang
-date_nl "--since ligt na --until" -s 2028-12-01 -u 2028-11-01
+date_nl "--since ligt na --until" -s 2028-12-01 -U 2028-11-01
 
 # At most 64 databases (errx).
 set --

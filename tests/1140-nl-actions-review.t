@@ -61,11 +61,11 @@ is "$rc" 64 "two modes: exit 64"
 is "$(printf '%s\n' "$errout" | sed -n 1p)" \
     "action-track: kies één van -u, -a, --done, --drop, --reopen, --remind, --reciprocity" \
     "two modes: said in Dutch"
-is "$(printf '%s\n' "$errout" | sed 1d)" "$(cat "$NL/usage-action-track.out")" \
+is "$(printf '%s\n' "$errout" | sed 1d)" "$(sed '/^$/,$d' "$NL/usage-action-track.out")" \
     "two modes: the Dutch usage follows"
 run dutch ally-review -S -u
 is "$rc" 64 "ally-review, two modes: exit 64"
-is "$errout" "$(cat "$NL/usage-ally-review.out")" \
+is "$errout" "$(sed '/^$/,$d' "$NL/usage-ally-review.out")" \
     "ally-review, two modes: the Dutch usage"
 
 # ---- action-track: diagnostics -----------------------------------------------

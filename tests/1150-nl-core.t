@@ -36,7 +36,12 @@ printf '%s\n' "$out" >"$T/usage"
 diff_ok "$T/usage" "$D/usage.out" "-h in Dutch: the whole synopsis"
 nl_run ally-add -l -c
 is "$rc" 64 "a mode that does not fit: exit 64 in Dutch"
-is "$errout" "$(cat "$D/usage.out")" "a usage error prints the Dutch synopsis"
+# The refusal says why, then the synopsis: the part of --help before
+# its options.
+is "$(printf '%s\n' "$errout" | sed -n 1p)" "ally-add: -c gaat niet samen met -l" \
+    "a mode that does not fit: said in Dutch"
+is "$(printf '%s\n' "$errout" | sed 1d)" "$(sed '/^$/,$d' "$D/usage.out")" \
+    "a usage error prints the Dutch synopsis"
 is "$out" "" "a usage error prints nothing on stdout"
 
 # ---- the common options (cli.c) and ally-add's own -------------------------

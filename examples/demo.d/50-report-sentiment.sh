@@ -4,8 +4,8 @@
 # the themes by meeting, the alerts, and the heat map for the report.
 export ALLY_TODAY=2027-03-13
 echo
-echo "== report-sentiment -r -f text callround.csv   (the call round of 13 March)"
-report-sentiment -r -f text callround.csv
+echo "== report-sentiment -u -f text callround.csv   (the call round of 13 March)"
+report-sentiment -u -f text callround.csv
 export ALLY_TODAY=2027-12-01
 echo
 echo "== report-sentiment -f text   (the thermometer after the year's meetings)"

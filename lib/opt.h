@@ -1,0 +1,111 @@
+/*
+ * opt.h: one table of options and modes per command (issue 17, points 5
+ * and 6).  Each command describes its options once: letter, long name,
+ * argument, one line of help, the modes it is allowed in and the mode it
+ * chooses.  The getopt strings, the parse loop, the refusal of an option
+ * outside its modes, the count of operands and --help all come from it.
+ */
+#ifndef ALLY_OPT_H
+#define ALLY_OPT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define OPT_IN(m)	(1u << (m))	/* the mask of mode m */
+#define OPT_ANY		(~0u)		/* every mode */
+#define OPT_LONG	0x200		/* first id of a long-only option */
+#define OPT_VERSION	0x100		/* --version (ALLY_OPT_VERSION) */
+#define OPT_MAX		48		/* options of one command, at most */
+
+enum opt_kind {
+	OPT_CALL,	/* the command's callback handles it */
+	OPT_FLAG,	/* sets the int at .off to 1 */
+	OPT_STRING,	/* stores the argument at .off (const char *) */
+	OPT_COMMON	/* ally_opts_handle: -d -n -f -F -N */
+};
+
+/* How many operands a mode takes. */
+enum opt_operands { OPT_NONE, OPT_MANY, OPT_SOME, OPT_ONE };
+
+struct opt {
+	int		 ch;	/* the letter; OPT_LONG + n: long only */
+	const char	*name;	/* the long name */
+	const char	*arg;	/* N_() the argument's name; NULL: none */
+	const char	*help;	/* N_() one line for --help */
+	unsigned	 modes;	/* OPT_IN() of the modes that allow it */
+	unsigned	 sets;	/* OPT_IN() of the mode it chooses, or 0 */
+	unsigned	 implies; /* the mode it chooses when none is chosen */
+	enum opt_kind	 kind;
+	size_t		 off;	/* OPT_FLAG, OPT_STRING: in the command's struct */
+	const char	*refuse; /* N_() said outside its modes; NULL: the usual */
+};
+
+struct opt_mode {
+	enum opt_operands operands;
+	const char	*refuse; /* N_() said of an option this mode refuses */
+	const char	*extra;	/* N_() said of an operand it does not take */
+};
+
+struct opt_cmd {
+	const char		*name;		/* ally-add */
+	const char		*synopsis;	/* N_() the usage lines */
+	const struct opt	*opts;		/* ended by a zero ch */
+	const struct opt_mode	*modes;
+	int			 nmodes;
+	int			 initial;	/* no mode option: this, or -1 */
+	const char		*no_mode;	/* N_() when initial is -1 */
+	const char		*two_modes;	/* N_() or NULL: the usage alone */
+	int			 value_usage;	/* the usage after a bad value */
+	/* An option of kind OPT_CALL: 0, or -1 with err set. */
+	int	(*call)(void *, int, const char *, struct ally_error *);
+	/* What the table cannot say, once the mode is known: 0 or -1. */
+	int	(*check)(void *, int, int, char **, struct ally_error *);
+};
+
+/* The common options (cli.c), each with the modes that allow it. */
+#define OPT_DB(m)	{ .ch = 'd', .name = "db", .arg = N_("FILE"), \
+	.help = N_("the database (default: $ALLY_DB)"), .modes = (m), \
+	.kind = OPT_COMMON }
+#define OPT_NETWORK(m)	{ .ch = 'n', .name = "network", .arg = N_("NAME"), \
+	.help = N_("the network (default: $ALLY_NETWORK, or the only one)"), \
+	.modes = (m), .kind = OPT_COMMON }
+#define OPT_FORMAT(m)	{ .ch = 'f', .name = "format", .arg = N_("FORMAT"), \
+	.help = N_("the output: yaml, csv, text, ... (see the manual)"), \
+	.modes = (m), .kind = OPT_COMMON }
+#define OPT_INPUT(m)	{ .ch = 'F', .name = "input-format", \
+	.arg = N_("FORMAT"), \
+	.help = N_("read records as yaml or csv (default: recognised)"), \
+	.modes = (m), .kind = OPT_COMMON }
+#define OPT_DRY_RUN(m)	{ .ch = 'N', .name = "dry-run", \
+	.help = N_("check and show what would change; write nothing"), \
+	.modes = (m), .kind = OPT_COMMON }
+/* --to: a recipient of the message that -f mail writes. */
+#define OPT_TO(m, h)	{ .ch = ALLY_OPT_TO, .name = "to", \
+	.arg = N_("ADDRESS"), .help = (h), .modes = (m), .kind = OPT_COMMON }
+/* -u: records read back from files or standard input, in every command. */
+#define OPT_UPDATE_HELP	N_("read records from files or standard input")
+
+/* What opt_parse leaves to main. */
+#define OPT_RUN		0	/* go on: *mode, *argc and *argv are set */
+#define OPT_DONE	1	/* --help or --version printed: exit 0 */
+#define OPT_FAIL	(-1)	/* err says why (a message, no usage) */
+#define OPT_USAGE	(-2)	/* err says why (maybe ""), then the usage */
+
+struct ally_opts;
+
+/*
+ * Parse argv by the table into base (the command's options) and o (its
+ * common options, inside base); on OPT_RUN *argc and *argv are the
+ * operands and *mode the mode chosen.
+ */
+int	 opt_parse(const struct opt_cmd *, int *, char ***, void *,
+	    struct ally_opts *, int *, struct ally_error *);
+/* The synopsis alone (a usage error), or the whole --help. */
+int	 opt_usage(const struct opt_cmd *, FILE *);
+int	 opt_help(const struct opt_cmd *, FILE *);
+/* After opt_parse: print the usage when asked, and the exit status. */
+int	 opt_exit(const struct opt_cmd *, int, const struct ally_error *);
+/* The option's spelling for a message: "-q", or "--to" when long only. */
+const char *opt_spelling(const struct opt *, char *, size_t);
+
+#endif /* ALLY_OPT_H */
