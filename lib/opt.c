@@ -22,7 +22,7 @@ static const char *const common_lines[] = {
 	N_("FORMAT"), N_("the output: yaml, csv, text, ... (see the manual)"),
 	N_("read records as yaml or csv (default: recognised)"),
 	N_("check and show what would change; write nothing"),
-	N_("read records from files or standard input")
+	N_("read records from files or standard input"), N_("ADDRESS")
 };
 
 static const struct opt help_opts[] = {
