@@ -269,6 +269,12 @@ int	 db_column_to_record(sqlite3_stmt *, int, struct record *,
  */
 int	 db_path_checked(const char *, char *, size_t, struct ally_error *,
 	    struct ally_error *);
+/*
+ * 1 when the database, its -wal or -shm is open to group or others, or
+ * its directory writable by them: warn->msg is the warning to show.
+ * 0 when private (or absent).  db_path_checked calls it before db_open.
+ */
+int	 db_check_mode(const char *, struct ally_error *);
 int	 db_audit(sqlite3 *, const char *, const char *, const char *, long,
 	    struct ally_error *);
 
@@ -749,12 +755,6 @@ int	 privacy_checkpoint(sqlite3 *, struct ally_error *);
 /* A consistent copy of the database into a new file, 0600; audited. */
 int	 privacy_backup(sqlite3 *, const char *, const char *,
 	    struct ally_error *);
-/*
- * 1 when the database, its -wal or -shm is open to group or others, or
- * its directory writable by them: warn->msg is the warning to show.
- * 0 when private (or absent).  Every command calls it before db_open.
- */
-int	 privacy_check_mode(const char *, struct ally_error *);
 
 /* ---- vcard.c: vCard 4.0 (RFC 6350) ------------------------------------ */
 
