@@ -415,7 +415,7 @@ struct action_tally {
 int	 action_reciprocity(sqlite3 *, const struct network *, day_t, day_t,
 	    day_t, struct action_tally[4], struct ally_error *);
 
-/* ---- signal.c: tension signals (implemented with report-sentiment) ---- */
+/* ---- tension.c: tension signals (implemented with report-sentiment) --- */
 
 extern const char *const signal_trends[];	/* rising steady falling */
 extern const char *const signal_bases[];	/* evidenced experienced potential */
@@ -467,7 +467,7 @@ int	 ally_opts_handle(struct ally_opts *, int, const char *,
  */
 int	 ally_close_stdout(struct ally_error *);
 
-/* ---- signal.c: readings, periods and alerts (report-sentiment) ------- */
+/* ---- tension.c: readings, periods and alerts (report-sentiment) ------ */
 
 extern const char *const signal_themes[];	/* the method's seven themes */
 extern const char *const signal_levels[];	/* calm .. unrest, 0 .. 4 */

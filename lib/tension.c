@@ -1,5 +1,7 @@
 /*
- * signal.c: tension signals, the first pillar of the method.
+ * tension.c: tension signals, the first pillar of the method.  (Named
+ * for what it holds, not signal.c, which a C reader takes for
+ * signal(3); its functions keep the record's name, signal_*.)
  *
  * A signal is one reading of one theme: a level on the five-step scale
  * (0 calm .. 4 unrest), a trend and a basis, from a meeting's minutes or
