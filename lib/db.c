@@ -19,7 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ally.h"
+#include "core.h"
 
 #define BUSY_TIMEOUT_MS	10000
 

@@ -18,7 +18,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "meeting.h"
 
 static const char *const weekday_names[] = { "sun", "mon", "tue", "wed",
     "thu", "fri", "sat" };

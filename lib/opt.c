@@ -8,7 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ally.h"
+#include "core.h"
+#include "opt.h"
 
 #define HELP_COLUMN	30
 

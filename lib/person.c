@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "member.h"
 
 /*
  * The column order of person_select_sql and of struct person_row: the

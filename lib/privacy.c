@@ -19,7 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "member.h"
 
 const char *const privacy_contact_fields[] = { "alias", "name", "role",
     "function", "phone", NULL };

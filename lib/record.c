@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
 
 struct record *
 record_new(void)

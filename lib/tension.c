@@ -13,7 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "member.h"
+#include "names.h"
+#include "tension.h"
 
 /* Indexes of signal_fields, the order of signal_def (fields.c). */
 enum { SF_ID, SF_NETWORK, SF_DATE, SF_THEME, SF_TENSION, SF_TREND, SF_BASIS,
