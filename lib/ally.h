@@ -2,20 +2,20 @@
  * ally.h: the whole interface of libally, for the six commands: every
  * header of the library, by layer (HACKING.md says more).
  *
- *   core       core.h	errors, records, readers and writers, utilities,
- *			dates, the database file, networks
- *		fields.h	each record type as a table of fields
- *		opt.h	the command line: common options, option tables
- *		session.h	the one write session
- *   domain     member.h	members (person.c), privacy (privacy.c)
- *		names.h	the member-name check on stored text
- *		meeting.h	meetings, venues, the plan, holidays, iCalendar
- *		minutes.h	minutes and the agenda
- *		action.h	actions
- *		tension.h	tension signals and their reports
- *		review.h	the half-yearly review
- *   rendering  render.h	roff, mail, svg, content lines, vCard, progress
- *		doc.h	the document layer over them
+ *   core       core.h      errors, records, readers and writers,
+ *                          utilities, dates, the database file, networks
+ *              fields.h    each record type as a table of fields
+ *   domain     member.h    members (person.c), privacy (privacy.c)
+ *              names.h     the member-name check on stored text
+ *              meeting.h   meetings, venues, the plan, holidays, iCalendar
+ *              minutes.h   minutes and the agenda
+ *              action.h    actions
+ *              tension.h   tension signals and their reports
+ *              review.h    the half-yearly review
+ *   rendering  render.h    roff, mail, svg, content lines, vCard, progress
+ *              doc.h       the document layer over them
+ *   skeleton   opt.h       the command line: common options, option tables
+ *              session.h   the one write session
  *
  * A file of the library includes the headers it needs; a command
  * includes this one.
