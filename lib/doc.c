@@ -396,9 +396,12 @@ text_pairs(FILE *fp, const struct block *b, size_t n, size_t indent)
 	return n;
 }
 
-/* A column's properties from its tbl key: right-aligned, a text block. */
+/*
+ * A column's properties from its tbl key: right-aligned, a text block
+ * (x, and with DOC_TABLE_UNDER a column of a width too).
+ */
 static void
-key_kinds(const char *keys, size_t ncols, int *right, int *block)
+key_kinds(const char *keys, size_t ncols, int flags, int *right, int *block)
 {
 	const char *k = keys;
 	size_t i;
@@ -409,7 +412,7 @@ key_kinds(const char *keys, size_t ncols, int *right, int *block)
 		right[i] = *k == 'n' || *k == 'r';
 		block[i] = 0;
 		for (; *k != '\0' && *k != ' '; k++)
-			if (*k == 'x')
+			if (*k == 'x' || (*k == 'w' && (flags & DOC_TABLE_UNDER)))
 				block[i] = 1;
 	}
 }
@@ -456,7 +459,7 @@ text_table(FILE *fp, const struct table *t, size_t indent)
 	size_t width[ROFF_TABLE_COLS], i, j, w;
 	int right[ROFF_TABLE_COLS], block[ROFF_TABLE_COLS];
 
-	key_kinds(t->keys, t->ncols, right, block);
+	key_kinds(t->keys, t->ncols, t->flags, right, block);
 	for (j = 0; j < t->ncols; j++) {
 		width[j] = t->heads != NULL ? text_width(t->heads[j],
 		    strlen(t->heads[j])) : 0;
