@@ -770,18 +770,50 @@ db_row_record(sqlite3_stmt *st, const char *const *keys)
 	return r;
 }
 
-int
-db_query_int64(sqlite3 *db, const char *sql, long long id, long long *v,
+/*
+ * The query with its one integer parameter bound, stepped to its first
+ * row; NULL with the error when it has none.
+ */
+static sqlite3_stmt *
+query_by_id(sqlite3 *db, const char *sql, long long id,
     struct ally_error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if (db_prepare(db, sql, &st, err) != 0)
-		return -1;
+		return NULL;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		return st;
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
+	db_error(db, rc, err, NULL);
+	return NULL;
+}
+
+int
+db_query_int64(sqlite3 *db, const char *sql, long long id, long long *v,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	*v = 0;
+	if ((st = query_by_id(db, sql, id, err)) == NULL)
+		return -1;
+	*v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+db_query_text(sqlite3 *db, const char *sql, long long id, char *buf,
+    size_t len, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	if ((st = query_by_id(db, sql, id, err)) == NULL)
+		return -1;
+	snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return 0;
 }

@@ -37,5 +37,8 @@ struct record *db_row_record(sqlite3_stmt *, const char *const *);
  */
 int	 db_query_int64(sqlite3 *, const char *, long long, long long *,
 	    struct ally_error *);
+/* The same as text into the buffer of the given size: a member's status. */
+int	 db_query_text(sqlite3 *, const char *, long long, char *, size_t,
+	    struct ally_error *);
 
 #endif /* ALLY_DBQUERY_H */

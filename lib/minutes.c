@@ -1209,6 +1209,18 @@ load_attendance(sqlite3 *db, long long id, struct record *r,
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "attendance");
 }
 
+/*
+ * A meeting's head as the minutes and the agenda show it: the columns,
+ * and the fields they become.
+ */
+#define MEETING_HEAD	"SELECT m.id, m.date, m.time, m.location, m.host, " \
+    "p.alias, CASE m.meal WHEN 1 THEN 'yes' ELSE 'no' END"
+#define MEETING_FROM	"FROM meeting m LEFT JOIN person p ON " \
+    "p.id = m.chair_id"
+
+static const char *const meeting_head[] = { "meeting", "date", "time",
+    "location", "host", "chair", "meal", NULL };
+
 /* Where load_nested puts each row's record. */
 struct nested {
 	struct record		*r;
@@ -1253,10 +1265,8 @@ struct record *
 minutes_load(sqlite3 *db, const struct network *net, long long id,
     int flags, struct ally_error *err)
 {
-	static const char sql[] = "SELECT m.id, m.date, m.time, m.location, "
-	    "m.host, p.alias, CASE m.meal WHEN 1 THEN 'yes' ELSE 'no' END, "
-	    "m.notes, m.name_override FROM meeting m LEFT JOIN person p ON "
-	    "p.id = m.chair_id WHERE m.id = ? AND m.network_id = ?";
+	static const char sql[] = MEETING_HEAD ", m.notes, m.name_override "
+	    MEETING_FROM " WHERE m.id = ? AND m.network_id = ?";
 	static const char themes[] = "SELECT theme, tension, trend, basis, "
 	    "summary FROM signal WHERE meeting_id = ? ORDER BY id";
 	static const char actions[] = "SELECT a.id, a.title, a.party, "
@@ -1264,8 +1274,6 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 	    "action a LEFT "
 	    "JOIN person p ON p.id = a.owner_id WHERE a.meeting_id = ? "
 	    "ORDER BY a.id";
-	static const char *const head[] = { "meeting", "date", "time",
-	    "location", "host", "chair", "meal" };
 	sqlite3_stmt *st;
 	struct record *r;
 	char *notes = NULL, *over = NULL;
@@ -1289,16 +1297,16 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 			db_error(db, rc, err, "meeting");
 		goto fail;
 	}
-	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++) {
+	for (i = 0; meeting_head[i] != NULL; i++) {
 		if (i == 1 && record_set(r, "network", net->name) != 0)
 			break;
-		if (db_column_to_record(st, (int)i, r, head[i]) != 0)
+		if (db_column_to_record(st, (int)i, r, meeting_head[i]) != 0)
 			break;
 	}
 	notes = column_dup(st, 7);
 	over = column_dup(st, 8);
 	db_release(st);
-	if (i < sizeof(head) / sizeof(head[0]))
+	if (meeting_head[i] != NULL)
 		goto oom;
 	if (load_attendance(db, id, r, err) != 0)
 		goto fail;
@@ -1440,13 +1448,9 @@ static int
 agenda_next_meeting(sqlite3 *db, const struct network *net,
     const char *today, struct record *r, struct ally_error *err)
 {
-	static const char sql[] = "SELECT m.id, m.date, m.time, m.location, "
-	    "m.host, p.alias, CASE m.meal WHEN 1 THEN 'yes' ELSE 'no' END "
-	    "FROM meeting m LEFT JOIN person p ON p.id = m.chair_id "
-	    "WHERE m.network_id = ? AND m.status = 'planned' AND m.date >= ? "
+	static const char sql[] = MEETING_HEAD " " MEETING_FROM " WHERE "
+	    "m.network_id = ? AND m.status = 'planned' AND m.date >= ? "
 	    "ORDER BY m.date, m.time, m.id LIMIT 1";
-	static const char *const names[] = { "meeting", "date", "time",
-	    "location", "host", "chair", "meal", NULL };
 	sqlite3_stmt *st;
 	int rc;
 
@@ -1455,7 +1459,7 @@ agenda_next_meeting(sqlite3 *db, const struct network *net,
 	sqlite3_bind_int64(st, 1, net->id);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    db_columns_to_record(st, names, r) != 0)
+	    db_columns_to_record(st, meeting_head, r) != 0)
 		rc = SQLITE_NOMEM;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :

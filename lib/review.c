@@ -1196,17 +1196,8 @@ static int
 member_status(sqlite3 *db, long long pid, char *buf, size_t len,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT status FROM person WHERE id = ?", &st,
-	    err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, pid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
+	return db_query_text(db, "SELECT status FROM person WHERE id = ?", pid,
+	    buf, len, err);
 }
 
 int
