@@ -1016,5 +1016,6 @@ int	 roff_table_end(struct roff_table *);
 #include "session.h"
 #include "opt.h"
 #include "dbquery.h"
+#include "escape.h"
 
 #endif /* ALLY_H */
