@@ -1017,5 +1017,6 @@ int	 roff_table_end(struct roff_table *);
 #include "opt.h"
 #include "dbquery.h"
 #include "escape.h"
+#include "vformat.h"
 
 #endif /* ALLY_H */

@@ -158,16 +158,12 @@ doc_paragraph(struct document *d, const char *text)
 void
 doc_paragraphf(struct document *d, const char *fmt, ...)
 {
-	va_list ap;
 	char *s;
-	int rc;
 
 	if (d == NULL)
 		return;
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc < 0) {
+	VFORMAT(s, fmt);
+	if (s == NULL) {
 		d->failed = 1;
 		return;
 	}

@@ -139,16 +139,11 @@ record_set(struct record *r, const char *key, const char *value)
 int
 record_setf(struct record *r, const char *key, const char *fmt, ...)
 {
-	va_list ap;
 	char *s;
 	int rc;
 
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc < 0)
-		return -1;
-	rc = record_set(r, key, s);
+	VFORMAT(s, fmt);
+	rc = s != NULL ? record_set(r, key, s) : -1;
 	free(s);
 	return rc;
 }

@@ -186,16 +186,11 @@ roff_paragraph(FILE *fp, const char *text)
 int
 roff_paragraphf(FILE *fp, const char *fmt, ...)
 {
-	va_list ap;
 	char *s;
 	int rc;
 
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc < 0)
-		return -1;
-	rc = roff_paragraph(fp, s);
+	VFORMAT(s, fmt);
+	rc = s != NULL ? roff_paragraph(fp, s) : -1;
 	free(s);
 	return rc;
 }
