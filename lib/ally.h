@@ -1018,5 +1018,6 @@ int	 roff_table_end(struct roff_table *);
 #include "dbquery.h"
 #include "escape.h"
 #include "vformat.h"
+#include "array.h"
 
 #endif /* ALLY_H */
