@@ -487,6 +487,15 @@ fail:
 	return -1;
 }
 
+/* The first table missing stops the walk of check_tables. */
+static int
+missing_table(sqlite3_stmt *st, void *arg, struct ally_error *err)
+{
+	(void)arg;
+	return ally_errorf(err, EX_DATAERR, "damaged database: table %s is "
+	    "missing", sqlite3_column_text(st, 0));
+}
+
 /*
  * A file at the right version with a table gone is damaged, not a bug of
  * ours: say which table, as bad data (65), before any command trips on it.
@@ -499,18 +508,10 @@ check_tables(sqlite3 *db, struct ally_error *err)
 	    "('action'), ('review'), ('audit')) SELECT t FROM v WHERE t NOT IN "
 	    "(SELECT name FROM sqlite_schema WHERE type = 'table')";
 	sqlite3_stmt *st;
-	int rc;
 
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		ally_errorf(err, EX_DATAERR, "damaged database: table %s is "
-		    "missing", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return -1;
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+	return db_each_row(db, st, NULL, missing_table, NULL, err);
 }
 
 /* mkdir -p for the database's directory; the last part made 0700. */
