@@ -1017,5 +1017,9 @@ int	 roff_table_end(struct roff_table *);
 #include "opt.h"
 #include "review_sheet.h"
 #include "thermometer.h"
+#include "dbquery.h"
+#include "escape.h"
+#include "vformat.h"
+#include "array.h"
 
 #endif /* ALLY_H */

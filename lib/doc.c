@@ -110,17 +110,12 @@ static struct block *
 add(struct document *d, enum block_kind kind, const char *text)
 {
 	struct block *b, *nb;
-	size_t ncap;
 
 	if (d == NULL || d->failed)
 		return NULL;
-	if (d->n == d->cap) {
-		ncap = d->cap ? d->cap * 2 : 16;
-		if ((nb = reallocarray(d->b, ncap, sizeof(*nb))) == NULL)
-			goto fail;
-		d->b = nb;
-		d->cap = ncap;
-	}
+	if ((nb = array_grow(d->b, d->n, &d->cap, sizeof(*nb))) == NULL)
+		goto fail;
+	d->b = nb;
 	b = &d->b[d->n];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
@@ -158,16 +153,12 @@ doc_paragraph(struct document *d, const char *text)
 void
 doc_paragraphf(struct document *d, const char *fmt, ...)
 {
-	va_list ap;
 	char *s;
-	int rc;
 
 	if (d == NULL)
 		return;
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc < 0) {
+	VFORMAT(s, fmt);
+	if (s == NULL) {
 		d->failed = 1;
 		return;
 	}
