@@ -1015,5 +1015,8 @@ int	 roff_table_end(struct roff_table *);
 #include "names.h"
 #include "session.h"
 #include "opt.h"
+#include "minutes_doc.h"
+#include "network_list.h"
+#include "contact_list.h"
 
 #endif /* ALLY_H */

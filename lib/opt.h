@@ -108,4 +108,13 @@ int	 opt_exit(const struct opt_cmd *, int, const struct ally_error *);
 /* The option's spelling for a message: "-q", or "--to" when long only. */
 const char *opt_spelling(const struct opt *, char *, size_t);
 
+/*
+ * main's beginning (ally_i18n_init, ally_opts_init, opt_parse): -1 to
+ * run the mode, else the exit status; and main's end (stdout closed,
+ * the error said): 0 or the exit status.
+ */
+int	 opt_main(const struct opt_cmd *, int *, char ***, void *,
+	    struct ally_opts *, int *, struct ally_error *);
+int	 opt_main_end(int, struct ally_error *);
+
 #endif /* ALLY_OPT_H */
