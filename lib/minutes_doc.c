@@ -40,6 +40,28 @@ yes_no(const char *v)
 	return v;
 }
 
+/*
+ * A word of the records in the user's language: a trend, a basis, who
+ * hosts a meeting or carries an action; any other value as it stands.
+ */
+static const char *
+in_words(const char *v)
+{
+	/*
+	 * TRANSLATORS: who hosts a meeting or carries an action, in the
+	 * printed minutes and agenda (as in meet-plan and action-track).
+	 */
+	static const char *const parties[] = { N_("police"),
+	    N_("municipality"), N_("ally"), N_("joint"), N_("other"), NULL };
+	const char *const *lists[] = { parties, signal_trends, signal_bases };
+	size_t i;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		if (str_in(v, lists[i]))
+			return _(v);
+	return v;
+}
+
 static size_t
 nrecs(const struct record *r, const char *key, struct record ***recs)
 {
@@ -71,10 +93,10 @@ when_where(struct document *d, const struct record *r)
 	if ((host = record_get(r, "host")) != NULL)
 		/*
 		 * TRANSLATORS: %1$s is the venue, %2$s who hosts it
-		 * (police, municipality or ally: not translated).
+		 * (police, municipality, ally or other, translated).
 		 */
 		snprintf(buf, sizeof(buf), _("%s (host: %s)"),
-		    get(r, "location", _("not given")), host);
+		    get(r, "location", _("not given")), in_words(host));
 	else
 		snprintf(buf, sizeof(buf), "%s", get(r, "location",
 		    _("not given")));
@@ -113,11 +135,12 @@ themes(struct document *d, struct record **t, size_t n)
 		if ((v = record_get(t[i], "tension")) != NULL)
 			parse_int(v, 0, 4, &level);
 		word = minutes_tension_name((int)level);
-		snprintf(lv, sizeof(lv), "%lld %s", level, word);
+		snprintf(lv, sizeof(lv), "%lld %s", level, *word != '\0' ?
+		    _(word) : "");
 		cells[0] = get(t[i], "theme", "-");
 		cells[1] = lv;
-		cells[2] = get(t[i], "trend", "-");
-		cells[3] = get(t[i], "basis", "-");
+		cells[2] = in_words(get(t[i], "trend", "-"));
+		cells[3] = in_words(get(t[i], "basis", "-"));
 		cells[4] = get(t[i], "summary", "");
 		doc_row(d, cells);
 	}
@@ -128,7 +151,7 @@ static void
 action_cells(const struct record *a, const char **cells)
 {
 	cells[0] = get(a, "id", "-");
-	cells[1] = get(a, "party", "-");
+	cells[1] = in_words(get(a, "party", "-"));
 	cells[2] = get(a, "owner", "-");
 }
 
