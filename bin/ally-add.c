@@ -39,7 +39,7 @@ keep_result(struct apply *a, const struct record *in, long long id,
 {
 	struct record *r;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, ok;
 
 	if (a->s.spool == NULL)
 		return 0;
@@ -51,19 +51,16 @@ keep_result(struct apply *a, const struct record *in, long long id,
 		sqlite3_finalize(st);
 		return db_error(a->s.db, rc, err, NULL);
 	}
-	if ((r = record_new()) == NULL ||
-	    db_column_to_record(st, 0, r, "id") != 0 ||
-	    db_column_to_record(st, 1, r, "alias") != 0 ||
-	    db_column_to_record(st, 2, r, "role") != 0 ||
-	    db_column_to_record(st, 3, r, "status") != 0 ||
-	    record_set(r, "change", changed) != 0 ||
-	    record_set_int(r, "line", (long long)in->line) != 0) {
-		sqlite3_finalize(st);
-		record_free(r);
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	}
+	ok = (r = record_new()) != NULL &&
+	    db_column_to_record(st, 0, r, "id") == 0 &&
+	    db_column_to_record(st, 1, r, "alias") == 0 &&
+	    db_column_to_record(st, 2, r, "role") == 0 &&
+	    db_column_to_record(st, 3, r, "status") == 0 &&
+	    record_set(r, "change", changed) == 0 &&
+	    record_set_int(r, "line", (long long)in->line) == 0;
 	sqlite3_finalize(st);
-	rc = session_result(&a->s, r, err);
+	rc = ok ? session_result(&a->s, r, err) : ally_errorf(err, EX_OSERR,
+	    "out of memory");
 	record_free(r);
 	return rc;
 }
@@ -150,17 +147,13 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	if ((w = writer_open(stdout, o->format, identities ? NULL :
 	    person_public_fields, 0, err)) == NULL)
 		goto out;
-	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) < 0)
-		goto out;
-	if (identities && session_audit(&s, "ally-add -l -I",
-	    "identities listed", n, err) != 0)
-		goto out;
-	if (session_commit(&s, err) != 0)
-		goto out;
-	rc = 0;
-out:
-	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
+	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) >= 0 &&
+	    (!identities || session_audit(&s, "ally-add -l -I",
+	    "identities listed", n, err) == 0) && session_commit(&s, err) == 0)
+		rc = 0;
+	if (writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
+out:
 	sqlite3_finalize(st);
 	session_close(&s);
 	return rc;
@@ -275,62 +268,44 @@ out:
 #define ALL_BUT_W	(OPT_ANY & ~OPT_IN(NETWORKS))
 #define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION))
 
+#define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, OPT_IN(m), struct cmd, f)
+#define WITH_L(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(LIST), \
+	struct cmd, f)
+
 static const struct opt options[] = {
-	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
-	  .modes = OPT_IN(ADD), .sets = OPT_IN(ADD) },
-	{ .ch = 'c', .name = "create",
-	  .help = N_("create the database and the network of -n"),
-	  .modes = OPT_IN(ADD), .kind = OPT_FLAG,
-	  .off = offsetof(struct cmd, create) },
-	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when adding"),
-	  .modes = OPT_IN(ADD), .kind = OPT_FLAG,
-	  .off = offsetof(struct cmd, quiet) },
-	{ .ch = 'l', .name = "list", .help = N_("list the members"),
-	  .modes = OPT_IN(LIST), .sets = OPT_IN(LIST) },
-	{ .ch = 'I', .name = "identities",
-	  .help = N_("with -l: names, phones and e-mail too (audited)"),
-	  .modes = OPT_IN(LIST), .kind = OPT_FLAG,
-	  .off = offsetof(struct cmd, identities) },
-	{ .ch = 'r', .name = "role", .arg = N_("ROLE"),
-	  .help = N_("with -l: only ally, police or municipality"),
-	  .modes = OPT_IN(LIST), .kind = OPT_STRING,
-	  .off = offsetof(struct cmd, role) },
-	{ .ch = 's', .name = "status", .arg = N_("STATUS"),
-	  .help = N_("with -l: only members of this status"),
-	  .modes = OPT_IN(LIST), .kind = OPT_STRING,
-	  .off = offsetof(struct cmd, status) },
-	{ .ch = 'K', .name = "contacts",
-	  .help = N_("print the quick-contact list (audited)"),
-	  .modes = OPT_IN(CONTACTS), .sets = OPT_IN(CONTACTS) },
-	{ .ch = 'A', .name = "audit", .help = N_("list the audit log"),
-	  .modes = OPT_IN(AUDIT), .sets = OPT_IN(AUDIT) },
-	{ .ch = 'E', .name = "erase",
-	  .help = N_("erase the identities of the aliases named"),
-	  .modes = OPT_IN(ERASE), .sets = OPT_IN(ERASE) },
-	{ .ch = 'R', .name = "retention",
-	  .help = N_("erase who left more than months ago (24)"),
-	  .modes = OPT_IN(RETENTION), .sets = OPT_IN(RETENTION) },
+	OPT_MODE('u', "update", OPT_UPDATE_HELP, ADD),
+	FLAG('c', "create", N_("create the database and the network of -n"),
+	    ADD, create),
+	FLAG('q', "quiet", N_("print nothing when adding"), ADD, quiet),
+	OPT_MODE('l', "list", N_("list the members"), LIST),
+	FLAG('I', "identities", N_("with -l: names, phones and e-mail too "
+	    "(audited)"), LIST, identities),
+	WITH_L('r', "role", N_("ROLE"), N_("with -l: only ally, police or "
+	    "municipality"), role),
+	WITH_L('s', "status", N_("STATUS"), N_("with -l: only members of this "
+	    "status"), status),
+	OPT_MODE('K', "contacts", N_("print the quick-contact list (audited)"),
+	    CONTACTS),
+	OPT_MODE('A', "audit", N_("list the audit log"), AUDIT),
+	OPT_MODE('E', "erase", N_("erase the identities of the aliases named"),
+	    ERASE),
+	OPT_MODE('R', "retention", N_("erase who left more than months ago "
+	    "(24)"), RETENTION),
 	{ .ch = 'B', .name = "backup", .arg = N_("FILE"),
 	  .help = N_("write a backup of the database into a new file"),
 	  .modes = OPT_IN(BACKUP), .sets = OPT_IN(BACKUP),
 	  .kind = OPT_STRING, .off = offsetof(struct cmd, file) },
-	{ .ch = 'W', .name = "networks",
-	  .help = N_("list the networks of the file, no identities"),
-	  .modes = OPT_IN(NETWORKS), .sets = OPT_IN(NETWORKS) },
-	OPT_DB(OPT_ANY),
-	OPT_NETWORK(ALL_BUT_W),
-	OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(OPT_IN(ADD)),
-	OPT_DRY_RUN(WRITING),
-	{ .ch = 0 }
+	OPT_MODE('W', "networks", N_("list the networks of the file, no "
+	    "identities"), NETWORKS),
+	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W), OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(OPT_IN(ADD)), OPT_DRY_RUN(WRITING), { .ch = 0 }
 };
 
 static const struct opt_mode modes[] = {
 	[ADD] = { OPT_MANY, NULL }, [LIST] = { OPT_NONE, NULL },
 	[CONTACTS] = { OPT_NONE, NULL }, [AUDIT] = { OPT_NONE, NULL },
 	[ERASE] = { OPT_SOME, NULL }, [RETENTION] = { OPT_ONE, NULL },
-	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL }
-};
+	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL } };
 
 /* What the table cannot say: --create makes the network of -n. */
 static int

@@ -40,12 +40,10 @@ static int
 apply_one(struct record *r, void *arg, struct ally_error *err)
 {
 	struct run *run = arg;
-	struct record *s;
-	int rc;
+	struct record *s = NULL;
+	int rc = minutes_apply(run->mi, r, &s, err) != 0 ? -1 :
+	    session_result(&run->s, s, err);
 
-	if (minutes_apply(run->mi, r, &s, err) != 0)
-		return -1;
-	rc = session_result(&run->s, s, err);
 	record_free(s);
 	return rc;
 }
@@ -54,8 +52,8 @@ static int
 record_minutes(struct cmd *c, char **files, int nfiles,
     struct ally_error *err)
 {
-	struct run run;
 	int rc = -1, flags = 0;
+	struct run run;
 	long names;
 
 	memset(&run, 0, sizeof(run));
@@ -181,6 +179,26 @@ print_agenda(struct cmd *c, struct ally_error *err)
 
 /* ---- options ------------------------------------------------------------ */
 
+#define FMT_BIT(f)	(1u << (f))
+
+/* Each mode's formats: the default and those it prints. */
+static const struct {
+	enum format	 dflt;
+	unsigned	 allowed;
+	const char	*refuse;
+} formats[] = {
+	[MODE_RECORD] = { FMT_YAML, FMT_BIT(FMT_YAML) | FMT_BIT(FMT_CSV) |
+	    FMT_BIT(FMT_TEXT),
+	    /* TRANSLATORS: yaml, csv, text: formats (-f). */
+	    N_("recording reports as yaml, csv or text") },
+	[MODE_LIST] = { FMT_YAML, FMT_BIT(FMT_YAML) | FMT_BIT(FMT_CSV) |
+	    FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_MAIL) | FMT_BIT(FMT_ROFF),
+	    N_("minutes are printed as yaml, csv, text, mail or roff") },
+	[MODE_AGENDA] = { FMT_TEXT, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_MAIL) |
+	    FMT_BIT(FMT_YAML) | FMT_BIT(FMT_ROFF),
+	    N_("the agenda is printed as text, mail, yaml or roff") }
+};
+
 /* What the table cannot say: the view, and the formats of each mode. */
 static int
 check(void *base, int mode, int argc, char **argv, struct ally_error *err)
@@ -211,93 +229,55 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 		}
 		c->v = (enum minutes_view)i;
 	}
-	switch (c->mode) {
-	case MODE_RECORD:
-		if (f == FMT_AUTO)
-			c->o.format = FMT_YAML;
-		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT) {
-			/* TRANSLATORS: yaml, csv, text: formats (-f). */
-			warnx("%s", _("recording reports as yaml, csv or "
-			    "text"));
-			return -1;
-		}
-		return 0;
-	case MODE_LIST:
-		if (f == FMT_AUTO)
-			c->o.format = FMT_YAML;
-		else if (f != FMT_YAML && f != FMT_CSV && f != FMT_TEXT &&
-		    f != FMT_MAIL && f != FMT_ROFF) {
-			warnx("%s", _("minutes are printed as yaml, csv, text, "
-			    "mail or roff"));
-			return -1;
-		}
-		if (f == FMT_ROFF && c->view != NULL) {
-			warnx("%s", _("-f roff prints whole minutes, not a "
-			    "view"));
-			return -1;
-		}
-		if (f == FMT_MAIL && (c->view != NULL || c->meeting == NULL)) {
-			warnx("%s", _("-f mail holds one meeting's minutes: "
-			    "choose it with -m ID, -m DATE or -m last"));
-			return -1;
-		}
-		return 0;
-	case MODE_AGENDA:
-		if (f == FMT_AUTO)
-			c->o.format = FMT_TEXT;
-		else if (f != FMT_TEXT && f != FMT_MAIL && f != FMT_YAML &&
-		    f != FMT_ROFF) {
-			warnx("%s", _("the agenda is printed as text, mail, "
-			    "yaml or roff"));
-			return -1;
-		}
-		return 0;
+	if (f == FMT_AUTO)
+		c->o.format = formats[mode].dflt;
+	else if ((formats[mode].allowed & FMT_BIT(f)) == 0) {
+		warnx("%s", _(formats[mode].refuse));
+		return -1;
 	}
-	return -1;
+	if (mode == MODE_LIST && f == FMT_ROFF && c->view != NULL) {
+		warnx("%s", _("-f roff prints whole minutes, not a view"));
+		return -1;
+	}
+	if (mode == MODE_LIST && f == FMT_MAIL && (c->view != NULL ||
+	    c->meeting == NULL)) {
+		warnx("%s", _("-f mail holds one meeting's minutes: choose it "
+		    "with -m ID, -m DATE or -m last"));
+		return -1;
+	}
+	return 0;
 }
 
 #define RECORD	OPT_IN(MODE_RECORD)
-#define FLAG(c, n, h, f) { .ch = (c), .name = (n), .help = (h), \
-	.modes = RECORD, .kind = OPT_FLAG, .off = offsetof(struct cmd, f) }
+#define LIST	OPT_IN(MODE_LIST)
+#define FLAG(c, n, h, f)	OPT_FLAG_AT(c, n, h, RECORD, struct cmd, f)
 
 static const struct opt table[] = {
-	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
-	  .modes = RECORD, .sets = RECORD },
+	OPT_MODE('u', "update", OPT_UPDATE_HELP, MODE_RECORD),
 	FLAG('r', "replace", N_("replace the minutes of a meeting recorded"),
 	    replace),
 	FLAG('A', "allow-names", N_("let names stand in the minutes"),
 	    allow_names),
 	FLAG('q', "quiet", N_("print nothing when recording"), quiet),
-	{ .ch = 'l', .name = "list", .help = N_("print stored minutes"),
-	  .modes = OPT_IN(MODE_LIST), .sets = OPT_IN(MODE_LIST) },
-	{ .ch = 'm', .name = "meeting", .arg = N_("MEETING"),
-	  .help = N_("-l: one meeting: its id, its date or last"),
-	  .modes = OPT_IN(MODE_LIST), .kind = OPT_STRING,
-	  .off = offsetof(struct cmd, meeting) },
-	{ .ch = 'V', .name = "view", .arg = N_("VIEW"),
-	  .help = N_("-l: meetings, attendance, themes or actions"),
-	  .modes = OPT_IN(MODE_LIST), .kind = OPT_STRING,
-	  .off = offsetof(struct cmd, view) },
-	{ .ch = 'a', .name = "agenda",
-	  .help = N_("print the agenda of the next meeting"),
-	  .modes = OPT_IN(MODE_AGENDA), .sets = OPT_IN(MODE_AGENDA) },
-	OPT_TO(OPT_IN(MODE_LIST) | OPT_IN(MODE_AGENDA),
-	    N_("-f mail: a recipient (again for more)")),
-	OPT_DB(OPT_ANY),
-	OPT_NETWORK(OPT_ANY),
-	OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(RECORD),
-	OPT_DRY_RUN(RECORD),
-	{ .ch = 0 }
+	OPT_MODE('l', "list", N_("print stored minutes"), MODE_LIST),
+	OPT_STRING_AT('m', "meeting", N_("MEETING"), N_("-l: one meeting: its "
+	    "id, its date or last"), LIST, struct cmd, meeting),
+	OPT_STRING_AT('V', "view", N_("VIEW"), N_("-l: meetings, attendance, "
+	    "themes or actions"), LIST, struct cmd, view),
+	OPT_MODE('a', "agenda", N_("print the agenda of the next meeting"),
+	    MODE_AGENDA),
+	OPT_TO(LIST | OPT_IN(MODE_AGENDA), N_("-f mail: a recipient (again "
+	    "for more)")),
+	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(RECORD), OPT_DRY_RUN(RECORD), { .ch = 0 }
 };
 
-static const struct opt_mode modes[] = {
-	[MODE_RECORD] = { OPT_MANY, NULL }, [MODE_LIST] = { OPT_NONE, NULL },
-	[MODE_AGENDA] = { OPT_NONE, NULL }
-};
+static const struct opt_mode modes[] = { [MODE_RECORD] = { OPT_MANY, NULL },
+	[MODE_LIST] = { OPT_NONE, NULL }, [MODE_AGENDA] = { OPT_NONE, NULL } };
 
 static const struct opt_cmd cmdline = {
-	.name = "meet-minutes",
+	.name = "meet-minutes", .opts = table, .modes = modes,
+	.nmodes = MODE_AGENDA + 1, .initial = MODE_RECORD, .check = check,
 	/*
 	 * TRANSLATORS: the synopsis of meet-minutes(1).  Keep the command
 	 * name, the option letters and their order; the words for what an
@@ -309,16 +289,14 @@ static const struct opt_cmd cmdline = {
 	    "[-f format] [-F format] [file ...]\n"
 	    "       meet-minutes -l [-d db] [-n network] [-f format] "
 	    "[-m meeting] [-V view]\n"
-	    "       meet-minutes -a [-d db] [-n network] [-f format]\n"),
-	.opts = table, .modes = modes, .nmodes = MODE_AGENDA + 1,
-	.initial = MODE_RECORD, .check = check
+	    "       meet-minutes -a [-d db] [-n network] [-f format]\n")
 };
 
 int
 main(int argc, char *argv[])
 {
-	struct cmd c;
 	struct ally_error e = { 0, "" };
+	struct cmd c;
 	int m, rc;
 
 	memset(&c, 0, sizeof(c));

@@ -62,17 +62,15 @@ in_words(const char *v)
 	return v;
 }
 
+/* The records of a themes or actions field; none when it is not one. */
 static size_t
 nrecs(const struct record *r, const char *key, struct record ***recs)
 {
 	const struct field *f = record_field(r, key);
+	int some = f != NULL && f->kind == VAL_RECORDS;
 
-	if (f == NULL || f->kind != VAL_RECORDS) {
-		*recs = NULL;
-		return 0;
-	}
-	*recs = f->recs;
-	return f->nrecs;
+	*recs = some ? f->recs : NULL;
+	return some ? f->nrecs : 0;
 }
 
 /* The date, the venue and the chair of the head of minutes and agenda. */
@@ -146,13 +144,21 @@ themes(struct document *d, struct record **t, size_t n)
 	}
 }
 
-/* The cells a row of an action begins with: its number, party, owner. */
+/*
+ * The row of an action: its number, party, owner and due date, the
+ * status in the minutes (none on the agenda), and what it is.
+ */
 static void
-action_cells(const struct record *a, const char **cells)
+action_row(struct document *d, const struct record *a, const char *due,
+    const char *status, const char *what)
 {
-	cells[0] = get(a, "id", "-");
-	cells[1] = in_words(get(a, "party", "-"));
-	cells[2] = get(a, "owner", "-");
+	const char *cells[6] = { get(a, "id", "-"),
+	    in_words(get(a, "party", "-")), get(a, "owner", "-"), due,
+	    status, what };
+
+	if (status == NULL)
+		cells[4] = what;
+	doc_row(d, cells);
 }
 
 static void
@@ -160,7 +166,7 @@ minutes_actions(struct document *d, struct record **s, size_t n)
 {
 	const char *heads[] = { "#", _("Party"), _("Owner"), _("Due"),
 	    _("Status"), _("Action"), NULL };
-	const char *cells[6], *v, *note;
+	const char *v, *note;
 	char status[64], what[4096];
 	size_t i;
 
@@ -173,21 +179,33 @@ minutes_actions(struct document *d, struct record **s, size_t n)
 		note = record_get(s[i], "note");
 		snprintf(what, sizeof(what), "%s%s%s", get(s[i], "title", "-"),
 		    note != NULL ? "\n" : "", note != NULL ? note : "");
-		action_cells(s[i], cells);
-		cells[3] = get(s[i], "due", "-");
-		cells[4] = status;
-		cells[5] = what;
-		doc_row(d, cells);
+		action_row(d, s[i], get(s[i], "due", "-"), status, what);
 	}
 }
 
+/*
+ * A section of the minutes: the heading with the count of what it holds
+ * and, when it holds nothing, a sentence that says so.  1: fill it.
+ */
+static int
+section(struct document *d, const char *head, size_t n, const char *none)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), head, n);
+	doc_heading(d, buf);
+	if (n == 0)
+		doc_paragraph(d, none);
+	return n > 0;
+}
+
+/* The minutes of one meeting, as minutes_load gives them. */
 struct document *
 minutes_document(const struct record *m)
 {
 	struct document *d;
 	struct record **s;
 	const char *v;
-	char head[64];
 	size_t n;
 
 	d = doc_new(_("Minutes of the allies' meeting"), get(m, "network",
@@ -201,19 +219,11 @@ minutes_document(const struct record *m)
 	attendance(d, m, "absent", _("Absent"));
 	n = nrecs(m, "themes", &s);
 	/* TRANSLATORS: a heading; %zu is the number of themes. */
-	snprintf(head, sizeof(head), _("Themes (%zu)"), n);
-	doc_heading(d, head);
-	if (n == 0)
-		doc_paragraph(d, _("None recorded."));
-	else
+	if (section(d, _("Themes (%zu)"), n, _("None recorded.")))
 		themes(d, s, n);
 	n = nrecs(m, "actions", &s);
 	/* TRANSLATORS: a heading; %zu is the number of actions. */
-	snprintf(head, sizeof(head), _("Actions (%zu)"), n);
-	doc_heading(d, head);
-	if (n == 0)
-		doc_paragraph(d, _("None agreed."));
-	else
+	if (section(d, _("Actions (%zu)"), n, _("None agreed.")))
 		minutes_actions(d, s, n);
 	if ((v = record_get(m, "notes")) != NULL) {
 		doc_heading(d, _("Notes"));
@@ -269,7 +279,7 @@ agenda_actions(struct document *d, struct record **s, size_t n)
 {
 	const char *heads[] = { "#", _("Party"), _("Owner"), _("Due"),
 	    _("Action"), NULL };
-	const char *cells[5], *v;
+	const char *v;
 	char due[64], what[4096];
 	size_t i;
 	int od;
@@ -297,13 +307,11 @@ agenda_actions(struct document *d, struct record **s, size_t n)
 			snprintf(what, sizeof(what), _("%s\nAdded %s, %s days "
 			    "ago."), get(s[i], "title", "-"),
 			    get(s[i], "agreed", "-"), get(s[i], "age", "-"));
-		action_cells(s[i], cells);
-		cells[3] = due;
-		cells[4] = what;
-		doc_row(d, cells);
+		action_row(d, s[i], due, NULL, what);
 	}
 }
 
+/* The agenda of the next meeting, as minutes_agenda gives it. */
 struct document *
 agenda_document(const struct record *a)
 {
