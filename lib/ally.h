@@ -1021,5 +1021,8 @@ int	 roff_table_end(struct roff_table *);
 #include "escape.h"
 #include "vformat.h"
 #include "array.h"
+#include "minutes_doc.h"
+#include "network_list.h"
+#include "contact_list.h"
 
 #endif /* ALLY_H */
