@@ -38,22 +38,8 @@ struct options {
 	long long		 within;	/* -1: not given */
 };
 
-/* What -u, -a and the closing modes did, record by record. */
-struct apply {
-	struct ally_session s;
-	enum mode	  mode;
-	struct seen {
-		long long	 id;
-		unsigned long	 line;
-	}		 *seen;
-	size_t		  nseen, capseen;
-	long		  changes;
-};
-
 static const char *const list_text_columns[] = { "id", "due", "status",
     "party", "owner", "meeting", "title", NULL };
-static const char *const result_columns[] = { "id", "line", "change",
-    "fields", NULL };
 static const char *const tally_columns[] = { "party", "since", "until",
     "taken", "done", "on_time", "overdue", "open", "dropped", NULL };
 
@@ -168,251 +154,39 @@ out:
 	return rc;
 }
 
-/* One stored action as a record, or NULL (err set when not merely absent). */
-static struct record *
-load_action(sqlite3 *db, const struct network *net, long long id,
-    struct ally_error *err)
-{
-	struct action_filter f;
-	struct record *r = NULL;
-	sqlite3_stmt *st;
-	int rc;
-
-	memset(&f, 0, sizeof(f));
-	f.id = id;
-	if (action_query(db, net, &f, &st, err) != 0)
-		return NULL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = action_record(st)) == NULL)
-			ally_errorf(err, EX_OSERR, "out of memory");
-	} else if (rc != SQLITE_DONE)
-		db_error(db, rc, err, NULL);
-	sqlite3_finalize(st);
-	return r;
-}
-
-/* The names of the fields that differ, space-separated, into buf. */
-static void
-changed_fields(const struct record *a, const struct record *b, char *buf,
-    size_t len)
-{
-	const char *x, *y;
-	size_t n = 0;
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; action_record_fields[i] != NULL; i++) {
-		if (strcmp(action_record_fields[i], "revision") == 0)
-			continue;
-		x = a != NULL ? record_get(a, action_record_fields[i]) : NULL;
-		y = record_get(b, action_record_fields[i]);
-		if ((x == NULL) != (y == NULL) ||
-		    (x != NULL && strcmp(x, y) != 0)) {
-			if (a == NULL && y == NULL)
-				continue;
-			n += snprintf(buf + n, len - n, "%s%s", n ? " " : "",
-			    action_record_fields[i]);
-			if (n >= len)
-				break;
-		}
-	}
-}
-
-static int
-keep_result(struct apply *a, const struct record *in,
-    const struct record *before, long long id, const char *changed,
-    struct ally_error *err)
-{
-	struct record *after, *r;
-	char fields[256];
-	int rc;
-
-	if ((after = load_action(a->s.db, &a->s.net, id, err)) == NULL)
-		return err->code ? -1 : ally_errorf(err, EX_SOFTWARE,
-		    "action %lld vanished", id);
-	if (strcmp(changed, "unchanged") == 0)
-		fields[0] = '\0';
-	else
-		changed_fields(before, after, fields, sizeof(fields));
-	if ((r = record_new()) == NULL ||
-	    record_set_int(r, "id", id) != 0 ||
-	    (in->line > 0 ? record_set_int(r, "line", (long long)in->line) :
-	    record_set_null(r, "line")) != 0 ||
-	    record_set(r, "change", changed) != 0 ||
-	    record_set(r, "fields", fields) != 0) {
-		record_free(after);
-		record_free(r);
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	}
-	record_free(after);
-	rc = session_result(&a->s, r, err);
-	record_free(r);
-	if (strcmp(changed, "unchanged") != 0)
-		a->changes++;
-	return rc;
-}
-
-/*
- * A second record for an action already edited in this input must agree
- * with the first: applied again (its revision is the one the first edit
- * replaced), it must change nothing.
- */
-static int
-check_repeat(struct apply *a, const struct record *r, long long id,
-    struct ally_error *err)
-{
-	struct record *copy;
-	const char *changed;
-	long long got;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < a->nseen; i++)
-		if (a->seen[i].id == id)
-			break;
-	if (i == a->nseen)
-		return 0;
-	if ((copy = record_dup(r)) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	record_remove(copy, "revision");
-	rc = action_apply(a->s.db, &a->s.net, copy, 0, a->s.today, &changed,
-	    &got, err);
-	record_free(copy);
-	if (rc != 0)
-		return -1;
-	if (strcmp(changed, "unchanged") != 0)
-		return ally_error_at(err, EX_DATAERR, r->file,
-		    record_line(r, "id"), "id", "action %lld is also edited "
-		    "at line %lu, with other values: one edit per action",
-		    id, a->seen[i].line);
-	return 1;
-}
-
-static int
-remember(struct apply *a, long long id, unsigned long line,
-    struct ally_error *err)
-{
-	struct seen *n;
-
-	if (a->nseen == a->capseen) {
-		a->capseen = a->capseen ? a->capseen * 2 : 16;
-		if ((n = reallocarray(a->seen, a->capseen, sizeof(*n))) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		a->seen = n;
-	}
-	a->seen[a->nseen].id = id;
-	a->seen[a->nseen++].line = line;
-	return 0;
-}
-
-static int
-apply_one(struct record *r, void *arg, struct ally_error *err)
-{
-	struct apply *a = arg;
-	struct record *before = NULL;
-	const char *changed, *v;
-	long long id = 0;
-	int rc;
-
-	if ((v = record_get(r, "id")) != NULL) {
-		if (a->mode == M_ADD)
-			return ally_error_at(err, EX_DATAERR, r->file,
-			    record_line(r, "id"), "id", "-a adds new actions; "
-			    "to change action %s use -u", v);
-		/* A bad id is for action_apply to report. */
-		if (parse_int(v, 1, INT64_MAX, &id) == 0) {
-			if ((rc = check_repeat(a, r, id, err)) < 0)
-				return -1;
-			if (rc == 1)
-				return keep_result(a, r, NULL, id,
-				    "unchanged", err);
-			before = load_action(a->s.db, &a->s.net, id, err);
-			if (before == NULL && err->code != 0)
-				return -1;
-		}
-	}
-	rc = action_apply(a->s.db, &a->s.net, r, 0, a->s.today, &changed,
-	    &id, err);
-	if (rc == 0 && v != NULL)
-		rc = remember(a, id, r->line, err);
-	if (rc == 0)
-		rc = keep_result(a, r, before, id, changed, err);
-	record_free(before);
-	return rc;
-}
-
-/* --done, --drop, --reopen: one built record per id. */
-static int
-close_one(struct apply *a, const char *opt, const char *arg,
-    const char *date, struct ally_error *err)
-{
-	static const char *const target[] = { [M_DONE] = "done",
-	    [M_DROP] = "dropped", [M_REOPEN] = "open" };
-	struct record *r = NULL, *before = NULL;
-	const char *changed, *st;
-	long long id;
-	int rc = -1;
-
-	if (parse_int(arg, 1, INT64_MAX, &id) != 0)
-		return ally_errorf(err, EX_USAGE, "%s: '%s' is not an action "
-		    "id", opt, arg);
-	if ((before = load_action(a->s.db, &a->s.net, id, err)) == NULL)
-		return err->code ? -1 : ally_errorf(err, EX_DATAERR, "%s: no "
-		    "action %lld in network %s", opt, id, a->s.net.name);
-	st = record_get(before, "status");
-	/* Closing twice keeps the first date unless -D corrects it. */
-	if (strcmp(st, target[a->mode]) == 0 && (date == NULL ||
-	    a->mode == M_REOPEN)) {
-		rc = keep_result(a, before, before, id, "unchanged", err);
-		goto out;
-	}
-	if ((r = record_new()) == NULL ||
-	    record_set_int(r, "id", id) != 0 ||
-	    record_set(r, "status", target[a->mode]) != 0 ||
-	    (date != NULL && a->mode != M_REOPEN &&
-	    record_set(r, "closed", date) != 0)) {
-		rc = ally_errorf(err, EX_OSERR, "out of memory");
-		goto out;
-	}
-	r->file = opt;
-	if (action_apply(a->s.db, &a->s.net, r, 0, a->s.today, &changed, &id,
-	    err) == 0)
-		rc = keep_result(a, r, before, id, changed, err);
-out:
-	record_free(r);
-	record_free(before);
-	return rc;
-}
-
+/* -u and -a: the records read; --done, --drop, --reopen: the ids. */
 static int
 change_actions(const struct options *op, char **argv, int argc,
     struct ally_error *err)
 {
 	static const char *const optname[] = { [M_DONE] = "--done",
 	    [M_DROP] = "--drop", [M_REOPEN] = "--reopen" };
-	struct apply a;
+	static const char *const status[] = { [M_DONE] = "done",
+	    [M_DROP] = "dropped", [M_REOPEN] = "open" };
+	struct action_edit a;
 	day_t d;
 	int rc = -1, k;
 
 	memset(&a, 0, sizeof(a));
-	a.mode = op->mode;
+	a.adding = op->mode == M_ADD;
 	if (op->date != NULL && parse_date_opt("--date", op->date, &d,
 	    err) != 0)
 		return -1;
 	if (session_open(&a.s, &op->o, op->quiet ? SESSION_QUIET : 0, warnx,
 	    err) != 0)
 		return -1;
-	a.s.columns = result_columns;
+	a.s.columns = action_edit_fields;
 	if (session_names(&a.s, op->allow_names, "action-track",
 	    "member names let through in actions", err) != 0)
 		goto out;
 	if (op->mode == M_UPDATE || op->mode == M_ADD) {
-		if (session_apply(&a.s, argv, argc, apply_one, &a, err) != 0)
+		if (session_apply(&a.s, argv, argc, action_edit_record, &a,
+		    err) != 0)
 			goto out;
 	} else {
 		for (k = 0; k < argc; k++)
-			if (close_one(&a, optname[op->mode], argv[k], op->date,
-			    err) != 0)
+			if (action_edit_status(&a, optname[op->mode], argv[k],
+			    status[op->mode], op->date, err) != 0)
 				goto out;
 	}
 	if (a.changes > 0 && session_audit(&a.s, "action-track",
@@ -420,8 +194,7 @@ change_actions(const struct options *op, char **argv, int argc,
 		goto out;
 	rc = session_finish(&a.s, err);
 out:
-	session_close(&a.s);
-	free(a.seen);
+	action_edit_close(&a);
 	return rc;
 }
 
