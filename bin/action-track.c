@@ -53,28 +53,7 @@ parse_date_opt(const char *opt, const char *s, day_t *d,
 	return 0;
 }
 
-/* Narrow [min, max] by another inclusive bound. */
-static void
-bound_min(struct action_filter *f, day_t d)
-{
-	if (!f->has_min || d > f->due_min)
-		f->due_min = d;
-	f->has_min = 1;
-}
-
-static void
-bound_max(struct action_filter *f, day_t d)
-{
-	if (!f->has_max || d < f->due_max)
-		f->due_max = d;
-	f->has_max = 1;
-}
-
-/*
- * The list filters as one action_filter.  --overdue and --within select
- * open actions; given together they select both, which is what the
- * reminder shows.
- */
+/* The list filters as one action_filter. */
 static int
 make_filter(sqlite3 *db, const struct network *net, const struct options *op,
     day_t today, struct action_filter *f, struct ally_error *err)
@@ -97,23 +76,14 @@ make_filter(sqlite3 *db, const struct network *net, const struct options *op,
 	if (op->before != NULL) {
 		if (parse_date_opt("--due-before", op->before, &d, err) != 0)
 			return -1;
-		bound_max(f, d - 1);
+		action_filter_due_max(f, d - 1);
 	}
 	if (op->after != NULL) {
 		if (parse_date_opt("--due-after", op->after, &d, err) != 0)
 			return -1;
-		bound_min(f, d + 1);
+		action_filter_due_min(f, d + 1);
 	}
-	if (op->overdue || op->within >= 0)
-		f->open_only = 1;
-	if (op->overdue && op->within >= 0)
-		bound_max(f, today + op->within);
-	else if (op->overdue)
-		bound_max(f, today - 1);
-	else if (op->within >= 0) {
-		bound_min(f, today);
-		bound_max(f, today + op->within);
-	}
+	action_filter_window(f, today, op->overdue, op->within);
 	return 0;
 }
 
@@ -198,223 +168,35 @@ out:
 	return rc;
 }
 
-/* --remind: the actions in reminder order, party by party, owner by owner. */
-static int
-party_rank(const char *p)
-{
-	int i;
-
-	for (i = 0; action_parties[i] != NULL; i++)
-		if (p != NULL && strcmp(p, action_parties[i]) == 0)
-			return i;
-	return i;
-}
-
-static int
-cmp_str(const char *a, const char *b)
-{
-	size_t la, lb;
-
-	if (a == NULL || b == NULL)
-		return (a == NULL) - (b == NULL);
-	/* A02 before A10 before A100: shorter aliases first. */
-	if ((la = strlen(a)) != (lb = strlen(b)))
-		return la < lb ? -1 : 1;
-	return strcmp(a, b);
-}
-
-static int
-cmp_remind(const void *x, const void *y)
-{
-	const struct record *a = *(struct record *const *)x;
-	const struct record *b = *(struct record *const *)y;
-	int c;
-
-	if ((c = party_rank(record_get(a, "party")) -
-	    party_rank(record_get(b, "party"))) != 0)
-		return c;
-	if ((c = cmp_str(record_get(a, "owner"), record_get(b, "owner"))) != 0)
-		return c;
-	if ((c = strcmp(record_get(a, "due"), record_get(b, "due"))) != 0)
-		return c;
-	return cmp_str(record_get(a, "id"), record_get(b, "id"));
-}
-
 /*
- * A party as the heading of the reminder, a text for people; the records
- * keep the party's own word.
+ * --remind: nothing, and *nothing set, when no action is due; with -f
+ * mail a whole message, its subject the first line.
  */
-static const char *
-party_words(const char *p)
-{
-	/* TRANSLATORS: the parties of an action, as headings of a reminder. */
-	static const char *const words[] = { N_("police"), N_("municipality"),
-	    N_("ally"), N_("joint") };
-	int i = party_rank(p);
-
-	return i < 4 ? _(words[i]) : p;
-}
-
-static void
-describe_due(day_t due, day_t today, char *buf, size_t len)
-{
-	long n = today - due;
-
-	if (n > 0)
-		/* TRANSLATORS: how late an action is, in the reminder. */
-		snprintf(buf, len, ngettext("%ld day overdue",
-		    "%ld days overdue", (unsigned long)n), n);
-	else if (n == 0)
-		snprintf(buf, len, "%s", _("due today"));
-	else if (n == -1)
-		snprintf(buf, len, "%s", _("due tomorrow"));
-	else
-		snprintf(buf, len, _("due in %ld days"), -n);
-}
-
-static void
-print_reminder(FILE *fp, const struct network *net, struct record **rs,
-    size_t n, day_t today, long long within)
-{
-	const char *party = NULL, *owner = NULL, *p, *o;
-	char todays[11], until[11], when[48];
-	size_t i, late = 0;
-	day_t due;
-
-	for (i = 0; i < n; i++) {
-		date_parse(record_get(rs[i], "due"), &due);
-		if (due < today)
-			late++;
-	}
-	date_format(today, todays);
-	date_format(today + within, until);
-	/*
-	 * TRANSLATORS: the first line of the reminder, also the subject of
-	 * its mail (without the full stop): the network, today's date, the
-	 * number of overdue actions, the number due soon and the last day of
-	 * "soon".
-	 */
-	fprintf(fp, _("Actions of network %s on %s: %zu overdue, %zu due by "
-	    "%s.\n"), net->name, todays, late, n - late, until);
-	for (i = 0; i < n; i++) {
-		p = record_get(rs[i], "party");
-		o = record_get(rs[i], "owner");
-		if (party == NULL || strcmp(party, p) != 0) {
-			fprintf(fp, "\n%s\n", party_words(p));
-			party = p;
-			owner = NULL;
-			fprintf(fp, "  %s\n", o != NULL ? o : _("(no owner)"));
-		} else if (cmp_str(owner, o) != 0)
-			fprintf(fp, "  %s\n", o != NULL ? o : _("(no owner)"));
-		owner = o;
-		date_parse(record_get(rs[i], "due"), &due);
-		describe_due(due, today, when, sizeof(when));
-		/*
-		 * TRANSLATORS: one action of the reminder: its id, due date,
-		 * how late it is (describe_due, padded to 17 characters: widen
-		 * the 17 if your words are longer) and title.
-		 */
-		fprintf(fp, _("    #%-4s %s  %-17s %s\n"),
-		    record_get(rs[i], "id"), record_get(rs[i], "due"), when,
-		    record_get(rs[i], "title"));
-	}
-}
-
-/*
- * -f mail: the reminder as a whole message for sendmail -t, its first
- * line the subject; composed in memory, so that an error prints nothing.
- */
-static int
-mail_reminder(const struct options *op, const struct network *net,
-    struct record **rs, size_t n, day_t today, struct ally_error *err)
-{
-	struct mail_part part;
-	struct mail m;
-	char *text = NULL, subject[256];
-	size_t len = 0, k;
-	FILE *fp;
-	int rc;
-
-	if ((fp = open_memstream(&text, &len)) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	print_reminder(fp, net, rs, n, today, op->within);
-	if (fclose(fp) != 0) {
-		free(text);
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	}
-	k = strcspn(text, "\n");
-	if (k > 0 && text[k - 1] == '.')
-		k--;
-	snprintf(subject, sizeof(subject), "%.*s", (int)(k < sizeof(subject) ?
-	    k : sizeof(subject) - 1), text);
-	memset(&part, 0, sizeof(part));
-	part.type = "text/plain; charset=UTF-8";
-	part.body = text;
-	part.len = len;
-	memset(&m, 0, sizeof(m));
-	m.to = op->o.to;
-	m.nto = op->o.nto;
-	m.subject = subject;
-	m.parts = &part;
-	m.nparts = 1;
-	rc = mail_write(stdout, &m, err);
-	free(text);
-	return rc;
-}
-
 static int
 remind(const struct options *op, int *nothing, struct ally_error *err)
 {
-	struct action_filter f;
 	struct ally_session ses;
-	struct record **rs = NULL, **nr, *r;
-	sqlite3_stmt *st = NULL;
-	size_t n = 0, cap = 0, i;
+	struct reminder rm;
+	struct mail env;
 	day_t today;
-	int rc = -1, step;
+	int rc;
 
 	if (date_today(&today, err) != 0 ||
 	    session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
 		return -1;
-	memset(&f, 0, sizeof(f));
-	f.open_only = 1;
-	bound_max(&f, today + op->within);
-	if (action_query(ses.db, &ses.net, &f, &st, err) != 0)
-		goto out;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((nr = reallocarray(rs, cap, sizeof(*nr))) == NULL)
-				goto oom;
-			rs = nr;
-		}
-		if ((r = action_record(st)) == NULL)
-			goto oom;
-		rs[n++] = r;
-	}
-	if (step != SQLITE_DONE) {
-		db_error(ses.db, step, err, NULL);
-		goto out;
-	}
-	*nothing = n == 0;
-	rc = 0;
-	if (n > 0) {
-		qsort(rs, n, sizeof(*rs), cmp_remind);
-		if (op->o.format == FMT_MAIL)
-			rc = mail_reminder(op, &ses.net, rs, n, today, err);
-		else
-			print_reminder(stdout, &ses.net, rs, n, today,
-			    op->within);
-	}
-	goto out;
-oom:
-	ally_errorf(err, EX_OSERR, "out of memory");
-out:
-	sqlite3_finalize(st);
+	rc = reminder_build(&rm, ses.db, &ses.net, today, op->within, err);
 	session_close(&ses);
-	for (i = 0; i < n; i++)
-		record_free(rs[i]);
-	free(rs);
+	if (rc == 0 && (*nothing = rm.n == 0) == 0) {
+		memset(&env, 0, sizeof(env));
+		env.to = op->o.to;
+		env.nto = op->o.nto;
+		env.subject = rm.subject;
+		if (op->o.format == FMT_MAIL)
+			rc = doc_mail(stdout, rm.doc, &env, err);
+		else
+			rc = doc_write(stdout, rm.doc, FMT_TEXT, 0, err);
+	}
+	reminder_free(&rm);
 	return rc;
 }
 

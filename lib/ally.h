@@ -1015,6 +1015,7 @@ int	 roff_table_end(struct roff_table *);
 #include "names.h"
 #include "session.h"
 #include "opt.h"
+#include "remind.h"
 #include "action_edit.h"
 
 #endif /* ALLY_H */

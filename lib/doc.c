@@ -494,10 +494,12 @@ write_text(FILE *fp, const struct document *d, int flags)
 	fprintf(fp, "%s\n", d->title);
 	for (i = 0; i < d->n; ) {
 		b = &d->b[i];
-		/* A blank line between blocks, none within a list. */
+		/*
+		 * A blank line between blocks, none within a list; before a
+		 * heading always, the title's too.
+		 */
 		if (b->kind == B_HEADING) {
-			if (blank || i > 0)
-				putc('\n', fp);
+			putc('\n', fp);
 			put_wrapped(fp, b->text, 0, 0);
 			indent = SECTION_INDENT;
 			blank = 0;
