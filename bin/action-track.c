@@ -40,8 +40,6 @@ struct options {
 
 static const char *const list_text_columns[] = { "id", "due", "status",
     "party", "owner", "meeting", "title", NULL };
-static const char *const tally_columns[] = { "party", "since", "until",
-    "taken", "done", "on_time", "overdue", "open", "dropped", NULL };
 
 static int
 parse_date_opt(const char *opt, const char *s, day_t *d,
@@ -200,43 +198,17 @@ remind(const struct options *op, int *nothing, struct ally_error *err)
 	return rc;
 }
 
-static struct record *
-tally_record(const char *party, const char *since, const char *until,
-    const struct action_tally *t)
-{
-	struct record *r;
-
-	if ((r = record_new()) == NULL)
-		return NULL;
-	if (record_set(r, "party", party) != 0 ||
-	    record_set(r, "since", since) != 0 ||
-	    record_set(r, "until", until) != 0 ||
-	    record_set_int(r, "taken", t->taken) != 0 ||
-	    record_set_int(r, "done", t->done) != 0 ||
-	    record_set_int(r, "on_time", t->on_time) != 0 ||
-	    record_set_int(r, "overdue", t->overdue) != 0 ||
-	    record_set_int(r, "open", t->open) != 0 ||
-	    record_set_int(r, "dropped", t->dropped) != 0) {
-		record_free(r);
-		return NULL;
-	}
-	return r;
-}
-
 /*
- * The period defaults to the half-year that ends today.  Figures are as
- * they stood at its end, or today when the period has not ended yet.
+ * --reciprocity: the period defaults to the half-year that ends today;
+ * records, or with -f text the table for people.
  */
 static int
 reciprocity(const struct options *op, struct ally_error *err)
 {
-	struct action_tally t[4], total;
+	struct reciprocity rp;
 	struct ally_session ses;
-	struct writer *w = NULL;
-	struct record *r;
-	char since[11], until[11], asof[11];
 	day_t today, s, u;
-	int rc = -1, i;
+	int rc;
 
 	if (date_today(&today, err) != 0)
 		return -1;
@@ -250,50 +222,11 @@ reciprocity(const struct options *op, struct ally_error *err)
 		return -1;
 	if (s > u)
 		return ally_errorf(err, EX_USAGE, "--since is after --until");
-	date_format(s, since);
-	date_format(u, until);
-	date_format(u < today ? u : today, asof);
 	if (session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
 		return -1;
-	if (action_reciprocity(ses.db, &ses.net, s, u, u < today ? u : today, t,
-	    err) != 0)
-		goto out;
-	if (op->o.format == FMT_TEXT)
-		printf(_("Reciprocity in network %s: actions agreed %s to %s, "
-		    "as of %s\n\n"), ses.net.name, since, until, asof);
-	if ((w = writer_open(stdout, op->o.format, tally_columns, 0,
-	    err)) == NULL)
-		goto out;
-	memset(&total, 0, sizeof(total));
-	for (i = 0; i < 5; i++) {
-		if (i == 4 && op->o.format != FMT_TEXT)
-			break;
-		if (i < 4) {
-			total.taken += t[i].taken;
-			total.done += t[i].done;
-			total.on_time += t[i].on_time;
-			total.overdue += t[i].overdue;
-			total.open += t[i].open;
-			total.dropped += t[i].dropped;
-		}
-		/* TRANSLATORS: the last row of the reciprocity table (text). */
-		if ((r = tally_record(i < 4 ? action_parties[i] : _("total"),
-		    since, until, i < 4 ? &t[i] : &total)) == NULL) {
-			ally_errorf(err, EX_OSERR, "out of memory");
-			goto out;
-		}
-		rc = writer_put(w, r, err);
-		record_free(r);
-		if (rc != 0) {
-			rc = -1;
-			goto out;
-		}
-		rc = -1;
-	}
-	rc = 0;
-out:
-	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
-		rc = -1;
+	if ((rc = reciprocity_count(&rp, ses.db, &ses.net, s, u, today,
+	    err)) == 0)
+		rc = reciprocity_write(stdout, op->o.format, &rp, err);
 	session_close(&ses);
 	return rc;
 }

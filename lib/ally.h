@@ -1016,6 +1016,7 @@ int	 roff_table_end(struct roff_table *);
 #include "session.h"
 #include "opt.h"
 #include "remind.h"
+#include "reciprocity.h"
 #include "action_edit.h"
 
 #endif /* ALLY_H */
