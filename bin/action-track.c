@@ -15,7 +15,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ally.h"
@@ -184,7 +183,8 @@ remind(const struct options *op, int *nothing, struct ally_error *err)
 		return -1;
 	rc = reminder_build(&rm, ses.db, &ses.net, today, op->within, err);
 	session_close(&ses);
-	if (rc == 0 && (*nothing = rm.n == 0) == 0) {
+	*nothing = rc == 0 && rm.n == 0;
+	if (rc == 0 && rm.n > 0) {
 		memset(&env, 0, sizeof(env));
 		env.to = op->o.to;
 		env.nto = op->o.nto;
