@@ -1024,5 +1024,8 @@ int	 roff_table_end(struct roff_table *);
 #include "minutes_doc.h"
 #include "network_list.h"
 #include "contact_list.h"
+#include "remind.h"
+#include "reciprocity.h"
+#include "action_edit.h"
 
 #endif /* ALLY_H */

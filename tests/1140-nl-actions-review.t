@@ -148,9 +148,9 @@ is "$rc" 66 "a missing database: exit 66 in Dutch too"
 ALLY_TODAY=2027-08-01 run dutch action-track --remind -w 0
 like "$out" "#8 +2027-08-01  uiterlijk vandaag  " "due today, in Dutch"
 ALLY_TODAY=2027-07-31 run dutch action-track --remind -w 1
-like "$out" "#8 +2027-08-01  uiterlijk morgen   " "due tomorrow, in Dutch"
+like "$out" "#8 +2027-08-01  uiterlijk morgen  Collect" "due tomorrow, in Dutch"
 ALLY_TODAY=2027-08-02 run dutch action-track --remind -w 0
-like "$out" "#8 +2027-08-01  1 dag verlopen     " "1 day overdue, in Dutch"
+like "$out" "#8 +2027-08-01  1 dag verlopen  Collect" "1 day overdue, in Dutch"
 like "$out" "#4 +2027-03-01  154 dagen verlopen " "154 days overdue, in Dutch"
 
 # -f mail: the subject's value and the body in Dutch, the header names not.
