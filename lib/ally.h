@@ -1015,5 +1015,7 @@ int	 roff_table_end(struct roff_table *);
 #include "names.h"
 #include "session.h"
 #include "opt.h"
+#include "invite.h"
+#include "planning.h"
 
 #endif /* ALLY_H */
