@@ -30,8 +30,7 @@ struct opts {
 	int			 letter;	/* the invitation text */
 	int			 said;		/* --next, --invite: news */
 	const char		*year, *start, *end, *organizer;
-	const char		*weekdays, *time;
-	int			 duration;
+	struct plan_schedule	 sched;		/* -w, -t, -D */
 	char			**blackout_files;
 	int			 nblackout_files;
 	char			**files;	/* -u, -V: the operands */
@@ -45,33 +44,14 @@ static int
 put_meetings(const struct opts *op, const struct meeting *v, size_t n,
     const char *const *cols, struct ally_error *err)
 {
-	struct document *d;
-	int rc;
-
 	if (op->o.format == FMT_ICS)
 		return ical_write(stdout, v, n, op->organizer, err);
-	if (!op->letter && op->o.format == FMT_MAIL)
+	if (op->letter)
+		return invite_write(stdout, v, n, FMT_TEXT, err);
+	if (op->o.format == FMT_MAIL)
 		return invite_mail(stdout, v, n, op->organizer, op->o.to,
 		    op->o.nto, err);
-	if (!op->letter)
-		return meetings_write(stdout, op->o.format, cols, v, n, err);
-	if (n == 0)
-		return 0;
-	d = invite_doc(v, n);
-	rc = doc_write(stdout, d, FMT_TEXT, 0, err);
-	doc_done(d);
-	return rc;
-}
-
-static int
-apply_schedule(const struct opts *op, struct ally_session *s, int *changed,
-    struct ally_error *err)
-{
-	*changed = 0;
-	if (op->weekdays == NULL && op->time == NULL && op->duration == 0)
-		return 0;
-	return network_set_schedule(s->db, &s->net, op->weekdays, op->time,
-	    op->duration, changed, err);
+	return meetings_write(stdout, op->o.format, cols, v, n, err);
 }
 
 /* ---- the modes ---------------------------------------------------------- */
@@ -82,79 +62,51 @@ plan_series(struct opts *op, struct ally_error *err)
 	struct ally_session s;
 	struct plan p;
 	struct meeting *v = NULL;
-	size_t n = 0, open;
-	int rc = -1, past, changed;
+	size_t n = 0;
+	int rc = -1, past;
 
 	memset(&p, 0, sizeof(p));
+	p.blackouts = &op->blackouts;
 	if (plan_period(&p, op->year, op->start, op->end, op->per_year,
 	    err) != 0)
 		return -1;
 	if (session_open(&s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET,
-	    warnx, err) != 0)
-		goto out;
-	p.today = s.today;
-	p.blackouts = &op->blackouts;
-	if (p.to <= s.today) {
-		ally_errorf(err, EX_USAGE, "the period ends before tomorrow: "
-		    "nothing to plan");
-		goto out;
+	    warnx, err) == 0 && plan_series_apply(&s, &p, &op->sched, &v, &n,
+	    &past, err) == 0 && session_commit(&s, err) == 0) {
+		plan_series_warn(&s, &p, v, n, past);
+		rc = op->quiet ? 0 : put_meetings(op, v, n, plan_columns, err);
 	}
-	if (apply_schedule(op, &s, &changed, err) != 0 ||
-	    meeting_plan(s.db, &s.net, &p, &v, &n, &past, err) != 0 ||
-	    session_commit(&s, err) != 0)
-		goto out;
-	if (past > 0)
-		/*
-		 * TRANSLATORS: how many meetings fell before today, of how
-		 * many; the forms follow the first number.
-		 */
-		warnx(ngettext("%d of %d meetings of the period fell before "
-		    "today and were not planned", "%d of %d meetings of the "
-		    "period fell before today and were not planned",
-		    (unsigned long)past), past, p.count);
-	if ((open = plan_without_venue(v, n)) > 0)
-		warnx(ngettext("network %s has no active venue: %zu meeting "
-		    "without a location (add venues with meet-plan -V)",
-		    "network %s has no active venue: %zu meetings without a "
-		    "location (add venues with meet-plan -V)", open),
-		    s.net.name, open);
-	rc = op->quiet ? 0 : put_meetings(op, v, n, plan_columns, err);
-out:
 	session_close(&s);
 	free(v);
 	return rc;
 }
 
+/* -x keeps one meeting planned per network; -u applies meeting records. */
 static int
-plan_next(struct opts *op, struct ally_error *err)
+plan_batch(struct opts *op, struct ally_error *err)
 {
 	struct ally_session s;
 	struct meeting_batch b;
 	struct plan p;
-	const char *name = op->o.network;
-	int rc = -1;
+	int rc = -1, next = op->mode == M_NEXT;
 
 	memset(&p, 0, sizeof(p));
 	memset(&b, 0, sizeof(b));
+	b.s = &s;
+	b.p = &p;
 	if (session_open(&s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET |
-	    SESSION_NO_NETWORK, warnx, err) != 0)
+	    (next ? SESSION_NO_NETWORK : 0), warnx, err) != 0)
 		goto out;
 	p.today = s.today;
 	p.count = op->per_year;
 	p.blackouts = &op->blackouts;
-	b.s = &s;
-	b.p = &p;
-	/* The networks --next looks after: -n (or ALLY_NETWORK), else all. */
-	if (name == NULL || *name == '\0')
-		name = getenv("ALLY_NETWORK");
-	if (name != NULL && *name != '\0' ? network_resolve(s.db, name,
-	    &s.net, err) != 0 || meeting_batch_next(&s.net, &b, err) != 0 :
-	    network_each(s.db, meeting_batch_next, &b, err) != 0)
+	if ((next ? meeting_batch_networks(&b, op->o.network, err) :
+	    session_apply(&s, op->files, op->nfiles, meeting_batch_apply, &b,
+	    err)) != 0 || session_commit(&s, err) != 0)
 		goto out;
-	if (session_commit(&s, err) != 0)
-		goto out;
-	op->said = b.n > 0;
-	rc = op->quiet ? 0 : put_meetings(op, b.v, b.n, plan_columns, err);
+	op->said = b.n > 0 || !next;
+	rc = op->quiet ? 0 : put_meetings(op, b.v, b.n, next ? plan_columns :
+	    plan_update_columns, err);
 out:
 	session_close(&s);
 	free(b.v);
@@ -193,25 +145,6 @@ out:
 	return rc;
 }
 
-static int
-update_meetings(struct opts *op, struct ally_error *err)
-{
-	struct ally_session s;
-	struct meeting_batch b;
-	int rc = -1;
-
-	memset(&b, 0, sizeof(b));
-	b.s = &s;
-	if (session_open(&s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET,
-	    warnx, err) == 0 && session_apply(&s, op->files, op->nfiles,
-	    meeting_batch_apply, &b, err) == 0 && session_commit(&s, err) == 0)
-		rc = op->quiet ? 0 : put_meetings(op, b.v, b.n,
-		    plan_update_columns, err);
-	session_close(&s);
-	free(b.v);
-	return rc;
-}
-
 /* -V: read venues and report the ones that changed; -V -l: list them. */
 static int
 venues(struct opts *op, struct ally_error *err)
@@ -224,14 +157,11 @@ venues(struct opts *op, struct ally_error *err)
 
 	memset(&b, 0, sizeof(b));
 	b.s = &s;
-	if (session_open(&s, &op->o, op->list ? SESSION_READ |
-	    SESSION_SNAPSHOT : SESSION_QUIET, warnx, err) != 0)
-		goto out;
-	if (!op->list && session_apply(&s, op->files, op->nfiles,
-	    venue_batch_apply, &b, err) != 0)
-		goto out;
 	/* Report every venue as stored, with what changed. */
-	if (venue_list(s.db, &s.net, &all, &nall, err) != 0)
+	if (session_open(&s, &op->o, op->list ? SESSION_READ |
+	    SESSION_SNAPSHOT : SESSION_QUIET, warnx, err) != 0 || (!op->list &&
+	    session_apply(&s, op->files, op->nfiles, venue_batch_apply, &b,
+	    err) != 0) || venue_list(s.db, &s.net, &all, &nall, err) != 0)
 		goto out;
 	if (op->list)
 		rc = records_write(op->o.format, 0, all, nall, venue_fields,
@@ -255,7 +185,8 @@ settings(struct opts *op, struct ally_error *err)
 	int rc = -1, changed = 0;
 
 	if (session_open(&s, &op->o, op->quiet ? SESSION_QUIET : 0, warnx,
-	    err) != 0 || apply_schedule(op, &s, &changed, err) != 0)
+	    err) != 0 || plan_schedule_apply(&s, &op->sched, &changed,
+	    err) != 0)
 		goto out;
 	s.columns = plan_schedule_columns;
 	if ((r = plan_schedule_record(&s.net, changed)) == NULL)
@@ -270,8 +201,8 @@ out:
 
 static int (*const run[])(struct opts *, struct ally_error *) = {
 	[M_PLAN] = plan_series, [M_LIST] = show_meetings,
-	[M_UPDATE] = update_meetings, [M_VENUES] = venues,
-	[M_NEXT] = plan_next, [M_INVITE] = show_meetings,
+	[M_UPDATE] = plan_batch, [M_VENUES] = venues,
+	[M_NEXT] = plan_batch, [M_INVITE] = show_meetings,
 	[M_SETTINGS] = settings
 };
 
@@ -319,8 +250,8 @@ option(void *base, int ch, const char *arg, struct ally_error *e)
 		nb[op->nblackout_files++] = (char *)arg;
 		return 0;
 	case 'D':
-		return parse_number("--duration", arg, 30, 720, &op->duration,
-		    e);
+		return parse_number("--duration", arg, 30, 720,
+		    &op->sched.duration, e);
 	case 'i':
 		return parse_number("--invite", arg, 1, 366, &op->invite_days,
 		    e);
@@ -375,10 +306,16 @@ check(void *base, int mode, int nargs, char **args, struct ally_error *err)
 #define WRITING	(OPT_ANY & ~(OPT_IN(M_LIST) | OPT_IN(M_INVITE)))
 #define MODE(c, n, m, h) { .ch = (c), .name = (n), .help = (h), \
 	.modes = OPT_IN(m), .sets = OPT_IN(m) }
-#define PERIOD_OPT(c, n, h, f) { .ch = (c), .name = (n), \
-	.arg = N_("DATE"), .help = (h), .modes = PERIOD, .implies = PLAN, \
-	.kind = OPT_STRING, .off = offsetof(struct opts, f), \
+#define PERIOD_OPT(c, n, a, h, f) { .ch = (c), .name = (n), .arg = (a), \
+	.help = (h), .modes = PERIOD, .implies = PLAN, .kind = OPT_STRING, \
+	.off = offsetof(struct opts, f), \
 	.refuse = N_("--year and --start choose the period to plan or list") }
+#define SCHEDULE_OPT(c, n, a, h, k, f) { .ch = (c), .name = (n), \
+	.arg = (a), .help = (h), .modes = SCHEDULE, \
+	.implies = OPT_IN(M_SETTINGS), .kind = (k), .off = (f), \
+	.refuse = N_("-w, -t and -D set the schedule when planning (or with " \
+	"-S)") }
+#define NO_FILES { OPT_NONE, NULL, N_("files are read with -u or -V only") }
 
 /* -l first: with -y or -s it lists the period rather than plan it. */
 static const struct opt table[] = {
@@ -387,37 +324,24 @@ static const struct opt table[] = {
 	  .implies = OPT_IN(M_LIST), .kind = OPT_FLAG,
 	  .off = offsetof(struct opts, list),
 	  .refuse = N_("-l lists meetings, or venues with -V") },
-	{ .ch = 'y', .name = "year", .arg = N_("YEAR"),
-	  .help = N_("plan (or list) the meetings of a year"), .modes = PERIOD,
-	  .implies = PLAN, .kind = OPT_STRING,
-	  .off = offsetof(struct opts, year),
-	  .refuse = N_("--year and --start choose the period to plan or "
-	  "list") },
-	PERIOD_OPT('s', "start", N_("plan (or list) from this date"), start),
-	PERIOD_OPT('e', "end", N_("with -s: up to this date"), end),
+	PERIOD_OPT('y', "year", N_("YEAR"),
+	    N_("plan (or list) the meetings of a year"), year),
+	PERIOD_OPT('s', "start", N_("DATE"), N_("plan (or list) from this "
+	    "date"), start),
+	PERIOD_OPT('e', "end", N_("DATE"), N_("with -s: up to this date"), end),
 	{ .ch = 'm', .name = "meetings", .arg = N_("COUNT"),
 	  .help = N_("meetings a year (6)"), .modes = PLAN | OPT_IN(M_NEXT) },
 	{ .ch = 'b', .name = "blackouts", .arg = N_("FILE"),
 	  .help = N_("periods without meetings (again for more)"),
 	  .modes = PLAN | OPT_IN(M_NEXT),
 	  .refuse = N_("-b gives blackouts for planning (-y, -s or -x)") },
-	{ .ch = 'w', .name = "weekdays", .arg = N_("WEEKDAYS"),
-	  .help = N_("the days a meeting may fall on"), .modes = SCHEDULE,
-	  .implies = OPT_IN(M_SETTINGS), .kind = OPT_STRING,
-	  .off = offsetof(struct opts, weekdays),
-	  .refuse = N_("-w, -t and -D set the schedule when planning (or "
-	  "with -S)") },
-	{ .ch = 't', .name = "time", .arg = N_("TIME"),
-	  .help = N_("the time meetings start"), .modes = SCHEDULE,
-	  .implies = OPT_IN(M_SETTINGS), .kind = OPT_STRING,
-	  .off = offsetof(struct opts, time),
-	  .refuse = N_("-w, -t and -D set the schedule when planning (or "
-	  "with -S)") },
-	{ .ch = 'D', .name = "duration", .arg = N_("MINUTES"),
-	  .help = N_("how long a meeting lasts"), .modes = SCHEDULE,
-	  .implies = OPT_IN(M_SETTINGS),
-	  .refuse = N_("-w, -t and -D set the schedule when planning (or "
-	  "with -S)") },
+	SCHEDULE_OPT('w', "weekdays", N_("WEEKDAYS"),
+	    N_("the days a meeting may fall on"), OPT_STRING,
+	    offsetof(struct opts, sched.weekdays)),
+	SCHEDULE_OPT('t', "time", N_("TIME"), N_("the time meetings start"),
+	    OPT_STRING, offsetof(struct opts, sched.time)),
+	SCHEDULE_OPT('D', "duration", N_("MINUTES"),
+	    N_("how long a meeting lasts"), OPT_CALL, 0),
 	MODE('x', "next", M_NEXT,
 	    N_("keep one meeting planned after the last held")),
 	{ .ch = 'i', .name = "invite", .arg = N_("DAYS"),
@@ -447,15 +371,10 @@ static const struct opt table[] = {
 };
 
 static const struct opt_mode modes[] = {
-	[M_PLAN] = { OPT_NONE, NULL, N_("files are read with -u or -V only") },
-	[M_LIST] = { OPT_NONE, NULL, N_("files are read with -u or -V only") },
+	[M_PLAN] = NO_FILES, [M_LIST] = NO_FILES, [M_NEXT] = NO_FILES,
+	[M_INVITE] = NO_FILES, [M_SETTINGS] = NO_FILES,
 	[M_UPDATE] = { OPT_MANY, NULL, NULL },
 	[M_VENUES] = { OPT_MANY, NULL, NULL },
-	[M_NEXT] = { OPT_NONE, NULL, N_("files are read with -u or -V only") },
-	[M_INVITE] = { OPT_NONE, NULL,
-	    N_("files are read with -u or -V only") },
-	[M_SETTINGS] = { OPT_NONE, NULL,
-	    N_("files are read with -u or -V only") },
 };
 
 static const struct opt_cmd cmdline = {

@@ -148,6 +148,21 @@ invite_doc(const struct meeting *v, size_t n)
 	return d;
 }
 
+int
+invite_write(FILE *fp, const struct meeting *v, size_t n, enum format fmt,
+    struct ally_error *err)
+{
+	struct document *d;
+	int rc;
+
+	if (n == 0)
+		return 0;
+	d = invite_doc(v, n);
+	rc = doc_write(fp, d, fmt, 0, err);
+	doc_done(d);
+	return rc;
+}
+
 /* "mailto:" is what a calendar says; a mail header wants the address. */
 static const char *
 address(const char *organizer)

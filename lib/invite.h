@@ -13,6 +13,9 @@
  * doc_mail say so).
  */
 struct document	*invite_doc(const struct meeting *, size_t);
+/* The document as FMT_TEXT or FMT_ROFF (doc_write); nothing for none. */
+int		 invite_write(FILE *, const struct meeting *, size_t,
+		    enum format, struct ally_error *);
 /*
  * The message: the document as its text, then a calendar of the planned
  * meetings (METHOD:REQUEST, invitation.ics) and one of the cancelled

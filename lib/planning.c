@@ -78,15 +78,59 @@ plan_per_year_check(int per_year, struct ally_error *err)
 	return 0;
 }
 
-size_t
-plan_without_venue(const struct meeting *v, size_t n)
+int
+plan_schedule_apply(struct ally_session *s, const struct plan_schedule *sch,
+    int *changed, struct ally_error *err)
+{
+	*changed = 0;
+	if (sch->weekdays == NULL && sch->time == NULL && sch->duration == 0)
+		return 0;
+	return network_set_schedule(s->db, &s->net, sch->weekdays, sch->time,
+	    sch->duration, changed, err);
+}
+
+int
+plan_series_apply(struct ally_session *s, struct plan *p,
+    const struct plan_schedule *sch, struct meeting **v, size_t *n,
+    int *past, struct ally_error *err)
+{
+	int changed;
+
+	p->today = s->today;
+	if (p->to <= s->today)
+		return ally_errorf(err, EX_USAGE, "the period ends before "
+		    "tomorrow: nothing to plan");
+	if (plan_schedule_apply(s, sch, &changed, err) != 0)
+		return -1;
+	return meeting_plan(s->db, &s->net, p, v, n, past, err);
+}
+
+void
+plan_series_warn(const struct ally_session *s, const struct plan *p,
+    const struct meeting *v, size_t n, int past)
 {
 	size_t i, open = 0;
 
+	if (s->warn == NULL)
+		return;
+	if (past > 0)
+		/*
+		 * TRANSLATORS: how many meetings fell before today, of how
+		 * many; the forms follow the first number.
+		 */
+		s->warn(ngettext("%d of %d meetings of the period fell before "
+		    "today and were not planned", "%d of %d meetings of the "
+		    "period fell before today and were not planned",
+		    (unsigned long)past), past, p->count);
 	for (i = 0; i < n; i++)
 		if (strcmp(v[i].change, "added") == 0 && !v[i].location[0])
 			open++;
-	return open;
+	if (open > 0)
+		s->warn(ngettext("network %s has no active venue: %zu meeting "
+		    "without a location (add venues with meet-plan -V)",
+		    "network %s has no active venue: %zu meetings without a "
+		    "location (add venues with meet-plan -V)", open),
+		    s->net.name, open);
 }
 
 /* Room for one more meeting at b->v[b->n]. */
@@ -130,6 +174,21 @@ meeting_batch_next(const struct network *net, void *arg,
 		return -1;
 	b->n += planned;
 	return 0;
+}
+
+int
+meeting_batch_networks(struct meeting_batch *b, const char *name,
+    struct ally_error *err)
+{
+	struct ally_session *s = b->s;
+
+	if (name == NULL || *name == '\0')
+		name = getenv("ALLY_NETWORK");
+	if (name == NULL || *name == '\0')
+		return network_each(s->db, meeting_batch_next, b, err);
+	if (network_resolve(s->db, name, &s->net, err) != 0)
+		return -1;
+	return meeting_batch_next(&s->net, b, err);
 }
 
 int

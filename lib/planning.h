@@ -26,8 +26,30 @@ int	 plan_period(struct plan *, const char *, const char *, const char *,
 	    int, struct ally_error *);
 /* Meetings a year as the method asks (EX_USAGE, saying why, if not). */
 int	 plan_per_year_check(int, struct ally_error *);
-/* How many of the meetings just added have no venue. */
-size_t	 plan_without_venue(const struct meeting *, size_t);
+
+/* The network's schedule as the options give it: NULL and 0 keep. */
+struct plan_schedule {
+	const char	*weekdays, *time;
+	int		 duration;
+};
+
+/* Store the schedule in the session; *changed when a value differs. */
+int	 plan_schedule_apply(struct ally_session *,
+	    const struct plan_schedule *, int *, struct ally_error *);
+/*
+ * Plan the series of the period (today from the session) in the session:
+ * the schedule first, then meeting_plan.  EX_USAGE when the period ends
+ * before tomorrow.
+ */
+int	 plan_series_apply(struct ally_session *, struct plan *,
+	    const struct plan_schedule *, struct meeting **, size_t *, int *,
+	    struct ally_error *);
+/*
+ * After the commit, through the session's warn: how many meetings fell
+ * before today (past), and the ones added without a venue.
+ */
+void	 plan_series_warn(const struct ally_session *, const struct plan *,
+	    const struct meeting *, size_t, int);
 
 /* Meetings a session applied or planned, in the order it did. */
 struct meeting_batch {
@@ -41,6 +63,12 @@ struct meeting_batch {
 int	 meeting_batch_apply(struct record *, void *, struct ally_error *);
 /* For network_each: meeting_plan_next for one network. */
 int	 meeting_batch_next(const struct network *, void *,
+	    struct ally_error *);
+/*
+ * --next: meeting_batch_next for the network of that name, or when the
+ * name is NULL or empty $ALLY_NETWORK's, else for every network.
+ */
+int	 meeting_batch_networks(struct meeting_batch *, const char *,
 	    struct ally_error *);
 /* The meetings as records through one writer of the format; none: none. */
 int	 meetings_write(FILE *, enum format, const char *const *,
