@@ -1027,5 +1027,7 @@ int	 roff_table_end(struct roff_table *);
 #include "remind.h"
 #include "reciprocity.h"
 #include "action_edit.h"
+#include "invite.h"
+#include "planning.h"
 
 #endif /* ALLY_H */
