@@ -488,19 +488,10 @@ write_text(FILE *fp, const struct document *d, int flags)
 	fprintf(fp, "%s\n", d->title);
 	for (i = 0; i < d->n; ) {
 		b = &d->b[i];
-<<<<<<< HEAD
 		/*
 		 * A blank line between blocks, none within a list; a heading
 		 * stands apart from the title too.
 		 */
-||||||| c670a14
-		/* A blank line between blocks, none within a list. */
-=======
-		/*
-		 * A blank line between blocks, none within a list; before a
-		 * heading always, the title's too.
-		 */
->>>>>>> p2-action
 		if (b->kind == B_HEADING) {
 			putc('\n', fp);
 			put_wrapped(fp, b->text, 0, 0);

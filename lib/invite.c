@@ -111,7 +111,7 @@ put_invitation(struct document *d, const struct meeting *m)
 	doc_paragraph(d, _("You are invited to our next meeting."));
 	doc_pair(d, _("Date"), when);
 	/* TRANSLATORS: when a meeting starts and ends (HH:MM). */
-	snprintf(span, sizeof(span), _("%s to %s"), m->time, end);
+	snprintf(span, sizeof(span), C_("time", "%s to %s"), m->time, end);
 	doc_pair(d, _("Time"), span);
 	/* The venue's address stands under its name. */
 	snprintf(venue, sizeof(venue), "%s%s%s", m->location[0] ?

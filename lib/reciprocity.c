@@ -117,7 +117,7 @@ reciprocity_doc(const struct reciprocity *rp)
 	    NULL, NULL);
 	doc_pair(d, _("Network"), rp->network);
 	/* TRANSLATORS: the period of the reciprocity: from, to (inclusive). */
-	snprintf(period, sizeof(period), _("%s to %s"), since, until);
+	snprintf(period, sizeof(period), C_("period", "%s to %s"), since, until);
 	doc_pair(d, _("Period"), period);
 	/* TRANSLATORS: the day the figures of the reciprocity stood. */
 	doc_pair(d, _("As of"), asof);
