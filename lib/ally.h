@@ -1015,5 +1015,6 @@ int	 roff_table_end(struct roff_table *);
 #include "names.h"
 #include "session.h"
 #include "opt.h"
+#include "row.h"
 
 #endif /* ALLY_H */
