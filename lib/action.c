@@ -75,21 +75,14 @@ struct record *
 action_record(sqlite3_stmt *st)
 {
 	struct record *r;
-	int i;
 
 	if ((r = record_new()) == NULL)
 		return NULL;
-	for (i = 0; i < A_NFIELDS; i++) {
-		if (sqlite3_column_type(st, i) == SQLITE_NULL) {
-			if (record_set_null(r, action_record_fields[i]) != 0)
-				goto fail;
-		} else if (db_column_to_record(st, i, r, action_record_fields[i]) != 0)
-			goto fail;
+	if (row_columns(st, r, action_record_fields, A_NFIELDS, 0) != 0) {
+		record_free(r);
+		return NULL;
 	}
 	return r;
-fail:
-	record_free(r);
-	return NULL;
 }
 
 static int
@@ -99,30 +92,6 @@ meeting_exists(sqlite3 *db, long long net, long long id, int *found,
 	*found = db_exists(db, err, "SELECT 1 FROM meeting WHERE "
 	    "network_id = ? AND id = ?", 2, net, id);
 	return *found < 0 ? -1 : 0;
-}
-
-/* A member by alias: 1 found (id, role, status set), 0 not, -1 error. */
-static int
-owner_lookup(sqlite3 *db, long long net, const char *alias, long long *id,
-    char role[16], char status[16], struct ally_error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT id, role, status FROM person WHERE "
-	    "network_id = ? AND alias = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		snprintf(role, 16, "%s", sqlite3_column_text(st, 1));
-		snprintf(status, 16, "%s", sqlite3_column_text(st, 2));
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
 }
 
 /* What an action's record is applied with. */
@@ -159,8 +128,8 @@ overlay_owner(struct row_apply *a, const char *v, char role[16],
 
 	if (v != NULL && valid_alias(v) != 0)
 		return field_error(r, "owner", err, "'%s' is not an alias", v);
-	if (v != NULL && (rc = owner_lookup(a->db, a->net->id, v, &id, role,
-	    status, err)) <= 0)
+	if (v != NULL && (rc = row_find(a->db, ROW_MEMBER_SQL, a->net->id, v, &id,
+	    role, status, err)) <= 0)
 		return rc < 0 ? -1 : ally_error_at(err, EX_DATAERR, r->file,
 		    record_line(r, "owner"), "owner", "no member %s in "
 		    "network %s", v, a->net->name);
@@ -208,17 +177,9 @@ action_field(struct row_apply *a, int j, const char **v,
 			return 1;
 		return *v == NULL ? 0 : check_meeting(a, *v, err);
 	case A_TITLE:
-		if (*v == NULL)
-			return field_error(a->r, "title", err, "%s",
-			    _("empty; an action needs a title"));
 		return check_names(a, j, *v, err);
 	case A_OWNER:
 		return overlay_owner(a, *v, arg->role, err);
-	case A_DUE:
-		if (*v == NULL)
-			return field_error(a->r, "due", err, "%s",
-			    _("empty; an action needs a due date"));
-		break;
 	case A_NOTE:
 		return *v == NULL ? 0 : check_names(a, j, *v, err);
 	}
@@ -226,16 +187,23 @@ action_field(struct row_apply *a, int j, const char **v,
 }
 
 /* Every change bumps the revision; a new action's day is created. */
-static struct row_spec action_spec = {
-	&action_def, NULL,
-	/* xgettext:c-format */
-	N_("unknown field (an action has: %s)"),
-	ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
-	ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE), ROW_LINE_TEXT,
-	action_field, "created", "revision = revision + 1",
-	{ "", "", "" }
+static const char *const action_empty[ROW_MAX] = {
+	[A_TITLE] = N_("empty; an action needs a title"),
+	[A_DUE] = N_("empty; an action needs a due date"),
 };
 
+static struct row_spec action_spec = {
+	.def = &action_def,
+	/* xgettext:c-format */
+	.unknown = N_("unknown field (an action has: %s)"),
+	.text_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
+	.len_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
+	.flags = ROW_LINE_TEXT,
+	.field = action_field,
+	.empty = action_empty,
+	.extra_col = "created",
+	.extra_set = "revision = revision + 1",
+};
 /* open -> done or dropped, and back to open; never done <-> dropped. */
 static int
 transition_ok(const char *from, const char *to)
@@ -359,16 +327,7 @@ action_write(struct row_apply *a, int stale, const char *todays,
 		    "was changed after this copy was printed (revision %s, "
 		    "now %s): print it again and redo the edit", old->id,
 		    record_get(a->r, "revision"), old->v[A_REVISION]);
-	if (same) {
-		*changed = "unchanged";
-	} else {
-		if (row_store(a->db, &action_spec, a->net->id, a->row,
-		    old == NULL, todays, err) != 0)
-			return -1;
-		*changed = old != NULL ? "updated" : "added";
-	}
-	*idp = a->row->id;
-	return 0;
+	return row_write(a, todays, changed, idp, err);
 }
 
 int
@@ -392,17 +351,9 @@ action_apply(sqlite3 *db, const struct network *net, const struct record *r,
 			    r->line, "meeting", "no meeting %lld in network "
 			    "%s", meeting, net->name);
 	}
-	memset(&old, 0, sizeof(old));
-	memset(&row, 0, sizeof(row));
-	memset(&a, 0, sizeof(a));
+	row_begin(&a, &action_spec, db, net, r, &row, &old, today);
 	memset(&arg, 0, sizeof(arg));
 	arg.meeting = meeting;
-	a.spec = &action_spec;
-	a.db = db;
-	a.net = net;
-	a.r = r;
-	a.row = &row;
-	a.today = today;
 	a.arg = &arg;
 	date_format(today, todays);
 	if (match_stored(db, net, r, &old, &have_old, &stale, err) != 0)

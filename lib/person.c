@@ -50,24 +50,20 @@ struct record *
 person_record(sqlite3_stmt *st, int flags)
 {
 	struct record *r;
+	unsigned long skip = 0;
 	int i;
 
 	if ((r = record_new()) == NULL)
 		return NULL;
-	for (i = 0; i < P_NFIELDS; i++) {
+	for (i = 0; i < P_NFIELDS; i++)
 		if ((is_identity(i) && !(flags & PERSON_IDENTITIES)) ||
 		    (is_special(i) && !(flags & PERSON_SPECIAL)))
-			continue;
-		if (sqlite3_column_type(st, i) == SQLITE_NULL) {
-			if (record_set_null(r, person_fields[i]) != 0)
-				goto fail;
-		} else if (db_column_to_record(st, i, r, person_fields[i]) != 0)
-			goto fail;
+			skip |= 1UL << i;
+	if (row_columns(st, r, person_fields, P_NFIELDS, skip) != 0) {
+		record_free(r);
+		return NULL;
 	}
 	return r;
-fail:
-	record_free(r);
-	return NULL;
 }
 
 int
@@ -142,12 +138,10 @@ oom:
 void
 alias_map_free(struct alias_map *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->n; i++)
-		free(m->v[i].alias);
+	while (m->n > 0)
+		free(m->v[--m->n].alias);
 	free(m->v);
-	memset(m, 0, sizeof(*m));
+	m->v = NULL;
 }
 
 int
@@ -237,14 +231,15 @@ person_field(struct row_apply *a, int j, const char **v,
 
 /* Every value is text checked; a new status sets status_since. */
 static struct row_spec person_spec = {
-	&person_def, NULL,
+	.def = &person_def,
 	/* xgettext:c-format */
-	N_("unknown field (a person has: %s)"),
-	~0u, ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE), 0, person_field,
-	"status_since", "status_since = coalesce(?%d, status_since)",
-	{ "", "", "" }
+	.unknown = N_("unknown field (a person has: %s)"),
+	.text_kinds = ~0u,
+	.len_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
+	.field = person_field,
+	.extra_col = "status_since",
+	.extra_set = "status_since = coalesce(?%d, status_since)",
 };
-
 static int
 transition_ok(const char *from, const char *to)
 {
@@ -384,17 +379,8 @@ person_write(struct row_apply *a, const char *todays, const char **changed,
 	}
 	if (check_lifecycle(a->r, old, p, todays, err) != 0)
 		return -1;
-	if (old != NULL && row_diff(&person_spec, old, p) == 0) {
-		*changed = "unchanged";
-	} else {
-		if (row_store(a->db, &person_spec, a->net->id, p, old == NULL,
-		    old == NULL || strcmp(old->v[P_STATUS], p->v[P_STATUS]) !=
-		    0 ? todays : NULL, err) != 0)
-			return -1;
-		*changed = old != NULL ? "updated" : "added";
-	}
-	*idp = p->id;
-	return 0;
+	return row_write(a, old == NULL || strcmp(old->v[P_STATUS],
+	    p->v[P_STATUS]) != 0 ? todays : NULL, changed, idp, err);
 }
 
 int
@@ -410,15 +396,7 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 
 	if (person_match(db, net, r, &id, err) != 0)
 		return -1;
-	memset(&old, 0, sizeof(old));
-	memset(&p, 0, sizeof(p));
-	memset(&a, 0, sizeof(a));
-	a.spec = &person_spec;
-	a.db = db;
-	a.net = net;
-	a.r = r;
-	a.row = &p;
-	a.today = today;
+	row_begin(&a, &person_spec, db, net, r, &p, &old, today);
 	date_format(today, todays);
 	/* An empty status is refused there: one is always set. */
 	if (person_start(&a, &old, id, err) == 0 &&

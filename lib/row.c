@@ -52,6 +52,38 @@ oom(struct ally_error *err)
 }
 
 void
+row_begin(struct row_apply *a, struct row_spec *spec, sqlite3 *db,
+    const struct network *net, const struct record *r, struct row *row,
+    struct row *old, day_t today)
+{
+	memset(a, 0, sizeof(*a));
+	memset(row, 0, sizeof(*row));
+	memset(old, 0, sizeof(*old));
+	a->spec = spec;
+	a->db = db;
+	a->net = net;
+	a->r = r;
+	a->row = row;
+	a->today = today;
+}
+
+int
+row_write(struct row_apply *a, const char *extra, const char **changed,
+    long long *idp, struct ally_error *err)
+{
+	if (a->old != NULL && row_diff(a->spec, a->old, a->row) == 0) {
+		*changed = "unchanged";
+	} else {
+		if (row_store(a->db, a->spec, a->net->id, a->row,
+		    a->old == NULL, extra, err) != 0)
+			return -1;
+		*changed = a->old != NULL ? "updated" : "added";
+	}
+	*idp = a->row->id;
+	return 0;
+}
+
+void
 row_free(struct row *p)
 {
 	int i;
@@ -102,6 +134,46 @@ row_id(const struct record *r, long long *id, struct ally_error *err)
 	if ((v = record_get(r, "id")) != NULL &&
 	    parse_int(v, 1, INT64_MAX, id) != 0)
 		return field_error(r, "id", err, "'%s' is not an id", v);
+	return 0;
+}
+
+int
+row_find(sqlite3 *db, const char *sql, long long net, const char *key,
+    long long *id, char a[ROW_WORD], char b[ROW_WORD], struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	db_bind_text(st, 2, key);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		snprintf(a, ROW_WORD, "%s", sqlite3_column_text(st, 1));
+		if (b != NULL)
+			snprintf(b, ROW_WORD, "%s", sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+}
+
+int
+row_columns(sqlite3_stmt *st, struct record *r, const char *const *names,
+    int n, unsigned long skip)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (skip & (1UL << i))
+			continue;
+		if (sqlite3_column_type(st, i) == SQLITE_NULL ?
+		    record_set_null(r, names[i]) != 0 :
+		    db_column_to_record(st, i, r, names[i]) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -380,6 +452,9 @@ apply_field(struct row_apply *a, int j, struct ally_error *err)
 
 	if (check_text(a, fd, v, err) != 0)
 		return -1;
+	if (v == NULL && a->spec->empty != NULL && a->spec->empty[j] != NULL)
+		return field_error(a->r, fd->name, err, "%s",
+		    _(a->spec->empty[j]));
 	if (a->spec->field != NULL && (rc = a->spec->field(a, j, &v,
 	    err)) != 0)
 		return rc < 0 ? -1 : 0;

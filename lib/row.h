@@ -12,6 +12,7 @@
 
 #define ROW_MAX		24	/* fields of a table at most */
 #define ROW_SQL_MAX	1024	/* bytes of one generated statement */
+#define ROW_WORD	16	/* a role, status or host with its NUL */
 
 /* A row's values by the table's field index; NULL is empty. */
 struct row {
@@ -37,6 +38,8 @@ struct row_spec {
 	 */
 	int		(*field)(struct row_apply *, int, const char **,
 			    struct ally_error *);
+	/* By field index: why an empty value is refused, or NULL. */
+	const char *const	*empty;
 	/* One more column: the INSERT's, the UPDATE's "col = ?%d". */
 	const char		*extra_col;
 	const char		*extra_set;
@@ -59,6 +62,29 @@ struct row_apply {
 	char			 buf[64];	/* a hook's normalised value */
 };
 
+/*
+ * One row by (network_id, key) of sql, which selects an id and one or
+ * two words: 1 found (*id, a, b set), 0 not, -1 error.
+ */
+int	 row_find(sqlite3 *, const char *, long long, const char *,
+	    long long *, char [ROW_WORD], char [ROW_WORD], struct ally_error *);
+/* A statement's first n columns into the record, NULL as empty. */
+int	 row_columns(sqlite3_stmt *, struct record *, const char *const *,
+	    int, unsigned long);
+/* A member by alias: the id, role and status (of ROW_WORD bytes). */
+#define ROW_MEMBER_SQL	"SELECT id, role, status FROM person WHERE " \
+	"network_id = ? AND alias = ?"
+
+/* Start applying r to row (from old, when stored): both emptied. */
+void	 row_begin(struct row_apply *, struct row_spec *, sqlite3 *,
+	    const struct network *, const struct record *, struct row *,
+	    struct row *, day_t);
+/*
+ * Store a->row unless it is the same as a->old: *changed "unchanged",
+ * "updated" or "added", *idp its id; extra as for row_store.
+ */
+int	 row_write(struct row_apply *, const char *, const char **,
+	    long long *, struct ally_error *);
 void	 row_free(struct row *);
 int	 row_set(struct row *, int, const char *);
 int	 row_copy(struct row *, const struct row *);
