@@ -1035,5 +1035,6 @@ int	 roff_table_end(struct roff_table *);
 #include "action_edit.h"
 #include "invite.h"
 #include "planning.h"
+#include "row.h"
 
 #endif /* ALLY_H */
