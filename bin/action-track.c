@@ -15,7 +15,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ally.h"
@@ -38,24 +37,8 @@ struct options {
 	long long		 within;	/* -1: not given */
 };
 
-/* What -u, -a and the closing modes did, record by record. */
-struct apply {
-	struct ally_session s;
-	enum mode	  mode;
-	struct seen {
-		long long	 id;
-		unsigned long	 line;
-	}		 *seen;
-	size_t		  nseen, capseen;
-	long		  changes;
-};
-
 static const char *const list_text_columns[] = { "id", "due", "status",
     "party", "owner", "meeting", "title", NULL };
-static const char *const result_columns[] = { "id", "line", "change",
-    "fields", NULL };
-static const char *const tally_columns[] = { "party", "since", "until",
-    "taken", "done", "on_time", "overdue", "open", "dropped", NULL };
 
 static int
 parse_date_opt(const char *opt, const char *s, day_t *d,
@@ -67,28 +50,7 @@ parse_date_opt(const char *opt, const char *s, day_t *d,
 	return 0;
 }
 
-/* Narrow [min, max] by another inclusive bound. */
-static void
-bound_min(struct action_filter *f, day_t d)
-{
-	if (!f->has_min || d > f->due_min)
-		f->due_min = d;
-	f->has_min = 1;
-}
-
-static void
-bound_max(struct action_filter *f, day_t d)
-{
-	if (!f->has_max || d < f->due_max)
-		f->due_max = d;
-	f->has_max = 1;
-}
-
-/*
- * The list filters as one action_filter.  --overdue and --within select
- * open actions; given together they select both, which is what the
- * reminder shows.
- */
+/* The list filters as one action_filter. */
 static int
 make_filter(sqlite3 *db, const struct network *net, const struct options *op,
     day_t today, struct action_filter *f, struct ally_error *err)
@@ -111,23 +73,14 @@ make_filter(sqlite3 *db, const struct network *net, const struct options *op,
 	if (op->before != NULL) {
 		if (parse_date_opt("--due-before", op->before, &d, err) != 0)
 			return -1;
-		bound_max(f, d - 1);
+		action_filter_due_max(f, d - 1);
 	}
 	if (op->after != NULL) {
 		if (parse_date_opt("--due-after", op->after, &d, err) != 0)
 			return -1;
-		bound_min(f, d + 1);
+		action_filter_due_min(f, d + 1);
 	}
-	if (op->overdue || op->within >= 0)
-		f->open_only = 1;
-	if (op->overdue && op->within >= 0)
-		bound_max(f, today + op->within);
-	else if (op->overdue)
-		bound_max(f, today - 1);
-	else if (op->within >= 0) {
-		bound_min(f, today);
-		bound_max(f, today + op->within);
-	}
+	action_filter_window(f, today, op->overdue, op->within);
 	return 0;
 }
 
@@ -168,251 +121,39 @@ out:
 	return rc;
 }
 
-/* One stored action as a record, or NULL (err set when not merely absent). */
-static struct record *
-load_action(sqlite3 *db, const struct network *net, long long id,
-    struct ally_error *err)
-{
-	struct action_filter f;
-	struct record *r = NULL;
-	sqlite3_stmt *st;
-	int rc;
-
-	memset(&f, 0, sizeof(f));
-	f.id = id;
-	if (action_query(db, net, &f, &st, err) != 0)
-		return NULL;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = action_record(st)) == NULL)
-			ally_errorf(err, EX_OSERR, "out of memory");
-	} else if (rc != SQLITE_DONE)
-		db_error(db, rc, err, NULL);
-	sqlite3_finalize(st);
-	return r;
-}
-
-/* The names of the fields that differ, space-separated, into buf. */
-static void
-changed_fields(const struct record *a, const struct record *b, char *buf,
-    size_t len)
-{
-	const char *x, *y;
-	size_t n = 0;
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; action_record_fields[i] != NULL; i++) {
-		if (strcmp(action_record_fields[i], "revision") == 0)
-			continue;
-		x = a != NULL ? record_get(a, action_record_fields[i]) : NULL;
-		y = record_get(b, action_record_fields[i]);
-		if ((x == NULL) != (y == NULL) ||
-		    (x != NULL && strcmp(x, y) != 0)) {
-			if (a == NULL && y == NULL)
-				continue;
-			n += snprintf(buf + n, len - n, "%s%s", n ? " " : "",
-			    action_record_fields[i]);
-			if (n >= len)
-				break;
-		}
-	}
-}
-
-static int
-keep_result(struct apply *a, const struct record *in,
-    const struct record *before, long long id, const char *changed,
-    struct ally_error *err)
-{
-	struct record *after, *r;
-	char fields[256];
-	int rc;
-
-	if ((after = load_action(a->s.db, &a->s.net, id, err)) == NULL)
-		return err->code ? -1 : ally_errorf(err, EX_SOFTWARE,
-		    "action %lld vanished", id);
-	if (strcmp(changed, "unchanged") == 0)
-		fields[0] = '\0';
-	else
-		changed_fields(before, after, fields, sizeof(fields));
-	if ((r = record_new()) == NULL ||
-	    record_set_int(r, "id", id) != 0 ||
-	    (in->line > 0 ? record_set_int(r, "line", (long long)in->line) :
-	    record_set_null(r, "line")) != 0 ||
-	    record_set(r, "change", changed) != 0 ||
-	    record_set(r, "fields", fields) != 0) {
-		record_free(after);
-		record_free(r);
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	}
-	record_free(after);
-	rc = session_result(&a->s, r, err);
-	record_free(r);
-	if (strcmp(changed, "unchanged") != 0)
-		a->changes++;
-	return rc;
-}
-
-/*
- * A second record for an action already edited in this input must agree
- * with the first: applied again (its revision is the one the first edit
- * replaced), it must change nothing.
- */
-static int
-check_repeat(struct apply *a, const struct record *r, long long id,
-    struct ally_error *err)
-{
-	struct record *copy;
-	const char *changed;
-	long long got;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < a->nseen; i++)
-		if (a->seen[i].id == id)
-			break;
-	if (i == a->nseen)
-		return 0;
-	if ((copy = record_dup(r)) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	record_remove(copy, "revision");
-	rc = action_apply(a->s.db, &a->s.net, copy, 0, a->s.today, &changed,
-	    &got, err);
-	record_free(copy);
-	if (rc != 0)
-		return -1;
-	if (strcmp(changed, "unchanged") != 0)
-		return ally_error_at(err, EX_DATAERR, r->file,
-		    record_line(r, "id"), "id", "action %lld is also edited "
-		    "at line %lu, with other values: one edit per action",
-		    id, a->seen[i].line);
-	return 1;
-}
-
-static int
-remember(struct apply *a, long long id, unsigned long line,
-    struct ally_error *err)
-{
-	struct seen *n;
-
-	if (a->nseen == a->capseen) {
-		a->capseen = a->capseen ? a->capseen * 2 : 16;
-		if ((n = reallocarray(a->seen, a->capseen, sizeof(*n))) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		a->seen = n;
-	}
-	a->seen[a->nseen].id = id;
-	a->seen[a->nseen++].line = line;
-	return 0;
-}
-
-static int
-apply_one(struct record *r, void *arg, struct ally_error *err)
-{
-	struct apply *a = arg;
-	struct record *before = NULL;
-	const char *changed, *v;
-	long long id = 0;
-	int rc;
-
-	if ((v = record_get(r, "id")) != NULL) {
-		if (a->mode == M_ADD)
-			return ally_error_at(err, EX_DATAERR, r->file,
-			    record_line(r, "id"), "id", "-a adds new actions; "
-			    "to change action %s use -u", v);
-		/* A bad id is for action_apply to report. */
-		if (parse_int(v, 1, INT64_MAX, &id) == 0) {
-			if ((rc = check_repeat(a, r, id, err)) < 0)
-				return -1;
-			if (rc == 1)
-				return keep_result(a, r, NULL, id,
-				    "unchanged", err);
-			before = load_action(a->s.db, &a->s.net, id, err);
-			if (before == NULL && err->code != 0)
-				return -1;
-		}
-	}
-	rc = action_apply(a->s.db, &a->s.net, r, 0, a->s.today, &changed,
-	    &id, err);
-	if (rc == 0 && v != NULL)
-		rc = remember(a, id, r->line, err);
-	if (rc == 0)
-		rc = keep_result(a, r, before, id, changed, err);
-	record_free(before);
-	return rc;
-}
-
-/* --done, --drop, --reopen: one built record per id. */
-static int
-close_one(struct apply *a, const char *opt, const char *arg,
-    const char *date, struct ally_error *err)
-{
-	static const char *const target[] = { [M_DONE] = "done",
-	    [M_DROP] = "dropped", [M_REOPEN] = "open" };
-	struct record *r = NULL, *before = NULL;
-	const char *changed, *st;
-	long long id;
-	int rc = -1;
-
-	if (parse_int(arg, 1, INT64_MAX, &id) != 0)
-		return ally_errorf(err, EX_USAGE, "%s: '%s' is not an action "
-		    "id", opt, arg);
-	if ((before = load_action(a->s.db, &a->s.net, id, err)) == NULL)
-		return err->code ? -1 : ally_errorf(err, EX_DATAERR, "%s: no "
-		    "action %lld in network %s", opt, id, a->s.net.name);
-	st = record_get(before, "status");
-	/* Closing twice keeps the first date unless -D corrects it. */
-	if (strcmp(st, target[a->mode]) == 0 && (date == NULL ||
-	    a->mode == M_REOPEN)) {
-		rc = keep_result(a, before, before, id, "unchanged", err);
-		goto out;
-	}
-	if ((r = record_new()) == NULL ||
-	    record_set_int(r, "id", id) != 0 ||
-	    record_set(r, "status", target[a->mode]) != 0 ||
-	    (date != NULL && a->mode != M_REOPEN &&
-	    record_set(r, "closed", date) != 0)) {
-		rc = ally_errorf(err, EX_OSERR, "out of memory");
-		goto out;
-	}
-	r->file = opt;
-	if (action_apply(a->s.db, &a->s.net, r, 0, a->s.today, &changed, &id,
-	    err) == 0)
-		rc = keep_result(a, r, before, id, changed, err);
-out:
-	record_free(r);
-	record_free(before);
-	return rc;
-}
-
+/* -u and -a: the records read; --done, --drop, --reopen: the ids. */
 static int
 change_actions(const struct options *op, char **argv, int argc,
     struct ally_error *err)
 {
 	static const char *const optname[] = { [M_DONE] = "--done",
 	    [M_DROP] = "--drop", [M_REOPEN] = "--reopen" };
-	struct apply a;
+	static const char *const status[] = { [M_DONE] = "done",
+	    [M_DROP] = "dropped", [M_REOPEN] = "open" };
+	struct action_edit a;
 	day_t d;
 	int rc = -1, k;
 
 	memset(&a, 0, sizeof(a));
-	a.mode = op->mode;
+	a.adding = op->mode == M_ADD;
 	if (op->date != NULL && parse_date_opt("--date", op->date, &d,
 	    err) != 0)
 		return -1;
 	if (session_open(&a.s, &op->o, op->quiet ? SESSION_QUIET : 0, warnx,
 	    err) != 0)
 		return -1;
-	a.s.columns = result_columns;
+	a.s.columns = action_edit_fields;
 	if (session_names(&a.s, op->allow_names, "action-track",
 	    "member names let through in actions", err) != 0)
 		goto out;
 	if (op->mode == M_UPDATE || op->mode == M_ADD) {
-		if (session_apply(&a.s, argv, argc, apply_one, &a, err) != 0)
+		if (session_apply(&a.s, argv, argc, action_edit_record, &a,
+		    err) != 0)
 			goto out;
 	} else {
 		for (k = 0; k < argc; k++)
-			if (close_one(&a, optname[op->mode], argv[k], op->date,
-			    err) != 0)
+			if (action_edit_status(&a, optname[op->mode], argv[k],
+			    status[op->mode], op->date, err) != 0)
 				goto out;
 	}
 	if (a.changes > 0 && session_audit(&a.s, "action-track",
@@ -420,268 +161,54 @@ change_actions(const struct options *op, char **argv, int argc,
 		goto out;
 	rc = session_finish(&a.s, err);
 out:
-	session_close(&a.s);
-	free(a.seen);
+	action_edit_close(&a);
 	return rc;
 }
 
-/* --remind: the actions in reminder order, party by party, owner by owner. */
-static int
-party_rank(const char *p)
-{
-	int i;
-
-	for (i = 0; action_parties[i] != NULL; i++)
-		if (p != NULL && strcmp(p, action_parties[i]) == 0)
-			return i;
-	return i;
-}
-
-static int
-cmp_str(const char *a, const char *b)
-{
-	size_t la, lb;
-
-	if (a == NULL || b == NULL)
-		return (a == NULL) - (b == NULL);
-	/* A02 before A10 before A100: shorter aliases first. */
-	if ((la = strlen(a)) != (lb = strlen(b)))
-		return la < lb ? -1 : 1;
-	return strcmp(a, b);
-}
-
-static int
-cmp_remind(const void *x, const void *y)
-{
-	const struct record *a = *(struct record *const *)x;
-	const struct record *b = *(struct record *const *)y;
-	int c;
-
-	if ((c = party_rank(record_get(a, "party")) -
-	    party_rank(record_get(b, "party"))) != 0)
-		return c;
-	if ((c = cmp_str(record_get(a, "owner"), record_get(b, "owner"))) != 0)
-		return c;
-	if ((c = strcmp(record_get(a, "due"), record_get(b, "due"))) != 0)
-		return c;
-	return cmp_str(record_get(a, "id"), record_get(b, "id"));
-}
-
 /*
- * A party as the heading of the reminder, a text for people; the records
- * keep the party's own word.
+ * --remind: nothing, and *nothing set, when no action is due; with -f
+ * mail a whole message, its subject the first line.
  */
-static const char *
-party_words(const char *p)
-{
-	/* TRANSLATORS: the parties of an action, as headings of a reminder. */
-	static const char *const words[] = { N_("police"), N_("municipality"),
-	    N_("ally"), N_("joint") };
-	int i = party_rank(p);
-
-	return i < 4 ? _(words[i]) : p;
-}
-
-static void
-describe_due(day_t due, day_t today, char *buf, size_t len)
-{
-	long n = today - due;
-
-	if (n > 0)
-		/* TRANSLATORS: how late an action is, in the reminder. */
-		snprintf(buf, len, ngettext("%ld day overdue",
-		    "%ld days overdue", (unsigned long)n), n);
-	else if (n == 0)
-		snprintf(buf, len, "%s", _("due today"));
-	else if (n == -1)
-		snprintf(buf, len, "%s", _("due tomorrow"));
-	else
-		snprintf(buf, len, _("due in %ld days"), -n);
-}
-
-static void
-print_reminder(FILE *fp, const struct network *net, struct record **rs,
-    size_t n, day_t today, long long within)
-{
-	const char *party = NULL, *owner = NULL, *p, *o;
-	char todays[11], until[11], when[48];
-	size_t i, late = 0;
-	day_t due;
-
-	for (i = 0; i < n; i++) {
-		date_parse(record_get(rs[i], "due"), &due);
-		if (due < today)
-			late++;
-	}
-	date_format(today, todays);
-	date_format(today + within, until);
-	/*
-	 * TRANSLATORS: the first line of the reminder, also the subject of
-	 * its mail (without the full stop): the network, today's date, the
-	 * number of overdue actions, the number due soon and the last day of
-	 * "soon".
-	 */
-	fprintf(fp, _("Actions of network %s on %s: %zu overdue, %zu due by "
-	    "%s.\n"), net->name, todays, late, n - late, until);
-	for (i = 0; i < n; i++) {
-		p = record_get(rs[i], "party");
-		o = record_get(rs[i], "owner");
-		if (party == NULL || strcmp(party, p) != 0) {
-			fprintf(fp, "\n%s\n", party_words(p));
-			party = p;
-			owner = NULL;
-			fprintf(fp, "  %s\n", o != NULL ? o : _("(no owner)"));
-		} else if (cmp_str(owner, o) != 0)
-			fprintf(fp, "  %s\n", o != NULL ? o : _("(no owner)"));
-		owner = o;
-		date_parse(record_get(rs[i], "due"), &due);
-		describe_due(due, today, when, sizeof(when));
-		/*
-		 * TRANSLATORS: one action of the reminder: its id, due date,
-		 * how late it is (describe_due, padded to 17 characters: widen
-		 * the 17 if your words are longer) and title.
-		 */
-		fprintf(fp, _("    #%-4s %s  %-17s %s\n"),
-		    record_get(rs[i], "id"), record_get(rs[i], "due"), when,
-		    record_get(rs[i], "title"));
-	}
-}
-
-/*
- * -f mail: the reminder as a whole message for sendmail -t, its first
- * line the subject; composed in memory, so that an error prints nothing.
- */
-static int
-mail_reminder(const struct options *op, const struct network *net,
-    struct record **rs, size_t n, day_t today, struct ally_error *err)
-{
-	struct mail_part part;
-	struct mail m;
-	char *text = NULL, subject[256];
-	size_t len = 0, k;
-	FILE *fp;
-	int rc;
-
-	if ((fp = open_memstream(&text, &len)) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	print_reminder(fp, net, rs, n, today, op->within);
-	if (fclose(fp) != 0) {
-		free(text);
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	}
-	k = strcspn(text, "\n");
-	if (k > 0 && text[k - 1] == '.')
-		k--;
-	snprintf(subject, sizeof(subject), "%.*s", (int)(k < sizeof(subject) ?
-	    k : sizeof(subject) - 1), text);
-	memset(&part, 0, sizeof(part));
-	part.type = "text/plain; charset=UTF-8";
-	part.body = text;
-	part.len = len;
-	memset(&m, 0, sizeof(m));
-	m.to = op->o.to;
-	m.nto = op->o.nto;
-	m.subject = subject;
-	m.parts = &part;
-	m.nparts = 1;
-	rc = mail_write(stdout, &m, err);
-	free(text);
-	return rc;
-}
-
 static int
 remind(const struct options *op, int *nothing, struct ally_error *err)
 {
-	struct action_filter f;
 	struct ally_session ses;
-	struct record **rs = NULL, **nr, *r;
-	sqlite3_stmt *st = NULL;
-	size_t n = 0, cap = 0, i;
+	struct reminder rm;
+	struct mail env;
 	day_t today;
-	int rc = -1, step;
+	int rc;
 
 	if (date_today(&today, err) != 0 ||
 	    session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
 		return -1;
-	memset(&f, 0, sizeof(f));
-	f.open_only = 1;
-	bound_max(&f, today + op->within);
-	if (action_query(ses.db, &ses.net, &f, &st, err) != 0)
-		goto out;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((nr = reallocarray(rs, cap, sizeof(*nr))) == NULL)
-				goto oom;
-			rs = nr;
-		}
-		if ((r = action_record(st)) == NULL)
-			goto oom;
-		rs[n++] = r;
-	}
-	if (step != SQLITE_DONE) {
-		db_error(ses.db, step, err, NULL);
-		goto out;
-	}
-	*nothing = n == 0;
-	rc = 0;
-	if (n > 0) {
-		qsort(rs, n, sizeof(*rs), cmp_remind);
-		if (op->o.format == FMT_MAIL)
-			rc = mail_reminder(op, &ses.net, rs, n, today, err);
-		else
-			print_reminder(stdout, &ses.net, rs, n, today,
-			    op->within);
-	}
-	goto out;
-oom:
-	ally_errorf(err, EX_OSERR, "out of memory");
-out:
-	sqlite3_finalize(st);
+	rc = reminder_build(&rm, ses.db, &ses.net, today, op->within, err);
 	session_close(&ses);
-	for (i = 0; i < n; i++)
-		record_free(rs[i]);
-	free(rs);
+	*nothing = rc == 0 && rm.n == 0;
+	if (rc == 0 && rm.n > 0) {
+		memset(&env, 0, sizeof(env));
+		env.to = op->o.to;
+		env.nto = op->o.nto;
+		env.subject = rm.subject;
+		if (op->o.format == FMT_MAIL)
+			rc = doc_mail(stdout, rm.doc, &env, err);
+		else
+			rc = doc_write(stdout, rm.doc, FMT_TEXT, 0, err);
+	}
+	reminder_free(&rm);
 	return rc;
 }
 
-static struct record *
-tally_record(const char *party, const char *since, const char *until,
-    const struct action_tally *t)
-{
-	struct record *r;
-
-	if ((r = record_new()) == NULL)
-		return NULL;
-	if (record_set(r, "party", party) != 0 ||
-	    record_set(r, "since", since) != 0 ||
-	    record_set(r, "until", until) != 0 ||
-	    record_set_int(r, "taken", t->taken) != 0 ||
-	    record_set_int(r, "done", t->done) != 0 ||
-	    record_set_int(r, "on_time", t->on_time) != 0 ||
-	    record_set_int(r, "overdue", t->overdue) != 0 ||
-	    record_set_int(r, "open", t->open) != 0 ||
-	    record_set_int(r, "dropped", t->dropped) != 0) {
-		record_free(r);
-		return NULL;
-	}
-	return r;
-}
-
 /*
- * The period defaults to the half-year that ends today.  Figures are as
- * they stood at its end, or today when the period has not ended yet.
+ * --reciprocity: the period defaults to the half-year that ends today;
+ * records, or with -f text the table for people.
  */
 static int
 reciprocity(const struct options *op, struct ally_error *err)
 {
-	struct action_tally t[4], total;
+	struct reciprocity rp;
 	struct ally_session ses;
-	struct writer *w = NULL;
-	struct record *r;
-	char since[11], until[11], asof[11];
 	day_t today, s, u;
-	int rc = -1, i;
+	int rc;
 
 	if (date_today(&today, err) != 0)
 		return -1;
@@ -695,50 +222,11 @@ reciprocity(const struct options *op, struct ally_error *err)
 		return -1;
 	if (s > u)
 		return ally_errorf(err, EX_USAGE, "--since is after --until");
-	date_format(s, since);
-	date_format(u, until);
-	date_format(u < today ? u : today, asof);
 	if (session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
 		return -1;
-	if (action_reciprocity(ses.db, &ses.net, s, u, u < today ? u : today, t,
-	    err) != 0)
-		goto out;
-	if (op->o.format == FMT_TEXT)
-		printf(_("Reciprocity in network %s: actions agreed %s to %s, "
-		    "as of %s\n\n"), ses.net.name, since, until, asof);
-	if ((w = writer_open(stdout, op->o.format, tally_columns, 0,
-	    err)) == NULL)
-		goto out;
-	memset(&total, 0, sizeof(total));
-	for (i = 0; i < 5; i++) {
-		if (i == 4 && op->o.format != FMT_TEXT)
-			break;
-		if (i < 4) {
-			total.taken += t[i].taken;
-			total.done += t[i].done;
-			total.on_time += t[i].on_time;
-			total.overdue += t[i].overdue;
-			total.open += t[i].open;
-			total.dropped += t[i].dropped;
-		}
-		/* TRANSLATORS: the last row of the reciprocity table (text). */
-		if ((r = tally_record(i < 4 ? action_parties[i] : _("total"),
-		    since, until, i < 4 ? &t[i] : &total)) == NULL) {
-			ally_errorf(err, EX_OSERR, "out of memory");
-			goto out;
-		}
-		rc = writer_put(w, r, err);
-		record_free(r);
-		if (rc != 0) {
-			rc = -1;
-			goto out;
-		}
-		rc = -1;
-	}
-	rc = 0;
-out:
-	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
-		rc = -1;
+	if ((rc = reciprocity_count(&rp, ses.db, &ses.net, s, u, today,
+	    err)) == 0)
+		rc = reciprocity_write(stdout, op->o.format, &rp, err);
 	session_close(&ses);
 	return rc;
 }

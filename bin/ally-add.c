@@ -19,6 +19,15 @@
 
 #include "ally.h"
 
+enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP,
+    NETWORKS };
+
+struct cmd {
+	struct ally_opts	 o;
+	const char		*role, *status, *file;
+	int			 create, identities, quiet;
+};
+
 struct apply {
 	struct ally_session	 s;
 	int			 limit;	/* allies the table may hold */
@@ -30,7 +39,7 @@ keep_result(struct apply *a, const struct record *in, long long id,
 {
 	struct record *r;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, ok;
 
 	if (a->s.spool == NULL)
 		return 0;
@@ -42,19 +51,16 @@ keep_result(struct apply *a, const struct record *in, long long id,
 		sqlite3_finalize(st);
 		return db_error(a->s.db, rc, err, NULL);
 	}
-	if ((r = record_new()) == NULL ||
-	    db_column_to_record(st, 0, r, "id") != 0 ||
-	    db_column_to_record(st, 1, r, "alias") != 0 ||
-	    db_column_to_record(st, 2, r, "role") != 0 ||
-	    db_column_to_record(st, 3, r, "status") != 0 ||
-	    record_set(r, "change", changed) != 0 ||
-	    record_set_int(r, "line", (long long)in->line) != 0) {
-		sqlite3_finalize(st);
-		record_free(r);
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	}
+	ok = (r = record_new()) != NULL &&
+	    db_column_to_record(st, 0, r, "id") == 0 &&
+	    db_column_to_record(st, 1, r, "alias") == 0 &&
+	    db_column_to_record(st, 2, r, "role") == 0 &&
+	    db_column_to_record(st, 3, r, "status") == 0 &&
+	    record_set(r, "change", changed) == 0 &&
+	    record_set_int(r, "line", (long long)in->line) == 0;
 	sqlite3_finalize(st);
-	rc = session_result(&a->s, r, err);
+	rc = ok ? session_result(&a->s, r, err) : ally_errorf(err, EX_OSERR,
+	    "out of memory");
 	record_free(r);
 	return rc;
 }
@@ -141,81 +147,14 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	if ((w = writer_open(stdout, o->format, identities ? NULL :
 	    person_public_fields, 0, err)) == NULL)
 		goto out;
-	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) < 0)
-		goto out;
-	if (identities && session_audit(&s, "ally-add -l -I",
-	    "identities listed", n, err) != 0)
-		goto out;
-	if (session_commit(&s, err) != 0)
-		goto out;
-	rc = 0;
-out:
-	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
+	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) >= 0 &&
+	    (!identities || session_audit(&s, "ally-add -l -I",
+	    "identities listed", n, err) == 0) && session_commit(&s, err) == 0)
+		rc = 0;
+	if (writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
-	sqlite3_finalize(st);
-	session_close(&s);
-	return rc;
-}
-
-/*
- * The quick-contact list.  The disclosure is audited and committed
- * before anything is printed: a list may be lost, an entry may not.
- */
-static int
-contacts(const struct ally_opts *o, struct ally_error *err)
-{
-	struct ally_session s;
-	struct ally_opts to = *o;
-	struct record **v = NULL;
-	size_t n = 0, i;
-	char what[64], today[11];
-	int rc = -1;
-
-	if (to.format == FMT_AUTO)
-		to.format = FMT_TEXT;
-	if (to.format != FMT_TEXT && to.format != FMT_CSV &&
-	    to.format != FMT_VCARD && to.format != FMT_YAML)
-		return ally_errorf(err, EX_USAGE, "--contacts: the list is "
-		    "written as text, csv, vcard or yaml, not %s",
-		    format_name(to.format));
-	if (session_open(&s, &to, SESSION_OWN_FORMAT | (to.format ==
-	    FMT_VCARD ? SESSION_QUIET : 0), warnx, err) != 0)
-		return -1;
-	s.columns = privacy_contact_fields;
-	snprintf(what, sizeof(what), "contact list (%s)",
-	    format_name(to.format));
-	if (privacy_contacts(s.db, &s.net, &v, &n, err) != 0)
-		goto out;
-	for (i = 0; i < n; i++)
-		if (session_result(&s, v[i], err) != 0)
-			goto out;
-	if (session_audit(&s, "ally-add --contacts", what, (long)n,
-	    err) != 0 || session_commit(&s, err) != 0)
-		goto out;
-	if (to.format == FMT_VCARD) {
-		for (i = 0; i < n; i++)
-			if (vcard_put(stdout, v[i], err) != 0)
-				goto out;
-	} else {
-		if (to.format == FMT_TEXT) {
-			date_format(s.today, today);
-			/*
-			 * TRANSLATORS: the heading of ally-add -K; the
-			 * first %s is the network's name, the second
-			 * today's date (2027-01-15).
-			 */
-			printf(_("Quick-contact list of %s, %s. Confidential: "
-			    "do not pass on.\n\n"), s.net.name, today);
-			if (n == 0)
-				fputs(_("No active member to list (allies "
-				    "need contact_consent: yes).\n"), stdout);
-		}
-		if (session_print(&s, err) != 0)
-			goto out;
-	}
-	rc = 0;
 out:
-	privacy_records_free(v, n);
+	sqlite3_finalize(st);
 	session_close(&s);
 	return rc;
 }
@@ -228,9 +167,8 @@ audit_put(const struct record *r, void *arg, struct ally_error *err)
 
 /* The audit log: -n (or $ALLY_NETWORK) narrows it to one network. */
 static int
-audit_list(const struct ally_opts *o, struct ally_error *err)
+audit_list(sqlite3 *db, const struct ally_opts *o, struct ally_error *err)
 {
-	struct ally_session s;
 	const char *net = o->network;
 	struct writer *w;
 	int rc;
@@ -238,17 +176,43 @@ audit_list(const struct ally_opts *o, struct ally_error *err)
 	if (net == NULL && (net = getenv("ALLY_NETWORK")) != NULL &&
 	    *net == '\0')
 		net = NULL;
-	if (session_open(&s, o, SESSION_READ | SESSION_NO_NETWORK, warnx,
-	    err) != 0)
-		return -1;
 	if ((w = writer_open(stdout, o->format, privacy_audit_fields, 0,
-	    err)) == NULL) {
-		session_close(&s);
+	    err)) == NULL)
 		return -1;
-	}
-	rc = privacy_audit_each(s.db, net, audit_put, w, err);
+	rc = privacy_audit_each(db, net, audit_put, w, err);
 	if (writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
+	return rc;
+}
+
+/*
+ * -K, -A, -B, -W: one session and one call of the library.  The
+ * quick-contact list is audited and committed before it is printed.
+ */
+static int
+one_call(const struct cmd *c, int m, struct ally_error *err)
+{
+	struct ally_session s;
+	struct ally_opts o = c->o;
+	int flags = SESSION_READ | SESSION_NO_NETWORK, rc;
+
+	if (m == CONTACTS) {
+		if (contact_list_format(&o.format, err) != 0)
+			return -1;
+		flags = SESSION_OWN_FORMAT | (o.format == FMT_VCARD ?
+		    SESSION_QUIET : 0);
+	} else if (m == NETWORKS && format_for_records(o.format, err) != 0)
+		return -1;
+	if (session_open(&s, &o, flags, warnx, err) != 0)
+		return -1;
+	if (m == CONTACTS)
+		rc = contact_list_write(&s, "ally-add --contacts", err);
+	else if (m == BACKUP)
+		rc = privacy_backup(s.db, c->file, "ally-add --backup", err);
+	else if (m == NETWORKS)
+		rc = network_list_write(s.db, stdout, o.format, err);
+	else
+		rc = audit_list(s.db, &o, err);
 	session_close(&s);
 	return rc;
 }
@@ -301,148 +265,47 @@ out:
 	return rc;
 }
 
-/* Fields of a network record of -W: counts only, never a person. */
-static const char *const network_list_fields[] = { "name", "allies",
-    "members", "created", NULL };
-
-/*
- * -W: every network in the file, by name: allies counts the candidates
- * and active allies (the table's cap of 15 is theirs), members everyone
- * who has not left, police and municipality included.
- */
-static struct record *
-network_row(sqlite3_stmt *st, void *arg)
-{
-	struct record *r;
-
-	(void)arg;
-	if ((r = record_new()) == NULL ||
-	    db_column_to_record(st, 0, r, "name") != 0 ||
-	    record_set_int(r, "allies", sqlite3_column_int64(st, 1)) != 0 ||
-	    record_set_int(r, "members", sqlite3_column_int64(st, 2)) != 0 ||
-	    db_column_to_record(st, 3, r, "created") != 0) {
-		record_free(r);
-		return NULL;
-	}
-	return r;
-}
-
-static int
-list_networks(const struct ally_opts *o, struct ally_error *err)
-{
-	struct ally_session s;
-	struct writer *w = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc = -1;
-
-	if (format_for_records(o->format, err) != 0)
-		return -1;
-	if (session_open(&s, o, SESSION_READ | SESSION_NO_NETWORK, warnx,
-	    err) != 0)
-		return -1;
-	if (db_prepare(s.db, "SELECT n.name, "
-	    "(SELECT count(*) FROM person p WHERE p.network_id = n.id AND "
-	    "p.role = 'ally' AND p.status IN ('candidate', 'active')), "
-	    "(SELECT count(*) FROM person p WHERE p.network_id = n.id AND "
-	    "p.status <> 'left'), n.created FROM network n ORDER BY n.name",
-	    &st, err) != 0)
-		goto out;
-	if ((w = writer_open(stdout, o->format, network_list_fields, 0,
-	    err)) == NULL)
-		goto out;
-	if (db_write_rows(s.db, st, network_row, NULL, w, err) < 0)
-		goto out;
-	rc = 0;
-out:
-	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
-		rc = -1;
-	sqlite3_finalize(st);
-	session_close(&s);
-	return rc;
-}
-
-static int
-backup(const struct ally_opts *o, const char *file, struct ally_error *err)
-{
-	struct ally_session s;
-	int rc;
-
-	if (session_open(&s, o, SESSION_READ | SESSION_NO_NETWORK, warnx,
-	    err) != 0)
-		return -1;
-	rc = privacy_backup(s.db, file, "ally-add --backup", err);
-	session_close(&s);
-	return rc;
-}
-
-enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP,
-    NETWORKS };
-
-struct cmd {
-	struct ally_opts	 o;
-	const char		*role, *status, *file;
-	int			 create, identities, quiet;
-};
-
 #define ALL_BUT_W	(OPT_ANY & ~OPT_IN(NETWORKS))
 #define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION))
 
+#define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, OPT_IN(m), struct cmd, f)
+#define WITH_L(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(LIST), \
+	struct cmd, f)
+
 static const struct opt options[] = {
-	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
-	  .modes = OPT_IN(ADD), .sets = OPT_IN(ADD) },
-	{ .ch = 'c', .name = "create",
-	  .help = N_("create the database and the network of -n"),
-	  .modes = OPT_IN(ADD), .kind = OPT_FLAG,
-	  .off = offsetof(struct cmd, create) },
-	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when adding"),
-	  .modes = OPT_IN(ADD), .kind = OPT_FLAG,
-	  .off = offsetof(struct cmd, quiet) },
-	{ .ch = 'l', .name = "list", .help = N_("list the members"),
-	  .modes = OPT_IN(LIST), .sets = OPT_IN(LIST) },
-	{ .ch = 'I', .name = "identities",
-	  .help = N_("with -l: names, phones and e-mail too (audited)"),
-	  .modes = OPT_IN(LIST), .kind = OPT_FLAG,
-	  .off = offsetof(struct cmd, identities) },
-	{ .ch = 'r', .name = "role", .arg = N_("ROLE"),
-	  .help = N_("with -l: only ally, police or municipality"),
-	  .modes = OPT_IN(LIST), .kind = OPT_STRING,
-	  .off = offsetof(struct cmd, role) },
-	{ .ch = 's', .name = "status", .arg = N_("STATUS"),
-	  .help = N_("with -l: only members of this status"),
-	  .modes = OPT_IN(LIST), .kind = OPT_STRING,
-	  .off = offsetof(struct cmd, status) },
-	{ .ch = 'K', .name = "contacts",
-	  .help = N_("print the quick-contact list (audited)"),
-	  .modes = OPT_IN(CONTACTS), .sets = OPT_IN(CONTACTS) },
-	{ .ch = 'A', .name = "audit", .help = N_("list the audit log"),
-	  .modes = OPT_IN(AUDIT), .sets = OPT_IN(AUDIT) },
-	{ .ch = 'E', .name = "erase",
-	  .help = N_("erase the identities of the aliases named"),
-	  .modes = OPT_IN(ERASE), .sets = OPT_IN(ERASE) },
-	{ .ch = 'R', .name = "retention",
-	  .help = N_("erase who left more than months ago (24)"),
-	  .modes = OPT_IN(RETENTION), .sets = OPT_IN(RETENTION) },
+	OPT_MODE('u', "update", OPT_UPDATE_HELP, ADD),
+	FLAG('c', "create", N_("create the database and the network of -n"),
+	    ADD, create),
+	FLAG('q', "quiet", N_("print nothing when adding"), ADD, quiet),
+	OPT_MODE('l', "list", N_("list the members"), LIST),
+	FLAG('I', "identities", N_("with -l: names, phones and e-mail too "
+	    "(audited)"), LIST, identities),
+	WITH_L('r', "role", N_("ROLE"), N_("with -l: only ally, police or "
+	    "municipality"), role),
+	WITH_L('s', "status", N_("STATUS"), N_("with -l: only members of this "
+	    "status"), status),
+	OPT_MODE('K', "contacts", N_("print the quick-contact list (audited)"),
+	    CONTACTS),
+	OPT_MODE('A', "audit", N_("list the audit log"), AUDIT),
+	OPT_MODE('E', "erase", N_("erase the identities of the aliases named"),
+	    ERASE),
+	OPT_MODE('R', "retention", N_("erase who left more than months ago "
+	    "(24)"), RETENTION),
 	{ .ch = 'B', .name = "backup", .arg = N_("FILE"),
 	  .help = N_("write a backup of the database into a new file"),
 	  .modes = OPT_IN(BACKUP), .sets = OPT_IN(BACKUP),
 	  .kind = OPT_STRING, .off = offsetof(struct cmd, file) },
-	{ .ch = 'W', .name = "networks",
-	  .help = N_("list the networks of the file, no identities"),
-	  .modes = OPT_IN(NETWORKS), .sets = OPT_IN(NETWORKS) },
-	OPT_DB(OPT_ANY),
-	OPT_NETWORK(ALL_BUT_W),
-	OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(OPT_IN(ADD)),
-	OPT_DRY_RUN(WRITING),
-	{ .ch = 0 }
+	OPT_MODE('W', "networks", N_("list the networks of the file, no "
+	    "identities"), NETWORKS),
+	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W), OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(OPT_IN(ADD)), OPT_DRY_RUN(WRITING), { .ch = 0 }
 };
 
 static const struct opt_mode modes[] = {
 	[ADD] = { OPT_MANY, NULL }, [LIST] = { OPT_NONE, NULL },
 	[CONTACTS] = { OPT_NONE, NULL }, [AUDIT] = { OPT_NONE, NULL },
 	[ERASE] = { OPT_SOME, NULL }, [RETENTION] = { OPT_ONE, NULL },
-	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL }
-};
+	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL } };
 
 /* What the table cannot say: --create makes the network of -n. */
 static int
@@ -493,14 +356,8 @@ main(int argc, char *argv[])
 	int m, rc;
 
 	memset(&c, 0, sizeof(c));
-	ally_i18n_init();
-	ally_opts_init(&c.o);
-	if ((rc = opt_parse(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) !=
-	    OPT_RUN) {
-		if (e.msg[0] != '\0')
-			warnx("%s", e.msg);
-		return opt_exit(&cmdline, rc, &e);
-	}
+	if ((rc = opt_main(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) >= 0)
+		return rc;
 	if (m == RETENTION && argc == 1 &&
 	    parse_int(argv[0], 0, 1200, &months) != 0)
 		errx(EX_USAGE, _("--retention: '%s' is not a number of months "
@@ -509,34 +366,21 @@ main(int argc, char *argv[])
 	case LIST:
 		rc = list_members(&c.o, c.identities, c.role, c.status, &e);
 		break;
-	case CONTACTS:
-		rc = contacts(&c.o, &e);
-		break;
-	case AUDIT:
-		rc = audit_list(&c.o, &e);
-		break;
 	case ERASE:
 		rc = erase(&c.o, argv, argc, 0, &erased, &e);
 		break;
 	case RETENTION:
 		rc = erase(&c.o, NULL, 0, (int)months, &erased, &e);
 		break;
-	case BACKUP:
-		rc = backup(&c.o, c.file, &e);
-		break;
-	case NETWORKS:
-		rc = list_networks(&c.o, &e);
-		break;
-	default:
+	case ADD:
 		rc = add_members(&c.o, c.create, c.quiet, argv, argc, &e);
 		break;
-	}
-	if (rc == 0 && ally_close_stdout(&e) != 0)
-		rc = -1;
-	if (rc != 0) {
-		warnx("%s", e.msg);
-		return e.code ? e.code : EX_SOFTWARE;
+	default:
+		rc = one_call(&c, m, &e);
+		break;
 	}
 	/* For cron: retention says by its status whether it erased anyone. */
-	return m == RETENTION && erased == 0 ? 1 : 0;
+	if ((rc = opt_main_end(rc, &e)) == 0 && m == RETENTION && erased == 0)
+		return 1;
+	return rc;
 }

@@ -31,23 +31,10 @@ struct review {
 	struct network		 net;		/* s.net */
 	struct review_target	*target;
 	struct writer		*w;
-	/* -u: the decisions made, for check_twice */
-	struct decided {
-		char		*alias;
-		char		 reviewed[11];
-		char		*line;
-	}			*decided;
-	size_t			 ndecided, capdecided;
+	struct review_decided	*decided;	/* -u */
 	long			 stored;
 	int			 printed;	/* -D */
 };
-
-/* The columns of the printed member table: the flags say the rest. */
-static const char *const text_member_columns[] = { "alias", "role",
-    "status", "status_since", "meetings", "present", "attendance",
-    "last_present", "absent_in_row", "flags", "decision", NULL };
-static const char *const text_cell_columns[] = { "dimension", "group",
-    "count", "share", NULL };
 
 static int
 put_record(struct record *r, void *arg, struct ally_error *err)
@@ -55,24 +42,6 @@ put_record(struct record *r, void *arg, struct ally_error *err)
 	struct review *rv = arg;
 
 	return writer_put(rv->w, r, err);
-}
-
-/* A writer over stdout; closed (and checked) by close_writer. */
-static int
-open_writer(struct review *rv, enum format fmt, const char *const *cols,
-    struct ally_error *err)
-{
-	return (rv->w = writer_open(stdout, fmt, cols, 0, err)) == NULL ?
-	    -1 : 0;
-}
-
-static int
-close_writer(struct review *rv, struct ally_error *err)
-{
-	struct writer *w = rv->w;
-
-	rv->w = NULL;
-	return writer_close(w, err);
 }
 
 static int
@@ -89,388 +58,24 @@ load_target(struct review *rv, struct ally_error *err)
 	    err);
 }
 
-/* ---- the printed report ------------------------------------------------ */
+/* ---- the review sheet: text, or roff for groff -t -ms ------------------- */
 
-static const char *
-field_or(const struct record *r, const char *key, const char *dflt)
-{
-	const char *v = record_get(r, key);
-
-	return v != NULL ? v : dflt;
-}
-
-/* The size of the network, by the word the summary record gives it. */
-static void
-size_line(const struct record *s, char *line, size_t len)
-{
-	const char *size = field_or(s, "size", "-");
-	const char *fmt;
-
-	if (strcmp(size, "small") == 0)
-		/*
-		 * TRANSLATORS: the number of allies at the table, how that
-		 * compares with the agreed size, the minimum, the maximum,
-		 * and the number of active members, candidates and paused
-		 * members.
-		 */
-		fmt = _("%s: small (at least %s, at most %s; active %s, "
-		    "candidates %s, paused %s)");
-	else if (strcmp(size, "over") == 0)
-		fmt = _("%s: over (at least %s, at most %s; active %s, "
-		    "candidates %s, paused %s)");
-	else
-		fmt = _("%s: ok (at least %s, at most %s; active %s, "
-		    "candidates %s, paused %s)");
-	snprintf(line, len, fmt, field_or(s, "allies", "0"),
-	    field_or(s, "min_size", "-"), field_or(s, "max_size", "-"),
-	    field_or(s, "active", "0"), field_or(s, "candidates", "0"),
-	    field_or(s, "paused", "0"));
-}
-
-/* The meetings held against the norm, by the word the record gives. */
-static void
-meetings_line(const struct record *s, char *line, size_t len)
-{
-	const char *norm = field_or(s, "meetings_norm", "-");
-	const char *fmt;
-
-	if (strcmp(norm, "few") == 0)
-		/*
-		 * TRANSLATORS: the number of meetings held in the twelve
-		 * months up to a date, how that compares with the norm, and
-		 * the norm.
-		 */
-		fmt = _("%s in the twelve months to %s: few (norm %s to %s)");
-	else if (strcmp(norm, "many") == 0)
-		fmt = _("%s in the twelve months to %s: many (norm %s to %s)");
-	else
-		fmt = _("%s in the twelve months to %s: ok (norm %s to %s)");
-	snprintf(line, len, fmt, field_or(s, "meetings", "0"),
-	    field_or(s, "until", "-"), field_or(s, "min_meetings", "-"),
-	    field_or(s, "max_meetings", "-"));
-}
-
-/* The last review and when the next one is due. */
-static void
-review_line(const struct record *s, char *line, size_t len)
-{
-	const char *last = record_get(s, "last_review");
-	const char *next = field_or(s, "next_review", "-");
-	int now = strcmp(field_or(s, "due", "no"), "yes") == 0;
-
-	if (last != NULL)
-		/* TRANSLATORS: the date of the last review; the next one's. */
-		snprintf(line, len, now ? _("%s; the next is due %s (due now)") :
-		    _("%s; the next is due %s"), last, next);
-	else
-		snprintf(line, len, now ? _("none yet; the next is due %s "
-		    "(due now)") : _("none yet; the next is due %s"), next);
-}
-
-/* The role of a vacant seat ("police", the n bytes of v) in words. */
-static const char *
-seat_role(const char *v, size_t n)
-{
-	if (n == 6 && strncmp(v, "police", n) == 0)
-		return _("police");
-	if (n == 12 && strncmp(v, "municipality", n) == 0)
-		return _("municipality");
-	return NULL;
-}
-
-/*
- * The lines of the network summary, a label and a sentence each, for
- * the text and the printed report alike.
- */
 static int
-summary_lines(const struct record *s,
-    int (*fn)(const char *, const char *, void *), void *arg)
+report_sheet(struct review *rv, struct ally_error *err)
 {
-	const char **vac;
-	char *buf, line[512];
-	size_t n, i;
+	struct review_sheet rs = { rv->db, &rv->net, rv->since, rv->until,
+	    &rv->lim, rv->target, 0 };
+	struct document *d;
 	int rc;
 
-	size_line(s, line, sizeof(line));
-	/*
-	 * TRANSLATORS: the labels of the network summary are padded to 20
-	 * characters in the text report: keep them at most 20 long.
-	 */
-	rc = fn(_("allies at the table"), line, arg);
-	snprintf(line, sizeof(line), _("%s active"), field_or(s, "police",
-	    "0"));
-	rc |= fn(_("police"), line, arg);
-	snprintf(line, sizeof(line), _("%s active"), field_or(s,
-	    "municipality", "0"));
-	rc |= fn(_("municipality"), line, arg);
-	n = record_list(s, "vacancies", &vac, &buf);
-	if (n == 0)
-		rc |= fn(_("vacancies"), _("none"), arg);
-	for (i = 0; i < n; i++) {
-		const char *colon = strchr(vac[i], ':');
-		const char *role = seat_role(vac[i], colon != NULL ?
-		    (size_t)(colon - vac[i]) : strlen(vac[i]));
-
-		if (role != NULL && colon != NULL)
-			/* TRANSLATORS: police or municipality; an alias. */
-			snprintf(line, sizeof(line), _("%s: the seat %s held "
-			    "has no successor"), role, colon + 1);
-		else if (role != NULL && *vac[i] == 'p')
-			snprintf(line, sizeof(line), "%s: %s", role,
-			    _("nobody of the police at the table"));
-		else if (role != NULL)
-			snprintf(line, sizeof(line), "%s: %s", role,
-			    _("nobody of the municipality at the table"));
-		else
-			snprintf(line, sizeof(line), "%s", vac[i]);
-		rc |= fn(_("vacancy"), line, arg);
-	}
-	free(vac);
-	free(buf);
-	meetings_line(s, line, sizeof(line));
-	rc |= fn(_("meetings held"), line, arg);
-	review_line(s, line, sizeof(line));
-	rc |= fn(_("last review"), line, arg);
-	return rc ? -1 : 0;
-}
-
-static int
-text_summary_line(const char *label, const char *text, void *arg)
-{
-	(void)arg;
-	return printf("  %-20s %s\n", label, text) < 0 ? -1 : 0;
-}
-
-static int
-print_summary(const struct record *s)
-{
-	if (printf(_("Network %s on %s\n"), field_or(s, "network", "-"),
-	    field_or(s, "until", "-")) < 0)
+	rs.parts = rv->mode == MODE_MEMBERS ? REVIEW_SHEET_MEMBERS |
+	    REVIEW_SHEET_SUMMARY | REVIEW_SHEET_REPRESENTATION :
+	    rv->mode == MODE_SUMMARY ? REVIEW_SHEET_SUMMARY :
+	    REVIEW_SHEET_REPRESENTATION;
+	if (review_sheet(&rs, &d, err) != 0)
 		return -1;
-	return summary_lines(s, text_summary_line, NULL);
-}
-
-static int
-report_members(struct review *rv, struct ally_error *err)
-{
-	char s[11], u[11];
-
-	date_format(rv->since, s);
-	date_format(rv->until, u);
-	if (printf(_("Members: meetings held from %s to %s\n"), s, u) < 0)
-		return ally_errorf(err, EX_IOERR, "standard output: write "
-		    "error");
-	if (open_writer(rv, FMT_TEXT, text_member_columns, err) != 0 ||
-	    review_members(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
-	    put_record, rv, err) != 0)
-		return -1;
-	return close_writer(rv, err);
-}
-
-static int
-report_representation(struct review *rv, const struct record *s,
-    struct ally_error *err)
-{
-	/* TRANSLATORS: break the line before it grows past 90 characters. */
-	if (printf(_("Representation of the %s allies at the table (counts "
-	    "under %d shown as <%d; * withheld so that\nno small count can "
-	    "be worked out from the total)\n"), field_or(s, "allies", "0"),
-	    rv->lim.cell, rv->lim.cell) < 0)
-		return ally_errorf(err, EX_IOERR, "standard output: write "
-		    "error");
-	if (open_writer(rv, FMT_TEXT, rv->target != NULL ?
-	    review_representation_fields : text_cell_columns, err) != 0 ||
-	    review_representation(rv->db, &rv->net, &rv->lim, rv->target,
-	    put_record, rv, err) != 0)
-		return -1;
-	return close_writer(rv, err);
-}
-
-static int
-report_text(struct review *rv, struct ally_error *err)
-{
-	struct record *s;
-	int rc = -1;
-
-	if (review_summary(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
-	    &s, err) != 0)
-		return -1;
-	if (rv->mode == MODE_MEMBERS) {
-		if (printf(_("Review of the allies network %s\n\n"),
-		    rv->net.name) < 0 || report_members(rv, err) != 0 ||
-		    putchar('\n') == EOF)
-			goto out;
-	}
-	if (rv->mode != MODE_REPRESENTATION && print_summary(s) != 0)
-		goto out;
-	if (rv->mode == MODE_MEMBERS && putchar('\n') == EOF)
-		goto out;
-	if (rv->mode != MODE_SUMMARY && report_representation(rv, s, err) != 0)
-		goto out;
-	rc = 0;
-out:
-	record_free(s);
-	if (rc != 0 && err->code == 0)
-		ally_errorf(err, EX_IOERR, "standard output: write error");
-	return rc;
-}
-
-/* ---- the printed sheet: troff for groff -t -ms -------------------------- */
-
-static int
-roff_summary_line(const char *label, const char *text, void *arg)
-{
-	const char *cells[2] = { label, text };
-
-	return roff_table_row(arg, cells, 2);
-}
-
-/* One member a row; the decision is left blank to be written in. */
-static int
-roff_member(struct record *r, void *arg, struct ally_error *err)
-{
-	const char *cells[9], **flags;
-	char *buf, status[64], present[48], list[512];
-	size_t n, i, len = 0;
-
-	n = record_list(r, "flags", &flags, &buf);
-	list[0] = '\0';
-	for (i = 0; i < n && len < sizeof(list); i++)
-		len += snprintf(list + len, sizeof(list) - len, "%s%s",
-		    i > 0 ? " " : "", flags[i]);
-	free(flags);
-	free(buf);
-	snprintf(status, sizeof(status), "%s\n%s", field_or(r, "status", "-"),
-	    field_or(r, "status_since", "-"));
-	/* TRANSLATORS: meetings present of meetings held, in a narrow cell. */
-	snprintf(present, sizeof(present), _("%s of %s"),
-	    field_or(r, "present", "0"), field_or(r, "meetings", "0"));
-	cells[0] = field_or(r, "alias", "-");
-	cells[1] = field_or(r, "role", "-");
-	cells[2] = status;
-	cells[3] = present;
-	cells[4] = field_or(r, "attendance", "-");
-	cells[5] = field_or(r, "last_present", "-");
-	cells[6] = field_or(r, "absent_in_row", "0");
-	cells[7] = n > 0 ? list : "-";
-	cells[8] = field_or(r, "decision", "");
-	(void)err;
-	return roff_table_row(arg, cells, 9);
-}
-
-static int
-roff_members(struct review *rv, struct ally_error *err)
-{
-	/*
-	 * TRANSLATORS: the column headings of the printed member table,
-	 * narrow columns: keep them short.
-	 */
-	static const char *const heads[] = { N_("Alias"), N_("Role"),
-	    N_("Status since"), N_("Present"), "%", N_("Last present"),
-	    N_("Absent"), N_("Flags"), N_("Decision") };
-	const char *h[10];
-	struct roff_table t;
-	char s[11], u[11];
-	size_t i;
-
-	date_format(rv->since, s);
-	date_format(rv->until, u);
-	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
-		h[i] = _(heads[i]);
-	h[i] = NULL;
-	roff_heading(stdout, _("Members"));
-	/* TRANSLATORS: keep, talk and phase-out are written as they are. */
-	roff_paragraphf(stdout, _("Meetings held from %s to %s.  Absent: "
-	    "meetings missed in a row.  Decision: keep, talk or phase-out, "
-	    "fed back with ally-review -u."), s, u);
-	roff_table_begin(&t, stdout,
-	    "l2 l2 lw(1.7c)2 l2 n2 l2 n2 lw(3.2c)2 lw(2c)", h,
-	    ROFF_TABLE_SMALL);
-	if (review_members(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
-	    roff_member, &t, err) != 0)
-		return -1;
-	return roff_table_end(&t);
-}
-
-struct roff_cells {
-	struct roff_table	 t;
-	const char *const	*cols;
-};
-
-static int
-roff_cell(struct record *r, void *arg, struct ally_error *err)
-{
-	struct roff_cells *rc = arg;
-	const char *cells[8];
-	size_t n;
-
-	(void)err;
-	for (n = 0; rc->cols[n] != NULL && n < 8; n++)
-		cells[n] = field_or(r, rc->cols[n], "-");
-	return roff_table_row(&rc->t, cells, n);
-}
-
-static int
-roff_representation(struct review *rv, const struct record *s,
-    struct ally_error *err)
-{
-	/* TRANSLATORS: the column headings of the printed representation. */
-	static const char *const heads[] = { N_("Dimension"), N_("Group"),
-	    N_("Count"), N_("Share"), N_("Target"), N_("Expected"), N_("Gap"),
-	    NULL };
-	struct roff_cells rc;
-	const char *h[8];
-	size_t n;
-
-	rc.cols = rv->target != NULL ? review_representation_fields :
-	    text_cell_columns;
-	for (n = 0; rc.cols[n] != NULL && n < 7; n++)
-		h[n] = _(heads[n]);
-	h[n] = NULL;
-	roff_heading(stdout, _("Representation"));
-	roff_paragraphf(stdout, _("Of the %s allies at the table; counts under "
-	    "%d are shown as <%d, and * is withheld so that no small count "
-	    "can be worked out from the total."), field_or(s, "allies", "0"),
-	    rv->lim.cell, rv->lim.cell);
-	roff_table_begin(&rc.t, stdout, rv->target != NULL ?
-	    "l l n n n n l" : "l l n n", h, 0);
-	if (review_representation(rv->db, &rv->net, &rv->lim, rv->target,
-	    roff_cell, &rc, err) != 0)
-		return -1;
-	return roff_table_end(&rc.t);
-}
-
-static int
-report_roff(struct review *rv, struct ally_error *err)
-{
-	struct roff_table t;
-	struct record *s;
-	char u[11];
-	int rc = -1;
-
-	if (review_summary(rv->db, &rv->net, rv->since, rv->until, &rv->lim,
-	    &s, err) != 0)
-		return -1;
-	date_format(rv->until, u);
-	roff_begin(stdout, rv->net.name, rv->mode == MODE_MEMBERS ?
-	    _("Review of the allies network") : rv->mode == MODE_SUMMARY ?
-	    _("The allies network") : _("Representation at the table"), u);
-	if (rv->mode == MODE_MEMBERS && roff_members(rv, err) != 0)
-		goto out;
-	if (rv->mode != MODE_REPRESENTATION) {
-		roff_heading(stdout, _("Network"));
-		roff_table_begin(&t, stdout, "lB lx", NULL, 0);
-		/* TRANSLATORS: labels of the printed summary: network, date. */
-		roff_summary_line(_("network"), rv->net.name, &t);
-		roff_summary_line(_("on"), u, &t);
-		summary_lines(s, roff_summary_line, &t);
-		roff_table_end(&t);
-	}
-	if (rv->mode != MODE_SUMMARY && roff_representation(rv, s, err) != 0)
-		goto out;
-	rc = 0;
-out:
-	record_free(s);
+	rc = doc_write(stdout, d, rv->o.format, 0, err);
+	doc_done(d);
 	return rc;
 }
 
@@ -479,34 +84,32 @@ out:
 static int
 report_records(struct review *rv, struct ally_error *err)
 {
-	struct record *s;
+	struct record *s = NULL;
+	struct writer *w;
 	int rc;
 
-	switch (rv->mode) {
-	case MODE_SUMMARY:
-		if (review_summary(rv->db, &rv->net, rv->since, rv->until,
-		    &rv->lim, &s, err) != 0)
-			return -1;
-		rc = open_writer(rv, rv->o.format, review_summary_fields,
-		    err) == 0 ? writer_put(rv->w, s, err) : -1;
-		record_free(s);
-		if (rc != 0)
-			return -1;
-		break;
-	case MODE_REPRESENTATION:
-		if (open_writer(rv, rv->o.format, review_representation_fields,
-		    err) != 0 || review_representation(rv->db, &rv->net,
-		    &rv->lim, rv->target, put_record, rv, err) != 0)
-			return -1;
-		break;
-	default:
-		if (open_writer(rv, rv->o.format, review_fields, err) != 0 ||
-		    review_members(rv->db, &rv->net, rv->since, rv->until,
-		    &rv->lim, put_record, rv, err) != 0)
-			return -1;
-		break;
-	}
-	return close_writer(rv, err);
+	if (rv->mode == MODE_SUMMARY && review_summary(rv->db, &rv->net,
+	    rv->since, rv->until, &rv->lim, &s, err) != 0)
+		return -1;
+	if ((rv->w = writer_open(stdout, rv->o.format, rv->mode ==
+	    MODE_SUMMARY ? review_summary_fields : rv->mode ==
+	    MODE_REPRESENTATION ? review_representation_fields :
+	    review_fields, 0, err)) == NULL)
+		rc = -1;
+	else if (s != NULL)
+		rc = writer_put(rv->w, s, err);
+	else if (rv->mode == MODE_REPRESENTATION)
+		rc = review_representation(rv->db, &rv->net, &rv->lim,
+		    rv->target, put_record, rv, err);
+	else
+		rc = review_members(rv->db, &rv->net, rv->since, rv->until,
+		    &rv->lim, put_record, rv, err);
+	record_free(s);
+	if (rc != 0)
+		return -1;
+	w = rv->w;
+	rv->w = NULL;
+	return writer_close(w, err);
 }
 
 static int
@@ -522,10 +125,8 @@ report(struct review *rv, struct ally_error *err)
 		return -1;
 	rv->db = rv->s.db;
 	rv->net = rv->s.net;
-	if (rv->o.format == FMT_TEXT)
-		rc = report_text(rv, err);
-	else if (rv->o.format == FMT_ROFF)
-		rc = report_roff(rv, err);
+	if (rv->o.format == FMT_TEXT || rv->o.format == FMT_ROFF)
+		rc = report_sheet(rv, err);
 	else
 		rc = report_records(rv, err);
 	if (rv->w != NULL)
@@ -536,47 +137,6 @@ report(struct review *rv, struct ally_error *err)
 }
 
 /* ---- decisions ------------------------------------------------------------ */
-
-/*
- * Two decisions for one member on one date: which one was meant?  The
- * decisions made are remembered for it; the results wait in the spool.
- */
-static int
-check_twice(struct review *rv, const struct record *in,
-    const struct record *res, struct ally_error *err)
-{
-	const char *alias = record_get(res, "alias");
-	const char *date = record_get(res, "reviewed");
-	struct decided *d;
-	size_t i;
-
-	if (record_get(res, "decision") == NULL)
-		return 0;
-	for (i = 0; i < rv->ndecided; i++)
-		if (strcmp(rv->decided[i].alias, alias) == 0 &&
-		    strcmp(rv->decided[i].reviewed, date) == 0)
-			return ally_error_at(err, EX_DATAERR, in->file,
-			    record_line(in, "decision"), "decision", "a second "
-			    "decision for %s on %s (the first is on line %s)",
-			    alias, date, rv->decided[i].line);
-	if (rv->ndecided == rv->capdecided) {
-		rv->capdecided = rv->capdecided ? rv->capdecided * 2 : 16;
-		if ((d = reallocarray(rv->decided, rv->capdecided,
-		    sizeof(*d))) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		rv->decided = d;
-	}
-	d = &rv->decided[rv->ndecided];
-	snprintf(d->reviewed, sizeof(d->reviewed), "%s", date);
-	if ((d->alias = strdup(alias)) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	if ((d->line = strdup(field_or(res, "line", "?"))) == NULL) {
-		free(d->alias);
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	}
-	rv->ndecided++;
-	return 0;
-}
 
 static int
 apply_one(struct record *r, void *arg, struct ally_error *err)
@@ -592,7 +152,7 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 	change = record_get(res, "change");
 	if (strcmp(change, "added") == 0 || strcmp(change, "updated") == 0)
 		rv->stored++;
-	if ((rc = check_twice(rv, r, res, err)) == 0)
+	if ((rc = review_decided_add(&rv->decided, r, res, err)) == 0)
 		rc = session_result(&rv->s, res, err);
 	record_free(res);
 	return rc;
@@ -825,7 +385,6 @@ main(int argc, char *argv[])
 {
 	struct review rv;
 	struct ally_error e = { 0, "" };
-	size_t i;
 	int m, rc;
 
 	memset(&rv, 0, sizeof(rv));
@@ -845,11 +404,7 @@ main(int argc, char *argv[])
 		rc = -1;
 	session_close(&rv.s);
 	review_target_free(rv.target);
-	for (i = 0; i < rv.ndecided; i++) {
-		free(rv.decided[i].alias);
-		free(rv.decided[i].line);
-	}
-	free(rv.decided);
+	review_decided_free(rv.decided);
 	if (rc != 0) {
 		warnx("%s", e.msg);
 		return e.code ? e.code : EX_SOFTWARE;

@@ -16,6 +16,7 @@
 #include "action.h"
 #include "fields.h"
 #include "names.h"
+#include "row.h"
 
 /*
  * The column order of action_select_sql and of struct action_row: the
@@ -78,71 +79,14 @@ struct record *
 action_record(sqlite3_stmt *st)
 {
 	struct record *r;
-	int i;
 
 	if ((r = record_new()) == NULL)
 		return NULL;
-	for (i = 0; i < A_NFIELDS; i++) {
-		if (sqlite3_column_type(st, i) == SQLITE_NULL) {
-			if (record_set_null(r, action_record_fields[i]) != 0)
-				goto fail;
-		} else if (db_column_to_record(st, i, r, action_record_fields[i]) != 0)
-			goto fail;
+	if (row_columns(st, r, action_record_fields, A_NFIELDS, 0) != 0) {
+		record_free(r);
+		return NULL;
 	}
 	return r;
-fail:
-	record_free(r);
-	return NULL;
-}
-
-/* One action's values while a record is applied: NULL is empty. */
-struct action_row {
-	long long	 id;
-	long long	 owner_id;
-	char		*v[A_NFIELDS];
-};
-
-static void
-row_free(struct action_row *a)
-{
-	int i;
-
-	for (i = 0; i < A_NFIELDS; i++)
-		free(a->v[i]);
-	memset(a, 0, sizeof(*a));
-}
-
-static int
-row_set(struct action_row *a, int i, const char *s)
-{
-	return str_set(&a->v[i], s);
-}
-
-/* 1 and the row loaded, 0 no such action in the network, -1 error. */
-static int
-row_load(sqlite3 *db, const struct network *net, long long id,
-    struct action_row *a, struct ally_error *err)
-{
-	struct action_filter f;
-	sqlite3_stmt *st;
-	int rc, i;
-
-	memset(&f, 0, sizeof(f));
-	f.id = id;
-	if (action_query(db, net, &f, &st, err) != 0)
-		return -1;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
-	}
-	a->id = id;
-	for (i = 0; i < A_NFIELDS; i++)
-		if (row_set(a, i, (const char *)sqlite3_column_text(st, i)))
-			break;
-	sqlite3_finalize(st);
-	if (i != A_NFIELDS)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	return 1;
 }
 
 static int
@@ -154,48 +98,11 @@ meeting_exists(sqlite3 *db, long long net, long long id, int *found,
 	return *found < 0 ? -1 : 0;
 }
 
-/* A member by alias: 1 found (id, role, status set), 0 not, -1 error. */
-static int
-owner_lookup(sqlite3 *db, long long net, const char *alias, long long *id,
-    char role[16], char status[16], struct ally_error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT id, role, status FROM person WHERE "
-	    "network_id = ? AND alias = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		snprintf(role, 16, "%s", sqlite3_column_text(st, 1));
-		snprintf(status, 16, "%s", sqlite3_column_text(st, 2));
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
-}
-
-static int
-check_text(const struct record *r, const char *field, const char *v,
-    int multiline, size_t max, struct ally_error *err)
-{
-	int rc;
-
-	if ((rc = valid_text(v, multiline)) != 0)
-		return field_error(r, field, err, "%s", rc == -2 ?
-		    _("a value may not start with '=' (a spreadsheet formula)") :
-		    multiline ? _("control characters or invalid UTF-8") :
-		    _("one line of text (no newlines or control characters, "
-		    "valid UTF-8)"));
-	if (strlen(v) > max)
-		return ally_error_at(err, EX_DATAERR, r->file,
-		    record_line(r, field), field, "too long (at most %zu "
-		    "bytes)", max);
-	return 0;
-}
+/* What an action's record is applied with. */
+struct action_arg {
+	long long	 meeting;	/* the minutes' meeting, or 0 */
+	char		 role[16];	/* the owner's, when one is given */
+};
 
 /*
  * New or changed text must not name a member; the text an action had
@@ -203,150 +110,104 @@ check_text(const struct record *r, const char *field, const char *v,
  * is not refused for a name let through before (--allow-names).
  */
 static int
-check_names(sqlite3 *db, const struct network *net, const struct record *r,
-    const char *field, const char *v, const struct action_row *old, int j,
+check_names(struct row_apply *a, int j, const char *v,
     struct ally_error *err)
 {
-	if (old != NULL && old->v[j] != NULL && strcmp(old->v[j], v) == 0)
+	if (a->old != NULL && a->old->v[j] != NULL &&
+	    strcmp(a->old->v[j], v) == 0)
 		return 0;
-	return names_check(db, net, r, field, err);
+	return names_check(a->db, a->net, a->r,
+	    action_def.fields[j].name, err);
 }
 
 /* The owner's alias, checked against the network's members. */
 static int
-overlay_owner(sqlite3 *db, const struct network *net,
-    const struct record *r, const char *v, struct action_row *a,
-    const struct action_row *old, char role[16], struct ally_error *err)
+overlay_owner(struct row_apply *a, const char *v, char role[16],
+    struct ally_error *err)
 {
+	const struct record *r = a->r;
 	char status[16];
 	long long id = 0;
 	int rc;
 
-	role[0] = '\0';
-	if (v == NULL) {
-		a->owner_id = 0;
-		return row_set(a, A_OWNER, NULL) == 0 ? 0 :
-		    ally_errorf(err, EX_OSERR, "out of memory");
-	}
-	if (valid_alias(v) != 0)
+	if (v != NULL && valid_alias(v) != 0)
 		return field_error(r, "owner", err, "'%s' is not an alias", v);
-	if ((rc = owner_lookup(db, net->id, v, &id, role, status, err)) < 0)
-		return -1;
-	if (rc == 0)
-		return ally_error_at(err, EX_DATAERR, r->file,
+	if (v != NULL && (rc = row_find(a->db, ROW_MEMBER_SQL, a->net->id, v, &id,
+	    role, status, err)) <= 0)
+		return rc < 0 ? -1 : ally_error_at(err, EX_DATAERR, r->file,
 		    record_line(r, "owner"), "owner", "no member %s in "
-		    "network %s", v, net->name);
+		    "network %s", v, a->net->name);
 	/*
 	 * A member who left may still be named on the actions they had;
 	 * only a new assignment must go to someone at the table.
 	 */
-	if (strcmp(status, "left") == 0 && (old == NULL ||
-	    old->v[A_OWNER] == NULL || strcmp(old->v[A_OWNER], v) != 0))
+	if (v != NULL && strcmp(status, "left") == 0 && (a->old == NULL ||
+	    a->old->v[A_OWNER] == NULL || strcmp(a->old->v[A_OWNER], v) != 0))
 		return field_error(r, "owner", err, "%s has left the network; "
 		    "give the action to a current member", v);
-	a->owner_id = id;
-	return row_set(a, A_OWNER, v) == 0 ? 0 :
+	a->row->ref[A_OWNER] = id;
+	return row_set(a->row, A_OWNER, v) == 0 ? 1 :
 	    ally_errorf(err, EX_OSERR, "out of memory");
 }
 
-/*
- * Overlay the record on the row: every known field the record has,
- * checked one by one.
- */
 static int
-overlay(sqlite3 *db, const struct network *net, const struct record *r,
-    long long meeting, struct action_row *a, const struct action_row *old,
-    day_t today, char role[16], struct ally_error *err)
+check_meeting(struct row_apply *a, const char *v, struct ally_error *err)
 {
-	const struct field_def *fd;
-	const char *v;
-	char list[256];
 	long long n;
-	size_t i;
-	int j, found;
+	int found;
 
-	role[0] = '\0';
-	for (i = 0; i < r->nfields; i++) {
-		const struct field *f = &r->fields[i];
+	if (parse_int(v, 1, INT64_MAX, &n) != 0)
+		return field_error(a->r, "meeting", err, "'%s' is not a "
+		    "meeting id", v);
+	if (meeting_exists(a->db, a->net->id, n, &found, err) != 0)
+		return -1;
+	if (!found)
+		return ally_error_at(err, EX_DATAERR, a->r->file,
+		    record_line(a->r, "meeting"), "meeting", "no meeting %s in "
+		    "network %s", v, a->net->name);
+	return 0;
+}
 
-		for (j = 0; j < A_NFIELDS; j++)
-			if (strcmp(f->key, action_record_fields[j]) == 0)
-				break;
-		if (j == A_NFIELDS)
-			return field_error(r, f->key, err, "unknown field "
-			    "(an action has: %s)", fields_join(&action_def,
-			    list, sizeof(list)));
-		fd = &action_def.fields[j];
-		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
-			return field_error(r, f->key, err, "%s", _("expected "
-			    "one value, not a list"));
-		v = record_get(r, f->key);
-		switch (j) {
-		case A_ID:
-		case A_NETWORK:
-		case A_REVISION:
-			continue;	/* checked by action_apply */
-		case A_MEETING:
-			if (meeting != 0)
-				continue;
-			if (v == NULL)
-				break;
-			if (parse_int(v, 1, INT64_MAX, &n) != 0)
-				return field_error(r, f->key, err, "'%s' is "
-				    "not a meeting id", v);
-			if (meeting_exists(db, net->id, n, &found, err) != 0)
-				return -1;
-			if (!found)
-				return ally_error_at(err, EX_DATAERR, r->file,
-				    record_line(r, f->key), f->key, "no "
-				    "meeting %s in network %s", v, net->name);
-			break;
-		case A_TITLE:
-			if (v == NULL)
-				return field_error(r, f->key, err, "%s",
-				    _("empty; an action needs a title"));
-			if (check_text(r, f->key, v, 0, fd->maxlen, err) != 0 ||
-			    check_names(db, net, r, f->key, v, old, j,
-			    err) != 0)
-				return -1;
-			break;
-		case A_PARTY:
-			if (field_check_enum(r, fd, v, err) != 0)
-				return -1;
-			break;
-		case A_OWNER:
-			if (overlay_owner(db, net, r, v, a, old, role,
-			    err) != 0)
-				return -1;
-			continue;
-		case A_DUE:
-			if (v == NULL)
-				return field_error(r, f->key, err, "%s",
-				    _("empty; an action needs a due date"));
-			if (field_check(r, fd, v, today, err) != 0)
-				return -1;
-			break;
-		case A_STATUS:
-			if (field_check_enum(r, fd, v, err) != 0)
-				return -1;
-			break;
-		case A_CLOSED:
-			if (field_check(r, fd, v, today, err) != 0)
-				return -1;
-			break;
-		case A_NOTE:
-			if (v != NULL && (check_text(r, f->key, v, 1, fd->maxlen,
-			    err) != 0 || check_names(db, net, r, f->key, v, old,
-			    j, err) != 0))
-				return -1;
-			break;
-		}
-		if (row_set(a, j, v) != 0)
-			return ally_errorf(err, EX_OSERR, "out of memory");
+/* An action's own fields: the meeting, the owner, the texts' names. */
+static int
+action_field(struct row_apply *a, int j, const char **v,
+    struct ally_error *err)
+{
+	struct action_arg *arg = a->arg;
+
+	switch (j) {
+	case A_MEETING:
+		if (arg->meeting != 0)
+			return 1;
+		return *v == NULL ? 0 : check_meeting(a, *v, err);
+	case A_TITLE:
+		return check_names(a, j, *v, err);
+	case A_OWNER:
+		return overlay_owner(a, *v, arg->role, err);
+	case A_NOTE:
+		return *v == NULL ? 0 : check_names(a, j, *v, err);
 	}
 	return 0;
 }
 
+/* Every change bumps the revision; a new action's day is created. */
+static const char *const action_empty[ROW_MAX] = {
+	[A_TITLE] = N_("empty; an action needs a title"),
+	[A_DUE] = N_("empty; an action needs a due date"),
+};
+
+static struct row_spec action_spec = {
+	.def = &action_def,
+	/* xgettext:c-format */
+	.unknown = N_("unknown field (an action has: %s)"),
+	.text_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
+	.len_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
+	.flags = ROW_LINE_TEXT,
+	.field = action_field,
+	.empty = action_empty,
+	.extra_col = "created",
+	.extra_set = "revision = revision + 1",
+};
 /* open -> done or dropped, and back to open; never done <-> dropped. */
 static int
 transition_ok(const char *from, const char *to)
@@ -357,8 +218,8 @@ transition_ok(const char *from, const char *to)
 
 /* The rules that join fields: what a new action needs; closing dates. */
 static int
-check_rules(const struct record *r, const struct action_row *old,
-    struct action_row *a, const char *role, const char *todays,
+check_rules(const struct record *r, const struct row *old,
+    struct row *a, const char *role, const char *todays,
     struct ally_error *err)
 {
 	const char *st = a->v[A_STATUS];
@@ -402,71 +263,13 @@ check_rules(const struct record *r, const struct action_row *old,
 	    ally_errorf(err, EX_OSERR, "out of memory");
 }
 
-static int
-row_store(sqlite3 *db, const struct network *net, struct action_row *a,
-    int insert, const char *todays, struct ally_error *err)
-{
-	static const char ins[] = "INSERT INTO action (meeting_id, title, "
-	    "party, owner_id, due, status, closed, note, network_id, created) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	static const char upd[] = "UPDATE action SET meeting_id = ?1, "
-	    "title = ?2, party = ?3, owner_id = ?4, due = ?5, status = ?6, "
-	    "closed = ?7, note = ?8, revision = revision + 1 "
-	    "WHERE network_id = ?9 AND id = ?10";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, insert ? ins : upd, &st, err) != 0)
-		return -1;
-	if (a->v[A_MEETING] != NULL)
-		sqlite3_bind_int64(st, 1, strtoll(a->v[A_MEETING], NULL, 10));
-	db_bind_text(st, 2, a->v[A_TITLE]);
-	db_bind_text(st, 3, a->v[A_PARTY]);
-	if (a->owner_id != 0)
-		sqlite3_bind_int64(st, 4, a->owner_id);
-	db_bind_text(st, 5, a->v[A_DUE]);
-	db_bind_text(st, 6, a->v[A_STATUS]);
-	db_bind_text(st, 7, a->v[A_CLOSED]);
-	db_bind_text(st, 8, a->v[A_NOTE]);
-	sqlite3_bind_int64(st, 9, net->id);
-	if (insert)
-		sqlite3_bind_text(st, 10, todays, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_int64(st, 10, a->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, "action");
-	if (insert)
-		a->id = sqlite3_last_insert_rowid(db);
-	return 0;
-}
-
-/* The owner's member id of a loaded row, to keep it when not changed. */
-static int
-owner_id_of(sqlite3 *db, long long id, long long *owner,
-    struct ally_error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT owner_id FROM action WHERE id = ?", &st,
-	    err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*owner = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
-}
-
 /*
  * The record's id against the stored action; *stale when it carries a
  * revision other than the stored one.
  */
 static int
 match_stored(sqlite3 *db, const struct network *net,
-    const struct record *r, struct action_row *old, int *have_old,
+    const struct record *r, struct row *old, int *have_old,
     int *stale, struct ally_error *err)
 {
 	const char *v;
@@ -474,19 +277,17 @@ match_stored(sqlite3 *db, const struct network *net,
 	int rc;
 
 	*have_old = *stale = 0;
-	if ((v = record_get(r, "id")) == NULL)
+	if (row_id(r, &id, err) != 0)
+		return -1;
+	if (id == 0)
 		return 0;
-	if (parse_int(v, 1, INT64_MAX, &id) != 0)
-		return field_error(r, "id", err, "'%s' is not an id", v);
-	if ((rc = row_load(db, net, id, old, err)) < 0)
+	if ((rc = row_load(db, &action_spec, net->id, id, old, err)) < 0)
 		return -1;
 	if (rc == 0)
 		return ally_error_at(err, EX_DATAERR, r->file,
 		    record_line(r, "id"), "id", "no action %s in network %s",
-		    v, net->name);
+		    record_get(r, "id"), net->name);
 	*have_old = 1;
-	if (owner_id_of(db, id, &old->owner_id, err) != 0)
-		return -1;
 	if ((v = record_get(r, "revision")) == NULL)
 		return 0;
 	if (parse_int(v, 1, INT64_MAX, &rev) != 0)
@@ -496,23 +297,56 @@ match_stored(sqlite3 *db, const struct network *net,
 	return 0;
 }
 
+/* The row a record starts from: the stored one, or a new action's. */
+static int
+action_start(struct row_apply *a, const struct row *old, long long meeting,
+    struct ally_error *err)
+{
+	char mbuf[24];
+
+	if (old != NULL ? row_copy(a->row, old) != 0 :
+	    row_set(a->row, A_STATUS, "open") != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if (meeting == 0)
+		return 0;
+	snprintf(mbuf, sizeof(mbuf), "%lld", meeting);
+	return row_set(a->row, A_MEETING, mbuf) == 0 ? 0 :
+	    ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+/*
+ * An edit of an old copy would undo what changed since; the same copy
+ * fed back twice, or one that agrees anyway, changes nothing.
+ */
+static int
+action_write(struct row_apply *a, int stale, const char *todays,
+    const char **changed, long long *idp, struct ally_error *err)
+{
+	const struct row *old = a->old;
+	int same = old != NULL && row_diff(&action_spec, old, a->row) == 0;
+
+	if (stale && !same)
+		return ally_error_at(err, EX_DATAERR, a->r->file,
+		    record_line(a->r, "revision"), "revision", "action %lld "
+		    "was changed after this copy was printed (revision %s, "
+		    "now %s): print it again and redo the edit", old->id,
+		    record_get(a->r, "revision"), old->v[A_REVISION]);
+	return row_write(a, todays, changed, idp, err);
+}
+
 int
 action_apply(sqlite3 *db, const struct network *net, const struct record *r,
     long long meeting, day_t today, const char **changed, long long *idp,
     struct ally_error *err)
 {
-	struct action_row old, a;
-	const char *v;
-	char todays[11], mbuf[24], role[16];
-	int have_old, stale, rc = -1, i, same, found;
+	struct action_arg arg;
+	struct row_apply a;
+	struct row old, row;
+	char todays[11];
+	int have_old, stale, rc = -1, found;
 
-	memset(&old, 0, sizeof(old));
-	memset(&a, 0, sizeof(a));
-	date_format(today, todays);
-	if ((v = record_get(r, "network")) != NULL &&
-	    strcmp(v, net->name) != 0)
-		return field_error(r, "network", err, "'%s' is not this "
-		    "network (choose it with -n)", v);
+	if (row_network(r, net, err) != 0)
+		return -1;
 	if (meeting != 0) {
 		if (meeting_exists(db, net->id, meeting, &found, err) != 0)
 			return -1;
@@ -521,59 +355,22 @@ action_apply(sqlite3 *db, const struct network *net, const struct record *r,
 			    r->line, "meeting", "no meeting %lld in network "
 			    "%s", meeting, net->name);
 	}
+	row_begin(&a, &action_spec, db, net, r, &row, &old, today);
+	memset(&arg, 0, sizeof(arg));
+	arg.meeting = meeting;
+	a.arg = &arg;
+	date_format(today, todays);
 	if (match_stored(db, net, r, &old, &have_old, &stale, err) != 0)
 		goto out;
-	if (have_old) {
-		for (i = 0; i < A_NFIELDS; i++)
-			if (row_set(&a, i, old.v[i]) != 0)
-				goto oom;
-		a.id = old.id;
-		a.owner_id = old.owner_id;
-	} else if (row_set(&a, A_STATUS, "open") != 0)
-		goto oom;
-	if (meeting != 0) {
-		snprintf(mbuf, sizeof(mbuf), "%lld", meeting);
-		if (row_set(&a, A_MEETING, mbuf) != 0)
-			goto oom;
-	}
-	if (overlay(db, net, r, meeting, &a, have_old ? &old : NULL, today,
-	    role, err) != 0)
-		goto out;
-	if (check_rules(r, have_old ? &old : NULL, &a, role, todays,
-	    err) != 0)
-		goto out;
-	same = have_old;
-	for (i = A_MEETING; i < A_REVISION && same; i++)
-		if ((a.v[i] == NULL) != (old.v[i] == NULL) ||
-		    (a.v[i] != NULL && strcmp(a.v[i], old.v[i]) != 0))
-			same = 0;
-	/*
-	 * An edit of an old copy would undo what changed since; the same
-	 * copy fed back twice, or one that agrees anyway, changes nothing.
-	 */
-	if (stale && !same) {
-		rc = ally_error_at(err, EX_DATAERR, r->file,
-		    record_line(r, "revision"), "revision", "action %lld was "
-		    "changed after this copy was printed (revision %s, now "
-		    "%s): print it again and redo the edit", old.id,
-		    record_get(r, "revision"), old.v[A_REVISION]);
-		goto out;
-	}
-	if (same) {
-		*changed = "unchanged";
-	} else {
-		if (row_store(db, net, &a, !have_old, todays, err) != 0)
-			goto out;
-		*changed = have_old ? "updated" : "added";
-	}
-	*idp = a.id;
-	rc = 0;
-	goto out;
-oom:
-	rc = ally_errorf(err, EX_OSERR, "out of memory");
+	a.old = have_old ? &old : NULL;
+	if (action_start(&a, a.old, meeting, err) == 0 &&
+	    row_overlay(&a, err) == 0 &&
+	    check_rules(r, a.old, &row, arg.role, todays, err) == 0 &&
+	    action_write(&a, stale, todays, changed, idp, err) == 0)
+		rc = 0;
 out:
 	row_free(&old);
-	row_free(&a);
+	row_free(&row);
 	return rc;
 }
 

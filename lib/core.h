@@ -35,6 +35,12 @@
 /* A message for people, translated; N_ marks one translated later. */
 #define _(s)		gettext(s)
 #define N_(s)		(s)
+/*
+ * The same words that mean different things in another language: the
+ * message with a context (msgctxt), as gettext's pgettext.
+ */
+#define C_(ctx, s)	ally_pgettext(ctx "\004" s, s)
+const char	*ally_pgettext(const char *, const char *);
 
 /* setlocale for messages only, and the catalogue: first thing in main. */
 void	 ally_i18n_init(void);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "dbquery.h"
 
 #define BUSY_TIMEOUT_MS	10000
 
@@ -529,6 +530,15 @@ fail:
 	return -1;
 }
 
+/* The first table missing stops the walk of check_tables. */
+static int
+missing_table(sqlite3_stmt *st, void *arg, struct ally_error *err)
+{
+	(void)arg;
+	return ally_errorf(err, EX_DATAERR, "damaged database: table %s is "
+	    "missing", sqlite3_column_text(st, 0));
+}
+
 /*
  * A file at the right version with a table gone is damaged, not a bug of
  * ours: say which table, as bad data (65), before any command trips on it.
@@ -541,18 +551,10 @@ check_tables(sqlite3 *db, struct ally_error *err)
 	    "('action'), ('review'), ('audit')) SELECT t FROM v WHERE t NOT IN "
 	    "(SELECT name FROM sqlite_schema WHERE type = 'table')";
 	sqlite3_stmt *st;
-	int rc;
 
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		ally_errorf(err, EX_DATAERR, "damaged database: table %s is "
-		    "missing", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return -1;
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+	return db_each_row(db, st, NULL, missing_table, NULL, err);
 }
 
 /* mkdir -p for the database's directory; the last part made 0700. */
@@ -602,50 +604,61 @@ db_configure(void)
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-sqlite3 *
-db_open(const char *path, int flags, struct ally_error *err)
+/*
+ * A new empty file, 0600, and its directories; one that another process
+ * made meanwhile is as good.
+ */
+static int
+create_file(const char *path, struct ally_error *err)
 {
-	sqlite3 *db = NULL;
-	struct stat sb;
 	mode_t old;
-	int fd, rc, oflags;
+	int fd;
 
-	db_configure();
+	if (make_dirs(path, err) != 0)
+		return -1;
+	old = umask(077);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	umask(old);
+	if (fd < 0 && errno != EEXIST)
+		return ally_errorf(err, errno == EACCES ? EX_NOPERM :
+		    EX_CANTCREAT, "%s: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+/* The path names a regular file, or one that DB_CREATE may make. */
+static int
+check_path(const char *path, int flags, struct ally_error *err)
+{
+	struct stat sb;
 
 	if (lstat(path, &sb) == 0) {
-		if (S_ISLNK(sb.st_mode)) {
-			ally_errorf(err, EX_NOPERM, "%s: is a symbolic link; "
-			    "give the real path", path);
-			return NULL;
-		}
-		if (!S_ISREG(sb.st_mode)) {
-			ally_errorf(err, EX_DATAERR, "%s: not a regular file",
-			    path);
-			return NULL;
-		}
-	} else if (errno != ENOENT) {
-		ally_errorf(err, errno == EACCES ? EX_NOPERM : EX_NOINPUT,
-		    "%s: %s", path, strerror(errno));
-		return NULL;
-	} else if (!(flags & DB_CREATE)) {
-		ally_errorf(err, EX_NOINPUT, "%s: no such database (ally-add "
-		    "--create makes one)", path);
-		return NULL;
-	} else {
-		if (make_dirs(path, err) != 0)
-			return NULL;
-		old = umask(077);
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_CLOEXEC, 0600);
-		umask(old);
-		if (fd < 0 && errno != EEXIST) {
-			ally_errorf(err, errno == EACCES ? EX_NOPERM :
-			    EX_CANTCREAT, "%s: %s", path, strerror(errno));
-			return NULL;
-		}
-		if (fd >= 0)
-			close(fd);
+		if (S_ISLNK(sb.st_mode))
+			return ally_errorf(err, EX_NOPERM, "%s: is a symbolic "
+			    "link; give the real path", path);
+		if (!S_ISREG(sb.st_mode))
+			return ally_errorf(err, EX_DATAERR, "%s: not a regular "
+			    "file", path);
+		return 0;
 	}
+	if (errno != ENOENT)
+		return ally_errorf(err, errno == EACCES ? EX_NOPERM :
+		    EX_NOINPUT, "%s: %s", path, strerror(errno));
+	if (!(flags & DB_CREATE))
+		return ally_errorf(err, EX_NOINPUT, "%s: no such database "
+		    "(ally-add --create makes one)", path);
+	return create_file(path, err);
+}
+
+static sqlite3 *
+open_connection(const char *path, int flags, struct ally_error *err)
+{
+	sqlite3 *db = NULL;
+	mode_t old;
+	int rc, oflags;
+
 	/*
 	 * No mutex on the connection: a command is one thread, and the
 	 * locking was a tenth of the cost of an ingest.
@@ -664,29 +677,52 @@ db_open(const char *path, int flags, struct ally_error *err)
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	return db;
+}
+
+/* A read-only connection migrates nothing: the schema must be current. */
+static int
+check_version(sqlite3 *db, const char *path, struct ally_error *err)
+{
+	int v;
+
+	if (db_user_version(db, &v, err) != 0)
+		return -1;
+	if (v != DB_SCHEMA_VERSION)
+		return ally_errorf(err, EX_DATAERR, "%s: schema version %d, "
+		    "this ally needs %d", path, v, DB_SCHEMA_VERSION);
+	return check_tables(db, err);
+}
+
+/* The pragmas of every connection, then the schema brought up to date. */
+static int
+prepare_connection(sqlite3 *db, const char *path, int flags,
+    struct ally_error *err)
+{
 	if (db_exec(db, "PRAGMA foreign_keys = ON; "
 	    "PRAGMA secure_delete = ON", err) != 0)
-		goto fail;
-	if (!(flags & DB_READONLY)) {
-		if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0)
-			goto fail;
-		if (migrate(db, err) != 0 || check_tables(db, err) != 0)
-			goto fail;
-	} else {
-		int v;
+		return -1;
+	if (flags & DB_READONLY)
+		return check_version(db, path, err);
+	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0)
+		return -1;
+	if (migrate(db, err) != 0 || check_tables(db, err) != 0)
+		return -1;
+	return 0;
+}
 
-		if (db_user_version(db, &v, err) != 0)
-			goto fail;
-		if (v != DB_SCHEMA_VERSION) {
-			ally_errorf(err, EX_DATAERR, "%s: schema version %d, "
-			    "this ally needs %d", path, v, DB_SCHEMA_VERSION);
-			goto fail;
-		}
-		if (check_tables(db, err) != 0)
-			goto fail;
-	}
-	return db;
-fail:
+sqlite3 *
+db_open(const char *path, int flags, struct ally_error *err)
+{
+	sqlite3 *db;
+
+	db_configure();
+	if (check_path(path, flags, err) != 0 ||
+	    (db = open_connection(path, flags, err)) == NULL)
+		return NULL;
+	if (prepare_connection(db, path, flags, err) == 0)
+		return db;
+	/* Say which file is damaged or new, as SQLite's message does not. */
 	if (err->code == EX_DATAERR || err->code == EX_SOFTWARE) {
 		char msg[sizeof(err->msg)];
 
@@ -712,7 +748,6 @@ db_audit(sqlite3 *db, const char *command, const char *network,
 	    "network, what, count) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', "
 	    "'now'), ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st;
-	int rc;
 
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
@@ -721,9 +756,108 @@ db_audit(sqlite3 *db, const char *command, const char *network,
 	db_bind_text(st, 3, network);
 	sqlite3_bind_text(st, 4, what, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, count);
+	return db_step_done(db, st, "audit", err);
+}
+
+/* ---- running statements: the steps every query repeated ---------------- */
+
+int
+db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what,
+    struct ally_error *err)
+{
+	int rc;
+
 	rc = sqlite3_step(st);
+	db_release(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, what);
+}
+
+int
+db_each_row(sqlite3 *db, sqlite3_stmt *st, const char *what,
+    int (*row)(sqlite3_stmt *, void *, struct ally_error *), void *arg,
+    struct ally_error *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (row(st, arg, err) != 0) {
+			db_release(st);
+			return -1;
+		}
+	db_release(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, what);
+}
+
+int
+db_columns_to_record(sqlite3_stmt *st, const char *const *keys,
+    struct record *r)
+{
+	int i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		if (db_column_to_record(st, i, r, keys[i]) != 0)
+			return -1;
+	return 0;
+}
+
+struct record *
+db_row_record(sqlite3_stmt *st, const char *const *keys)
+{
+	struct record *r;
+
+	if ((r = record_new()) == NULL)
+		return NULL;
+	if (db_columns_to_record(st, keys, r) != 0) {
+		record_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+/*
+ * The query with its one integer parameter bound, stepped to its first
+ * row; NULL with the error when it has none.
+ */
+static sqlite3_stmt *
+query_by_id(sqlite3 *db, const char *sql, long long id,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		return st;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, "audit");
+	db_error(db, rc, err, NULL);
+	return NULL;
+}
+
+int
+db_query_int64(sqlite3 *db, const char *sql, long long id, long long *v,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	*v = 0;
+	if ((st = query_by_id(db, sql, id, err)) == NULL)
+		return -1;
+	*v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+db_query_text(sqlite3 *db, const char *sql, long long id, char *buf,
+    size_t len, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	if ((st = query_by_id(db, sql, id, err)) == NULL)
+		return -1;
+	snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
 	return 0;
 }

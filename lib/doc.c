@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "doc.h"
+#include "vformat.h"
 
 #define WRAP		72	/* text lines, mail bodies included */
 #define SECTION_INDENT	2	/* text under a heading */
@@ -111,17 +113,12 @@ static struct block *
 add(struct document *d, enum block_kind kind, const char *text)
 {
 	struct block *b, *nb;
-	size_t ncap;
 
 	if (d == NULL || d->failed)
 		return NULL;
-	if (d->n == d->cap) {
-		ncap = d->cap ? d->cap * 2 : 16;
-		if ((nb = reallocarray(d->b, ncap, sizeof(*nb))) == NULL)
-			goto fail;
-		d->b = nb;
-		d->cap = ncap;
-	}
+	if ((nb = array_grow(d->b, d->n, &d->cap, sizeof(*nb))) == NULL)
+		goto fail;
+	d->b = nb;
 	b = &d->b[d->n];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
@@ -159,16 +156,12 @@ doc_paragraph(struct document *d, const char *text)
 void
 doc_paragraphf(struct document *d, const char *fmt, ...)
 {
-	va_list ap;
 	char *s;
-	int rc;
 
 	if (d == NULL)
 		return;
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc < 0) {
+	VFORMAT(s, fmt);
+	if (s == NULL) {
 		d->failed = 1;
 		return;
 	}
@@ -397,9 +390,12 @@ text_pairs(FILE *fp, const struct block *b, size_t n, size_t indent)
 	return n;
 }
 
-/* A column's properties from its tbl key: right-aligned, a text block. */
+/*
+ * A column's properties from its tbl key: right-aligned, a text block
+ * (x, and with DOC_TABLE_UNDER a column of a width too).
+ */
 static void
-key_kinds(const char *keys, size_t ncols, int *right, int *block)
+key_kinds(const char *keys, size_t ncols, int flags, int *right, int *block)
 {
 	const char *k = keys;
 	size_t i;
@@ -410,7 +406,7 @@ key_kinds(const char *keys, size_t ncols, int *right, int *block)
 		right[i] = *k == 'n' || *k == 'r';
 		block[i] = 0;
 		for (; *k != '\0' && *k != ' '; k++)
-			if (*k == 'x')
+			if (*k == 'x' || (*k == 'w' && (flags & DOC_TABLE_UNDER)))
 				block[i] = 1;
 	}
 }
@@ -457,7 +453,7 @@ text_table(FILE *fp, const struct table *t, size_t indent)
 	size_t width[ROFF_TABLE_COLS], i, j, w;
 	int right[ROFF_TABLE_COLS], block[ROFF_TABLE_COLS];
 
-	key_kinds(t->keys, t->ncols, right, block);
+	key_kinds(t->keys, t->ncols, t->flags, right, block);
 	for (j = 0; j < t->ncols; j++) {
 		width[j] = t->heads != NULL ? text_width(t->heads[j],
 		    strlen(t->heads[j])) : 0;
@@ -495,10 +491,12 @@ write_text(FILE *fp, const struct document *d, int flags)
 	fprintf(fp, "%s\n", d->title);
 	for (i = 0; i < d->n; ) {
 		b = &d->b[i];
-		/* A blank line between blocks, none within a list. */
+		/*
+		 * A blank line between blocks, none within a list; a heading
+		 * stands apart from the title too.
+		 */
 		if (b->kind == B_HEADING) {
-			if (blank || i > 0)
-				putc('\n', fp);
+			putc('\n', fp);
 			put_wrapped(fp, b->text, 0, 0);
 			indent = SECTION_INDENT;
 			blank = 0;

@@ -35,6 +35,8 @@
 #define DOC_CONTINUED	0x01	/* another document came before in fp */
 
 #define DOC_TABLE_SMALL	ROFF_TABLE_SMALL
+/* In text, a column of a width in print (w) stands under its row too. */
+#define DOC_TABLE_UNDER	0x100
 
 struct document;
 

@@ -18,6 +18,14 @@
 #define LOCALEDIR	"/usr/local/share/locale"
 #endif
 
+const char *
+ally_pgettext(const char *key, const char *msgid)
+{
+	const char *t = gettext(key);
+
+	return t == key ? msgid : t;
+}
+
 void
 ally_i18n_init(void)
 {

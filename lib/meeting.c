@@ -21,6 +21,7 @@
 #include "core.h"
 #include "fields.h"
 #include "meeting.h"
+#include "row.h"
 
 static const char *const weekday_names[] = { "sun", "mon", "tue", "wed",
     "thu", "fri", "sat" };
@@ -33,60 +34,19 @@ oom(struct ally_error *err)
 	return ally_errorf(err, EX_OSERR, "out of memory");
 }
 
-/* Every field of the record is one of the known ones and a scalar. */
-static int
-check_fields(const struct record *r, const char *const *known,
-    const char *const *ignored, const char *what, struct ally_error *err)
-{
-	char list[256];
-	size_t i, n = 0;
-	const char *const *k;
+/*
+ * TRANSLATORS: %s is what the record is ("a venue", "a meeting", "a
+ * blackout"), then its field names, which stay as they are.
+ */
+#define UNKNOWN_FIELD	N_("unknown field (%s has: %s)")
 
-	for (i = 0; i < r->nfields; i++) {
-		const struct field *f = &r->fields[i];
-
-		if (ignored != NULL && str_in(f->key, ignored))
-			continue;
-		if (!str_in(f->key, known)) {
-			list[0] = '\0';
-			for (k = known, n = 0; *k != NULL && n < sizeof(list);
-			    k++)
-				n += snprintf(list + n, sizeof(list) - n, "%s%s",
-				    n ? ", " : "", *k);
-			return ally_error_at(err, EX_DATAERR, r->file,
-			    record_line(r, f->key), f->key,
-			    /*
-			     * TRANSLATORS: %s is what the record is ("a
-			     * venue", "a meeting", "a blackout"), then its
-			     * field names, which stay as they are.
-			     */
-			    "unknown field (%s has: %s)", what, list);
-		}
-		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
-			return field_error(r, f->key, err, "%s",
-			    _("expected one value, not a list"));
-	}
-	return 0;
-}
-
-/* A single-line text value of at most max bytes, or NULL. */
-static int
-check_text(const struct record *r, const char *field, size_t max,
-    struct ally_error *err)
-{
-	const char *v = record_get(r, field);
-	int rc;
-
-	if (v == NULL)
-		return 0;
-	if ((rc = valid_text(v, 0)) != 0)
-		return field_error(r, field, err, "%s", rc == -2 ?
-		    _("a value may not start with '=' (a spreadsheet "
-		    "formula)") : _("control characters or invalid UTF-8"));
-	if (strlen(v) > max)
-		return field_error(r, field, err, "%s", _("too long"));
-	return 0;
-}
+static struct row_spec blackout_spec = {
+	.def = &blackout_def,
+	.what = N_("a blackout"),
+	.unknown = UNKNOWN_FIELD,
+	.text_kinds = ROW_KIND(FK_TEXT),
+	.len_kinds = ROW_KIND(FK_TEXT),
+};
 
 /* ---- blackouts ---------------------------------------------------------- */
 
@@ -94,13 +54,15 @@ int
 blackout_add(struct blackouts *b, const struct record *r,
     struct ally_error *err)
 {
-	static const char *const known[] = { "from", "to", "reason", NULL };
 	const char *from, *to, *reason;
+	struct row_apply a;
 	struct blackout *nv;
 	day_t f, t;
 
-	if (check_fields(r, known, NULL, _("a blackout"), err) != 0 ||
-	    check_text(r, "reason", 200, err) != 0)
+	memset(&a, 0, sizeof(a));
+	a.spec = &blackout_spec;
+	a.r = r;
+	if (row_check(&a, err) != 0)
 		return -1;
 	if ((from = record_get(r, "from")) == NULL)
 		return field_error(r, "from", err, "%s", _("a blackout needs "
@@ -148,12 +110,11 @@ blackout_find(const struct blackouts *b, day_t d)
 void
 blackouts_free(struct blackouts *b)
 {
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		free(b->v[i].reason);
+	while (b->n > 0)
+		free(b->v[--b->n].reason);
 	free(b->v);
-	memset(b, 0, sizeof(*b));
+	b->v = NULL;
+	b->cap = 0;
 }
 
 /* ---- the network's schedule --------------------------------------------- */
@@ -268,6 +229,7 @@ network_set_schedule(sqlite3 *db, struct network *net, const char *weekdays,
 
 /* ---- venues ------------------------------------------------------------- */
 
+/* A venue as the rotation picks it. */
 struct venue_row {
 	long long	id;
 	char		name[VENUE_NAME_MAX + 1];
@@ -284,164 +246,138 @@ copy_col(sqlite3_stmt *st, int i, char *buf, size_t len)
 	snprintf(buf, len, "%s", s != NULL ? (const char *)s : "");
 }
 
-/* 1 found, 0 not, -1 error. */
+/* The network's venue of that name: 1 found (id, host set), 0 not, -1. */
 static int
-venue_find(sqlite3 *db, long long net, long long id, const char *name,
-    struct venue_row *v, struct ally_error *err)
+venue_find(sqlite3 *db, long long net, const char *name, long long *id,
+    char host[ROW_WORD], struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT id, name, host, address, active FROM venue "
-	    "WHERE network_id = ?1 AND (id = ?2 OR name = ?3)", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_int64(st, 2, id);
-	db_bind_text(st, 3, name);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v->id = sqlite3_column_int64(st, 0);
-		copy_col(st, 1, v->name, sizeof(v->name));
-		copy_col(st, 2, v->host, sizeof(v->host));
-		copy_col(st, 3, v->address, sizeof(v->address));
-		v->active = sqlite3_column_int(st, 4);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+	return row_find(db, "SELECT id, host FROM venue WHERE network_id = ? "
+	    "AND name = ?", net, name, id, host, NULL, err);
 }
 
-/* Meetings that name the venue: a venue in use keeps its name. */
+/* Meetings held at the venue: a venue in use keeps its name. */
 static int
-venue_in_use(sqlite3 *db, long long net, const char *name, int *used,
+venue_in_use(sqlite3 *db, long long net, long long venue, int *used,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT count(*) FROM meeting WHERE network_id = ? "
-	    "AND location = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*used = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
+	*used = db_exists(db, err, "SELECT 1 FROM meeting m JOIN venue v ON "
+	    "v.network_id = m.network_id AND v.name = m.location WHERE "
+	    "m.network_id = ? AND v.id = ?", 2, net, venue);
+	return *used < 0 ? -1 : 0;
 }
 
-static int
-venue_store(sqlite3 *db, long long net, const struct venue_row *v,
-    int insert, struct ally_error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
+/* The field indexes of venue_def (fields.c). */
+enum { V_ID, V_NETWORK, V_NAME, V_HOST, V_ADDRESS, V_ACTIVE };
 
-	if (db_prepare(db, insert ? "INSERT INTO venue (name, host, address, "
-	    "active, network_id) VALUES (?1, ?2, ?3, ?4, ?5)" : "UPDATE venue "
-	    "SET name = ?1, host = ?2, address = ?3, active = ?4 WHERE "
-	    "network_id = ?5 AND id = ?6", &st, err) != 0)
+/* An empty "active" keeps what was stored. */
+static int
+venue_field(struct row_apply *a, int j, const char **v,
+    struct ally_error *err)
+{
+	(void)a;
+	(void)err;
+	return *v == NULL && j == V_ACTIVE;
+}
+
+static const char *const venue_empty[ROW_MAX] = {
+	[V_NAME] = N_("a venue's name cannot be emptied"),
+};
+
+static struct row_spec venue_spec = {
+	.def = &venue_def,
+	.what = N_("a venue"),
+	.unknown = UNKNOWN_FIELD,
+	.text_kinds = ROW_KIND(FK_TEXT),
+	.len_kinds = ROW_KIND(FK_TEXT),
+	.field = venue_field,
+	.empty = venue_empty,
+};
+
+/* The stored venue the record names by id or name: 1, 0 none, -1. */
+static int
+venue_match(struct row_apply *a, struct row *old, struct ally_error *err)
+{
+	const struct record *r = a->r;
+	const char *name = record_get(r, "name");
+	char host[ROW_WORD];
+	long long id;
+	int found;
+
+	if (row_network(r, a->net, err) != 0 || row_id(r, &id, err) != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, v->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, v->host, -1, SQLITE_STATIC);
-	db_bind_text(st, 3, v->address);
-	sqlite3_bind_int(st, 4, v->active);
-	sqlite3_bind_int64(st, 5, net);
-	if (!insert)
-		sqlite3_bind_int64(st, 6, v->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "venue");
+	if (id == 0 && name != NULL && (found = venue_find(a->db, a->net->id,
+	    name, &id, host, err)) <= 0)
+		return found;
+	if (id == 0)
+		return 0;
+	if ((found = row_load(a->db, &venue_spec, a->net->id, id, old,
+	    err)) < 0)
+		return -1;
+	if (!found)
+		return field_error(r, "id", err, "no venue %s in this network",
+		    record_get(r, "id"));
+	return 1;
+}
+
+/* A new name must be free, and the old one not in use. */
+static int
+venue_renamed(struct row_apply *a, struct ally_error *err)
+{
+	const char *name = a->row->v[V_NAME], *was = a->old->v[V_NAME];
+	char host[ROW_WORD];
+	long long id;
+	int rc, used;
+
+	if (strcmp(name, was) == 0)
+		return 0;
+	if ((rc = venue_find(a->db, a->net->id, name, &id, host,
+	    err)) < 0)
+		return -1;
+	if (rc == 1)
+		return field_error(a->r, "name", err, "another venue is "
+		    "called '%s'", name);
+	if (venue_in_use(a->db, a->net->id, a->old->id, &used, err) != 0)
+		return -1;
+	if (used > 0)
+		return field_error(a->r, "name", err, "meetings are held "
+		    "at '%s': keep its name (add the new venue and set "
+		    "this one active: no)", was);
+	return 0;
 }
 
 int
 venue_apply(sqlite3 *db, const struct network *net, const struct record *r,
     const char **changed, long long *idp, struct ally_error *err)
 {
-	static const char *const ignored[] = { "change", NULL };
-	struct venue_row old, v, other;
-	const char *s, *name;
-	long long id = 0;
-	int found = 0, b, used, rc;
+	struct row old, v;
+	struct row_apply a;
+	int found, rc = -1;
 
-	memset(&old, 0, sizeof(old));
-	if (check_fields(r, venue_fields, ignored, _("a venue"), err) != 0 ||
-	    check_text(r, "name", VENUE_NAME_MAX, err) != 0 ||
-	    check_text(r, "address", VENUE_ADDRESS_MAX, err) != 0 ||
-	    fields_check(&venue_def, r, FIELDS_ENUMS, 0, err) != 0)
-		return -1;
-	if ((s = record_get(r, "network")) != NULL &&
-	    strcmp(s, net->name) != 0)
-		return field_error(r, "network", err, "'%s' is not this "
-		    "network (choose it with -n)", s);
-	name = record_get(r, "name");
-	if ((s = record_get(r, "id")) != NULL) {
-		if (parse_int(s, 1, INT64_MAX, &id) != 0)
-			return field_error(r, "id", err, "'%s' is not an id", s);
-		if ((found = venue_find(db, net->id, id, NULL, &old, err)) < 0)
-			return -1;
-		if (!found)
-			return field_error(r, "id", err, "no venue %s in this "
-			    "network", s);
-	} else if (name != NULL &&
-	    (found = venue_find(db, net->id, 0, name, &old, err)) < 0)
-		return -1;
-	if (!found && name == NULL)
-		return field_error(r, "name", err, "%s", _("a venue needs a "
+	row_begin(&a, &venue_spec, db, net, r, &v, &old, 0);
+	if (row_check(&a, err) != 0 ||
+	    (found = venue_match(&a, &old, err)) < 0)
+		goto out;
+	if (!found && record_get(r, "name") == NULL) {
+		rc = field_error(r, "name", err, "%s", _("a venue needs a "
 		    "name"));
-	if (!found && record_get(r, "host") == NULL)
-		return field_error(r, "host", err, "%s", _("a new venue needs "
+		goto out;
+	}
+	if (!found && record_get(r, "host") == NULL) {
+		rc = field_error(r, "host", err, "%s", _("a new venue needs "
 		    "a host: police, municipality, ally or other"));
-	v = old;
-	if (!found)
-		v.active = 1;
-	if (record_has(r, "name")) {
-		if (name == NULL)
-			return field_error(r, "name", err, "%s", _("a venue's "
-			    "name cannot be emptied"));
-		snprintf(v.name, sizeof(v.name), "%s", name);
+		goto out;
 	}
-	if (record_has(r, "host")) {
-		if ((s = record_get(r, "host")) == NULL)
-			return field_check_enum(r, record_def_field(&venue_def,
-			    "host"), NULL, err);
-		snprintf(v.host, sizeof(v.host), "%s", s);
-	}
-	if (record_has(r, "address"))
-		snprintf(v.address, sizeof(v.address), "%s",
-		    (s = record_get(r, "address")) != NULL ? s : "");
-	if ((s = record_get(r, "active")) != NULL) {
-		if (parse_bool(s, &b) != 0)
-			return field_error(r, "active", err, "'%s': expected "
-			    "yes or no", s);
-		v.active = b;
-	}
-	if (found && strcmp(v.name, old.name) != 0) {
-		if ((rc = venue_find(db, net->id, 0, v.name, &other, err)) < 0)
-			return -1;
-		if (rc == 1)
-			return field_error(r, "name", err, "another venue is "
-			    "called '%s'", v.name);
-		if (venue_in_use(db, net->id, old.name, &used, err) != 0)
-			return -1;
-		if (used > 0)
-			return field_error(r, "name", err, "meetings are held "
-			    "at '%s': keep its name (add the new venue and set "
-			    "this one active: no)", old.name);
-	}
-	if (found && strcmp(v.name, old.name) == 0 &&
-	    strcmp(v.host, old.host) == 0 &&
-	    strcmp(v.address, old.address) == 0 && v.active == old.active) {
-		*changed = "unchanged";
-	} else {
-		if (venue_store(db, net->id, &v, !found, err) != 0)
-			return -1;
-		if (!found)
-			v.id = sqlite3_last_insert_rowid(db);
-		*changed = found ? "updated" : "added";
-	}
-	*idp = v.id;
-	return 0;
+	a.old = found ? &old : NULL;
+	if ((found ? row_copy(&v, &old) : row_set(&v, V_ACTIVE, "yes")) != 0)
+		rc = oom(err);
+	else if (row_overlay(&a, err) == 0 &&
+	    (!found || venue_renamed(&a, err) == 0) &&
+	    row_write(&a, NULL, changed, idp, err) == 0)
+		rc = 0;
+out:
+	row_free(&old);
+	row_free(&v);
+	return rc;
 }
 
 int
@@ -974,131 +910,113 @@ meeting_plan_next(sqlite3 *db, const struct network *net,
 
 /* ---- updating a meeting ------------------------------------------------- */
 
-static void
-add_changed(struct meeting *m, const char *field)
-{
-	size_t n = strlen(m->fields);
+/* The field indexes of meeting_def (fields.c). */
+enum { M_ID, M_NETWORK, M_DATE, M_TIME, M_LOCATION, M_HOST, M_CHAIR,
+    M_MEAL, M_STATUS };
 
-	snprintf(m->fields + n, sizeof(m->fields) - n, "%s%s", n ? " " : "",
-	    field);
+static int
+same_as_old(const struct row_apply *a, int j, const char *v)
+{
+	return a->old->v[j] != NULL && strcmp(a->old->v[j], v) == 0;
 }
 
-/* An active member of this network, by alias: 1 found, 0 not. */
+/* A new chair: an active member of this network. */
 static int
-chair_by_alias(sqlite3 *db, long long net, const char *alias,
-    long long *id, char *status, size_t len, struct ally_error *err)
+meeting_chair(struct row_apply *a, const char *v, struct ally_error *err)
 {
-	sqlite3_stmt *st;
+	char role[ROW_WORD], status[ROW_WORD];
+	long long id = 0;
 	int rc;
 
-	if (db_prepare(db, "SELECT id, status FROM person WHERE network_id = "
-	    "? AND alias = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		copy_col(st, 1, status, len);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	if (v != NULL && same_as_old(a, M_CHAIR, v))
 		return 1;
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+	if (v != NULL && (rc = row_find(a->db, ROW_MEMBER_SQL, a->net->id, v,
+	    &id, role, status, err)) <= 0)
+		return rc < 0 ? -1 : field_error(a->r, "chair", err, "no "
+		    "member '%s' in this network", v);
+	if (v != NULL && strcmp(status, "active") != 0)
+		return ally_error_at(err, EX_DATAERR, a->r->file,
+		    record_line(a->r, "chair"), "chair", "%s is %s, not active",
+		    v, status);
+	a->row->ref[M_CHAIR] = id;
+	return row_set(a->row, M_CHAIR, v) == 0 ? 1 : oom(err);
 }
 
-/* Check the record's values and overlay them on m; chair id in *chair. */
+/* A new location: a venue of the network, whose host it brings. */
 static int
-meeting_overlay(sqlite3 *db, const struct network *net,
-    const struct record *r, day_t today, struct meeting *m,
-    long long *chair, struct ally_error *err)
+meeting_location(struct row_apply *a, const char *v, struct ally_error *err)
 {
-	struct venue_row v;
-	const struct meeting old = *m;
-	char status[16];
-	const char *s;
-	day_t d;
-	int min, b, rc, taken;
+	char host[ROW_WORD];
+	long long id;
+	int rc;
 
-	if ((s = record_get(r, "date")) != NULL) {
-		if (date_parse(s, &d) != 0)
-			return field_error(r, "date", err, "'%s' is not a date "
-			    "(YYYY-MM-DD)", s);
-		m->date = d;
-	} else if (record_has(r, "date"))
-		return field_error(r, "date", err, "%s", _("a meeting needs a "
-		    "date"));
-	if ((s = record_get(r, "time")) != NULL) {
-		if (time_parse(s, &min) != 0)
-			return field_error(r, "time", err, "'%s' is not a time "
-			    "(HH:MM)", s);
-		snprintf(m->time, sizeof(m->time), "%s", s);
-	} else if (record_has(r, "time"))
-		return field_error(r, "time", err, "%s", _("a meeting needs a "
-		    "start time"));
-	if (record_has(r, "location")) {
-		s = record_get(r, "location");
-		if (s == NULL) {
-			m->location[0] = '\0';
-		} else if (strcmp(s, old.location) != 0) {
-			if ((rc = venue_find(db, net->id, 0, s, &v, err)) < 0)
-				return -1;
-			if (rc == 0)
-				return field_error(r, "location", err, "no "
-				    "venue '%s' in this network (add it with "
-				    "meet-plan -V)", s);
-			snprintf(m->location, sizeof(m->location), "%s", s);
-			snprintf(m->host, sizeof(m->host), "%s", v.host);
-		}
+	if (v == NULL)
+		return 0;
+	if (same_as_old(a, M_LOCATION, v))
+		return 1;
+	if ((rc = venue_find(a->db, a->net->id, v, &id, host, err)) < 0)
+		return -1;
+	if (rc == 0)
+		return field_error(a->r, "location", err, "no venue '%s' in "
+		    "this network (add it with meet-plan -V)", v);
+	return row_set(a->row, M_HOST, host) == 0 ? 0 : oom(err);
+}
+
+/* A meeting's own fields; an empty meal keeps what was stored. */
+static int
+meeting_field(struct row_apply *a, int j, const char **v,
+    struct ally_error *err)
+{
+	switch (j) {
+	case M_LOCATION:
+		return meeting_location(a, *v, err);
+	case M_HOST:
+		/* A host given explicitly (and different) wins. */
+		return *v != NULL && same_as_old(a, M_HOST, *v);
+	case M_CHAIR:
+		return meeting_chair(a, *v, err);
+	case M_MEAL:
+		return *v == NULL;
 	}
-	/* A host given explicitly (and different) wins over the venue's. */
-	if (record_has(r, "host")) {
-		s = record_get(r, "host");
-		if (s == NULL)
-			m->host[0] = '\0';
-		else if (strcmp(s, old.host) != 0)
-			snprintf(m->host, sizeof(m->host), "%s", s);
-	}
-	if (record_has(r, "chair")) {
-		s = record_get(r, "chair");
-		if (s == NULL) {
-			m->chair[0] = '\0';
-			*chair = 0;
-		} else if (strcmp(s, old.chair) != 0) {
-			if ((rc = chair_by_alias(db, net->id, s, chair, status,
-			    sizeof(status), err)) < 0)
-				return -1;
-			if (rc == 0)
-				return field_error(r, "chair", err, "no member "
-				    "'%s' in this network", s);
-			if (strcmp(status, "active") != 0)
-				return ally_error_at(err, EX_DATAERR, r->file,
-				    record_line(r, "chair"), "chair", "%s is "
-				    "%s, not active", s, status);
-			snprintf(m->chair, sizeof(m->chair), "%s", s);
-		}
-	}
-	if ((s = record_get(r, "meal")) != NULL) {
-		if (parse_bool(s, &b) != 0)
-			return field_error(r, "meal", err, "'%s': expected yes "
-			    "or no", s);
-		m->meal = b;
-	}
-	if ((s = record_get(r, "status")) != NULL)
-		snprintf(m->status, sizeof(m->status), "%s", s);
-	else if (record_has(r, "status"))
-		return field_check_enum(r, record_def_field(&meeting_def,
-		    "status"), NULL, err);
-	if (strcmp(m->status, "held") == 0 && m->date > today)
-		return field_error(r, record_has(r, "date") ? "date" : "status",
-		    err, "%s", _("a meeting in the future cannot have been "
-		    "held"));
-	if (m->date != old.date && strcmp(m->status, "cancelled") != 0) {
-		if (date_taken(db, net->id, m->date, m->id, &taken, err) != 0)
-			return -1;
-		if (taken)
-			return field_error(r, "date", err, "another meeting of "
-			    "this network is on %s", record_get(r, "date"));
-	}
+	return 0;
+}
+
+static const char *const meeting_empty[ROW_MAX] = {
+	[M_DATE] = N_("a meeting needs a date"),
+	[M_TIME] = N_("a meeting needs a start time"),
+};
+
+static struct row_spec meeting_spec = {
+	.def = &meeting_def,
+	.what = N_("a meeting"),
+	.unknown = UNKNOWN_FIELD,
+	.text_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_ALIAS),
+	.len_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_ALIAS),
+	.field = meeting_field,
+	.empty = meeting_empty,
+};
+/* The rules that join fields: held is past; one meeting a day. */
+static int
+meeting_rules(struct row_apply *a, struct ally_error *err)
+{
+	const struct row *m = a->row;
+	day_t d = 0;
+	int taken;
+
+	if (date_parse(m->v[M_DATE], &d) != 0)
+		d = 0;
+	if (strcmp(m->v[M_STATUS], "held") == 0 && d > a->today)
+		return field_error(a->r, record_has(a->r, "date") ? "date" :
+		    "status", err, "%s", _("a meeting in the future cannot "
+		    "have been held"));
+	if (strcmp(m->v[M_DATE], a->old->v[M_DATE]) == 0 ||
+	    strcmp(m->v[M_STATUS], "cancelled") == 0)
+		return 0;
+	if (date_taken(a->db, a->net->id, d, m->id, &taken, err) != 0)
+		return -1;
+	if (taken)
+		return field_error(a->r, "date", err, "another meeting of "
+		    "this network is on %s", record_get(a->r, "date"));
 	return 0;
 }
 
@@ -1168,24 +1086,21 @@ meeting_write(sqlite3 *db, struct meeting_values *m, struct ally_error *err)
 	return 0;
 }
 
-/* A stored meeting as meet-plan -u changed it, chair by person id. */
+/* A stored meeting as meet-plan -u changed it. */
 static int
-meeting_store(sqlite3 *db, const struct meeting *m, long long chair,
-    struct ally_error *err)
+meeting_store(sqlite3 *db, const struct row *m, struct ally_error *err)
 {
 	struct meeting_values v;
-	char d[11];
 
-	date_format(m->date, d);
 	memset(&v, 0, sizeof(v));
 	v.id = m->id;
-	v.date = d;
-	v.time = m->time;
-	v.location = m->location;
-	v.host = m->host;
-	v.chair = chair;
-	v.meal = m->meal;
-	v.status = m->status;
+	v.date = m->v[M_DATE];
+	v.time = m->v[M_TIME];
+	v.location = m->v[M_LOCATION];
+	v.host = m->v[M_HOST];
+	v.chair = m->ref[M_CHAIR];
+	v.meal = strcmp(m->v[M_MEAL], "yes") == 0;
+	v.status = m->v[M_STATUS];
 	return meeting_write(db, &v, err);
 }
 
@@ -1193,90 +1108,86 @@ int
 meeting_venue_host(sqlite3 *db, long long net, const char *venue,
     char *host, size_t len, struct ally_error *err)
 {
-	struct venue_row v;
+	char buf[ROW_WORD];
+	long long id;
 	int rc;
 
-	if ((rc = venue_find(db, net, 0, venue, &v, err)) == 1)
-		snprintf(host, len, "%s", v.host);
+	if ((rc = venue_find(db, net, venue, &id, buf, err)) == 1)
+		snprintf(host, len, "%s", buf);
 	return rc;
 }
 
+/* The stored meeting the record names: its row and what is printed. */
 static int
-current_chair(sqlite3 *db, long long id, long long *chair,
+meeting_match(struct row_apply *a, struct row *old, struct meeting *m,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
+	const struct record *r = a->r;
+	long long id;
 	int rc;
 
-	if (db_prepare(db, "SELECT chair_id FROM meeting WHERE id = ?", &st,
-	    err) != 0)
+	if (row_check(a, err) != 0 || row_network(r, a->net, err) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	*chair = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
+	if (record_get(r, "id") == NULL)
+		return field_error(r, "id", err, "%s", _("which meeting? "
+		    "records are matched by id (plan new meetings with -y, "
+		    "-s or --next)"));
+	if (row_id(r, &id, err) != 0 ||
+	    (rc = meeting_by_id(a->db, a->net->id, id, m, err)) < 0)
+		return -1;
+	if (rc == 0)
+		return field_error(r, "id", err, "no meeting %s in this "
+		    "network", record_get(r, "id"));
+	return row_load(a->db, &meeting_spec, a->net->id, id, old, err) == 1 ?
+	    0 : -1;
+}
+
+/* The names of the fields that changed, in the table's order. */
+static void
+changed_fields(const struct row *old, const struct row *m, char *buf,
+    size_t len)
+{
+	unsigned long diff = row_diff(&meeting_spec, old, m);
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < meeting_def.nfields && n < len; i++)
+		if (diff & (1UL << i))
+			n += snprintf(buf + n, len - n, "%s%s", n ? " " : "",
+			    meeting_def.fields[i].name);
 }
 
 int
 meeting_apply(sqlite3 *db, const struct network *net, const struct record *r,
     day_t today, struct meeting *out, struct ally_error *err)
 {
-	static const char *const ignored[] = { "change", "fields", NULL };
-	struct meeting old, m;
-	const char *s;
-	long long id, chair;
-	int rc;
+	struct row old, m;
+	struct row_apply a;
+	char fields[sizeof(out->fields)];
+	int rc = -1;
 
-	if (check_fields(r, meeting_fields, ignored, _("a meeting"),
-	    err) != 0 ||
-	    fields_check(&meeting_def, r, FIELDS_ENUMS, 0, err) != 0 ||
-	    check_text(r, "location", VENUE_NAME_MAX, err) != 0 ||
-	    check_text(r, "chair", 16, err) != 0)
-		return -1;
-	if ((s = record_get(r, "network")) != NULL &&
-	    strcmp(s, net->name) != 0)
-		return field_error(r, "network", err, "'%s' is not this "
-		    "network (choose it with -n)", s);
-	if ((s = record_get(r, "id")) == NULL)
-		return field_error(r, "id", err, "%s", _("which meeting? "
-		    "records are matched by id (plan new meetings with -y, "
-		    "-s or --next)"));
-	if (parse_int(s, 1, INT64_MAX, &id) != 0)
-		return field_error(r, "id", err, "'%s' is not an id", s);
-	if ((rc = meeting_by_id(db, net->id, id, &old, err)) < 0)
-		return -1;
-	if (rc == 0)
-		return field_error(r, "id", err, "no meeting %s in this "
-		    "network", s);
-	if (current_chair(db, id, &chair, err) != 0)
-		return -1;
-	m = old;
-	if (meeting_overlay(db, net, r, today, &m, &chair, err) != 0)
-		return -1;
-	if (m.date != old.date)
-		add_changed(&m, "date");
-	if (strcmp(m.time, old.time) != 0)
-		add_changed(&m, "time");
-	if (strcmp(m.location, old.location) != 0)
-		add_changed(&m, "location");
-	if (strcmp(m.host, old.host) != 0)
-		add_changed(&m, "host");
-	if (strcmp(m.chair, old.chair) != 0)
-		add_changed(&m, "chair");
-	if (m.meal != old.meal)
-		add_changed(&m, "meal");
-	if (strcmp(m.status, old.status) != 0)
-		add_changed(&m, "status");
-	if (m.fields[0] == '\0') {
-		*out = old;
-		out->change = "unchanged";
-		return 0;
+	row_begin(&a, &meeting_spec, db, net, r, &m, &old, today);
+	a.old = &old;
+	if (meeting_match(&a, &old, out, err) != 0)
+		goto out;
+	if (row_copy(&m, &old) != 0) {
+		rc = oom(err);
+		goto out;
 	}
-	if (meeting_store(db, &m, chair, err) != 0 ||
-	    meeting_by_id(db, net->id, id, out, err) != 1)
-		return -1;
-	out->change = "updated";
-	snprintf(out->fields, sizeof(out->fields), "%s", m.fields);
-	return 0;
+	if (row_overlay(&a, err) != 0 || meeting_rules(&a, err) != 0)
+		goto out;
+	changed_fields(&old, &m, fields, sizeof(fields));
+	if (fields[0] == '\0') {
+		out->change = "unchanged";
+		rc = 0;
+	} else if (meeting_store(db, &m, err) == 0 &&
+	    meeting_by_id(db, net->id, old.id, out, err) == 1) {
+		out->change = "updated";
+		snprintf(out->fields, sizeof(out->fields), "%s", fields);
+		rc = 0;
+	}
+out:
+	row_free(&old);
+	row_free(&m);
+	return rc;
 }

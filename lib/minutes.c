@@ -17,6 +17,7 @@
 
 #include "core.h"
 #include "action.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "meeting.h"
 #include "minutes.h"
@@ -1215,47 +1216,64 @@ load_attendance(sqlite3 *db, long long id, struct record *r,
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "attendance");
 }
 
-/* Rows of a query as nested records, NULL columns left out. */
+/*
+ * A meeting's head as the minutes and the agenda show it: the columns,
+ * and the fields they become.
+ */
+#define MEETING_HEAD	"SELECT m.id, m.date, m.time, m.location, m.host, " \
+    "p.alias, CASE m.meal WHEN 1 THEN 'yes' ELSE 'no' END"
+#define MEETING_FROM	"FROM meeting m LEFT JOIN person p ON " \
+    "p.id = m.chair_id"
+
+static const char *const meeting_head[] = { "meeting", "date", "time",
+    "location", "host", "chair", "meal", NULL };
+
+/* Where load_nested puts each row's record. */
+struct nested {
+	struct record		*r;
+	const char		*key;
+	const char *const	*names;
+};
+
+static int
+nested_row(sqlite3_stmt *st, void *arg, struct ally_error *err)
+{
+	struct nested *n = arg;
+	struct record *s;
+
+	/* record_add_record frees the record it cannot take. */
+	if ((s = db_row_record(st, n->names)) == NULL ||
+	    record_add_record(n->r, n->key, s) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	return 0;
+}
+
+/*
+ * Rows of a query as nested records, NULL columns left out; what names
+ * the query in an error.
+ */
 static int
 load_nested(sqlite3 *db, const char *sql, long long id, struct record *r,
-    const char *key, const char *const *names, struct ally_error *err)
+    const char *key, const char *const *names, const char *what,
+    struct ally_error *err)
 {
+	struct nested n = { r, key, names };
 	sqlite3_stmt *st;
-	struct record *s;
-	int rc, i;
 
 	if (empty_list(r, key, VAL_RECORDS) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	if (db_prepare_cached(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((s = record_new()) == NULL) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		for (i = 0; names[i] != NULL; i++)
-			if (db_column_to_record(st, i, s, names[i]) != 0)
-				break;
-		if (names[i] != NULL || record_add_record(r, key, s) != 0) {
-			if (names[i] != NULL)
-				record_free(s);
-			rc = SQLITE_NOMEM;
-			break;
-		}
-	}
-	db_release(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, key);
+	return db_each_row(db, st, what, nested_row, &n, err);
 }
 
 struct record *
 minutes_load(sqlite3 *db, const struct network *net, long long id,
     int flags, struct ally_error *err)
 {
-	static const char sql[] = "SELECT m.id, m.date, m.time, m.location, "
-	    "m.host, p.alias, CASE m.meal WHEN 1 THEN 'yes' ELSE 'no' END, "
-	    "m.notes, m.name_override FROM meeting m LEFT JOIN person p ON "
-	    "p.id = m.chair_id WHERE m.id = ? AND m.network_id = ?";
+	static const char sql[] = MEETING_HEAD ", m.notes, m.name_override "
+	    MEETING_FROM " WHERE m.id = ? AND m.network_id = ?";
 	static const char themes[] = "SELECT theme, tension, trend, basis, "
 	    "summary FROM signal WHERE meeting_id = ? ORDER BY id";
 	static const char actions[] = "SELECT a.id, a.title, a.party, "
@@ -1263,8 +1281,6 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 	    "action a LEFT "
 	    "JOIN person p ON p.id = a.owner_id WHERE a.meeting_id = ? "
 	    "ORDER BY a.id";
-	static const char *const head[] = { "meeting", "date", "time",
-	    "location", "host", "chair", "meal" };
 	sqlite3_stmt *st;
 	struct record *r;
 	char *notes = NULL, *over = NULL;
@@ -1288,22 +1304,23 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 			db_error(db, rc, err, "meeting");
 		goto fail;
 	}
-	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++) {
+	for (i = 0; meeting_head[i] != NULL; i++) {
 		if (i == 1 && record_set(r, "network", net->name) != 0)
 			break;
-		if (db_column_to_record(st, (int)i, r, head[i]) != 0)
+		if (db_column_to_record(st, (int)i, r, meeting_head[i]) != 0)
 			break;
 	}
 	notes = column_dup(st, 7);
 	over = column_dup(st, 8);
 	db_release(st);
-	if (i < sizeof(head) / sizeof(head[0]))
+	if (meeting_head[i] != NULL)
 		goto oom;
 	if (load_attendance(db, id, r, err) != 0)
 		goto fail;
 	if (!(flags & MINUTES_LOAD_HEAD) && (load_nested(db, themes, id, r,
-	    "themes", theme_fields, err) != 0 || load_nested(db, actions, id,
-	    r, "actions", minutes_action_fields, err) != 0))
+	    "themes", theme_fields, "themes", err) != 0 || load_nested(db,
+	    actions, id, r, "actions", minutes_action_fields, "actions",
+	    err) != 0))
 		goto fail;
 	if (notes != NULL && record_set(r, "notes", notes) != 0)
 		goto oom;
@@ -1438,27 +1455,19 @@ static int
 agenda_next_meeting(sqlite3 *db, const struct network *net,
     const char *today, struct record *r, struct ally_error *err)
 {
-	static const char sql[] = "SELECT m.id, m.date, m.time, m.location, "
-	    "m.host, p.alias, CASE m.meal WHEN 1 THEN 'yes' ELSE 'no' END "
-	    "FROM meeting m LEFT JOIN person p ON p.id = m.chair_id "
-	    "WHERE m.network_id = ? AND m.status = 'planned' AND m.date >= ? "
+	static const char sql[] = MEETING_HEAD " " MEETING_FROM " WHERE "
+	    "m.network_id = ? AND m.status = 'planned' AND m.date >= ? "
 	    "ORDER BY m.date, m.time, m.id LIMIT 1";
-	static const char *const names[] = { "meeting", "date", "time",
-	    "location", "host", "chair", "meal", NULL };
 	sqlite3_stmt *st;
-	int rc, i;
+	int rc;
 
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; names[i] != NULL; i++)
-			if (db_column_to_record(st, i, r, names[i]) != 0) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    db_columns_to_record(st, meeting_head, r) != 0)
+		rc = SQLITE_NOMEM;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
 	    db_error(db, rc, err, "meeting");
@@ -1496,7 +1505,24 @@ agenda_themes(sqlite3 *db, const struct network *net, const char *today,
 	if (id == 0)
 		return empty_list(r, "themes", VAL_RECORDS) == 0 ? 0 :
 		    ally_errorf(err, EX_OSERR, "out of memory");
-	return load_nested(db, themes, id, r, "themes", theme_fields, err);
+	return load_nested(db, themes, id, r, "themes", theme_fields, "themes",
+	    err);
+}
+
+/* How long ago an action was agreed, and whether it is overdue. */
+static int
+action_age(struct record *s, day_t today)
+{
+	const char *v;
+	day_t d;
+
+	if ((v = record_get(s, "agreed")) != NULL && date_parse(v, &d) == 0 &&
+	    record_set_int(s, "age", (long long)(today - d)) != 0)
+		return -1;
+	if ((v = record_get(s, "due")) != NULL && date_parse(v, &d) == 0 &&
+	    record_set(s, "overdue", d < today ? "yes" : "no") != 0)
+		return -1;
+	return 0;
 }
 
 static int
@@ -1511,42 +1537,17 @@ agenda_actions(sqlite3 *db, const struct network *net, day_t today,
 	    "ORDER BY a.due IS NULL, a.due, a.id";
 	static const char *const names[] = { "id", "title", "party", "owner",
 	    "due", "meeting", "agreed", NULL };
-	sqlite3_stmt *st;
-	struct record *s;
-	const char *v;
-	day_t d;
-	int rc, i;
+	const struct field *f;
+	size_t i;
 
-	if (empty_list(r, "actions", VAL_RECORDS) != 0)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	if (db_prepare(db, sql, &st, err) != 0)
+	if (load_nested(db, sql, net->id, r, "actions", names, "action",
+	    err) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, net->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((s = record_new()) == NULL) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		for (i = 0; names[i] != NULL; i++)
-			if (db_column_to_record(st, i, s, names[i]) != 0)
-				break;
-		if (names[i] == NULL && (v = record_get(s, "agreed")) != NULL &&
-		    date_parse(v, &d) == 0 &&
-		    record_set_int(s, "age", (long long)(today - d)) != 0)
-			i = 0;
-		if (names[i] == NULL && (v = record_get(s, "due")) != NULL &&
-		    date_parse(v, &d) == 0 &&
-		    record_set(s, "overdue", d < today ? "yes" : "no") != 0)
-			i = 0;
-		if (names[i] != NULL || record_add_record(r, "actions", s)) {
-			if (names[i] != NULL)
-				record_free(s);
-			rc = SQLITE_NOMEM;
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "action");
+	f = record_field(r, "actions");
+	for (i = 0; i < f->nrecs; i++)
+		if (action_age(f->recs[i], today) != 0)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+	return 0;
 }
 
 /*

@@ -3,6 +3,7 @@
  * and modes: the getopt strings, the parse loop, the one refusal of an
  * option outside its modes, the operands each mode takes, and --help.
  */
+#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -315,5 +316,37 @@ opt_exit(const struct opt_cmd *c, int rc, const struct ally_error *err)
 		opt_usage(c, stderr);
 		return EX_USAGE;
 	}
+	return err->code != 0 ? err->code : EX_SOFTWARE;
+}
+
+/*
+ * The beginning of main: messages in the user's language, o's defaults,
+ * the command line.  -1: run the mode; else the exit status, the error
+ * said.
+ */
+int
+opt_main(const struct opt_cmd *c, int *argcp, char ***argvp, void *base,
+    struct ally_opts *o, int *mode, struct ally_error *err)
+{
+	int rc;
+
+	ally_i18n_init();
+	ally_opts_init(o);
+	if ((rc = opt_parse(c, argcp, argvp, base, o, mode, err)) == OPT_RUN)
+		return -1;
+	if (err->msg[0] != '\0')
+		warnx("%s", err->msg);
+	return opt_exit(c, rc, err);
+}
+
+/* The end of main: standard output checked, the error said; the status. */
+int
+opt_main_end(int rc, struct ally_error *err)
+{
+	if (rc == 0 && ally_close_stdout(err) != 0)
+		rc = -1;
+	if (rc == 0)
+		return 0;
+	warnx("%s", err->msg);
 	return err->code != 0 ? err->code : EX_SOFTWARE;
 }

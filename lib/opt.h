@@ -136,4 +136,25 @@ int	 opt_exit(const struct opt_cmd *, int, const struct ally_error *);
 /* The option's spelling for a message: "-q", or "--to" when long only. */
 const char *opt_spelling(const struct opt *, char *, size_t);
 
+/*
+ * Entries of the usual kinds: a mode's own option, and an option of the
+ * modes m that sets the int f, or keeps the string f, of the struct t.
+ */
+#define OPT_MODE(c, n, h, m)	{ .ch = (c), .name = (n), .help = (h), \
+	.modes = OPT_IN(m), .sets = OPT_IN(m) }
+#define OPT_FLAG_AT(c, n, h, m, t, f)	{ .ch = (c), .name = (n), \
+	.help = (h), .modes = (m), .kind = OPT_FLAG, .off = offsetof(t, f) }
+#define OPT_STRING_AT(c, n, a, h, m, t, f)	{ .ch = (c), .name = (n), \
+	.arg = (a), .help = (h), .modes = (m), .kind = OPT_STRING, \
+	.off = offsetof(t, f) }
+
+/*
+ * main's beginning (ally_i18n_init, ally_opts_init, opt_parse): -1 to
+ * run the mode, else the exit status; and main's end (stdout closed,
+ * the error said): 0 or the exit status.
+ */
+int	 opt_main(const struct opt_cmd *, int *, char ***, void *,
+	    struct ally_opts *, int *, struct ally_error *);
+int	 opt_main_end(int, struct ally_error *);
+
 #endif /* ALLY_OPT_H */

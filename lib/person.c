@@ -14,10 +14,12 @@
 #include "core.h"
 #include "fields.h"
 #include "member.h"
+#include "row.h"
 
 /*
- * The column order of person_select_sql and of struct person_row: the
- * order of person_def (fields.h), whose names are person_fields.
+ * The column order of person_select_sql and the field indexes of a
+ * member's row (row.h): the order of person_def (fields.h), whose names
+ * are person_fields.
  */
 #define P_INDEX(i, n, k, v, lo, hi, len, fl, col)	P_##i,
 enum {
@@ -51,76 +53,20 @@ struct record *
 person_record(sqlite3_stmt *st, int flags)
 {
 	struct record *r;
+	unsigned long skip = 0;
 	int i;
 
 	if ((r = record_new()) == NULL)
 		return NULL;
-	for (i = 0; i < P_NFIELDS; i++) {
+	for (i = 0; i < P_NFIELDS; i++)
 		if ((is_identity(i) && !(flags & PERSON_IDENTITIES)) ||
 		    (is_special(i) && !(flags & PERSON_SPECIAL)))
-			continue;
-		if (sqlite3_column_type(st, i) == SQLITE_NULL) {
-			if (record_set_null(r, person_fields[i]) != 0)
-				goto fail;
-		} else if (db_column_to_record(st, i, r, person_fields[i]) != 0)
-			goto fail;
+			skip |= 1UL << i;
+	if (row_columns(st, r, person_fields, P_NFIELDS, skip) != 0) {
+		record_free(r);
+		return NULL;
 	}
 	return r;
-fail:
-	record_free(r);
-	return NULL;
-}
-
-/* One member's values while a record is applied: NULL is empty. */
-struct person_row {
-	long long	 id;
-	char		*v[P_NFIELDS];
-};
-
-static void
-row_free(struct person_row *p)
-{
-	int i;
-
-	for (i = 0; i < P_NFIELDS; i++)
-		free(p->v[i]);
-	memset(p, 0, sizeof(*p));
-}
-
-static int
-row_set(struct person_row *p, int i, const char *s)
-{
-	return str_set(&p->v[i], s);
-}
-
-static int
-row_load(sqlite3 *db, long long net, long long id, struct person_row *p,
-    struct ally_error *err)
-{
-	static const char sql[] = "SELECT * FROM (%s) WHERE id = ?4";
-	sqlite3_stmt *st;
-	char *q;
-	int rc, i;
-
-	if (asprintf(&q, sql, person_select_sql) < 0)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	rc = db_prepare(db, q, &st, err);
-	free(q);
-	if (rc != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_int64(st, 4, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return db_error(db, rc, err, NULL);
-	}
-	p->id = id;
-	for (i = 0; i < P_NFIELDS; i++)
-		if (row_set(p, i, (const char *)sqlite3_column_text(st, i)))
-			break;
-	sqlite3_finalize(st);
-	return i == P_NFIELDS ? 0 : ally_errorf(err, EX_OSERR,
-	    "out of memory");
 }
 
 int
@@ -195,12 +141,10 @@ oom:
 void
 alias_map_free(struct alias_map *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->n; i++)
-		free(m->v[i].alias);
+	while (m->n > 0)
+		free(m->v[--m->n].alias);
 	free(m->v);
-	memset(m, 0, sizeof(*m));
+	m->v = NULL;
 }
 
 int
@@ -259,95 +203,46 @@ next_alias(sqlite3 *db, long long net, const char *role, char *buf,
 	return ally_errorf(err, EX_SOFTWARE, "no free alias");
 }
 
-/*
- * Overlay the record on the row: every known field the record has,
- * checked one by one.
- */
+/* A member's own fields: the alias, phone and e-mail. */
 static int
-overlay(const struct record *r, struct person_row *p, day_t today,
+person_field(struct row_apply *a, int j, const char **v,
     struct ally_error *err)
 {
-	char phone[32], list[512];
-	const struct field_def *fd;
-	const char *v;
-	size_t i;
-	int j, b, rc;
-
-	for (i = 0; i < r->nfields; i++) {
-		const struct field *f = &r->fields[i];
-
-		for (j = 0; j < P_NFIELDS; j++)
-			if (strcmp(f->key, person_fields[j]) == 0)
-				break;
-		if (j == P_NFIELDS)
-			return field_error(r, f->key, err, "unknown field "
-			    "(a person has: %s)", fields_join(&person_def,
-			    list, sizeof(list)));
-		fd = &person_def.fields[j];
-		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
-			return field_error(r, f->key, err, "%s",
-			    _("expected one value, not a list"));
-		if (j == P_ID || j == P_NETWORK)
-			continue;
-		v = record_get(r, f->key);
-		if (v != NULL && ((rc = valid_text(v, j == P_NOTES)) != 0))
-			return field_error(r, f->key, err, "%s", rc == -2 ?
-			    _("a value may not start with '=' (a spreadsheet "
-			    "formula)") : _("control characters or invalid "
-			    "UTF-8"));
-		switch (j) {
-		case P_ALIAS:
-			if (v == NULL)
-				continue;
-			if (valid_alias(v) != 0)
-				return field_error(r, f->key, err, "'%s' is "
-				    "not an alias (a letter, then up to 15 "
-				    "letters, digits, - or _)", v);
-			break;
-		case P_PHONE:
-			if (v == NULL)
-				break;
-			if (phone_normalize(v, phone, sizeof(phone)) != 0)
-				return field_error(r, f->key, err, "'%s' is "
-				    "not a phone number", v);
-			v = phone;
-			break;
-		case P_EMAIL:
-			if (v != NULL && valid_email(v) != 0)
-				return field_error(r, f->key, err, "'%s' is "
-				    "not an e-mail address", v);
-			break;
-		case P_ROLE:
-		case P_SECTOR:
-		case P_AGE_BAND:
-		case P_STATUS:
-		case P_INTAKE:
-		case P_VETTED:
-		case P_JOINED:
-		case P_LEFT:
-			if (field_check(r, fd, v, today, err) != 0)
-				return -1;
-			break;
-		case P_CONSENT:
-			if (v == NULL)
-				v = "no";
-			if (parse_bool(v, &b) != 0)
-				return field_error(r, f->key, err, "'%s': "
-				    "expected yes or no", v);
-			v = b ? "yes" : "no";
-			break;
-		default:
-			if (v != NULL && strlen(v) > fd->maxlen)
-				return field_error(r, f->key, err, "%s",
-				    _("too long"));
-			break;
-		}
-		if (row_set(p, j, v) != 0)
-			return ally_errorf(err, EX_OSERR, "out of memory");
+	if (*v == NULL)
+		return j == P_ALIAS;	/* an alias is kept, never emptied */
+	switch (j) {
+	case P_ALIAS:
+		if (valid_alias(*v) != 0)
+			return field_error(a->r, "alias", err, "'%s' is not an "
+			    "alias (a letter, then up to 15 letters, digits, - "
+			    "or _)", *v);
+		break;
+	case P_PHONE:
+		if (phone_normalize(*v, a->buf, sizeof(a->buf)) != 0)
+			return field_error(a->r, "phone", err, "'%s' is not a "
+			    "phone number", *v);
+		*v = a->buf;
+		break;
+	case P_EMAIL:
+		if (valid_email(*v) != 0)
+			return field_error(a->r, "email", err, "'%s' is not an "
+			    "e-mail address", *v);
+		break;
 	}
 	return 0;
 }
 
+/* Every value is text checked; a new status sets status_since. */
+static struct row_spec person_spec = {
+	.def = &person_def,
+	/* xgettext:c-format */
+	.unknown = N_("unknown field (a person has: %s)"),
+	.text_kinds = ~0u,
+	.len_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
+	.field = person_field,
+	.extra_col = "status_since",
+	.extra_set = "status_since = coalesce(?%d, status_since)",
+};
 static int
 transition_ok(const char *from, const char *to)
 {
@@ -369,8 +264,8 @@ transition_ok(const char *from, const char *to)
 
 /* The rules that join fields: the lifecycle and its dates. */
 static int
-check_lifecycle(const struct record *r, const struct person_row *old,
-    struct person_row *p, const char *todays, struct ally_error *err)
+check_lifecycle(const struct record *r, const struct row *old,
+    struct row *p, const char *todays, struct ally_error *err)
 {
 	const char *st = p->v[P_STATUS], *from;
 	int ally = strcmp(p->v[P_ROLE], "ally") == 0;
@@ -411,46 +306,84 @@ check_lifecycle(const struct record *r, const struct person_row *old,
 	return 0;
 }
 
+/*
+ * The stored member the record names by id or alias: *id, or 0 for a
+ * new one.
+ */
 static int
-row_store(sqlite3 *db, long long net, struct person_row *p, int insert,
-    int status_changed, const char *today, struct ally_error *err)
+person_match(sqlite3 *db, const struct network *net, const struct record *r,
+    long long *id, struct ally_error *err)
 {
-	static const char ins[] = "INSERT INTO person (alias, name, phone, "
-	    "email, role, function, community, sector, age_band, gender, "
-	    "background, religion, status, intake, vetted, joined, left, "
-	    "contact_consent, notes, status_since, network_id) VALUES (?1, "
-	    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-	    "?16, ?17, ?18, ?19, ?20, ?21)";
-	static const char upd[] = "UPDATE person SET alias = ?1, name = ?2, "
-	    "phone = ?3, email = ?4, role = ?5, function = ?6, community = ?7,"
-	    " sector = ?8, age_band = ?9, gender = ?10, background = ?11, "
-	    "religion = ?12, status = ?13, intake = ?14, vetted = ?15, "
-	    "joined = ?16, left = ?17, contact_consent = ?18, notes = ?19, "
-	    "status_since = coalesce(?20, status_since) "
-	    "WHERE network_id = ?21 AND id = ?22";
-	sqlite3_stmt *st;
-	int i, rc;
+	const char *alias;
+	long long aid;
+	int found;
 
-	if (db_prepare(db, insert ? ins : upd, &st, err) != 0)
+	if (row_network(r, net, err) != 0 || row_id(r, id, err) != 0)
 		return -1;
-	for (i = P_ALIAS; i < P_NFIELDS; i++) {
-		if (i == P_CONSENT)
-			sqlite3_bind_int(st, i - 1, p->v[i] != NULL &&
-			    strcmp(p->v[i], "yes") == 0);
-		else
-			db_bind_text(st, i - 1, p->v[i]);
+	if (*id != 0) {
+		if ((found = db_exists(db, err, "SELECT 1 FROM person WHERE "
+		    "network_id = ? AND id = ?", 2, net->id, *id)) < 0)
+			return -1;
+		if (!found)
+			return field_error(r, "id", err, "no member %s in this "
+			    "network", record_get(r, "id"));
 	}
-	db_bind_text(st, 20, status_changed ? today : NULL);
-	sqlite3_bind_int64(st, 21, net);
-	if (!insert)
-		sqlite3_bind_int64(st, 22, p->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, "person");
-	if (insert)
-		p->id = sqlite3_last_insert_rowid(db);
+	if ((alias = record_get(r, "alias")) == NULL)
+		return 0;
+	if ((found = person_by_alias(db, net->id, alias, &aid, err)) < 0)
+		return -1;
+	if (found && *id != 0 && aid != *id)
+		return field_error(r, "alias", err, "%s belongs to another "
+		    "member than this id", alias);
+	if (found)
+		*id = aid;
 	return 0;
+}
+
+/* The row a record starts from: the stored one, or a new member's. */
+static int
+person_start(struct row_apply *a, struct row *old, long long id,
+    struct ally_error *err)
+{
+	const struct record *r = a->r;
+
+	if (id != 0) {
+		if (row_load(a->db, &person_spec, a->net->id, id, old,
+		    err) != 1)
+			return -1;
+		a->old = old;
+		return row_copy(a->row, old) == 0 ? 0 :
+		    ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	if (!record_has(r, "role") || record_get(r, "role") == NULL)
+		return field_error(r, "role", err, "%s", _("a new member "
+		    "needs a role: ally, police or municipality"));
+	if (row_set(a->row, P_STATUS, "candidate") != 0 ||
+	    row_set(a->row, P_CONSENT, "no") != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	return 0;
+}
+
+static int
+person_write(struct row_apply *a, const char *todays, const char **changed,
+    long long *idp, struct ally_error *err)
+{
+	const struct row *old = a->old;
+	struct row *p = a->row;
+	char abuf[24];
+
+	if (p->v[P_ALIAS] == NULL) {
+		if (old != NULL)
+			return field_error(a->r, "alias", err, "%s",
+			    _("a member's alias cannot be emptied"));
+		if (next_alias(a->db, a->net->id, p->v[P_ROLE], abuf,
+		    sizeof(abuf), err) != 0 || row_set(p, P_ALIAS, abuf) != 0)
+			return -1;
+	}
+	if (check_lifecycle(a->r, old, p, todays, err) != 0)
+		return -1;
+	return row_write(a, old == NULL || strcmp(old->v[P_STATUS],
+	    p->v[P_STATUS]) != 0 ? todays : NULL, changed, idp, err);
 }
 
 int
@@ -458,92 +391,21 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
     day_t today, const char **changed, long long *idp,
     struct ally_error *err)
 {
-	struct person_row old, p;
-	const char *v, *alias;
-	char todays[11], abuf[24];
-	long long id = 0, aid;
-	int found, have_old = 0, rc = -1, i, same;
+	struct row old, p;
+	struct row_apply a;
+	char todays[11];
+	long long id;
+	int rc = -1;
 
-	memset(&old, 0, sizeof(old));
-	memset(&p, 0, sizeof(p));
+	if (person_match(db, net, r, &id, err) != 0)
+		return -1;
+	row_begin(&a, &person_spec, db, net, r, &p, &old, today);
 	date_format(today, todays);
-	if ((v = record_get(r, "network")) != NULL &&
-	    strcmp(v, net->name) != 0)
-		return field_error(r, "network", err, "'%s' is not this "
-		    "network (choose it with -n)", v);
-	if ((v = record_get(r, "id")) != NULL) {
-		if (parse_int(v, 1, INT64_MAX, &id) != 0)
-			return field_error(r, "id", err, "'%s' is not an id",
-			    v);
-		if ((found = db_exists(db, err, "SELECT 1 FROM person WHERE "
-		    "network_id = ? AND id = ?", 2, net->id, id)) < 0)
-			return -1;
-		if (!found)
-			return field_error(r, "id", err, "no member %s in this "
-			    "network", v);
-	}
-	if ((alias = record_get(r, "alias")) != NULL) {
-		if ((i = person_by_alias(db, net->id, alias, &aid, err)) < 0)
-			return -1;
-		if (i == 1 && id != 0 && aid != id)
-			return field_error(r, "alias", err, "%s belongs to "
-			    "another member than this id", alias);
-		if (i == 1)
-			id = aid;
-	}
-	if (id != 0) {
-		if (row_load(db, net->id, id, &old, err) != 0)
-			goto out;
-		have_old = 1;
-		for (i = 0; i < P_NFIELDS; i++)
-			if (row_set(&p, i, old.v[i]) != 0)
-				goto oom;
-		p.id = id;
-	} else {
-		if (!record_has(r, "role") || record_get(r, "role") == NULL) {
-			rc = field_error(r, "role", err, "%s", _("a new member "
-			    "needs a role: ally, police or municipality"));
-			goto out;
-		}
-		if (row_set(&p, P_STATUS, "candidate") != 0 ||
-		    row_set(&p, P_CONSENT, "no") != 0)
-			goto oom;
-	}
 	/* An empty status is refused there: one is always set. */
-	if (overlay(r, &p, today, err) != 0)
-		goto out;
-	if (p.v[P_ALIAS] == NULL) {
-		if (have_old) {
-			rc = field_error(r, "alias", err, "%s", _("a member's "
-			    "alias cannot be emptied"));
-			goto out;
-		}
-		if (next_alias(db, net->id, p.v[P_ROLE], abuf, sizeof(abuf),
-		    err) != 0 || row_set(&p, P_ALIAS, abuf) != 0)
-			goto out;
-	}
-	if (check_lifecycle(r, have_old ? &old : NULL, &p, todays, err) != 0)
-		goto out;
-	same = have_old;
-	for (i = P_ALIAS; i < P_NFIELDS && same; i++)
-		if ((p.v[i] == NULL) != (old.v[i] == NULL) ||
-		    (p.v[i] != NULL && strcmp(p.v[i], old.v[i]) != 0))
-			same = 0;
-	if (same) {
-		*changed = "unchanged";
-	} else {
-		if (row_store(db, net->id, &p, !have_old, !have_old ||
-		    strcmp(old.v[P_STATUS], p.v[P_STATUS]) != 0, todays,
-		    err) != 0)
-			goto out;
-		*changed = have_old ? "updated" : "added";
-	}
-	*idp = p.id;
-	rc = 0;
-	goto out;
-oom:
-	rc = ally_errorf(err, EX_OSERR, "out of memory");
-out:
+	if (person_start(&a, &old, id, err) == 0 &&
+	    row_overlay(&a, err) == 0 &&
+	    person_write(&a, todays, changed, idp, err) == 0)
+		rc = 0;
 	row_free(&old);
 	row_free(&p);
 	return rc;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "member.h"
 
@@ -60,21 +61,23 @@ push_record(struct record ***v, size_t *n, size_t *cap, struct record *r,
 	return 0;
 }
 
-/* A row as a record: column i becomes field keys[i]. */
-static struct record *
-row_record(sqlite3_stmt *st, const char *const *keys)
-{
-	struct record *r;
-	int i;
+/* The contacts gathered so far, and room for more. */
+struct contacts {
+	struct record	**v;
+	size_t		  n, cap;
+};
 
-	if ((r = record_new()) == NULL)
-		return NULL;
-	for (i = 0; keys[i] != NULL; i++)
-		if (db_column_to_record(st, i, r, keys[i]) != 0) {
-			record_free(r);
-			return NULL;
-		}
-	return r;
+static int
+contact_row(sqlite3_stmt *st, void *arg, struct ally_error *err)
+{
+	static const char *const keys[] = { "alias", "name", "role",
+	    "function", "phone", "email", "network", NULL };
+	struct contacts *c = arg;
+	struct record *r;
+
+	if ((r = db_row_record(st, keys)) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	return push_record(&c->v, &c->n, &c->cap, r, err);
 }
 
 int
@@ -88,37 +91,41 @@ privacy_contacts(sqlite3 *db, const struct network *net,
 	    "AND (p.role <> 'ally' OR p.contact_consent = 1) "
 	    "ORDER BY CASE p.role WHEN 'ally' THEN 0 WHEN 'police' THEN 1 "
 	    "ELSE 2 END, length(p.alias), p.alias";
-	static const char *const keys[] = { "alias", "name", "role",
-	    "function", "phone", "email", "network", NULL };
+	struct contacts c = { NULL, 0, 0 };
 	sqlite3_stmt *st;
-	struct record *r;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*nout = 0;
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = row_record(st, keys)) == NULL) {
-			ally_errorf(err, EX_OSERR, "out of memory");
-			goto fail;
-		}
-		if (push_record(out, nout, &cap, r, err) != 0)
-			goto fail;
+	if (db_each_row(db, st, NULL, contact_row, &c, err) != 0) {
+		privacy_records_free(c.v, c.n);
+		return -1;
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	db_error(db, rc, err, NULL);
-	st = NULL;
-fail:
-	sqlite3_finalize(st);
-	privacy_records_free(*out, *nout);
-	*out = NULL;
-	*nout = 0;
-	return -1;
+	*out = c.v;
+	*nout = c.n;
+	return 0;
+}
+
+/* The function to call with each audit entry, and its argument. */
+struct audit_walk {
+	int	(*fn)(const struct record *, void *, struct ally_error *);
+	void	 *arg;
+};
+
+static int
+audit_row(sqlite3_stmt *st, void *arg, struct ally_error *err)
+{
+	struct audit_walk *w = arg;
+	struct record *r;
+	int rc;
+
+	if ((r = db_row_record(st, privacy_audit_fields)) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	rc = w->fn(r, w->arg, err);
+	record_free(r);
+	return rc;
 }
 
 int
@@ -129,27 +136,13 @@ privacy_audit_each(sqlite3 *db, const char *network,
 	static const char sql[] = "SELECT id, at, user, command, network, "
 	    "what, count FROM audit WHERE ?1 IS NULL OR network = ?1 "
 	    "ORDER BY id";
+	struct audit_walk w = { fn, arg };
 	sqlite3_stmt *st;
-	struct record *r;
-	int rc;
 
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	db_bind_text(st, 1, network);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = row_record(st, privacy_audit_fields)) == NULL) {
-			sqlite3_finalize(st);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		rc = fn(r, arg, err);
-		record_free(r);
-		if (rc != 0) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+	return db_each_row(db, st, NULL, audit_row, &w, err);
 }
 
 /* What erasure leaves of a member, as a record for the command's output. */
@@ -169,7 +162,7 @@ erased_record(sqlite3 *db, long long id, const char *change,
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
 		db_error(db, rc, err, NULL);
-	else if ((r = row_record(st, keys)) == NULL ||
+	else if ((r = db_row_record(st, keys)) == NULL ||
 	    record_set(r, "change", change) != 0) {
 		record_free(r);
 		r = NULL;
@@ -184,16 +177,13 @@ exec_id(sqlite3 *db, const char *sql, long long id, const char *date,
     struct ally_error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if (date != NULL)
 		sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "erase");
+	return db_step_done(db, st, "erase", err);
 }
 
 int

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
+#include "vformat.h"
 
 struct record *
 record_new(void)
@@ -60,29 +62,36 @@ record_field(const struct record *r, const char *key)
 	return NULL;
 }
 
+/*
+ * Room for one more field at the end, zeroed but not yet counted; NULL
+ * when the record is full or memory runs out.
+ */
+static struct field *
+field_room(struct record *r)
+{
+	struct field *nf;
+
+	if (r->nfields >= ALLY_MAX_FIELDS)
+		return NULL;
+	if ((nf = array_grow(r->fields, r->nfields, &r->cap,
+	    sizeof(*nf))) == NULL)
+		return NULL;
+	r->fields = nf;
+	memset(&nf[r->nfields], 0, sizeof(*nf));
+	return &nf[r->nfields];
+}
+
 /* The field of that key, emptied, or a new one at the end. */
 static struct field *
 field_slot(struct record *r, const char *key)
 {
-	struct field *f, *nf;
-	size_t ncap;
+	struct field *f;
 
 	if ((f = record_field(r, key)) != NULL) {
 		field_clear(f);
 		return f;
 	}
-	if (r->nfields >= ALLY_MAX_FIELDS)
-		return NULL;
-	if (r->nfields == r->cap) {
-		ncap = r->cap ? r->cap * 2 : 16;
-		if ((nf = reallocarray(r->fields, ncap, sizeof(*nf))) == NULL)
-			return NULL;
-		r->fields = nf;
-		r->cap = ncap;
-	}
-	f = &r->fields[r->nfields];
-	memset(f, 0, sizeof(*f));
-	if ((f->key = strdup(key)) == NULL)
+	if ((f = field_room(r)) == NULL || (f->key = strdup(key)) == NULL)
 		return NULL;
 	r->nfields++;
 	return f;
@@ -97,20 +106,11 @@ field_slot(struct record *r, const char *key)
 struct field *
 record_append_owned(struct record *r, char *key, char *value)
 {
-	struct field *f, *nf;
-	size_t ncap;
+	struct field *f;
 
-	if (r->nfields >= ALLY_MAX_FIELDS)
+	if ((f = field_room(r)) == NULL)
 		goto fail;
-	if (r->nfields == r->cap) {
-		ncap = r->cap ? r->cap * 2 : 16;
-		if ((nf = reallocarray(r->fields, ncap, sizeof(*nf))) == NULL)
-			goto fail;
-		r->fields = nf;
-		r->cap = ncap;
-	}
-	f = &r->fields[r->nfields++];
-	memset(f, 0, sizeof(*f));
+	r->nfields++;
 	f->key = key;
 	f->value = value;
 	f->kind = value != NULL ? VAL_SCALAR : VAL_NULL;
@@ -139,16 +139,11 @@ record_set(struct record *r, const char *key, const char *value)
 int
 record_setf(struct record *r, const char *key, const char *fmt, ...)
 {
-	va_list ap;
 	char *s;
 	int rc;
 
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc < 0)
-		return -1;
-	rc = record_set(r, key, s);
+	VFORMAT(s, fmt);
+	rc = s != NULL ? record_set(r, key, s) : -1;
 	free(s);
 	return rc;
 }

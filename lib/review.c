@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "core.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "member.h"
 #include "names.h"
@@ -394,6 +395,34 @@ fail:
 	return NULL;
 }
 
+/* The members' walk: the period, the limits, and whom to give each to. */
+struct member_walk {
+	sqlite3				*db;
+	long long			 net;
+	char				 since[11], until[11];
+	day_t				 until_day;
+	const struct review_limits	*l;
+	int	(*fn)(struct record *, void *, struct ally_error *);
+	void				*arg;
+};
+
+static int
+member_row(sqlite3_stmt *st, void *arg, struct ally_error *err)
+{
+	struct member_walk *w = arg;
+	struct attendance a;
+	struct record *r;
+	int rc;
+
+	if (member_attendance(w->db, w->net, st, w->since, w->until, &a,
+	    err) != 0 ||
+	    (r = member_record(w->db, st, &a, w->until_day, w->l, err)) == NULL)
+		return -1;
+	rc = w->fn(r, w->arg, err);
+	record_free(r);
+	return rc;
+}
+
 int
 review_members(sqlite3 *db, const struct network *net, day_t since,
     day_t until, const struct review_limits *l,
@@ -404,33 +433,15 @@ review_members(sqlite3 *db, const struct network *net, day_t since,
 	    "status_since, intake, vetted, joined, contact_consent FROM person "
 	    "WHERE network_id = ? AND status <> 'left' AND erased IS NULL "
 	    "ORDER BY role <> 'ally', role, length(alias), alias";
-	struct attendance a;
-	struct record *r;
+	struct member_walk w = { db, net->id, "", "", until, l, fn, arg };
 	sqlite3_stmt *st;
-	char sbuf[11], ubuf[11];
-	int rc, step;
 
-	date_format(since, sbuf);
-	date_format(until, ubuf);
+	date_format(since, w.since);
+	date_format(until, w.until);
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (member_attendance(db, net->id, st, sbuf, ubuf, &a,
-		    err) != 0 ||
-		    (r = member_record(db, st, &a, until, l, err)) == NULL) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-		rc = fn(r, arg, err);
-		record_free(r);
-		if (rc != 0) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-	}
-	sqlite3_finalize(st);
-	return step == SQLITE_DONE ? 0 : db_error(db, step, err, NULL);
+	return db_each_row(db, st, NULL, member_row, &w, err);
 }
 
 /* ---- when the next review is due --------------------------------------- */
@@ -1180,10 +1191,8 @@ decision_store(sqlite3 *db, const struct network *nw, const struct record *r,
 		sqlite3_bind_int64(st, 5, rid);
 	else
 		sqlite3_bind_int64(st, 6, net);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, "review");
+	if (db_step_done(db, st, "review", err) != 0)
+		return -1;
 	*changed = rid != 0 ? "updated" : "added";
 	return 0;
 }
@@ -1192,17 +1201,8 @@ static int
 member_status(sqlite3 *db, long long pid, char *buf, size_t len,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT status FROM person WHERE id = ?", &st,
-	    err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, pid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
+	return db_query_text(db, "SELECT status FROM person WHERE id = ?", pid,
+	    buf, len, err);
 }
 
 int

@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "core.h"
+#include "escape.h"
 #include "render.h"
+#include "vformat.h"
 
 #define ESC_ARG		0x01	/* a macro argument: blanks do not split it */
 #define ESC_LINE	0x02	/* one line: line breaks become spaces */
@@ -27,6 +29,10 @@
  * quotes that groff would turn typographic are named characters; other
  * non-ASCII characters become \[uXXXX], which needs no preconv.
  */
+static const char roff_chars[] = "\\'`\"";
+static const char *const roff_names[] = { "\\(rs", "\\(aq", "\\(ga",
+    "\\(dq" };
+
 static int
 escape_n(FILE *fp, const char *s, size_t len, int flags)
 {
@@ -39,19 +45,9 @@ escape_n(FILE *fp, const char *s, size_t len, int flags)
 		if (bol && !(flags & ESC_ARG))
 			fputs("\\&", fp);
 		bol = 0;
+		if (escape_by_name(fp, *p, roff_chars, roff_names))
+			continue;
 		switch (*p) {
-		case '\\':
-			fputs("\\(rs", fp);
-			continue;
-		case '\'':
-			fputs("\\(aq", fp);
-			continue;
-		case '`':
-			fputs("\\(ga", fp);
-			continue;
-		case '"':
-			fputs("\\(dq", fp);
-			continue;
 		case '\n':
 			if (flags & (ESC_ARG | ESC_LINE))
 				fputs(flags & ESC_ARG ? "\\ " : " ", fp);
@@ -114,6 +110,17 @@ page_header(FILE *fp, const char *network, const char *title,
 	define_string(fp, "RH", date);
 }
 
+/* A title or a heading: the requests, its one line, then the body. */
+static int
+title_line(FILE *fp, const char *requests, const char *text)
+{
+	fputs(requests, fp);
+	escape(fp, text, ESC_LINE);
+	/* What follows is in the body's font, not the heading's. */
+	fputs("\n.LP\n", fp);
+	return ferror(fp) ? -1 : 0;
+}
+
 int
 roff_begin(FILE *fp, const char *network, const char *title,
     const char *date)
@@ -130,12 +137,9 @@ roff_begin(FILE *fp, const char *network, const char *title,
 	    /* Ragged right: narrow table cells without stretched blanks. */
 	    ".ad l\n", fp);
 	page_header(fp, network, title, date);
-	fputs(".ds LF\n.ds CF \\- \\\\n% \\-\n.ds RF\n"
-	    /* The header on the first page too: it says whose sheet it is. */
-	    ".P1\n.TL\n", fp);
-	escape(fp, title, ESC_LINE);
-	fputs("\n.LP\n", fp);
-	return ferror(fp) ? -1 : 0;
+	fputs(".ds LF\n.ds CF \\- \\\\n% \\-\n.ds RF\n", fp);
+	/* The header on the first page too: it says whose sheet it is. */
+	return title_line(fp, ".P1\n.TL\n", title);
 }
 
 int
@@ -144,20 +148,13 @@ roff_new_page(FILE *fp, const char *network, const char *title,
 {
 	/* The next page's header is read when the page begins: set it first. */
 	page_header(fp, network, title, date);
-	fputs(".bp\n.TL\n", fp);
-	escape(fp, title, ESC_LINE);
-	fputs("\n.LP\n", fp);
-	return ferror(fp) ? -1 : 0;
+	return title_line(fp, ".bp\n.TL\n", title);
 }
 
 int
 roff_heading(FILE *fp, const char *text)
 {
-	fputs(".SH\n", fp);
-	escape(fp, text, ESC_LINE);
-	/* What follows is in the body's font, not the heading's. */
-	fputs("\n.LP\n", fp);
-	return ferror(fp) ? -1 : 0;
+	return title_line(fp, ".SH\n", text);
 }
 
 int
@@ -192,16 +189,11 @@ roff_paragraph(FILE *fp, const char *text)
 int
 roff_paragraphf(FILE *fp, const char *fmt, ...)
 {
-	va_list ap;
 	char *s;
 	int rc;
 
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc < 0)
-		return -1;
-	rc = roff_paragraph(fp, s);
+	VFORMAT(s, fmt);
+	rc = s != NULL ? roff_paragraph(fp, s) : -1;
 	free(s);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "escape.h"
 #include "render.h"
 
 #define MARGIN		24
@@ -25,6 +26,10 @@ static const char *const fills[] = { "#ffffcc", "#fed976", "#fd8d3c",
     "#e31a1c", "#800026" };
 #define NFILLS	((int)(sizeof(fills) / sizeof(fills[0])))
 
+static const char xml_chars[] = "&<>\"'";
+static const char *const xml_names[] = { "&amp;", "&lt;", "&gt;", "&quot;",
+    "&#39;" };
+
 int
 svg_escape(FILE *fp, const char *s)
 {
@@ -36,30 +41,14 @@ svg_escape(FILE *fp, const char *s)
 	/* Invalid UTF-8 would make the document ill-formed: keep ASCII. */
 	ascii_only = valid_utf8(s) != 0;
 	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		case '\'':
-			fputs("&#39;", fp);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fputc(' ', fp);	/* not allowed in XML 1.0 */
-			else if (*p >= 0x80 && ascii_only)
-				fputc('?', fp);
-			else
-				fputc(*p, fp);
-		}
+		if (escape_by_name(fp, *p, xml_chars, xml_names))
+			continue;
+		if (*p < 0x20 || *p == 0x7f)
+			fputc(' ', fp);	/* not allowed in XML 1.0 */
+		else if (*p >= 0x80 && ascii_only)
+			fputc('?', fp);
+		else
+			fputc(*p, fp);
 	}
 	return ferror(fp) ? -1 : 0;
 }

@@ -257,15 +257,6 @@ check_values(const struct record *r, day_t today, struct signal_row *s,
 	return 0;
 }
 
-static int
-signal_exists(sqlite3 *db, long long net, long long id, int *found,
-    struct ally_error *err)
-{
-	*found = db_exists(db, err, "SELECT 1 FROM signal WHERE "
-	    "network_id = ? AND id = ?", 2, net, id);
-	return *found < 0 ? -1 : 0;
-}
-
 /* A value bound without a copy: the record outlives the statement's run. */
 static void
 bind_borrowed(sqlite3_stmt *st, int i, const char *s)
@@ -333,7 +324,8 @@ signal_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		if (parse_int(v, 1, INT64_MAX, &s.id) != 0)
 			return field_error(r, "id", err, "'%s' is not an id",
 			    v);
-		if (signal_exists(db, net->id, s.id, &found, err) != 0)
+		if ((found = db_exists(db, err, "SELECT 1 FROM signal WHERE "
+		    "network_id = ? AND id = ?", 2, net->id, s.id)) < 0)
 			return -1;
 		if (!found)
 			return field_error(r, "id", err, "no signal %s in this "

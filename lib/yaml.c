@@ -277,6 +277,31 @@ scalar_value(struct reader *r, yaml_event_t *ev, const char *field,
 static int parse_mapping(struct reader *, struct record *, int,
     struct ally_error *);
 
+/*
+ * The record of a mapping whose MAPPING_START is ev (which it deletes),
+ * read to its end; NULL with the error filled.
+ */
+static struct record *
+parse_record(struct reader *r, yaml_event_t *ev, const char *field,
+    int depth, struct ally_error *err)
+{
+	struct record *rec;
+
+	if ((rec = record_new()) == NULL) {
+		event_error(r, ev, err, field, _("out of memory"));
+		return NULL;
+	}
+	rec->file = r->name;
+	rec->line = ev->start_mark.line + 1;
+	rec->column = ev->start_mark.column + 1;
+	yaml_event_delete(ev);
+	if (parse_mapping(r, rec, depth, err) != 0) {
+		record_free(rec);
+		return NULL;
+	}
+	return rec;
+}
+
 /* A sequence as a field's value: scalars, or mappings (records). */
 static int
 parse_sequence(struct reader *r, struct record *rec, const char *key,
@@ -315,17 +340,9 @@ parse_sequence(struct reader *r, struct record *rec, const char *key,
 			if (depth >= MAX_DEPTH)
 				return event_error(r, &ev, err, key,
 				    _("records nested too deep"));
-			if ((sub = record_new()) == NULL)
-				return event_error(r, &ev, err, key,
-				    _("out of memory"));
-			sub->file = r->name;
-			sub->line = ev.start_mark.line + 1;
-			sub->column = ev.start_mark.column + 1;
-			yaml_event_delete(&ev);
-			if (parse_mapping(r, sub, depth + 1, err) != 0) {
-				record_free(sub);
+			if ((sub = parse_record(r, &ev, key, depth + 1,
+			    err)) == NULL)
 				return -1;
-			}
 			if (record_add_record(rec, key, sub) != 0)
 				return ally_errorf(err, EX_OSERR,
 				    "out of memory");
@@ -337,94 +354,110 @@ parse_sequence(struct reader *r, struct record *rec, const char *key,
 	}
 }
 
+/*
+ * The next field name of a mapping into *key, and where it stands: 1 at
+ * the mapping's end, 0 for a name (new to the record), -1 on error.
+ */
+static int
+parse_key(struct reader *r, struct record *rec, char **key,
+    unsigned long *line, unsigned long *col, struct ally_error *err)
+{
+	yaml_event_t ev;
+
+	if (next_event(r, &ev, err) != 0)
+		return -1;
+	if (ev.type == YAML_MAPPING_END_EVENT) {
+		yaml_event_delete(&ev);
+		return 1;
+	}
+	if (ev.type != YAML_SCALAR_EVENT)
+		return event_error(r, &ev, err, NULL,
+		    _("a field name must be a plain word"));
+	if (scalar_value(r, &ev, NULL, key, err) != 0)
+		return -1;
+	*line = ev.start_mark.line + 1;
+	*col = ev.start_mark.column + 1;
+	if (*key == NULL || (*key)[0] == '\0' || valid_text(*key, 0) != 0) {
+		free(*key);
+		return event_error(r, &ev, err, NULL,
+		    _("a field name must be a plain word"));
+	}
+	yaml_event_delete(&ev);
+	if (record_field(rec, *key) != NULL)
+		ally_error_at(err, EX_DATAERR, r->name, *line, *key,
+		    "field given twice");
+	else if (rec->nfields >= ALLY_MAX_FIELDS)
+		ally_error_at(err, EX_DATAERR, r->name, *line, NULL,
+		    "more than %d fields", ALLY_MAX_FIELDS);
+	else
+		return 0;
+	free(*key);
+	return -1;
+}
+
+/*
+ * The value of the field key, which it takes over, named at line:col: a
+ * scalar or a list.
+ */
+static int
+parse_value(struct reader *r, struct record *rec, char *key,
+    unsigned long line, unsigned long col, int depth, struct ally_error *err)
+{
+	yaml_event_t ev;
+	struct field *f;
+	char *v;
+	int quoted;
+
+	if (next_event(r, &ev, err) != 0)
+		goto fail;
+	switch (ev.type) {
+	case YAML_SCALAR_EVENT:
+		if (scalar_value(r, &ev, key, &v, err) != 0)
+			goto fail;
+		/* The key is new (checked before): key and value move in. */
+		quoted = v != NULL && ev.data.scalar.style !=
+		    YAML_PLAIN_SCALAR_STYLE;
+		yaml_event_delete(&ev);
+		if ((f = record_append_owned(rec, key, v)) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		f->quoted = quoted;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		yaml_event_delete(&ev);
+		if (parse_sequence(r, rec, key, depth, err) != 0)
+			goto fail;
+		f = record_field(rec, key);
+		free(key);
+		if (f == NULL)
+			return 0;
+		break;
+	default:
+		event_error(r, &ev, err, key,
+		    _("expected a value or a list, not a mapping"));
+		goto fail;
+	}
+	f->line = line;
+	f->column = col;
+	return 0;
+fail:
+	free(key);
+	return -1;
+}
+
 /* The fields of one mapping, its MAPPING_START already consumed. */
 static int
 parse_mapping(struct reader *r, struct record *rec, int depth,
     struct ally_error *err)
 {
-	yaml_event_t ev;
-	struct field *f;
-	char *key = NULL, *v;
 	unsigned long line, col;
-	int rc, quoted;
+	char *key;
+	int rc;
 
 	for (;;) {
-		if (next_event(r, &ev, err) != 0)
+		if ((rc = parse_key(r, rec, &key, &line, &col, err)) != 0)
+			return rc > 0 ? 0 : -1;
+		if (parse_value(r, rec, key, line, col, depth, err) != 0)
 			return -1;
-		if (ev.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&ev);
-			return 0;
-		}
-		if (ev.type != YAML_SCALAR_EVENT)
-			return event_error(r, &ev, err, NULL,
-			    _("a field name must be a plain word"));
-		if (scalar_value(r, &ev, NULL, &key, err) != 0)
-			return -1;
-		line = ev.start_mark.line + 1;
-		col = ev.start_mark.column + 1;
-		if (key == NULL || key[0] == '\0' || valid_text(key, 0) != 0) {
-			free(key);
-			return event_error(r, &ev, err, NULL,
-			    _("a field name must be a plain word"));
-		}
-		yaml_event_delete(&ev);
-		if (record_field(rec, key) != NULL) {
-			ally_error_at(err, EX_DATAERR, r->name, line, key,
-			    "field given twice");
-			free(key);
-			return -1;
-		}
-		if (rec->nfields >= ALLY_MAX_FIELDS) {
-			ally_error_at(err, EX_DATAERR, r->name, line, NULL,
-			    "more than %d fields", ALLY_MAX_FIELDS);
-			free(key);
-			return -1;
-		}
-		if (next_event(r, &ev, err) != 0) {
-			free(key);
-			return -1;
-		}
-		rc = 0;
-		switch (ev.type) {
-		case YAML_SCALAR_EVENT:
-			if (scalar_value(r, &ev, key, &v, err) != 0) {
-				free(key);
-				return -1;
-			}
-			/* The key is new (checked above): key and value move in. */
-			quoted = v != NULL && ev.data.scalar.style !=
-			    YAML_PLAIN_SCALAR_STYLE;
-			yaml_event_delete(&ev);
-			if ((f = record_append_owned(rec, key, v)) == NULL)
-				return ally_errorf(err, EX_OSERR,
-				    "out of memory");
-			f->quoted = quoted;
-			f->line = line;
-			f->column = col;
-			continue;
-		case YAML_SEQUENCE_START_EVENT:
-			yaml_event_delete(&ev);
-			rc = parse_sequence(r, rec, key, depth, err);
-			if (rc != 0) {
-				free(key);
-				return -1;
-			}
-			break;
-		default:
-			rc = event_error(r, &ev, err, key,
-			    _("expected a value or a list, not a mapping"));
-			free(key);
-			return rc;
-		}
-		if (rc != 0) {
-			free(key);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		if ((f = record_field(rec, key)) != NULL) {
-			f->line = line;
-			f->column = col;
-		}
-		free(key);
 	}
 }
 
@@ -453,17 +486,8 @@ yaml_reader_next(struct reader *r, struct record **out,
 			r->in_seq = 0;
 			break;
 		case YAML_MAPPING_START_EVENT:
-			if ((rec = record_new()) == NULL)
-				return event_error(r, &ev, err, NULL,
-				    _("out of memory"));
-			rec->file = r->name;
-			rec->line = ev.start_mark.line + 1;
-			rec->column = ev.start_mark.column + 1;
-			yaml_event_delete(&ev);
-			if (parse_mapping(r, rec, 0, err) != 0) {
-				record_free(rec);
+			if ((rec = parse_record(r, &ev, NULL, 0, err)) == NULL)
 				return -1;
-			}
 			*out = rec;
 			return 1;
 		case YAML_SCALAR_EVENT:

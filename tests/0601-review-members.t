@@ -33,10 +33,11 @@ run ally-review -f text
 is "$rc" 0 "the printed report"
 printf '%s\n' "$out" >"$T/report.txt"
 diff_ok "$T/report.txt" "$FIXREV/report.txt.out" "text report golden file"
-like "$out" "^Members: meetings held from 2026-12-15 to 2027-06-15" \
+like "$out" "^  Meetings held from 2026-12-15 to 2027-06-15\." \
     "the report states the window"
-like "$out" "^Network Middelburg on 2027-06-15" "the report has the summary"
-like "$out" "^Representation of the 7 allies" "and the representation"
+like "$out" "^  network: +Middelburg$" "the report has the summary"
+like "$out" "^  on: +2027-06-15$" "on the date of the report"
+like "$out" "^  Of the 7 allies at the table;" "and the representation"
 
 # Every flag, from the fixture's story.
 is "$(flags A01)" "" "A01 at every meeting: no flags"

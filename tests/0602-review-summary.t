@@ -53,7 +53,7 @@ is "$(sfield vacancies)" "municipality:M02" \
     "the last to hold a seat is the one named"
 is "$(sfield municipality)" 0 "no active municipality member"
 run ally-review -S -f text
-like "$out" "vacancy +municipality: the seat M02 held has no successor" \
+like "$out" "^  vacancy: +municipality: the seat M02 held has no successor" \
     "the text names the seat"
 
 # A network that never had police or municipality members.
@@ -61,7 +61,7 @@ ally-add -q --create -n Veere "$FIXREV/stage-2027-05-01.yaml"
 is "$(sfield vacancies -n Veere)" "police municipality" \
     "nobody of the police or the municipality at the table"
 run ally-review -S -f text -n Veere
-like "$out" "vacancy +police: nobody of the police at the table" \
+like "$out" "^  vacancy: +police: nobody of the police at the table" \
     "the text says so"
 
 export ALLY_NETWORK=Middelburg

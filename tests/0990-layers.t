@@ -6,10 +6,13 @@
 # alone.
 . "$(dirname "$0")/lib.sh"
 
-core="error i18n util date record format yaml csv text db network fields"
+core="error i18n util date record format yaml csv text db network fields row \
+    network_list escape"
 domain="person privacy names meeting holiday minutes action tension review"
 render="contentline roff mail svg vcard progress doc ical"
-skeleton="cli opt session"
+# The command skeleton, and the parts of commands that live in the library.
+skeleton="cli opt session action_edit contact_list heatmap invite minutes_doc \
+    planning reciprocity remind review_sheet signal_record thermometer"
 all=" $core $domain $render $skeleton "
 
 # "symbol module" for every global the library defines.

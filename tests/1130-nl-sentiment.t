@@ -171,6 +171,15 @@ cd "$TOP" || exit 1
 printf '%s\n' "$out" >"$T/alerts-rollup.out"
 diff_ok "$T/alerts-rollup.out" "$G/alerts-rollup.out" "the roll-up's alerts in Dutch (golden)"
 
+# The thermometer and the period table as text: the printed page's
+# layout, its headings and its words in Dutch (the documents of lib/doc.c).
+run dutch report-sentiment -f text
+printf '%s\n' "$out" >"$T/thermometer.txt"
+diff_ok "$T/thermometer.txt" "$G/thermometer.txt" "the thermometer as text in Dutch (golden)"
+run dutch report-sentiment -b quarter -f text
+printf '%s\n' "$out" >"$T/quarter.txt"
+diff_ok "$T/quarter.txt" "$G/quarter.txt" "the period table as text in Dutch (golden)"
+
 # The printed report (troff), through groff as the man page shows.
 roff() {	# roff NAME DESCRIPTION ARG...
 	name=$1
@@ -295,10 +304,8 @@ same() {	# same DESCRIPTION ARG...
 }
 same "the thermometer, yaml"
 same "the thermometer, csv" -f csv
-same "the thermometer, text table" -f text
 same "the period table by meeting, yaml" -b meeting
 same "the period table by month, csv" -b month -f csv
-same "the period table by quarter, text table" -b quarter -f text
 same "the alerts, yaml (why included)" -a -s 2027-01-01
 same "the alerts, csv (why included)" -a -s 2027-01-01 -f csv
 same "the signals, yaml" -l

@@ -35,6 +35,13 @@ golden() {
 	diff_ok "$T/$_name" "$NL/$_name.out" "$_name: the Dutch text"
 }
 
+# unwrap: the text of a key/value block with each wrapped value on one
+# line again (a continuation line is indented past the labels).
+unwrap() {
+	printf '%s\n' "$1" | awk '/^      / { sub(/^ +/, " "); prev = prev $0; next }
+	    NR > 1 { print prev } { prev = $0 } END { print prev }'
+}
+
 # bad STATUS MESSAGE CMD...: in Dutch, the command exits STATUS (as in
 # English), says MESSAGE and writes nothing.
 bad() {
@@ -141,9 +148,9 @@ is "$rc" 66 "a missing database: exit 66 in Dutch too"
 ALLY_TODAY=2027-08-01 run dutch action-track --remind -w 0
 like "$out" "#8 +2027-08-01  uiterlijk vandaag  " "due today, in Dutch"
 ALLY_TODAY=2027-07-31 run dutch action-track --remind -w 1
-like "$out" "#8 +2027-08-01  uiterlijk morgen   " "due tomorrow, in Dutch"
+like "$out" "#8 +2027-08-01  uiterlijk morgen  Collect" "due tomorrow, in Dutch"
 ALLY_TODAY=2027-08-02 run dutch action-track --remind -w 0
-like "$out" "#8 +2027-08-01  1 dag verlopen     " "1 day overdue, in Dutch"
+like "$out" "#8 +2027-08-01  1 dag verlopen  Collect" "1 day overdue, in Dutch"
 like "$out" "#4 +2027-03-01  154 dagen verlopen " "154 days overdue, in Dutch"
 
 # -f mail: the subject's value and the body in Dutch, the header names not.
@@ -199,19 +206,19 @@ fi
 # A network over its size with too many meetings; one with too few and
 # seats nobody holds.
 run dutch ally-review -S -f text -o min-size=2 -o max-size=6 -o max-meetings=5
-like "$out" "^  aantal bondgenoten   7: te groot \(minstens 2, hoogstens 6; actief 5, kandidaat 2, gepauzeerd 1\)$" \
+like "$(unwrap "$out")" "^  aantal bondgenoten:  7: te groot \(minstens 2, hoogstens 6; actief 5, kandidaat 2, gepauzeerd 1\)$" \
     "a network over its size, in Dutch"
-like "$out" "^  bijeenkomsten        6 in de twaalf maanden tot en met 2027-06-15: te veel \(norm 4 tot en met 5\)$" \
+like "$(unwrap "$out")" "^  bijeenkomsten:       6 in de twaalf maanden tot en met 2027-06-15: te veel \(norm 4 tot en met 5\)$" \
     "too many meetings, in Dutch"
 ally-add -q --create -n Veere "$FIXREV/stage-2027-05-01.yaml"
 run dutch ally-review -S -f text -n Veere -t 2027-02-01
-like "$out" "^  vacature             politie: niemand van de politie aan tafel$" \
+like "$(unwrap "$out")" "^  vacature:            politie: niemand van de politie aan tafel$" \
     "nobody of the police, in Dutch"
-like "$out" "^  vacature             gemeente: niemand van de gemeente aan tafel$" \
+like "$(unwrap "$out")" "^  vacature:            gemeente: niemand van de gemeente aan tafel$" \
     "nobody of the municipality, in Dutch"
-like "$out" "^  bijeenkomsten        0 in de twaalf maanden tot en met 2027-02-01: te weinig \(norm 4 tot en met 6\)$" \
+like "$(unwrap "$out")" "^  bijeenkomsten:       0 in de twaalf maanden tot en met 2027-02-01: te weinig \(norm 4 tot en met 6\)$" \
     "too few meetings, in Dutch"
-like "$out" "^  laatste evaluatie    nog geen; de volgende is gepland op 2027-12-15$" \
+like "$(unwrap "$out")" "^  laatste evaluatie:   nog geen; de volgende is gepland op 2027-12-15$" \
     "no review yet, not due, in Dutch"
 export ALLY_NETWORK=Middelburg
 run dutch ally-review -D -t 2027-06-15 -f yaml
@@ -222,10 +229,10 @@ is "$out" "Middelburg: evaluatie nodig sinds 2027-04-01 (nog geen evaluatie geho
     "-D: never reviewed, in Dutch"
 printf 'alias,decision,reviewed\nA01,keep,2027-06-15\n' | ally-review -u -q
 run dutch ally-review -S -f text
-like "$out" "^  laatste evaluatie    2027-06-15; de volgende is gepland op 2027-12-15$" \
+like "$(unwrap "$out")" "^  laatste evaluatie:   2027-06-15; de volgende is gepland op 2027-12-15$" \
     "the last review and the next, in Dutch"
 ALLY_TODAY=2028-01-10 run dutch ally-review -S -f text
-like "$out" "^  laatste evaluatie    2027-06-15; de volgende is gepland op 2027-12-15 \(nu aan de beurt\)$" \
+like "$(unwrap "$out")" "^  laatste evaluatie:   2027-06-15; de volgende is gepland op 2027-12-15 \(nu aan de beurt\)$" \
     "the last review, the next due now, in Dutch"
 ALLY_TODAY=2027-12-15 run dutch ally-review -D
 is "$out" "Middelburg: evaluatie nodig sinds 2027-12-15 (laatste evaluatie: 2027-06-15)" \

@@ -1,0 +1,24 @@
+/*
+ * minutes_doc.h: the minutes and the agenda as documents for people
+ * (minutes_doc.c), built from the records minutes_load and
+ * minutes_agenda give.  The records keep their own words (rising,
+ * police); the documents show levels, trends, bases, hosts and parties
+ * in the user's language.  Included by ally.h.
+ */
+#ifndef ALLY_MINUTES_DOC_H
+#define ALLY_MINUTES_DOC_H
+
+#include "core.h"
+#include "opt.h"
+
+struct document	*minutes_document(const struct record *);
+struct document	*agenda_document(const struct record *);
+/*
+ * The minutes, or the agenda when agenda is set, in o->format (text,
+ * roff or mail: a whole message to o->to whose subject names the
+ * network and the date); flags as doc_write's.
+ */
+int		 minutes_doc_put(FILE *, const struct record *, int agenda,
+		    const struct ally_opts *o, int flags, struct ally_error *);
+
+#endif /* ALLY_MINUTES_DOC_H */

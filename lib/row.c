@@ -1,0 +1,483 @@
+/*
+ * row.c: the per-row machinery of the writers of members, actions,
+ * venues and meetings (see row.h), made from the field tables, so that
+ * each table's columns are typed once, in fields.h and fields.c.
+ *
+ * A field with a column is loaded; the network's is the session's and
+ * is not; one whose column is a person's id (owner_id, chair_id) loads
+ * the alias as its value and the id as its ref.  What is stored is
+ * every loaded field but the id and the printed ones (revision).
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "fields.h"
+#include "row.h"
+
+static int
+loaded(const struct field_def *f)
+{
+	return f->column != NULL && f->kind != FK_NAME;
+}
+
+static int
+written(const struct field_def *f)
+{
+	return loaded(f) && strcmp(f->column, "id") != 0 &&
+	    !(f->flags & FIELD_OUTPUT);
+}
+
+/* A field the record may carry that is printed only: not looked at. */
+static int
+ignored(const struct field_def *f)
+{
+	return (f->flags & FIELD_OUTPUT) && f->column == NULL;
+}
+
+static int
+is_ref(const struct field_def *f)
+{
+	size_t n = strlen(f->column);
+
+	return f->kind == FK_ALIAS && n > 3 &&
+	    strcmp(f->column + n - 3, "_id") == 0;
+}
+
+static int
+oom(struct ally_error *err)
+{
+	return ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+void
+row_begin(struct row_apply *a, struct row_spec *spec, sqlite3 *db,
+    const struct network *net, const struct record *r, struct row *row,
+    struct row *old, day_t today)
+{
+	memset(a, 0, sizeof(*a));
+	memset(row, 0, sizeof(*row));
+	memset(old, 0, sizeof(*old));
+	a->spec = spec;
+	a->db = db;
+	a->net = net;
+	a->r = r;
+	a->row = row;
+	a->today = today;
+}
+
+int
+row_write(struct row_apply *a, const char *extra, const char **changed,
+    long long *idp, struct ally_error *err)
+{
+	if (a->old != NULL && row_diff(a->spec, a->old, a->row) == 0) {
+		*changed = "unchanged";
+	} else {
+		if (row_store(a->db, a->spec, a->net->id, a->row,
+		    a->old == NULL, extra, err) != 0)
+			return -1;
+		*changed = a->old != NULL ? "updated" : "added";
+	}
+	*idp = a->row->id;
+	return 0;
+}
+
+void
+row_free(struct row *p)
+{
+	int i;
+
+	for (i = 0; i < ROW_MAX; i++)
+		free(p->v[i]);
+	memset(p, 0, sizeof(*p));
+}
+
+int
+row_set(struct row *p, int i, const char *s)
+{
+	return str_set(&p->v[i], s);
+}
+
+int
+row_copy(struct row *dst, const struct row *src)
+{
+	int i;
+
+	for (i = 0; i < ROW_MAX; i++)
+		if (row_set(dst, i, src->v[i]) != 0)
+			return -1;
+	memcpy(dst->ref, src->ref, sizeof(dst->ref));
+	dst->id = src->id;
+	return 0;
+}
+
+int
+row_network(const struct record *r, const struct network *net,
+    struct ally_error *err)
+{
+	const char *v;
+
+	if ((v = record_get(r, "network")) != NULL &&
+	    strcmp(v, net->name) != 0)
+		return field_error(r, "network", err, "'%s' is not this "
+		    "network (choose it with -n)", v);
+	return 0;
+}
+
+int
+row_id(const struct record *r, long long *id, struct ally_error *err)
+{
+	const char *v;
+
+	*id = 0;
+	if ((v = record_get(r, "id")) != NULL &&
+	    parse_int(v, 1, INT64_MAX, id) != 0)
+		return field_error(r, "id", err, "'%s' is not an id", v);
+	return 0;
+}
+
+int
+row_find(sqlite3 *db, const char *sql, long long net, const char *key,
+    long long *id, char a[ROW_WORD], char b[ROW_WORD], struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	db_bind_text(st, 2, key);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		snprintf(a, ROW_WORD, "%s", sqlite3_column_text(st, 1));
+		if (b != NULL)
+			snprintf(b, ROW_WORD, "%s", sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+}
+
+int
+row_columns(sqlite3_stmt *st, struct record *r, const char *const *names,
+    int n, unsigned long skip)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (skip & (1UL << i))
+			continue;
+		if (sqlite3_column_type(st, i) == SQLITE_NULL ?
+		    record_set_null(r, names[i]) != 0 :
+		    db_column_to_record(st, i, r, names[i]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the statements ------------------------------------------------- */
+
+static void
+cat(char *buf, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (*n >= ROW_SQL_MAX)
+		return;
+	va_start(ap, fmt);
+	*n += vsnprintf(buf + *n, ROW_SQL_MAX - *n, fmt, ap);
+	va_end(ap);
+}
+
+/* The loaded column of a field as the SELECT reads it. */
+static void
+select_column(char *buf, size_t *n, const struct field_def *f)
+{
+	const char *c = f->column;
+
+	if (is_ref(f))
+		cat(buf, n, "(SELECT alias FROM person WHERE id = t.%s), t.%s",
+		    c, c);
+	else if (f->kind == FK_BOOL)
+		cat(buf, n, "CASE t.%s WHEN 1 THEN 'yes' ELSE 'no' END", c);
+	else
+		cat(buf, n, "t.%s", c);
+}
+
+/* The SELECT, INSERT and UPDATE of the spec's table, made once. */
+static int
+make_sql(struct row_spec *s, struct ally_error *err)
+{
+	const struct record_def *d = s->def;
+	char *sel = s->sql[0], *ins = s->sql[1], *upd = s->sql[2];
+	size_t i, n0 = 0, n1 = 0, n2 = 0;
+	int k = 0, l = 0;
+
+	cat(sel, &n0, "SELECT ");
+	cat(ins, &n1, "INSERT INTO %s (", d->table);
+	cat(upd, &n2, "UPDATE %s SET ", d->table);
+	for (i = 0; i < d->nfields; i++) {
+		const struct field_def *f = &d->fields[i];
+
+		if (!loaded(f))
+			continue;
+		cat(sel, &n0, l++ ? ", " : "");
+		select_column(sel, &n0, f);
+		if (!written(f))
+			continue;
+		cat(ins, &n1, "%s, ", f->column);
+		cat(upd, &n2, "%s = ?%d, ", f->column, ++k);
+	}
+	cat(sel, &n0, " FROM %s t WHERE t.network_id = ?1 AND t.id = ?2",
+	    d->table);
+	cat(ins, &n1, "network_id%s%s) VALUES (", s->extra_col ? ", " : "",
+	    s->extra_col ? s->extra_col : "");
+	for (l = 1; l <= k + 1; l++)
+		cat(ins, &n1, l > 1 ? ", ?%d" : "?%d", l);
+	if (s->extra_col != NULL)
+		cat(ins, &n1, ", ?%d", k + 2);
+	cat(ins, &n1, ")");
+	if (s->extra_set != NULL) {
+		cat(upd, &n2, s->extra_set, k + 3);
+		cat(upd, &n2, " ");
+	}
+	else
+		n2 -= 2;	/* the last ", " */
+	cat(upd, &n2, "%sWHERE network_id = ?%d AND id = ?%d",
+	    s->extra_set ? "" : " ", k + 1, k + 2);
+	if (n0 >= ROW_SQL_MAX || n1 >= ROW_SQL_MAX || n2 >= ROW_SQL_MAX) {
+		s->sql[0][0] = '\0';
+		return ally_errorf(err, EX_SOFTWARE, "%s: statement too long",
+		    d->table);
+	}
+	return 0;
+}
+
+int
+row_load(sqlite3 *db, struct row_spec *s, long long net, long long id,
+    struct row *p, struct ally_error *err)
+{
+	const struct record_def *d = s->def;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc, k = 0;
+
+	if ((s->sql[0][0] == '\0' && make_sql(s, err) != 0) ||
+	    db_prepare_cached(db, s->sql[0], &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		db_release(st);
+		return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+	}
+	p->id = id;
+	for (i = 0, rc = 0; i < d->nfields && rc == 0; i++) {
+		if (!loaded(&d->fields[i]))
+			continue;
+		rc = row_set(p, i, (const char *)sqlite3_column_text(st, k++));
+		if (is_ref(&d->fields[i]))
+			p->ref[i] = sqlite3_column_int64(st, k++);
+	}
+	db_release(st);
+	return rc == 0 ? 1 : oom(err);
+}
+
+/* Bind the value of a stored field as its column holds it. */
+static void
+bind_value(sqlite3_stmt *st, int k, const struct field_def *f,
+    const struct row *p, int i)
+{
+	const char *v = p->v[i];
+
+	if (is_ref(f)) {
+		if (p->ref[i] != 0)
+			sqlite3_bind_int64(st, k, p->ref[i]);
+	} else if (f->kind == FK_BOOL)
+		sqlite3_bind_int(st, k, v != NULL && strcmp(v, "yes") == 0);
+	else if (f->kind == FK_ID) {
+		if (v != NULL)
+			sqlite3_bind_int64(st, k, strtoll(v, NULL, 10));
+	} else
+		db_bind_text(st, k, v);
+}
+
+int
+row_store(sqlite3 *db, struct row_spec *s, long long net, struct row *p,
+    int insert, const char *extra, struct ally_error *err)
+{
+	const struct record_def *d = s->def;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc, k = 0;
+
+	if ((s->sql[0][0] == '\0' && make_sql(s, err) != 0) ||
+	    db_prepare_cached(db, s->sql[insert ? 1 : 2], &st, err) != 0)
+		return -1;
+	for (i = 0; i < d->nfields; i++)
+		if (written(&d->fields[i]))
+			bind_value(st, ++k, &d->fields[i], p, i);
+	sqlite3_bind_int64(st, k + 1, net);
+	if (!insert)
+		sqlite3_bind_int64(st, k + 2, p->id);
+	if (insert ? s->extra_col != NULL : s->extra_set != NULL)
+		db_bind_text(st, k + (insert ? 2 : 3), extra);
+	rc = sqlite3_step(st);
+	db_release(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, err, d->table);
+	if (insert)
+		p->id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+unsigned long
+row_diff(const struct row_spec *s, const struct row *a, const struct row *b)
+{
+	unsigned long diff = 0;
+	size_t i;
+
+	for (i = 0; i < s->def->nfields; i++)
+		if (written(&s->def->fields[i]) &&
+		    ((a->v[i] == NULL) != (b->v[i] == NULL) ||
+		    (a->v[i] != NULL && strcmp(a->v[i], b->v[i]) != 0)))
+			diff |= 1UL << i;
+	return diff;
+}
+
+/* ---- the record on the row ------------------------------------------ */
+
+static int
+unknown(const struct row_apply *a, const char *key, struct ally_error *err)
+{
+	const struct record_def *d = a->spec->def;
+	char list[512];
+	size_t i, n = 0;
+
+	list[0] = '\0';
+	for (i = 0; i < d->nfields && n < sizeof(list); i++)
+		if (!ignored(&d->fields[i]))
+			n += snprintf(list + n, sizeof(list) - n, "%s%s",
+			    n ? ", " : "", d->fields[i].name);
+	if (a->spec->what != NULL)
+		return ally_error_at(err, EX_DATAERR, a->r->file,
+		    record_line(a->r, key), key, a->spec->unknown,
+		    _(a->spec->what), list);
+	return field_error(a->r, key, err, a->spec->unknown, list);
+}
+
+/*
+ * The table's field of the record's i-th: 1 and *j when it is to be
+ * applied, 0 when it is not (ids, the network, what is printed), -1.
+ */
+static int
+row_field(const struct row_apply *a, size_t i, int *j,
+    struct ally_error *err)
+{
+	const struct field *f = &a->r->fields[i];
+	const struct field_def *fd;
+
+	if ((*j = record_def_index(a->spec->def, f->key)) < 0)
+		return unknown(a, f->key, err);
+	fd = &a->spec->def->fields[*j];
+	if (ignored(fd))
+		return 0;
+	if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
+		return field_error(a->r, f->key, err, "%s",
+		    _("expected one value, not a list"));
+	return fd->kind != FK_NAME && (fd->flags & FIELD_OUTPUT) == 0 &&
+	    (fd->column == NULL || strcmp(fd->column, "id") != 0);
+}
+
+/* Text: valid, and within the field's length, in the spec's words. */
+static int
+check_text(const struct row_apply *a, const struct field_def *fd,
+    const char *v, struct ally_error *err)
+{
+	int line = (a->spec->flags & ROW_LINE_TEXT) != 0, rc;
+
+	if (v == NULL)
+		return 0;
+	if ((a->spec->text_kinds & ROW_KIND(fd->kind)) &&
+	    (rc = valid_text(v, fd->kind == FK_MULTILINE)) != 0)
+		return field_error(a->r, fd->name, err, "%s", rc == -2 ?
+		    _("a value may not start with '=' (a spreadsheet formula)") :
+		    !line || fd->kind == FK_MULTILINE ?
+		    _("control characters or invalid UTF-8") :
+		    _("one line of text (no newlines or control characters, "
+		    "valid UTF-8)"));
+	if (!(a->spec->len_kinds & ROW_KIND(fd->kind)) || fd->maxlen == 0 ||
+	    strlen(v) <= fd->maxlen)
+		return 0;
+	if (line)
+		return ally_error_at(err, EX_DATAERR, a->r->file,
+		    record_line(a->r, fd->name), fd->name, "too long (at most "
+		    "%zu bytes)", fd->maxlen);
+	return field_error(a->r, fd->name, err, "%s", _("too long"));
+}
+
+int
+row_check(struct row_apply *a, struct ally_error *err)
+{
+	const struct field_def *fd;
+	const char *v;
+	size_t i;
+	int j, rc;
+
+	for (i = 0; i < a->r->nfields; i++) {
+		if ((rc = row_field(a, i, &j, err)) <= 0) {
+			if (rc < 0)
+				return -1;
+			continue;
+		}
+		fd = &a->spec->def->fields[j];
+		v = record_get(a->r, fd->name);
+		if (check_text(a, fd, v, err) != 0 || (v != NULL &&
+		    fd->kind == FK_ENUM && field_check_enum(a->r, fd, v,
+		    err) != 0))
+			return -1;
+	}
+	return 0;
+}
+
+/* One field: the text checks, the module's, the kind's; then stored. */
+static int
+apply_field(struct row_apply *a, int j, struct ally_error *err)
+{
+	const struct field_def *fd = &a->spec->def->fields[j];
+	const char *v = record_get(a->r, fd->name);
+	int rc, b;
+
+	if (check_text(a, fd, v, err) != 0)
+		return -1;
+	if (v == NULL && a->spec->empty != NULL && a->spec->empty[j] != NULL)
+		return field_error(a->r, fd->name, err, "%s",
+		    _(a->spec->empty[j]));
+	if (a->spec->field != NULL && (rc = a->spec->field(a, j, &v,
+	    err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (field_check(a->r, fd, v, a->today, err) != 0)
+		return -1;
+	/* A yes/no is stored as one of the two; empty is no. */
+	if (fd->kind == FK_BOOL)
+		v = v != NULL && parse_bool(v, &b) == 0 && b ? "yes" : "no";
+	return row_set(a->row, j, v) == 0 ? 0 : oom(err);
+}
+
+int
+row_overlay(struct row_apply *a, struct ally_error *err)
+{
+	size_t i;
+	int j, rc;
+
+	for (i = 0; i < a->r->nfields; i++) {
+		if ((rc = row_field(a, i, &j, err)) < 0 ||
+		    (rc > 0 && apply_field(a, j, err) != 0))
+			return -1;
+	}
+	return 0;
+}
