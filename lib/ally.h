@@ -16,6 +16,7 @@
  *              doc.h       the document layer over them
  *   skeleton   opt.h       the command line: common options, option tables
  *              session.h   the one write session
+ *   and the headers listed last, of the later modules (HACKING.md).
  *
  * A file of the library includes the headers it needs; a command
  * includes this one.
