@@ -19,7 +19,7 @@ SANLOG	?= /tmp/ally-sanitizer-$(shell id -u)
 
 LIB_SRC	= $(sort $(wildcard lib/*.c))
 LIB_OBJ	= $(LIB_SRC:.c=.o)
-LIB_HDR	= lib/ally.h $(wildcard lib/*.h)
+LIB_HDR	= $(sort $(wildcard lib/*.h))
 CMDS	= $(patsubst %.c,%,$(sort $(wildcard bin/*.c)))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNITS	= $(UNIT_SRC:.c=)
@@ -44,10 +44,11 @@ locale/%/LC_MESSAGES/ally.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check --strict -o $@ $<
 
-# The template, from the sources; `make update-po` merges it into every
+# The template, from the sources and the headers (opt.h's common
+# options are marked there); `make update-po` merges it into every
 # po/LANG.po (then translate what msgmerge marks fuzzy or leaves empty).
-po/ally.pot: $(LIB_SRC) $(wildcard bin/*.c)
-	sh po/xgettext.sh $@ $(LIB_SRC) $(wildcard bin/*.c)
+po/ally.pot: $(LIB_SRC) $(LIB_HDR) $(wildcard bin/*.c)
+	sh po/xgettext.sh $@ $(LIB_SRC) $(LIB_HDR) $(wildcard bin/*.c)
 
 update-po: po/ally.pot
 	for l in $(LANGS); do \

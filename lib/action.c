@@ -12,7 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "action.h"
+#include "fields.h"
+#include "names.h"
+#include "row.h"
 
 /*
  * The column order of action_select_sql and of struct action_row: the

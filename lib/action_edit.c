@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "action.h"
+#include "action_edit.h"
+#include "fields.h"
 
 struct action_seen {
 	long long	 id;

@@ -9,6 +9,9 @@
 #ifndef ALLY_ACTION_EDIT_H
 #define ALLY_ACTION_EDIT_H
 
+#include "core.h"
+#include "session.h"
+
 struct action_edit {
 	struct ally_session	 s;	/* opened by the caller */
 	int			 adding;	/* -a: a record has no id */

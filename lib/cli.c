@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "opt.h"
+#include "render.h"
 
 void
 ally_opts_init(struct ally_opts *o)

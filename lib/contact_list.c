@@ -6,7 +6,11 @@
  */
 #include <stdio.h>
 
-#include "ally.h"
+#include "core.h"
+#include "contact_list.h"
+#include "member.h"
+#include "opt.h"
+#include "render.h"
 
 int
 contact_list_format(enum format *f, struct ally_error *err)

@@ -5,6 +5,9 @@
 #ifndef ALLY_CONTACT_LIST_H
 #define ALLY_CONTACT_LIST_H
 
+#include "core.h"
+#include "session.h"
+
 /* The list's format: FMT_AUTO becomes text; text, csv, vcard or yaml. */
 int	 contact_list_format(enum format *, struct ally_error *);
 /*

@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "render.h"
 
 int
 contentline_put(FILE *fp, const char *line)

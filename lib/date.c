@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "ally.h"
+#include "core.h"
 
 /* Howard Hinnant's days_from_civil. */
 day_t

@@ -3,7 +3,8 @@
  * schema and its migrations.
  *
  * Only an explicit create makes a new file, 0600 in a 0700 directory;
- * a mistyped path is an error.  Symlinked paths are refused.  Each
+ * a mistyped path is an error.  Symlinked paths are refused, and files
+ * open to group or others give a warning (db_check_mode).  Each
  * connection turns foreign keys and secure_delete on and waits when the
  * file is busy; the file is in WAL mode so that reports run beside a
  * writer.  Migrations run in one IMMEDIATE transaction on user_version.
@@ -18,7 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ally.h"
+#include "core.h"
+#include "dbquery.h"
 
 #define BUSY_TIMEOUT_MS	10000
 
@@ -198,13 +200,54 @@ db_path(const char *opt, char *buf, size_t len, struct ally_error *err)
 }
 
 int
+db_check_mode(const char *path, struct ally_error *warn)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", NULL };
+	char buf[4096 + 8], *slash;
+	struct stat sb;
+	int i;
+
+	for (i = 0; suffix[i] != NULL; i++) {
+		snprintf(buf, sizeof(buf), "%s%s", path, suffix[i]);
+		if (lstat(buf, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+		    (sb.st_mode & 077) == 0)
+			continue;
+		if (sb.st_mode & 044)
+			ally_errorf(warn, 0, "warning: %s: open to reading by "
+			    "group or others (mode %04o): chmod 600 it", buf,
+			    (unsigned)(sb.st_mode & 07777));
+		else
+			ally_errorf(warn, 0, "warning: %s: open to group or "
+			    "others (mode %04o): chmod 600 it", buf,
+			    (unsigned)(sb.st_mode & 07777));
+		return 1;
+	}
+	/* Whoever may write in the directory may replace the database. */
+	snprintf(buf, sizeof(buf), "%s", path);
+	if ((slash = strrchr(buf, '/')) == NULL)
+		snprintf(buf, sizeof(buf), ".");
+	else if (slash == buf)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if (stat(buf, &sb) == 0 && (sb.st_mode & 022) != 0 &&
+	    !(sb.st_mode & S_ISVTX)) {
+		ally_errorf(warn, 0, "warning: %s: the database's directory "
+		    "is writable by group or others (mode %04o): chmod 700 it",
+		    buf, (unsigned)(sb.st_mode & 07777));
+		return 1;
+	}
+	return 0;
+}
+
+int
 db_path_checked(const char *opt, char *buf, size_t len, struct ally_error *err,
     struct ally_error *warn)
 {
 	ally_error_clear(warn);
 	if (db_path(opt, buf, len, err) != 0)
 		return -1;
-	if (privacy_check_mode(buf, warn) != 1)
+	if (db_check_mode(buf, warn) != 1)
 		ally_error_clear(warn);
 	return 0;
 }

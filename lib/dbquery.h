@@ -5,6 +5,8 @@
 #ifndef ALLY_DBQUERY_H
 #define ALLY_DBQUERY_H
 
+#include "core.h"
+
 /*
  * Step a statement that returns no row (an INSERT, an UPDATE) and give
  * it back (db_release: prepared or kept, either is fine).  0 when done,

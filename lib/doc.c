@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "array.h"
+#include "doc.h"
+#include "vformat.h"
 
 #define WRAP		72	/* text lines, mail bodies included */
 #define SECTION_INDENT	2	/* text under a heading */

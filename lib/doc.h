@@ -29,6 +29,9 @@
 #ifndef ALLY_DOC_H
 #define ALLY_DOC_H
 
+#include "core.h"
+#include "render.h"
+
 #define DOC_CONTINUED	0x01	/* another document came before in fp */
 
 #define DOC_TABLE_SMALL	ROFF_TABLE_SMALL

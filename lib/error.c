@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
 
 int
 ally_errorf(struct ally_error *e, int code, const char *fmt, ...)

@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "escape.h"
 
 int
 escape_by_name(FILE *fp, int c, const char *chars, const char *const *names)

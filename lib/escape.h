@@ -5,6 +5,8 @@
 #ifndef ALLY_ESCAPE_H
 #define ALLY_ESCAPE_H
 
+#include "core.h"
+
 /*
  * When c is one of chars, print the name at the same index of names and
  * return 1; else print nothing and return 0.

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "meeting.h"
 
 /* ---- the values ---------------------------------------------------- */
 

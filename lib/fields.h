@@ -16,6 +16,8 @@
 #ifndef ALLY_FIELDS_H
 #define ALLY_FIELDS_H
 
+#include "core.h"
+
 enum field_kind {
 	FK_ID,		/* an integer id the database assigns */
 	FK_NAME,	/* a network's name */
@@ -125,8 +127,40 @@ extern const struct record_def audit_def;
 /* Every table above, NULL-terminated. */
 extern const struct record_def *const record_defs[];
 
-/* Values that only the tables had (the others are in ally.h). */
+/*
+ * The field lists and value lists made from the tables, for the
+ * modules, the diagnostics and the completion.
+ */
+extern const char *const person_roles[];
+extern const char *const person_sectors[];
+extern const char *const person_age_bands[];
+extern const char *const person_statuses[];
+/* Fields of a person record, in RECORDS.md order. */
+extern const char *const person_fields[];
+/* The same less name, phone, email and the special categories. */
+extern const char *const person_public_fields[];
+extern const char *const meeting_fields[];	/* RECORDS.md order */
+extern const char *const meeting_hosts[];	/* police municipality ally other */
+extern const char *const meeting_statuses[];	/* planned held cancelled */
+extern const char *const venue_fields[];	/* id network name host address active */
+/* Fields of a minutes record (RECORDS.md minutes). */
+extern const char *const minutes_fields[];
 extern const char *const attendance_presences[];  /* present excused absent */
+extern const char *const action_parties[];	/* police municipality ally joint */
+extern const char *const action_statuses[];	/* open done dropped */
+/* Fields of an action record: RECORDS.md order, then "revision". */
+extern const char *const action_record_fields[];
+extern const char *const signal_trends[];	/* rising steady falling */
+extern const char *const signal_bases[];	/* evidenced experienced potential */
+extern const char *const signal_themes[];	/* the method's seven themes */
+extern const char *const signal_levels[];	/* calm .. unrest, 0 .. 4 */
+extern const char *const signal_fields[];	/* a signal record's fields */
+extern const char *const review_decisions[];	/* keep talk phase-out */
+extern const char *const review_dimensions[];	/* age_band ... religion */
+/* Fields of a member's review record. */
+extern const char *const review_fields[];
+/* Fields of an audit record. */
+extern const char *const privacy_audit_fields[];
 
 /* The field of that name, or NULL; its index, or -1. */
 const struct field_def *record_def_field(const struct record_def *,

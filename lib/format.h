@@ -1,6 +1,6 @@
 /*
  * format.h: what the readers and writers of each format share.  Private
- * to libally; commands use the reader_* and writer_* calls of ally.h.
+ * to libally; commands use the reader_* and writer_* calls of core.h.
  */
 #ifndef ALLY_FORMAT_H
 #define ALLY_FORMAT_H
@@ -8,7 +8,7 @@
 #include <csv.h>
 #include <yaml.h>
 
-#include "ally.h"
+#include "core.h"
 
 struct reader {
 	FILE		*fp;

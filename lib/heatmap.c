@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "render.h"
+#include "thermometer.h"
 
 #define MAX_NOTES	40
 

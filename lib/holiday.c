@@ -8,7 +8,8 @@
  */
 #include <stddef.h>
 
-#include "ally.h"
+#include "core.h"
+#include "meeting.h"
 
 day_t
 holiday_easter(int year)

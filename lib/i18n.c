@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ally.h"
+#include "core.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR	"/usr/local/share/locale"

@@ -15,7 +15,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "ally.h"
+#include "core.h"
+#include "meeting.h"
+#include "render.h"
 
 static const char vtimezone[] =
     "BEGIN:VTIMEZONE\r\n"

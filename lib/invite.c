@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "doc.h"
+#include "fields.h"
+#include "invite.h"
 
 #define ATTACHMENTS	2	/* a REQUEST and a CANCEL calendar */
 

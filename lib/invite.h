@@ -6,6 +6,9 @@
 #ifndef ALLY_INVITE_H
 #define ALLY_INVITE_H
 
+#include "core.h"
+#include "meeting.h"
+
 /*
  * The invitations (and cancellations) as one document: one meeting's is
  * a letter titled with its first line, several are a section each under

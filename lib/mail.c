@@ -18,7 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ally.h"
+#include "core.h"
+#include "render.h"
 
 #define QP_LINE		76	/* RFC 2045 6.7: at most 76 with the '=' */
 #define B64_LINE	76

@@ -18,7 +18,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "meeting.h"
+#include "row.h"
 
 static const char *const weekday_names[] = { "sun", "mon", "tue", "wed",
     "thu", "fri", "sat" };

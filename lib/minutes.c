@@ -15,7 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "action.h"
+#include "dbquery.h"
+#include "fields.h"
+#include "meeting.h"
+#include "minutes.h"
+#include "names.h"
+#include "tension.h"
 
 const char *const minutes_views[] = { "meetings", "attendance", "themes",
     "actions", NULL };

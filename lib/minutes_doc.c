@@ -6,7 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "doc.h"
+#include "fields.h"
+#include "minutes.h"
+#include "minutes_doc.h"
 
 static const char *
 get(const struct record *r, const char *key, const char *dflt)

@@ -8,6 +8,9 @@
 #ifndef ALLY_MINUTES_DOC_H
 #define ALLY_MINUTES_DOC_H
 
+#include "core.h"
+#include "opt.h"
+
 struct document	*minutes_document(const struct record *);
 struct document	*agenda_document(const struct record *);
 /*

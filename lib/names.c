@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "names.h"
 
 /* A name to look for: folded words, in order. */
 struct name_pat {

@@ -10,6 +10,8 @@
 #ifndef ALLY_NAMES_H
 #define ALLY_NAMES_H
 
+#include "core.h"
+
 #define NAMES_ALLOW	0x01	/* names in text pass, and are counted */
 #define NAMES_MINUTES	0x02	/* the refusal speaks of minutes */
 

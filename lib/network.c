@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
 
 #define NETWORK_COLUMNS	"id, name, weekdays, start_time, duration"
 

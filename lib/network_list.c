@@ -7,7 +7,8 @@
  */
 #include <stdio.h>
 
-#include "ally.h"
+#include "core.h"
+#include "network_list.h"
 
 const char *const network_list_fields[] = { "name", "allies", "members",
     "created", NULL };

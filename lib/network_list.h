@@ -5,6 +5,8 @@
 #ifndef ALLY_NETWORK_LIST_H
 #define ALLY_NETWORK_LIST_H
 
+#include "core.h"
+
 /* Fields of a network record of the list: counts only, never a person. */
 extern const char *const network_list_fields[];
 

@@ -9,22 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ally.h"
+#include "core.h"
+#include "opt.h"
 
 #define HELP_COLUMN	30
-
-/*
- * The lines of opt.h's common options, where xgettext finds them: it
- * reads no #define.  Keep them the same as there.
- */
-static const char *const common_lines[] = {
-	N_("FILE"), N_("the database (default: $ALLY_DB)"),
-	N_("NAME"), N_("the network (default: $ALLY_NETWORK, or the only one)"),
-	N_("FORMAT"), N_("the output: yaml, csv, text, ... (see the manual)"),
-	N_("read records as yaml or csv (default: recognised)"),
-	N_("check and show what would change; write nothing"),
-	N_("read records from files or standard input"), N_("ADDRESS")
-};
 
 static const struct opt help_opts[] = {
 	{ .ch = 'h', .name = "help", .help = N_("print this help and exit"),
@@ -307,7 +295,6 @@ opt_help(const struct opt_cmd *c, FILE *fp)
 {
 	const struct opt *p;
 
-	(void)common_lines;
 	opt_usage(c, fp);
 	fprintf(fp, "\n%s\n", _("Options:"));
 	for (p = c->opts; p->ch != 0; p++)

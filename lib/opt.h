@@ -1,5 +1,6 @@
 /*
- * opt.h: one table of options and modes per command (issue 17, points 5
+ * opt.h: the command line: the options every command shares (cli.c) and
+ * one table of options and modes per command (opt.c; issue 17, points 5
  * and 6).  Each command describes its options once: letter, long name,
  * argument, one line of help, the modes it is allowed in and the mode it
  * chooses.  The getopt strings, the parse loop, the refusal of an option
@@ -8,13 +9,42 @@
 #ifndef ALLY_OPT_H
 #define ALLY_OPT_H
 
-#include <stddef.h>
-#include <stdio.h>
+#include "core.h"
+
+/* ---- cli.c: the options every command shares ------------------------- */
+
+struct ally_opts {
+	const char	*db;
+	const char	*network;
+	enum format	 format;	/* output */
+	enum format	 input;		/* records in: auto, yaml or csv */
+	int		 dry_run;
+	int		 help, version;
+	/* --to: the recipients of a message (-f mail), long only. */
+	const char	*to[ALLY_MAX_TO];
+	size_t		 nto;
+};
+
+#define ALLY_OPT_VERSION	0x100
+#define ALLY_OPT_TO		0x200	/* --to: long only */
+
+void	 ally_opts_init(struct ally_opts *);
+/* 1 handled, 0 not a common option, -1 bad argument (err set). */
+int	 ally_opts_handle(struct ally_opts *, int, const char *,
+	    struct ally_error *);
+
+/*
+ * Finish writing stdout: flush and check, so that a full disk is an
+ * error (EX_IOERR) rather than silent loss.
+ */
+int	 ally_close_stdout(struct ally_error *);
+
+/* ---- opt.c: the table of a command's options and modes ------------- */
 
 #define OPT_IN(m)	(1u << (m))	/* the mask of mode m */
 #define OPT_ANY		(~0u)		/* every mode */
 #define OPT_LONG	0x200		/* first id of a long-only option */
-#define OPT_VERSION	0x100		/* --version (ALLY_OPT_VERSION) */
+#define OPT_VERSION	ALLY_OPT_VERSION /* --version */
 #define OPT_MAX		48		/* options of one command, at most */
 
 enum opt_kind {
@@ -90,8 +120,6 @@ struct opt_cmd {
 #define OPT_DONE	1	/* --help or --version printed: exit 0 */
 #define OPT_FAIL	(-1)	/* err says why (a message, no usage) */
 #define OPT_USAGE	(-2)	/* err says why (maybe ""), then the usage */
-
-struct ally_opts;
 
 /*
  * Parse argv by the table into base (the command's options) and o (its

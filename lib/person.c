@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "member.h"
+#include "row.h"
 
 /*
  * The column order of person_select_sql and the field indexes of a

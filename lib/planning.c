@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "planning.h"
 
 const char *const plan_update_columns[] = { "id", "network", "date",
     "time", "location", "host", "chair", "meal", "status", "change",

@@ -7,6 +7,10 @@
 #ifndef ALLY_PLANNING_H
 #define ALLY_PLANNING_H
 
+#include "core.h"
+#include "meeting.h"
+#include "session.h"
+
 #define PLAN_MAX_DAYS	1827	/* five years */
 
 /* The columns of what meet-plan prints when it writes. */

@@ -2,7 +2,8 @@
  * privacy.c: what protects the identities of the allies: the one
  * explicit path that discloses them (the quick-contact list), the audit
  * log of every disclosure and erasure, erasure itself, the retention
- * rule, backups and the modes of the database's files.
+ * rule and backups.  (The check of the database files' modes is db.c's:
+ * it belongs with the file.)
  *
  * Erasure clears a member's identity and everything that could point
  * to the person, and keeps what the history needs: the alias, the role,
@@ -18,7 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ally.h"
+#include "core.h"
+#include "dbquery.h"
+#include "fields.h"
+#include "member.h"
 
 const char *const privacy_contact_fields[] = { "alias", "name", "role",
     "function", "phone", NULL };
@@ -367,45 +371,4 @@ privacy_backup(sqlite3 *db, const char *path, const char *command,
 fail:
 	unlink(path);
 	return -1;
-}
-
-int
-privacy_check_mode(const char *path, struct ally_error *warn)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm", NULL };
-	char buf[4096 + 8], *slash;
-	struct stat sb;
-	int i;
-
-	for (i = 0; suffix[i] != NULL; i++) {
-		snprintf(buf, sizeof(buf), "%s%s", path, suffix[i]);
-		if (lstat(buf, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-		    (sb.st_mode & 077) == 0)
-			continue;
-		if (sb.st_mode & 044)
-			ally_errorf(warn, 0, "warning: %s: open to reading by "
-			    "group or others (mode %04o): chmod 600 it", buf,
-			    (unsigned)(sb.st_mode & 07777));
-		else
-			ally_errorf(warn, 0, "warning: %s: open to group or "
-			    "others (mode %04o): chmod 600 it", buf,
-			    (unsigned)(sb.st_mode & 07777));
-		return 1;
-	}
-	/* Whoever may write in the directory may replace the database. */
-	snprintf(buf, sizeof(buf), "%s", path);
-	if ((slash = strrchr(buf, '/')) == NULL)
-		snprintf(buf, sizeof(buf), ".");
-	else if (slash == buf)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	if (stat(buf, &sb) == 0 && (sb.st_mode & 022) != 0 &&
-	    !(sb.st_mode & S_ISVTX)) {
-		ally_errorf(warn, 0, "warning: %s: the database's directory "
-		    "is writable by group or others (mode %04o): chmod 700 it",
-		    buf, (unsigned)(sb.st_mode & 07777));
-		return 1;
-	}
-	return 0;
 }

@@ -21,7 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ally.h"
+#include "core.h"
+#include "render.h"
 
 #define PROGRESS_DELAY_MS	500	/* short work shows nothing */
 #define PROGRESS_EVERY_MS	100	/* at most ten redraws a second */

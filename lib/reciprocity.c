@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "doc.h"
+#include "fields.h"
+#include "reciprocity.h"
+#include "remind.h"
 
 const char *const reciprocity_fields[] = { "party", "since", "until",
     "taken", "done", "on_time", "overdue", "open", "dropped", NULL };

@@ -7,6 +7,9 @@
 #ifndef ALLY_RECIPROCITY_H
 #define ALLY_RECIPROCITY_H
 
+#include "core.h"
+#include "action.h"
+
 struct reciprocity {
 	const char		*network;
 	day_t			 since, until, asof;

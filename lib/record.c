@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "array.h"
+#include "vformat.h"
 
 struct record *
 record_new(void)

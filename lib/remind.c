@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "doc.h"
+#include "fields.h"
+#include "remind.h"
 
 void
 action_filter_due_min(struct action_filter *f, day_t d)

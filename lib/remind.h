@@ -8,6 +8,9 @@
 #ifndef ALLY_REMIND_H
 #define ALLY_REMIND_H
 
+#include "core.h"
+#include "action.h"
+
 /* Narrow the filter's due dates by another inclusive bound. */
 void	 action_filter_due_min(struct action_filter *, day_t);
 void	 action_filter_due_max(struct action_filter *, day_t);

@@ -17,7 +17,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ally.h"
+#include "core.h"
+#include "dbquery.h"
+#include "fields.h"
+#include "member.h"
+#include "names.h"
+#include "review.h"
 
 const char *const review_summary_fields[] = { "network", "since", "until",
     "allies", "active", "candidates", "paused", "min_size", "max_size",

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "review.h"
+#include "review_sheet.h"
 
 /*
  * The columns of the member table.  The decision takes what the line

@@ -5,6 +5,9 @@
 #ifndef ALLY_REVIEW_SHEET_H
 #define ALLY_REVIEW_SHEET_H
 
+#include "core.h"
+#include "doc.h"
+
 /* The parts of the sheet; all three make the whole review. */
 #define REVIEW_SHEET_MEMBERS		0x01
 #define REVIEW_SHEET_SUMMARY		0x02

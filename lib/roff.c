@@ -14,7 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "escape.h"
+#include "render.h"
+#include "vformat.h"
 
 #define ESC_ARG		0x01	/* a macro argument: blanks do not split it */
 #define ESC_LINE	0x02	/* one line: line breaks become spaces */

@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "row.h"
 
 static int
 loaded(const struct field_def *f)

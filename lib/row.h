@@ -10,6 +10,8 @@
 #ifndef ALLY_ROW_H
 #define ALLY_ROW_H
 
+#include "core.h"
+
 #define ROW_MAX		24	/* fields of a table at most */
 #define ROW_SQL_MAX	1024	/* bytes of one generated statement */
 #define ROW_WORD	16	/* a role, status or host with its NUL */

@@ -18,8 +18,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ally.h"
+#include "core.h"
 #include "format.h"
+#include "names.h"
+#include "opt.h"
+#include "session.h"
 
 static int
 oom(struct ally_error *err)

@@ -11,6 +11,8 @@
 #ifndef ALLY_SESSION_H
 #define ALLY_SESSION_H
 
+#include "core.h"
+
 #define SESSION_READ		0x01	/* no write lock: a plain connection */
 #define SESSION_SNAPSHOT	0x02	/* with SESSION_READ: one BEGIN */
 #define SESSION_CREATE		0x04	/* make the file and the network */

@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "member.h"
+#include "render.h"
+#include "session.h"
+#include "thermometer.h"
 
 struct apply {
 	struct ally_session	 s;

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "escape.h"
+#include "render.h"
 
 #define MARGIN		24
 #define CELL_W		44

@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "doc.h"
+#include "fields.h"
+#include "session.h"
+#include "thermometer.h"
 
 static int
 oom(struct ally_error *err)

@@ -11,6 +11,10 @@
 #ifndef ALLY_THERMOMETER_H
 #define ALLY_THERMOMETER_H
 
+#include "core.h"
+#include "opt.h"
+#include "tension.h"
+
 enum thermometer_view {
 	THERMOMETER_LATEST,	/* each theme's latest reading */
 	THERMOMETER_PERIODS,	/* the themes by period */

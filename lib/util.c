@@ -8,7 +8,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
-#include "ally.h"
+#include "core.h"
 
 char *
 ally_strdup(const char *s)

@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "render.h"
 
 /* A property; nothing is written for an empty value. */
 static int

@@ -7,7 +7,7 @@
 out=$1
 shift
 version=$(sed -n 's/^#define ALLY_VERSION[^"]*"\(.*\)".*/\1/p' \
-    "$(dirname "$0")/../lib/ally.h")
+    "$(dirname "$0")/../lib/core.h")
 exec xgettext --from-code=UTF-8 --language=C \
     --add-comments=TRANSLATORS: --no-wrap --sort-by-file \
     --package-name=ally --package-version="$version" \

@@ -10,7 +10,7 @@ ALLY_TODAY=2026-12-15 ally-add -q "$EXAMPLES/members.yaml"
 export ALLY_TODAY=2027-11-20
 
 run meet-minutes --version
-is "$rc:$out" "0:meet-minutes $(sed -n 's/^#define ALLY_VERSION.*"\(.*\)"/\1/p' "$TOP/lib/ally.h")" "--version"
+is "$rc:$out" "0:meet-minutes $(sed -n 's/^#define ALLY_VERSION.*"\(.*\)"/\1/p' "$TOP/lib/core.h")" "--version"
 run meet-minutes --help
 is "$rc" 0 "--help exits 0"
 like "$out" "^usage: meet-minutes" "--help prints the usage on stdout"

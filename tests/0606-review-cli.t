@@ -5,7 +5,7 @@
 
 run ally-review --version
 is "$rc$out" "0ally-review $(sed -n 's/^#define ALLY_VERSION.*"\(.*\)"/\1/p' \
-    "$TOP/lib/ally.h")" "--version"
+    "$TOP/lib/core.h")" "--version"
 run ally-review -h
 is "$rc" 0 "-h"
 like "$out" "^usage: ally-review" "-h prints the usage to stdout"

@@ -36,7 +36,7 @@ printf 'alias: A03\nnotes: migrated\n' | ally-add -q
 is "$?" 0 "a write to the version 1 file"
 is "$(counts)" "$before" "every row kept"
 is "$(sqlite3 "$ALLY_DB" 'PRAGMA user_version')" \
-    "$(sed -n 's/^#define DB_SCHEMA_VERSION[^0-9]*\([0-9]*\).*/\1/p' "$TOP/lib/ally.h")" \
+    "$(sed -n 's/^#define DB_SCHEMA_VERSION[^0-9]*\([0-9]*\).*/\1/p' "$TOP/lib/core.h")" \
     "now at the tools' schema version"
 is "$(sqlite3 "$ALLY_DB" 'PRAGMA integrity_check')" ok "integrity ok"
 # The migrated file has exactly the schema of a file the tools make now:

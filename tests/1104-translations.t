@@ -8,7 +8,7 @@ CMDS="ally-add meet-plan meet-minutes action-track ally-review report-sentiment"
 PO="$TOP/po/nl.po"
 
 # ---- the catalogue against the sources --------------------------------------
-sh "$TOP/po/xgettext.sh" "$T/ally.pot" "$TOP"/lib/*.c "$TOP"/bin/*.c
+sh "$TOP/po/xgettext.sh" "$T/ally.pot" "$TOP"/lib/*.c "$TOP"/lib/*.h "$TOP"/bin/*.c
 is "$?" 0 "xgettext extracts the messages of the sources"
 n=$(grep -c '^msgid ' "$T/ally.pot")
 ok "$([ "$n" -gt 500 ] && echo 0 || echo 1)" "the sources mark many messages ($n)"

@@ -314,18 +314,18 @@ test_check_mode(void)
 	chmod(dir, 0777);
 	if (chdir(dir) != 0)
 		abort();
-	is_int(privacy_check_mode("ally.db", &w), 1,
+	is_int(db_check_mode("ally.db", &w), 1,
 	    "check_mode: a bare name in a world-writable directory");
 	ok(strstr(w.msg, "warning: .: the database's directory is writable") !=
 	    NULL, "  names the directory as '.'");
 	chmod(dir, 0700);
 	ally_error_clear(&w);
-	is_int(privacy_check_mode("ally.db", &w), 0,
+	is_int(db_check_mode("ally.db", &w), 0,
 	    "check_mode: a private directory is fine");
 	if (chdir(cwd) != 0)
 		abort();
 	/* A database in / : the root directory is looked at (not writable). */
-	is_int(privacy_check_mode("/ally-cover-no-such.db", &w), 0,
+	is_int(db_check_mode("/ally-cover-no-such.db", &w), 0,
 	    "check_mode: a file at the root looks at /");
 }
 

@@ -1,5 +1,7 @@
 /*
- * signal.c: tension signals, the first pillar of the method.
+ * tension.c: tension signals, the first pillar of the method.  (Named
+ * for what it holds, not signal.c, which a C reader takes for
+ * signal(3); its functions keep the record's name, signal_*.)
  *
  * A signal is one reading of one theme: a level on the five-step scale
  * (0 calm .. 4 unrest), a trend and a basis, from a meeting's minutes or
@@ -11,7 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally.h"
+#include "core.h"
+#include "fields.h"
+#include "member.h"
+#include "names.h"
+#include "tension.h"
 
 /* Indexes of signal_fields, the order of signal_def (fields.c). */
 enum { SF_ID, SF_NETWORK, SF_DATE, SF_THEME, SF_TENSION, SF_TREND, SF_BASIS,

@@ -1,0 +1,86 @@
+/*
+ * member.h: the members of a network (person.c) and what protects their
+ * identities (privacy.c).  The member-name check on stored text is
+ * names.h's.
+ */
+#ifndef ALLY_MEMBER_H
+#define ALLY_MEMBER_H
+
+#include "core.h"
+
+/* ---- person.c -------------------------------------------------------- */
+
+#define PERSON_IDENTITIES	0x01	/* include name, phone, email */
+#define PERSON_SPECIAL		0x02	/* include gender, background, religion */
+
+/*
+ * Apply one person record (insert, or update matched by id or alias) in
+ * the open transaction.  *changed is set to "added", "updated" or
+ * "unchanged".
+ */
+int	 person_apply(sqlite3 *, const struct network *,
+	    const struct record *, day_t, const char **, long long *,
+	    struct ally_error *);
+int	 person_count_allies(sqlite3 *, long long, int *,
+	    struct ally_error *);
+/* Look up an alias in a network: 1 found (*id set), 0 not, -1 error. */
+int	 person_by_alias(sqlite3 *, long long, const char *, long long *,
+	    struct ally_error *);
+/*
+ * The aliases of a network and their person ids, read in one query and
+ * sorted, for an ingest that looks one up per record.
+ */
+struct alias_map {
+	struct alias_entry {
+		char		*alias;
+		long long	 id;
+	}		*v;
+	size_t		 n;
+};
+int	 person_alias_map(sqlite3 *, long long, struct alias_map *,
+	    struct ally_error *);
+void	 alias_map_free(struct alias_map *);
+/* person_by_alias through net->aliases when it is set. */
+int	 person_lookup(sqlite3 *, const struct network *, const char *,
+	    long long *, struct ally_error *);
+/* A person as a record, with the fields the flags allow. */
+struct record *person_record(sqlite3_stmt *, int);
+/* The SELECT that person_record reads, ordered by alias. */
+extern const char person_select_sql[];
+
+/* ---- privacy.c: contact list, audit, erasure, retention, backups ------ */
+
+/* Columns of the printed and CSV contact list (the vCard adds email). */
+extern const char *const privacy_contact_fields[];
+
+/*
+ * The quick-contact list with identities: active allies who gave
+ * contact_consent, then active police and municipality staff (their
+ * numbers are exchanged within the group by the method).  *out is an
+ * array of records (alias name role function phone email network).
+ */
+int	 privacy_contacts(sqlite3 *, const struct network *,
+	    struct record ***, size_t *, struct ally_error *);
+void	 privacy_records_free(struct record **, size_t);
+/* The audit log, oldest first; a NULL network lists every entry. */
+int	 privacy_audit_each(sqlite3 *, const char *,
+	    int (*)(const struct record *, void *, struct ally_error *),
+	    void *, struct ally_error *);
+/*
+ * Erase the identity of a member who has left (by alias), in the open
+ * transaction, and audit it as the given command.  *out: what is left
+ * of the member (id alias role status left erased change), change
+ * "erased" or "unchanged" when there was nothing left to erase.
+ */
+int	 privacy_erase(sqlite3 *, const struct network *, const char *,
+	    day_t, const char *, struct record **, struct ally_error *);
+/* Erase each member who left more than the months ago, in the transaction. */
+int	 privacy_retention(sqlite3 *, const struct network *, int, day_t,
+	    const char *, struct record ***, size_t *, struct ally_error *);
+/* After erasure, outside a transaction: empty the write-ahead log. */
+int	 privacy_checkpoint(sqlite3 *, struct ally_error *);
+/* A consistent copy of the database into a new file, 0600; audited. */
+int	 privacy_backup(sqlite3 *, const char *, const char *,
+	    struct ally_error *);
+
+#endif /* ALLY_MEMBER_H */
