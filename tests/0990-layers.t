@@ -16,7 +16,9 @@ skeleton="cli opt session action_edit contact_list heatmap invite minutes_doc \
 all=" $core $domain $render $skeleton "
 
 # "symbol module" for every global the library defines.
+# (An object left from a source file since renamed is no part of it.)
 for o in "$TOP"/lib/*.o; do
+	[ -f "${o%.o}.c" ] || continue
 	m=${o##*/}
 	nm --defined-only -g "$o" | awk -v m="${m%.o}" 'NF == 3 { print $3, m }'
 done | sort >"$T/defs"
