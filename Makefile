@@ -38,7 +38,7 @@ DEB_CHECK = perl sqlite3 mandoc faketime python3 python3-icalendar \
 # ALLY_LOCALEDIR) and installed under LOCALEDIR.
 LANGS	= $(patsubst po/%.po,%,$(wildcard po/*.po))
 MO	= $(LANGS:%=locale/%/LC_MESSAGES/ally.mo)
-all: $(CMDS) $(UNITS) $(MO)
+all: $(CMDS) $(UNITS) $(MO) bin/ally.bash
 
 locale/%/LC_MESSAGES/ally.mo: po/%.po
 	@mkdir -p $(@D)
@@ -69,6 +69,16 @@ lib/i18n.o: lib/i18n.c $(LIB_HDR) Makefile
 bin/%: bin/%.c lib/libally.a $(LIB_HDR)
 	$(CC) $(ALLY_CFLAGS) $(LDFLAGS) $(HARDEN_LD) -o $@ $< lib/libally.a \
 		$(LDLIBS)
+
+# The bash completion: its template with the value lists of the field
+# tables (lib/fields.c) in place, so that it offers what the commands
+# accept.
+tools/gencompletion: tools/gencompletion.c lib/libally.a $(LIB_HDR)
+	$(CC) $(ALLY_CFLAGS) $(LDFLAGS) $(HARDEN_LD) -o $@ $< lib/libally.a \
+		$(LDLIBS)
+
+bin/ally.bash: bin/ally.bash.in tools/gencompletion
+	tools/gencompletion < bin/ally.bash.in > $@.tmp && mv $@.tmp $@
 
 tests/unit/%: tests/unit/%.c tests/unit/tap.h lib/libally.a $(LIB_HDR)
 	$(CC) $(ALLY_CFLAGS) $(LDFLAGS) $(HARDEN_LD) -o $@ $< lib/libally.a \
@@ -119,7 +129,7 @@ lint:
 # completed.
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
-install: $(CMDS) $(MO)
+install: $(CMDS) $(MO) bin/ally.bash
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(BASHCOMPDIR)
@@ -139,7 +149,7 @@ install: $(CMDS) $(MO)
 
 clean:
 	rm -f lib/*.o lib/libally.a $(CMDS) $(UNITS) lib/*.gcda lib/*.gcno \
-		po/ally.pot
+		po/ally.pot tools/gencompletion bin/ally.bash bin/ally.bash.tmp
 	rm -rf locale
 
 .PHONY: all check check-asan demo deps-build deps-check install clean lint \

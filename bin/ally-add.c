@@ -125,6 +125,7 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	struct ally_session s;
 	struct writer *w = NULL;
 	sqlite3_stmt *st = NULL;
+	const char *sql;
 	long n = 0;
 	int rc = -1, flags = identities ? PERSON_IDENTITIES : 0;
 
@@ -139,7 +140,8 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	    (identities ? 0 : SESSION_READ | SESSION_SNAPSHOT), warnx,
 	    err) != 0)
 		return -1;
-	if (db_prepare(s.db, person_select_sql, &st, err) != 0)
+	if ((sql = person_select_sql(err)) == NULL ||
+	    db_prepare(s.db, sql, &st, err) != 0)
 		goto out;
 	sqlite3_bind_int64(st, 1, s.net.id);
 	db_bind_text(st, 2, status);

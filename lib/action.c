@@ -31,27 +31,31 @@ enum {
  * Every filter is a bound parameter that is NULL when unused, so that one
  * prepared statement serves every combination.
  */
-static const char action_select_sql[] =
-    "SELECT a.id, n.name, a.meeting_id, a.title, a.party, p.alias, a.due, "
-    "a.status, a.closed, a.note, a.revision "
-    "FROM action a JOIN network n ON n.id = a.network_id "
-    "LEFT JOIN person p ON p.id = a.owner_id "
-    "WHERE a.network_id = ?1 AND (?2 IS NULL OR a.id = ?2) "
-    "AND (?3 IS NULL OR a.status = ?3) AND (?4 IS NULL OR a.party = ?4) "
-    "AND (?5 IS NULL OR a.owner_id = ?5) "
-    "AND (?6 IS NULL OR a.meeting_id = ?6) "
-    "AND (?7 IS NULL OR a.due >= ?7) AND (?8 IS NULL OR a.due <= ?8) "
-    "AND (?9 IS NULL OR a.status = 'open') "
-    "ORDER BY a.due, a.id";
+const char *
+action_select_sql(struct ally_error *err)
+{
+	static char sql[ROW_SELECT_MAX];
+
+	return row_select(&action_def, "", "WHERE t.network_id = ?1 AND "
+	    "(?2 IS NULL OR t.id = ?2) AND (?3 IS NULL OR t.status = ?3) "
+	    "AND (?4 IS NULL OR t.party = ?4) "
+	    "AND (?5 IS NULL OR t.owner_id = ?5) "
+	    "AND (?6 IS NULL OR t.meeting_id = ?6) "
+	    "AND (?7 IS NULL OR t.due >= ?7) AND (?8 IS NULL OR t.due <= ?8) "
+	    "AND (?9 IS NULL OR t.status = 'open') "
+	    "ORDER BY t.due, t.id", sql, sizeof(sql), err);
+}
 
 int
 action_query(sqlite3 *db, const struct network *net,
     const struct action_filter *f, sqlite3_stmt **st,
     struct ally_error *err)
 {
+	const char *sql;
 	char buf[11];
 
-	if (db_prepare(db, action_select_sql, st, err) != 0)
+	if ((sql = action_select_sql(err)) == NULL ||
+	    db_prepare(db, sql, st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(*st, 1, net->id);
 	if (f->id != 0)

@@ -34,6 +34,8 @@ struct action_filter {
 int	 action_query(sqlite3 *, const struct network *,
 	    const struct action_filter *, sqlite3_stmt **,
 	    struct ally_error *);
+/* The SELECT of action_query, made from action_def; NULL and err. */
+const char *action_select_sql(struct ally_error *);
 /* The current row of action_query as a record (owner as alias). */
 struct record *action_record(sqlite3_stmt *);
 

@@ -178,8 +178,9 @@ const struct record_def theme_def = { "theme", "signal", theme_v,
     NFIELDS(theme_v) };
 
 #define SIGNAL_FIELDS(F, X) \
-	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
-	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, 0, "network_id") \
+	F(ID, "id", FK_ID, NULL, 1, 0, 0, FIELD_UNLISTED, "id") \
+	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, FIELD_UNLISTED, \
+	    "network_id") \
 	F(DATE, "date", FK_DATE, NULL, 0, 0, 0, \
 	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY | FIELD_PAST, "date") \
 	F(THEME, "theme", FK_WORD, signal_themes, 0, 0, 32, \
@@ -204,8 +205,10 @@ const struct record_def signal_def = { "signal", "signal", signal_v,
 
 #define ACTION_FIELDS(F, X) \
 	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
-	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, 0, "network_id") \
-	F(MEETING, "meeting", FK_ID, NULL, 1, 0, 0, 0, "meeting_id") \
+	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, FIELD_CONTEXT, \
+	    "network_id") \
+	F(MEETING, "meeting", FK_ID, NULL, 1, 0, 0, FIELD_CONTEXT, \
+	    "meeting_id") \
 	F(TITLE, "title", FK_TEXT, NULL, 0, 0, 300, \
 	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "title") \
 	F(PARTY, "party", FK_ENUM, action_parties, 0, 0, 0, \
@@ -266,7 +269,8 @@ const struct record_def action_def = { "action", "action", action_v,
 	    "reviewed") \
 	F(NOTE, "note", FK_MULTILINE, NULL, 0, 0, 4000, FIELD_IDENTIFYING, \
 	    "note") \
-	X(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, 0, "network_id")
+	X(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, FIELD_UNLISTED, \
+	    "network_id")
 
 static const struct field_def review_v[] = {
 	REVIEW_FIELDS(FIELD_DEF, FIELD_DEF)
@@ -348,15 +352,36 @@ values_join(const char *const *v, char *buf, size_t len)
 }
 
 const char *
-fields_join(const struct record_def *d, char *buf, size_t len)
+fields_join_except(const struct record_def *d, unsigned mask, char *buf,
+    size_t len)
 {
 	size_t i, n = 0;
 
 	buf[0] = '\0';
 	for (i = 0; i < d->nfields && n < len; i++)
-		n += snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
-		    d->fields[i].name);
+		if (!(d->fields[i].flags & mask))
+			n += snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
+			    d->fields[i].name);
 	return buf;
+}
+
+const char *
+fields_join(const struct record_def *d, char *buf, size_t len)
+{
+	return fields_join_except(d, FIELD_UNLISTED, buf, len);
+}
+
+size_t
+fields_names(const struct record_def *d, unsigned mask, const char **v,
+    size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < d->nfields && k + 1 < n; i++)
+		if (!(d->fields[i].flags & mask))
+			v[k++] = d->fields[i].name;
+	v[k] = NULL;
+	return k;
 }
 
 /* ---- checks ---------------------------------------------------------- */

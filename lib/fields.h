@@ -48,6 +48,8 @@ enum field_kind {
 #define FIELD_PAST		0x0020	/* a date that is not in the future */
 #define FIELD_OUTPUT		0x0040	/* printed; ignored or checked when read */
 #define FIELD_NO_DB_CHECK	0x0080	/* values checked here; no CHECK in SQL */
+#define FIELD_UNLISTED		0x0100	/* accepted; not in a diagnostic's list */
+#define FIELD_CONTEXT		0x0200	/* where it was agreed: minutes say it */
 
 struct field_def {
 	const char		*name;
@@ -168,9 +170,19 @@ const struct field_def *record_def_field(const struct record_def *,
 int	 record_def_index(const struct record_def *, const char *);
 /*
  * The field names, or the values, joined by ", " into buf (truncated to
- * its size): the lists the diagnostics show.
+ * its size): the lists the diagnostics show.  fields_join leaves out the
+ * fields marked FIELD_UNLISTED; fields_join_except those whose flags
+ * have any of its mask.
  */
 const char *fields_join(const struct record_def *, char *, size_t);
+const char *fields_join_except(const struct record_def *, unsigned, char *,
+	    size_t);
+/*
+ * The names of the fields whose flags have none of mask, in the table's
+ * order, into v (of n, NULL-ended); their number.
+ */
+size_t	 fields_names(const struct record_def *, unsigned, const char **,
+	    size_t);
 const char *values_join(const char *const *, char *, size_t);
 
 /*

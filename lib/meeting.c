@@ -380,20 +380,29 @@ out:
 	return rc;
 }
 
+const char *
+venue_select_sql(struct ally_error *err)
+{
+	static char sql[ROW_SELECT_MAX];
+
+	return row_select(&venue_def, "", "WHERE t.network_id = ? ORDER BY "
+	    "t.id", sql, sizeof(sql), err);
+}
+
 int
 venue_list(sqlite3 *db, const struct network *net, struct record ***out,
     size_t *n, struct ally_error *err)
 {
 	struct record **v = NULL, **nv, *r;
+	const char *sql;
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (db_prepare(db, "SELECT id, name, host, address, CASE active WHEN "
-	    "1 THEN 'yes' ELSE 'no' END FROM venue WHERE network_id = ? "
-	    "ORDER BY id", &st, err) != 0)
+	if ((sql = venue_select_sql(err)) == NULL ||
+	    db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -406,14 +415,7 @@ venue_list(sqlite3 *db, const struct network *net, struct record ***out,
 		if ((r = record_new()) == NULL)
 			goto nomem;
 		v[(*n)++] = r;
-		if (db_column_to_record(st, 0, r, "id") != 0 ||
-		    record_set(r, "network", net->name) != 0 ||
-		    db_column_to_record(st, 1, r, "name") != 0 ||
-		    db_column_to_record(st, 2, r, "host") != 0 ||
-		    (sqlite3_column_type(st, 3) == SQLITE_NULL ?
-		    record_set_null(r, "address") :
-		    db_column_to_record(st, 3, r, "address")) != 0 ||
-		    db_column_to_record(st, 4, r, "active") != 0)
+		if (row_columns(st, r, venue_fields, V_ACTIVE + 1, 0) != 0)
 			goto nomem;
 	}
 	sqlite3_finalize(st);
@@ -429,13 +431,36 @@ nomem:
 
 /* ---- reading meetings --------------------------------------------------- */
 
-#define MEETING_SELECT \
-	"SELECT m.id, n.name, m.date, m.time, n.duration, m.location, " \
-	"v.address, m.host, p.alias, m.meal, m.status, m.sequence, m.uid, " \
-	"m.updated FROM meeting m JOIN network n ON n.id = m.network_id " \
-	"LEFT JOIN person p ON p.id = m.chair_id " \
-	"LEFT JOIN venue v ON v.network_id = m.network_id AND " \
-	"v.name = m.location "
+/* The field indexes of meeting_def (fields.c), the listing's columns. */
+enum { M_ID, M_NETWORK, M_DATE, M_TIME, M_LOCATION, M_HOST, M_CHAIR,
+    M_MEAL, M_STATUS, M_DURATION, M_ADDRESS, M_SEQUENCE, M_UID,
+    M_UPDATED };
+
+/* The columns of meeting_def, then what a struct meeting adds. */
+#define MEETING_EXTRA	", n.duration, v.address, t.sequence, t.uid, " \
+	"t.updated"
+#define MEETING_JOIN	"LEFT JOIN venue v ON v.network_id = t.network_id " \
+	"AND v.name = t.location "
+
+const char *
+meeting_select_sql(struct ally_error *err)
+{
+	static char sql[ROW_SELECT_MAX];
+
+	return row_select(&meeting_def, MEETING_EXTRA, MEETING_JOIN
+	    "WHERE t.network_id = ? AND t.id = ?", sql, sizeof(sql), err);
+}
+
+static const char *
+meetings_between_sql(struct ally_error *err)
+{
+	static char sql[ROW_SELECT_MAX];
+
+	return row_select(&meeting_def, MEETING_EXTRA, MEETING_JOIN
+	    "WHERE t.network_id = ?1 AND t.date BETWEEN ?2 AND ?3 AND "
+	    "(?4 OR t.status <> 'cancelled') ORDER BY t.date, t.time, t.id",
+	    sql, sizeof(sql), err);
+}
 
 static void
 meeting_row(sqlite3_stmt *st, struct meeting *m)
@@ -443,22 +468,23 @@ meeting_row(sqlite3_stmt *st, struct meeting *m)
 	char buf[16];
 
 	memset(m, 0, sizeof(*m));
-	m->id = sqlite3_column_int64(st, 0);
-	copy_col(st, 1, m->network, sizeof(m->network));
-	copy_col(st, 2, buf, sizeof(buf));
+	m->id = sqlite3_column_int64(st, M_ID);
+	copy_col(st, M_NETWORK, m->network, sizeof(m->network));
+	copy_col(st, M_DATE, buf, sizeof(buf));
 	if (date_parse(buf, &m->date) != 0)
 		m->date = 0;
-	copy_col(st, 3, m->time, sizeof(m->time));
-	m->duration = sqlite3_column_int(st, 4);
-	copy_col(st, 5, m->location, sizeof(m->location));
-	copy_col(st, 6, m->address, sizeof(m->address));
-	copy_col(st, 7, m->host, sizeof(m->host));
-	copy_col(st, 8, m->chair, sizeof(m->chair));
-	m->meal = sqlite3_column_int(st, 9);
-	copy_col(st, 10, m->status, sizeof(m->status));
-	m->sequence = sqlite3_column_int(st, 11);
-	copy_col(st, 12, m->uid, sizeof(m->uid));
-	copy_col(st, 13, m->updated, sizeof(m->updated));
+	copy_col(st, M_TIME, m->time, sizeof(m->time));
+	m->duration = sqlite3_column_int(st, M_DURATION);
+	copy_col(st, M_LOCATION, m->location, sizeof(m->location));
+	copy_col(st, M_ADDRESS, m->address, sizeof(m->address));
+	copy_col(st, M_HOST, m->host, sizeof(m->host));
+	copy_col(st, M_CHAIR, m->chair, sizeof(m->chair));
+	copy_col(st, M_MEAL, buf, sizeof(buf));
+	m->meal = strcmp(buf, "yes") == 0;
+	copy_col(st, M_STATUS, m->status, sizeof(m->status));
+	m->sequence = sqlite3_column_int(st, M_SEQUENCE);
+	copy_col(st, M_UID, m->uid, sizeof(m->uid));
+	copy_col(st, M_UPDATED, m->updated, sizeof(m->updated));
 }
 
 /* 1 found, 0 not, -1 error. */
@@ -466,11 +492,12 @@ static int
 meeting_by_id(sqlite3 *db, long long net, long long id, struct meeting *m,
     struct ally_error *err)
 {
+	const char *sql;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, MEETING_SELECT "WHERE m.network_id = ? AND "
-	    "m.id = ?", &st, err) != 0)
+	if ((sql = meeting_select_sql(err)) == NULL ||
+	    db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net);
 	sqlite3_bind_int64(st, 2, id);
@@ -504,6 +531,7 @@ meetings_between(sqlite3 *db, long long net, day_t from, day_t to,
     int cancelled, struct meeting **out, size_t *n, size_t *cap,
     struct ally_error *err)
 {
+	const char *sql;
 	sqlite3_stmt *st;
 	struct meeting m;
 	char f[11], t[11];
@@ -511,9 +539,8 @@ meetings_between(sqlite3 *db, long long net, day_t from, day_t to,
 
 	date_format(from, f);
 	date_format(to, t);
-	if (db_prepare(db, MEETING_SELECT "WHERE m.network_id = ?1 AND "
-	    "m.date BETWEEN ?2 AND ?3 AND (?4 OR m.status <> 'cancelled') "
-	    "ORDER BY m.date, m.time, m.id", &st, err) != 0)
+	if ((sql = meetings_between_sql(err)) == NULL ||
+	    db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net);
 	sqlite3_bind_text(st, 2, f, -1, SQLITE_STATIC);
@@ -909,10 +936,6 @@ meeting_plan_next(sqlite3 *db, const struct network *net,
 }
 
 /* ---- updating a meeting ------------------------------------------------- */
-
-/* The field indexes of meeting_def (fields.c). */
-enum { M_ID, M_NETWORK, M_DATE, M_TIME, M_LOCATION, M_HOST, M_CHAIR,
-    M_MEAL, M_STATUS };
 
 static int
 same_as_old(const struct row_apply *a, int j, const char *v)

@@ -74,6 +74,8 @@ int	 network_set_schedule(sqlite3 *, struct network *, const char *,
 int	 venue_apply(sqlite3 *, const struct network *,
 	    const struct record *, const char **, long long *,
 	    struct ally_error *);
+/* The SELECT of venue_list, made from venue_def; NULL and err. */
+const char *venue_select_sql(struct ally_error *);
 /* Every venue of the network as records, in the order they were added. */
 int	 venue_list(sqlite3 *, const struct network *, struct record ***,
 	    size_t *, struct ally_error *);
@@ -114,6 +116,11 @@ int	 meeting_apply(sqlite3 *, const struct network *,
 /* The network's meetings from .. to (inclusive), by date. */
 int	 meeting_list(sqlite3 *, const struct network *, day_t, day_t,
 	    struct meeting **, size_t *, struct ally_error *);
+/*
+ * The SELECT of a meeting by network and id: meeting_def's columns,
+ * then duration, address, sequence, uid and updated; NULL and err.
+ */
+const char *meeting_select_sql(struct ally_error *);
 /* A meeting as a RECORDS.md record (with change and fields when set). */
 struct record *meeting_record(const struct meeting *);
 

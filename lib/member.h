@@ -45,8 +45,12 @@ int	 person_lookup(sqlite3 *, const struct network *, const char *,
 	    long long *, struct ally_error *);
 /* A person as a record, with the fields the flags allow. */
 struct record *person_record(sqlite3_stmt *, int);
-/* The SELECT that person_record reads, ordered by alias. */
-extern const char person_select_sql[];
+/*
+ * The SELECT that person_record reads (?1 the network, ?2 a status and
+ * ?3 a role or NULL), ordered by alias; NULL and err when it cannot be
+ * made.
+ */
+const char *person_select_sql(struct ally_error *);
 
 /* ---- privacy.c: contact list, audit, erasure, retention, backups ------ */
 

@@ -27,11 +27,8 @@
 const char *const minutes_views[] = { "meetings", "attendance", "themes",
     "actions", NULL };
 
-static const char *const theme_fields[] = { "theme", "tension", "trend",
-    "basis", "summary", NULL };
 /* An action in minutes: where it was agreed goes without saying. */
-static const char *const minutes_action_fields[] = { "id", "title",
-    "party", "owner", "due", "status", "closed", "note", "revision", NULL };
+#define MINUTES_ACTION	FIELD_CONTEXT
 
 static const char *const view_meetings[] = { "meeting", "network", "date",
     "time", "location", "host", "chair", "meal", "present", "excused",
@@ -271,22 +268,23 @@ bad(const struct record *r, const char *field, struct ally_error *err,
 }
 
 /*
- * Every field known, and of the right shape.  Unknown is the message
- * (marked with N_, a format with the list of known fields as its %s).
+ * Every field known (a field of def whose flags have none of mask),
+ * and of the right shape.  Unknown is the message (marked with N_, a
+ * format with the list of known fields as its %s).
  */
 static int
-check_fields(const struct record *r, const char *const *known,
-    const char *unknown, struct ally_error *err)
+check_fields(const struct record *r, const struct record_def *def,
+    unsigned mask, const char *unknown, struct ally_error *err)
 {
 	char list[512];
-	size_t i, n;
-	const char *const *k;
+	size_t i;
 	const struct field *f;
-	int listy;
+	int listy, j;
 
 	for (i = 0; i < r->nfields; i++) {
 		f = &r->fields[i];
-		if (str_in(f->key, known)) {
+		if ((j = record_def_index(def, f->key)) >= 0 &&
+		    !(def->fields[j].flags & mask)) {
 			listy = strcmp(f->key, "present") == 0 ||
 			    strcmp(f->key, "excused") == 0 ||
 			    strcmp(f->key, "absent") == 0;
@@ -315,10 +313,8 @@ check_fields(const struct record *r, const char *const *known,
 				    "value)"));
 			continue;
 		}
-		list[0] = '\0';
-		for (n = 0, k = known; *k != NULL && n < sizeof(list); k++)
-			n += snprintf(list + n, sizeof(list) - n, "%s%s",
-			    n ? ", " : "", *k);
+		fields_join_except(def, mask | FIELD_UNLISTED, list,
+		    sizeof(list));
 		return ally_error_at(err, EX_DATAERR, r->file,
 		    record_line(r, f->key), f->key, unknown, list);
 	}
@@ -667,7 +663,7 @@ check_theme(struct minutes *mi, struct doc *d, const struct record *t,
 	const char *v;
 	int level;
 
-	if (check_fields(t, theme_fields, N_("unknown field (a theme has: "
+	if (check_fields(t, &theme_def, 0, N_("unknown field (a theme has: "
 	    "%s)"), err) != 0)
 		return -1;
 	if ((v = record_get(t, "theme")) == NULL)
@@ -747,7 +743,7 @@ check_action(struct minutes *mi, struct doc *d, const struct record *a,
 	long k;
 	int rc;
 
-	if (check_fields(a, minutes_action_fields, N_("unknown field (an "
+	if (check_fields(a, &action_def, MINUTES_ACTION, N_("unknown field (an "
 	    "action has: %s)"), err) != 0)
 		return -1;
 	if ((v = record_get(a, "id")) != NULL) {
@@ -832,7 +828,7 @@ check_doc(struct minutes *mi, struct doc *d, struct ally_error *err)
 	struct record **s;
 	size_t n, i;
 
-	if (check_fields(d->r, minutes_fields, N_("unknown field (minutes "
+	if (check_fields(d->r, &minutes_def, 0, N_("unknown field (minutes "
 	    "has: %s)"), err) != 0 ||
 	    resolve_meeting(mi, d, err) != 0 ||
 	    check_meeting_fields(mi, d, err) != 0 ||
@@ -1268,6 +1264,18 @@ load_nested(sqlite3 *db, const char *sql, long long id, struct record *r,
 	return db_each_row(db, st, what, nested_row, &n, err);
 }
 
+/* The same, the columns named as the fields of def that mask leaves. */
+static int
+load_fields(sqlite3 *db, const char *sql, long long id, struct record *r,
+    const struct record_def *def, unsigned mask, const char *key,
+    struct ally_error *err)
+{
+	const char *names[32];
+
+	fields_names(def, mask, names, sizeof(names) / sizeof(names[0]));
+	return load_nested(db, sql, id, r, key, names, key, err);
+}
+
 struct record *
 minutes_load(sqlite3 *db, const struct network *net, long long id,
     int flags, struct ally_error *err)
@@ -1317,10 +1325,9 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 		goto oom;
 	if (load_attendance(db, id, r, err) != 0)
 		goto fail;
-	if (!(flags & MINUTES_LOAD_HEAD) && (load_nested(db, themes, id, r,
-	    "themes", theme_fields, "themes", err) != 0 || load_nested(db,
-	    actions, id, r, "actions", minutes_action_fields, "actions",
-	    err) != 0))
+	if (!(flags & MINUTES_LOAD_HEAD) && (load_fields(db, themes, id, r,
+	    &theme_def, 0, "themes", err) != 0 || load_fields(db, actions,
+	    id, r, &action_def, MINUTES_ACTION, "actions", err) != 0))
 		goto fail;
 	if (notes != NULL && record_set(r, "notes", notes) != 0)
 		goto oom;
@@ -1505,8 +1512,7 @@ agenda_themes(sqlite3 *db, const struct network *net, const char *today,
 	if (id == 0)
 		return empty_list(r, "themes", VAL_RECORDS) == 0 ? 0 :
 		    ally_errorf(err, EX_OSERR, "out of memory");
-	return load_nested(db, themes, id, r, "themes", theme_fields, "themes",
-	    err);
+	return load_fields(db, themes, id, r, &theme_def, 0, "themes", err);
 }
 
 /* How long ago an action was agreed, and whether it is overdue. */

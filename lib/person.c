@@ -27,15 +27,17 @@ enum {
 	P_NFIELDS
 };
 
-const char person_select_sql[] =
-    "SELECT p.id, n.name, p.alias, p.name, p.phone, p.email, p.role, "
-    "p.function, p.community, p.sector, p.age_band, p.gender, "
-    "p.background, p.religion, p.status, p.intake, p.vetted, p.joined, "
-    "p.left, CASE p.contact_consent WHEN 1 THEN 'yes' ELSE 'no' END, "
-    "p.notes FROM person p JOIN network n ON n.id = p.network_id "
-    "WHERE p.network_id = ?1 AND (?2 IS NULL OR p.status = ?2) "
-    "AND (?3 IS NULL OR p.role = ?3) ORDER BY p.role <> 'ally', "
-    "length(p.alias), p.alias";
+/* Made once from person_def: its columns, in its order. */
+const char *
+person_select_sql(struct ally_error *err)
+{
+	static char sql[ROW_SELECT_MAX];
+
+	return row_select(&person_def, "", "WHERE t.network_id = ?1 AND "
+	    "(?2 IS NULL OR t.status = ?2) AND (?3 IS NULL OR t.role = ?3) "
+	    "ORDER BY t.role <> 'ally', length(t.alias), t.alias", sql,
+	    sizeof(sql), err);
+}
 
 static int
 is_identity(int i)

@@ -691,16 +691,15 @@ static int
 target_check(const struct record *r, int *dim, const char **group,
     double *share, struct ally_error *err)
 {
-	static const char *const known[] = { "dimension", "group", "share",
-	    NULL };
+	char list[128];
 	const char *v;
 	size_t i;
 
 	for (i = 0; i < r->nfields; i++) {
-		if (!str_in(r->fields[i].key, known))
-			return field_error(r, r->fields[i].key, err, "%s",
-			    _("unknown field (a target record has: dimension, "
-			    "group, share)"));
+		if (record_def_index(&target_def, r->fields[i].key) < 0)
+			return field_error(r, r->fields[i].key, err,
+			    "unknown field (a target record has: %s)",
+			    fields_join(&target_def, list, sizeof(list)));
 		if (r->fields[i].kind == VAL_LIST ||
 		    r->fields[i].kind == VAL_RECORDS)
 			return field_error(r, r->fields[i].key, err, "%s",
@@ -1081,6 +1080,7 @@ review_representation(sqlite3 *db, const struct network *net,
 static int
 decision_check(const struct record *r, struct ally_error *err)
 {
+	char list[512];
 	const char *v;
 	size_t i;
 	int rc;
@@ -1088,13 +1088,10 @@ decision_check(const struct record *r, struct ally_error *err)
 	for (i = 0; i < r->nfields; i++) {
 		const char *k = r->fields[i].key;
 
-		if (!str_in(k, review_fields) && strcmp(k, "network") != 0)
-			return field_error(r, k, err, "%s", _("unknown field "
-			    "(a review record has: alias, role, status, "
-			    "status_since, meetings, present, excused, "
-			    "attendance, last_present, absent_in_row, intake, "
-			    "vetted, contact_consent, flags, decision, "
-			    "reviewed, note)"));
+		if (record_def_index(&review_def, k) < 0)
+			return field_error(r, k, err, "unknown field (a review "
+			    "record has: %s)", fields_join(&review_def, list,
+			    sizeof(list)));
 		if (strcmp(k, "flags") != 0 && (r->fields[i].kind ==
 		    VAL_LIST || r->fields[i].kind == VAL_RECORDS))
 			return field_error(r, k, err, "%s", _("expected one "

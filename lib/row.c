@@ -481,3 +481,60 @@ row_overlay(struct row_apply *a, struct ally_error *err)
 	}
 	return 0;
 }
+
+/* ---- the listing ------------------------------------------------------ */
+
+/*
+ * A field with a column of the table is listed; the network's is its
+ * name, a person's id the alias, a yes/no the word.
+ */
+static void
+list_column(char *buf, size_t *n, size_t len, const struct field_def *f)
+{
+	if (f->kind == FK_NAME)
+		*n += snprintf(buf + *n, len - *n, "n.name");
+	else if (is_ref(f))
+		*n += snprintf(buf + *n, len - *n, "(SELECT alias FROM person "
+		    "WHERE id = t.%s)", f->column);
+	else if (f->kind == FK_BOOL)
+		*n += snprintf(buf + *n, len - *n, "CASE t.%s WHEN 1 THEN "
+		    "'yes' ELSE 'no' END", f->column);
+	else if (strcmp(f->column, f->name) == 0) {
+		*n += snprintf(buf + *n, len - *n, "t.%s", f->column);
+		return;
+	} else
+		*n += snprintf(buf + *n, len - *n, "t.%s", f->column);
+	/* The field's name as the column's: what tests/0981 compares. */
+	if (*n < len)
+		*n += snprintf(buf + *n, len - *n, " AS \"%s\"", f->name);
+}
+
+const char *
+row_select(const struct record_def *d, const char *extra, const char *tail,
+    char *buf, size_t len, struct ally_error *err)
+{
+	size_t i, n;
+	int k = 0;
+
+	if (buf[0] != '\0')
+		return buf;
+	n = snprintf(buf, len, "SELECT ");
+	for (i = 0; i < d->nfields && n < len; i++) {
+		if (d->fields[i].column == NULL)
+			continue;
+		if (k++ > 0)
+			n += snprintf(buf + n, len - n, ", ");
+		if (n < len)
+			list_column(buf, &n, len, &d->fields[i]);
+	}
+	if (n < len)
+		n += snprintf(buf + n, len - n, "%s FROM %s t JOIN network n ON "
+		    "n.id = t.network_id %s", extra, d->table, tail);
+	if (n >= len) {
+		buf[0] = '\0';
+		ally_errorf(err, EX_SOFTWARE, "%s: statement too long",
+		    d->table);
+		return NULL;
+	}
+	return buf;
+}

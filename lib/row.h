@@ -73,6 +73,17 @@ int	 row_find(sqlite3 *, const char *, long long, const char *,
 /* A statement's first n columns into the record, NULL as empty. */
 int	 row_columns(sqlite3_stmt *, struct record *, const char *const *,
 	    int, unsigned long);
+/*
+ * A listing's SELECT, made once into buf (empty until then): a column
+ * for each field of the table that has one, in the table's order and
+ * named as the field (the network's name, a member's alias for a
+ * person's id, yes or no for a boolean), then extra (", col, ..." or
+ * ""), FROM the table t JOIN network n, then tail (joins, WHERE, ORDER
+ * BY).  buf, or NULL when it is too short.
+ */
+#define ROW_SELECT_MAX	2048
+const char *row_select(const struct record_def *, const char *,
+	    const char *, char *, size_t, struct ally_error *);
 /* A member by alias: the id, role and status (of ROW_WORD bytes). */
 #define ROW_MEMBER_SQL	"SELECT id, role, status FROM person WHERE " \
 	"network_id = ? AND alias = ?"

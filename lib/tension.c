@@ -182,6 +182,7 @@ static int
 check_fields(const struct record *r, struct signal_row *s,
     struct ally_error *err)
 {
+	char list[256];
 	const char *v;
 	size_t i;
 	int rc, k;
@@ -191,8 +192,8 @@ check_fields(const struct record *r, struct signal_row *s,
 
 		if ((k = signal_field(f->key)) < 0)
 			return field_error(r, f->key, err, "unknown field (a "
-			    "signal has: %s)", "date, theme, tension, trend, "
-			    "basis, source, summary");
+			    "signal has: %s)", fields_join(&signal_def, list,
+			    sizeof(list)));
 		if (f->kind == VAL_LIST || f->kind == VAL_RECORDS)
 			return field_error(r, f->key, err, "%s",
 			    _("expected one value, not a list"));

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Bash completion (bin/ally.bash) of the six commands: options from its
+# Bash completion (bin/ally.bash, made from bin/ally.bash.in with the
+# field tables' value lists) of the six commands: options from its
 # table, which must agree with each command's getopt_long table and
 # --help; formats after -f; network names (ally-add -W) and aliases
 # (ally-add -l -f csv) from the database of the line being completed;
@@ -124,6 +125,37 @@ for c in $CMDS; do
 	like "$(comp "$c" -f '')" "^csv .*yaml$" "$c -f: formats"
 done
 
+# The value lists are the field tables' (lib/fields.c): each
+# enum:@@NAME@@ of the template is, on the same line of bin/ally.bash,
+# the values tools/gencompletion -l gives for NAME, which it reads from
+# the tables; and what a command offers is that list.
+"$TOP/tools/gencompletion" -l >"$T/lists"
+is "$?" 0 "gencompletion -l: the tables' value lists"
+n=0 miss=
+while IFS= read -r line; do
+	n=$((n + 1))
+	case $line in
+	*enum:@@*@@*) ;;
+	*) continue ;;
+	esac
+	name=${line#*enum:@@}
+	name=${name%%@@*}
+	vals=$(awk -v k="$name" '$1 == k { print $2 }' "$T/lists")
+	[ -n "$vals" ] && [ "$(sed -n "${n}p" "$TOP/bin/ally.bash")" = \
+	    "${line%%@@*}$vals${line#*@@*@@}" ] || miss="$miss $name"
+done <"$TOP/bin/ally.bash.in"
+is "$miss" "" "every enum of the completion is its table's values"
+is "$(grep -c 'enum:@@' "$TOP/bin/ally.bash.in")" 7 \
+    "seven value lists come from the tables"
+is "$(grep -c 'enum:@@' "$TOP/bin/ally.bash")" 0 "bin/ally.bash has them all"
+is "$(comp ally-add -s '' | tr ' ' ,)" \
+    "$(awk '$1 == "person.status" { print $2 }' "$T/lists" | tr , '\n' |
+    sort | paste -sd, -)" "ally-add -s: person.status's values"
+is "$(comp report-sentiment -L '')" "0 1 2 3 4" \
+    "report-sentiment -L: the tension's range"
+is "$(comp action-track -s '')" "done dropped open" \
+    "action-track -s: action.status's values"
+
 # Options.
 like "$(comp ally-add -)" "(^| )--networks( |$)" "ally-add -: --networks"
 like "$(comp ally-add -)" "(^| )-W( |$)" "ally-add -: -W"
@@ -205,6 +237,7 @@ is "$(q "SELECT count(*) FROM audit")" "$audit0" \
 # Installs what is built; -o keeps make from rebuilding anything here.
 old=
 for c in $CMDS; do old="$old -o bin/$c"; done
+old="$old -o bin/ally.bash -o tools/gencompletion"
 make -s -C "$TOP" $old install DESTDIR="$T/root" PREFIX=/usr \
     >"$T/install.out" 2>&1
 ok $? "make install DESTDIR=... PREFIX=/usr"
