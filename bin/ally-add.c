@@ -267,7 +267,9 @@ out:
 	return rc;
 }
 
-#define ALL_BUT_W	(OPT_ANY & ~OPT_IN(NETWORKS))
+/* -B copies the whole file: no network to choose, nothing printed. */
+#define ALL_BUT_W	(OPT_ANY & ~OPT_IN(NETWORKS) & ~OPT_IN(BACKUP))
+#define ALL_BUT_B	(OPT_ANY & ~OPT_IN(BACKUP))
 #define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION))
 
 #define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, OPT_IN(m), struct cmd, f)
@@ -299,7 +301,7 @@ static const struct opt options[] = {
 	  .kind = OPT_STRING, .off = offsetof(struct cmd, file) },
 	OPT_MODE('W', "networks", N_("list the networks of the file, no "
 	    "identities"), NETWORKS),
-	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W), OPT_FORMAT(OPT_ANY),
+	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W), OPT_FORMAT(ALL_BUT_B),
 	OPT_INPUT(OPT_IN(ADD)), OPT_DRY_RUN(WRITING), { .ch = 0 }
 };
 

@@ -336,7 +336,7 @@ static const struct opt table[] = {
 	  .kind = OPT_STRING, .off = offsetof(struct review, reviewed_arg) },
 	{ .ch = 'o', .name = "limit", .arg = N_("NAME=VALUE"),
 	  .help = N_("a threshold of the review (see the manual)"),
-	  .modes = OPT_ANY },
+	  .modes = OPT_ANY & ~UPDATE },
 	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when storing"),
 	  .modes = UPDATE, .kind = OPT_FLAG,
 	  .off = offsetof(struct review, quiet) },

@@ -96,6 +96,19 @@ is_separator(uint32_t c)
 	    c == 0xfeff;
 }
 
+/*
+ * Marks that show no letter of their own: combining accents (text in
+ * decomposed form, as some systems write it), the soft hyphen and the
+ * zero-width characters.  They are dropped, so that "O\u0308zturk" and
+ * "Oz\u00adturk" are the word "ozturk" as the reader sees it.
+ */
+static int
+is_invisible(uint32_t c)
+{
+	return (c >= 0x300 && c <= 0x36f) || c == 0xad ||
+	    (c >= 0x200b && c <= 0x200d) || c == 0x2060 || c == 0xfeff;
+}
+
 static void
 put_utf8(char **pp, uint32_t c)
 {
@@ -253,7 +266,7 @@ fold_words(const char *s, struct words *fw)
 		} else {
 			q = p;
 			c = utf8_next(&p);
-			if (is_separator(c))
+			if (is_separator(c) || is_invisible(c))
 				continue;
 			p = q;
 		}
@@ -268,6 +281,8 @@ fold_words(const char *s, struct words *fw)
 			}
 			q = p;
 			c = utf8_next(&p);
+			if (is_invisible(c))
+				continue;
 			if (is_separator(c)) {
 				p = q;
 				break;
