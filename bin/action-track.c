@@ -35,20 +35,12 @@ struct options {
 	const char		*before, *after, *date, *since, *until;
 	int			 overdue;
 	long long		 within;	/* -1: not given */
+	day_t			 from, to;	/* --reciprocity */
+	int			 nothing;	/* --remind: exit 1 */
 };
 
 static const char *const list_text_columns[] = { "id", "due", "status",
     "party", "owner", "meeting", "title", NULL };
-
-static int
-parse_date_opt(const char *opt, const char *s, day_t *d,
-    struct ally_error *err)
-{
-	if (date_parse(s, d) != 0)
-		return ally_errorf(err, EX_USAGE, "%s: '%s' is not a date "
-		    "(YYYY-MM-DD)", opt, s);
-	return 0;
-}
 
 /* The list filters as one action_filter. */
 static int
@@ -71,12 +63,12 @@ make_filter(sqlite3 *db, const struct network *net, const struct options *op,
 			    "%s in network %s", op->owner, net->name);
 	}
 	if (op->before != NULL) {
-		if (parse_date_opt("--due-before", op->before, &d, err) != 0)
+		if (opt_date("--due-before", op->before, &d, err) != 0)
 			return -1;
 		action_filter_due_max(f, d - 1);
 	}
 	if (op->after != NULL) {
-		if (parse_date_opt("--due-after", op->after, &d, err) != 0)
+		if (opt_date("--due-after", op->after, &d, err) != 0)
 			return -1;
 		action_filter_due_min(f, d + 1);
 	}
@@ -91,33 +83,26 @@ action_row(sqlite3_stmt *st, void *arg)
 	return action_record(st);
 }
 
+/* The list: the actions the filters let through, as records. */
 static int
-list_actions(const struct options *op, struct ally_error *err)
+list_actions(struct ally_session *s, void *arg, struct ally_error *err)
 {
+	const struct options *op = arg;
 	struct action_filter f;
-	struct ally_session ses;
-	struct writer *w = NULL;
+	struct writer *w;
 	sqlite3_stmt *st = NULL;
-	day_t today;
 	int rc = -1;
 
-	if (date_today(&today, err) != 0 ||
-	    session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
-		return -1;
-	if (make_filter(ses.db, &ses.net, op, today, &f, err) != 0 ||
-	    action_query(ses.db, &ses.net, &f, &st, err) != 0)
-		goto out;
-	if ((w = writer_open(stdout, op->o.format, op->o.format == FMT_TEXT ?
-	    list_text_columns : action_record_fields, 0, err)) == NULL)
-		goto out;
-	if (db_write_rows(ses.db, st, action_row, NULL, w, err) < 0)
-		goto out;
-	rc = 0;
-out:
-	if (w != NULL && writer_close(w, rc == 0 ? err : NULL) != 0)
-		rc = -1;
+	if (make_filter(s->db, &s->net, op, s->today, &f, err) == 0 &&
+	    action_query(s->db, &s->net, &f, &st, err) == 0 &&
+	    (w = writer_open(stdout, op->o.format, op->o.format == FMT_TEXT ?
+	    list_text_columns : action_record_fields, 0, err)) != NULL) {
+		rc = db_write_rows(s->db, st, action_row, NULL, w, err) < 0 ?
+		    -1 : 0;
+		if (writer_close(w, rc == 0 ? err : NULL) != 0)
+			rc = -1;
+	}
 	sqlite3_finalize(st);
-	session_close(&ses);
 	return rc;
 }
 
@@ -136,7 +121,7 @@ change_actions(const struct options *op, char **argv, int argc,
 
 	memset(&a, 0, sizeof(a));
 	a.adding = op->mode == M_ADD;
-	if (op->date != NULL && parse_date_opt("--date", op->date, &d,
+	if (op->date != NULL && opt_date("--date", op->date, &d,
 	    err) != 0)
 		return -1;
 	if (session_open(&a.s, &op->o, op->quiet ? SESSION_QUIET : 0, warnx,
@@ -166,24 +151,20 @@ out:
 }
 
 /*
- * --remind: nothing, and *nothing set, when no action is due; with -f
- * mail a whole message, its subject the first line.
+ * --remind: nothing, and op->nothing set, when no action is due; with
+ * -f mail a whole message, its subject the first line.
  */
 static int
-remind(const struct options *op, int *nothing, struct ally_error *err)
+remind(struct ally_session *s, void *arg, struct ally_error *err)
 {
-	struct ally_session ses;
+	struct options *op = arg;
 	struct reminder rm;
 	struct mail env;
-	day_t today;
 	int rc;
 
-	if (date_today(&today, err) != 0 ||
-	    session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
-		return -1;
-	rc = reminder_build(&rm, ses.db, &ses.net, today, op->within, err);
-	session_close(&ses);
-	*nothing = rc == 0 && rm.n == 0;
+	rc = reminder_build(&rm, s->db, &s->net, s->today, op->within < 0 ?
+	    REMIND_DAYS : op->within, err);
+	op->nothing = rc == 0 && rm.n == 0;
 	if (rc == 0 && rm.n > 0) {
 		memset(&env, 0, sizeof(env));
 		env.to = op->o.to;
@@ -198,37 +179,37 @@ remind(const struct options *op, int *nothing, struct ally_error *err)
 	return rc;
 }
 
+static int
+count_parties(struct ally_session *s, void *arg, struct ally_error *err)
+{
+	const struct options *op = arg;
+	struct reciprocity rp;
+
+	if (reciprocity_count(&rp, s->db, &s->net, op->from, op->to, s->today,
+	    err) != 0)
+		return -1;
+	return reciprocity_write(stdout, op->o.format, &rp, err);
+}
+
 /*
  * --reciprocity: the period defaults to the half-year that ends today;
  * records, or with -f text the table for people.
  */
 static int
-reciprocity(const struct options *op, struct ally_error *err)
+reciprocity(struct options *op, struct ally_error *err)
 {
-	struct reciprocity rp;
-	struct ally_session ses;
-	day_t today, s, u;
-	int rc;
-
-	if (date_today(&today, err) != 0)
+	if (date_today(&op->to, err) != 0)
 		return -1;
-	u = today;
-	if (op->until != NULL && parse_date_opt("--until", op->until, &u,
+	if (op->until != NULL && opt_date("--until", op->until, &op->to,
 	    err) != 0)
 		return -1;
-	s = date_add_months(u, -6) + 1;
-	if (op->since != NULL && parse_date_opt("--since", op->since, &s,
-	    err) != 0)
+	op->from = date_add_months(op->to, -6) + 1;
+	if (op->since != NULL && opt_date("--since", op->since,
+	    &op->from, err) != 0)
 		return -1;
-	if (s > u)
+	if (op->from > op->to)
 		return ally_errorf(err, EX_USAGE, "--since is after --until");
-	if (session_open(&ses, &op->o, SESSION_READ, warnx, err) != 0)
-		return -1;
-	if ((rc = reciprocity_count(&rp, ses.db, &ses.net, s, u, today,
-	    err)) == 0)
-		rc = reciprocity_write(stdout, op->o.format, &rp, err);
-	session_close(&ses);
-	return rc;
+	return session_read(&op->o, 0, warnx, count_parties, op, err);
 }
 
 /* The options that take a value the table cannot check. */
@@ -239,17 +220,11 @@ option(void *base, int ch, const char *arg, struct ally_error *err)
 
 	switch (ch) {
 	case 's':
-		if (!str_in(arg, action_statuses))
-			return ally_errorf(err, EX_USAGE, "--status: '%s' is "
-			    "not one of open, done, dropped", arg);
-		op->status = arg;
-		break;
+		return opt_one_of("--status", arg, action_statuses,
+		    &op->status, err);
 	case 'p':
-		if (!str_in(arg, action_parties))
-			return ally_errorf(err, EX_USAGE, "--party: '%s' is not "
-			    "one of police, municipality, ally, joint", arg);
-		op->party = arg;
-		break;
+		return opt_one_of("--party", arg, action_parties, &op->party,
+		    err);
 	case 'o':
 		if (valid_alias(arg) != 0)
 			return ally_errorf(err, EX_USAGE, "--owner: '%s' is not "
@@ -270,24 +245,28 @@ option(void *base, int ch, const char *arg, struct ally_error *err)
 	return 0;
 }
 
-/* What the table cannot say: the formats of each mode, --to's. */
+#define FMT_BIT(f)	(1u << (f))
+#define REMIND_FORMATS	(FMT_BIT(FMT_AUTO) | FMT_BIT(FMT_TEXT) | \
+	FMT_BIT(FMT_MAIL))
+#define RECORD_FORMATS	(FMT_BIT(FMT_AUTO) | FMT_BIT(FMT_YAML) | \
+	FMT_BIT(FMT_CSV) | FMT_BIT(FMT_TEXT))
+
+/*
+ * What the table cannot say: the formats of each mode, refused before
+ * anything is written rather than after the commit; --to's.
+ */
 static int
 check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 {
 	struct options *op = base;
-	enum format f = op->o.format;
+	unsigned f = FMT_BIT(op->o.format);
 
 	(void)argc;
 	(void)argv;
 	op->mode = mode;
-	if (mode == M_REMIND && f != FMT_AUTO && f != FMT_TEXT &&
-	    f != FMT_MAIL)
+	if (!(f & (mode == M_REMIND ? REMIND_FORMATS : RECORD_FORMATS)))
 		return -1;
-	/* Refused before anything is written, not after the commit. */
-	if (mode != M_REMIND && f != FMT_AUTO && f != FMT_YAML &&
-	    f != FMT_CSV && f != FMT_TEXT)
-		return -1;
-	if (op->o.nto > 0 && f != FMT_MAIL)
+	if (op->o.nto > 0 && op->o.format != FMT_MAIL)
 		return ally_errorf(err, EX_USAGE, "%s", "");
 	return 0;
 }
@@ -295,71 +274,51 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 #define WRITING	(OPT_IN(M_UPDATE) | OPT_IN(M_ADD) | CLOSING)
 #define CLOSING	(OPT_IN(M_DONE) | OPT_IN(M_DROP) | OPT_IN(M_REOPEN))
 #define LISTING	OPT_IN(M_LIST)
-#define FILTER(c, n, a, h) { .ch = (c), .name = (n), .arg = (a), \
-	.help = (h), .modes = LISTING }
+#define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, m, struct options, f)
+#define STRING(c, n, h, m, f)	OPT_STRING_AT(c, n, N_("DATE"), h, m, \
+	struct options, f)
 
 static const struct opt table[] = {
-	FILTER('s', "status", N_("STATUS"),
-	    N_("list: only open, done or dropped actions")),
-	FILTER('p', "party", N_("PARTY"),
-	    N_("list: only police, municipality, ally or joint")),
-	FILTER('o', "owner", N_("ALIAS"), N_("list: only this owner's")),
-	FILTER('m', "meeting", N_("ID"), N_("list: only this meeting's")),
-	{ .ch = 'b', .name = "due-before", .arg = N_("DATE"),
-	  .help = N_("list: only due before the date"), .modes = LISTING,
-	  .kind = OPT_STRING, .off = offsetof(struct options, before) },
-	{ .ch = 'A', .name = "due-after", .arg = N_("DATE"),
-	  .help = N_("list: only due after the date"), .modes = LISTING,
-	  .kind = OPT_STRING, .off = offsetof(struct options, after) },
-	{ .ch = 'l', .name = "overdue", .help = N_("list: only overdue ones"),
-	  .modes = LISTING, .kind = OPT_FLAG,
-	  .off = offsetof(struct options, overdue) },
-	{ .ch = 'w', .name = "within", .arg = N_("DAYS"),
-	  .help = N_("list, --remind: due within so many days"),
-	  .modes = LISTING | OPT_IN(M_REMIND) },
-	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
-	  .modes = OPT_IN(M_UPDATE), .sets = OPT_IN(M_UPDATE) },
-	{ .ch = 'a', .name = "add",
-	  .help = N_("add the actions read, between meetings"),
-	  .modes = OPT_IN(M_ADD), .sets = OPT_IN(M_ADD) },
-	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when writing"),
-	  .modes = WRITING, .kind = OPT_FLAG,
-	  .off = offsetof(struct options, quiet) },
-	{ .ch = 'c', .name = "done", .help = N_("close the actions as done"),
-	  .modes = OPT_IN(M_DONE), .sets = OPT_IN(M_DONE) },
-	{ .ch = 'x', .name = "drop", .help = N_("close the actions as dropped"),
-	  .modes = OPT_IN(M_DROP), .sets = OPT_IN(M_DROP) },
-	{ .ch = 'O', .name = "reopen", .help = N_("open the actions again"),
-	  .modes = OPT_IN(M_REOPEN), .sets = OPT_IN(M_REOPEN) },
-	{ .ch = 'D', .name = "date", .arg = N_("DATE"),
-	  .help = N_("--done, --drop: the day it happened (today)"),
-	  .modes = OPT_IN(M_DONE) | OPT_IN(M_DROP), .kind = OPT_STRING,
-	  .off = offsetof(struct options, date) },
-	{ .ch = 'R', .name = "remind",
-	  .help = N_("the reminder of overdue and due actions, for mail"),
-	  .modes = OPT_IN(M_REMIND), .sets = OPT_IN(M_REMIND) },
-	{ .ch = 'r', .name = "reciprocity",
-	  .help = N_("count per party what was agreed and delivered"),
-	  .modes = OPT_IN(M_RECIPROCITY), .sets = OPT_IN(M_RECIPROCITY) },
-	{ .ch = 'S', .name = "since", .arg = N_("DATE"),
-	  .help = N_("--reciprocity: from this date"),
-	  .modes = OPT_IN(M_RECIPROCITY), .kind = OPT_STRING,
-	  .off = offsetof(struct options, since) },
-	{ .ch = 'U', .name = "until", .arg = N_("DATE"),
-	  .help = N_("--reciprocity: up to this date"),
-	  .modes = OPT_IN(M_RECIPROCITY), .kind = OPT_STRING,
-	  .off = offsetof(struct options, until) },
-	{ .ch = NAMES_OPT_ALLOW, .name = "allow-names",
-	  .help = N_("let members' names through in titles and notes"),
-	  .modes = OPT_IN(M_UPDATE) | OPT_IN(M_ADD), .kind = OPT_FLAG,
-	  .off = offsetof(struct options, allow_names) },
+	OPT_VALUE('s', "status", N_("STATUS"),
+	    N_("list: only open, done or dropped actions"), LISTING),
+	OPT_VALUE('p', "party", N_("PARTY"),
+	    N_("list: only police, municipality, ally or joint"), LISTING),
+	OPT_VALUE('o', "owner", N_("ALIAS"), N_("list: only this owner's"),
+	    LISTING),
+	OPT_VALUE('m', "meeting", N_("ID"), N_("list: only this meeting's"),
+	    LISTING),
+	STRING('b', "due-before", N_("list: only due before the date"),
+	    LISTING, before),
+	STRING('A', "due-after", N_("list: only due after the date"), LISTING,
+	    after),
+	FLAG('l', "overdue", N_("list: only overdue ones"), LISTING, overdue),
+	OPT_VALUE('w', "within", N_("DAYS"),
+	    N_("list, --remind: due within so many days"),
+	    LISTING | OPT_IN(M_REMIND)),
+	OPT_MODE('u', "update", OPT_UPDATE_HELP, M_UPDATE),
+	OPT_MODE('a', "add", N_("add the actions read, between meetings"),
+	    M_ADD),
+	FLAG('q', "quiet", N_("print nothing when writing"), WRITING, quiet),
+	OPT_MODE('c', "done", N_("close the actions as done"), M_DONE),
+	OPT_MODE('x', "drop", N_("close the actions as dropped"), M_DROP),
+	OPT_MODE('O', "reopen", N_("open the actions again"), M_REOPEN),
+	STRING('D', "date", N_("--done, --drop: the day it happened (today)"),
+	    OPT_IN(M_DONE) | OPT_IN(M_DROP), date),
+	OPT_MODE('R', "remind",
+	    N_("the reminder of overdue and due actions, for mail"), M_REMIND),
+	OPT_MODE('r', "reciprocity",
+	    N_("count per party what was agreed and delivered"), M_RECIPROCITY),
+	STRING('S', "since", N_("--reciprocity: from this date"),
+	    OPT_IN(M_RECIPROCITY), since),
+	STRING('U', "until", N_("--reciprocity: up to this date"),
+	    OPT_IN(M_RECIPROCITY), until),
+	FLAG(NAMES_OPT_ALLOW, "allow-names",
+	    N_("let members' names through in titles and notes"),
+	    OPT_IN(M_UPDATE) | OPT_IN(M_ADD), allow_names),
 	OPT_TO(OPT_IN(M_REMIND),
 	    N_("--remind -f mail: a recipient (again for more)")),
-	OPT_DB(OPT_ANY),
-	OPT_NETWORK(OPT_ANY),
-	OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(OPT_IN(M_UPDATE) | OPT_IN(M_ADD)),
-	OPT_DRY_RUN(WRITING),
+	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(OPT_IN(M_UPDATE) | OPT_IN(M_ADD)), OPT_DRY_RUN(WRITING),
 	{ .ch = 0 }
 };
 
@@ -371,7 +330,10 @@ static const struct opt_mode modes[] = {
 };
 
 static const struct opt_cmd cmdline = {
-	.name = "action-track",
+	.name = "action-track", OPT_TABLES(table, modes), .initial = M_LIST,
+	.call = option, .check = check,
+	.two_modes = N_("choose one of -u, -a, --done, --drop, --reopen, "
+	    "--remind, --reciprocity"),
 	/*
 	 * TRANSLATORS: the option letters and names stay as they are; the
 	 * words for their arguments may be translated.  Keep the lines
@@ -392,52 +354,26 @@ static const struct opt_cmd cmdline = {
 	    "           [--to address]\n"
 	    "       action-track --reciprocity [-S date] [-U date] [-d db] "
 	    "[-n network]\n"
-	    "           [-f format]\n"),
-	.opts = table, .modes = modes, .nmodes = M_RECIPROCITY + 1,
-	.initial = M_LIST,
-	.two_modes = N_("choose one of -u, -a, --done, --drop, --reopen, "
-	    "--remind, --reciprocity"),
-	.call = option, .check = check
+	    "           [-f format]\n")
 };
 
 int
 main(int argc, char *argv[])
 {
-	struct options op;
+	struct options op = { .within = -1 };
 	struct ally_error e = { 0, "" };
-	int m, rc, nothing = 0;
+	int m, rc;
 
-	memset(&op, 0, sizeof(op));
-	ally_i18n_init();
-	ally_opts_init(&op.o);
-	op.within = -1;
-	if ((rc = opt_parse(&cmdline, &argc, &argv, &op, &op.o, &m, &e)) !=
-	    OPT_RUN) {
-		if (e.msg[0] != '\0')
-			warnx("%s", e.msg);
-		return opt_exit(&cmdline, rc, &e);
-	}
-	switch (op.mode) {
-	case M_LIST:
-		rc = list_actions(&op, &e);
-		break;
-	case M_REMIND:
-		if (op.within < 0)
-			op.within = REMIND_DAYS;
-		rc = remind(&op, &nothing, &e);
-		break;
-	case M_RECIPROCITY:
+	if ((rc = opt_main(&cmdline, &argc, &argv, &op, &op.o, &m, &e)) >= 0)
+		return rc;
+	if (m == M_LIST || m == M_REMIND)
+		rc = session_read(&op.o, 0, warnx, m == M_LIST ? list_actions :
+		    remind, &op, &e);
+	else if (m == M_RECIPROCITY)
 		rc = reciprocity(&op, &e);
-		break;
-	default:
+	else
 		rc = change_actions(&op, argv, argc, &e);
-		break;
-	}
-	if (rc == 0 && ally_close_stdout(&e) != 0)
-		rc = -1;
-	if (rc != 0) {
-		warnx("%s", e.msg);
-		return e.code ? e.code : EX_SOFTWARE;
-	}
-	return nothing ? EXIT_NOTHING : 0;
+	if ((rc = opt_main_end(rc, &e)) == 0 && op.nothing)
+		return EXIT_NOTHING;
+	return rc;
 }

@@ -228,16 +228,6 @@ due(struct review *rv, struct ally_error *err)
 
 /* ---- main ---------------------------------------------------------------- */
 
-static int
-date_option(const char *name, const char *arg, day_t *d,
-    struct ally_error *err)
-{
-	if (date_parse(arg, d) != 0)
-		return ally_errorf(err, EX_USAGE, "--%s: '%s' is not a date "
-		    "(YYYY-MM-DD)", name, arg);
-	return 0;
-}
-
 /* The window, the review date and the thresholds, once all are known. */
 static int
 settle(struct review *rv, const char *since, const char *until,
@@ -247,17 +237,17 @@ settle(struct review *rv, const char *since, const char *until,
 	    review_limits_check(&rv->lim, err) != 0)
 		return -1;
 	rv->until = rv->today;
-	if (until != NULL && date_option("until", until, &rv->until, err))
+	if (until != NULL && opt_date("--until", until, &rv->until, err))
 		return -1;
 	rv->since = date_add_months(rv->until, -6);
-	if (since != NULL && date_option("since", since, &rv->since, err))
+	if (since != NULL && opt_date("--since", since, &rv->since, err))
 		return -1;
 	if (rv->since > rv->until)
 		return ally_errorf(err, EX_USAGE, "--since %s is after --until",
 		    since != NULL ? since : "");
 	rv->reviewed = rv->today;
 	if (reviewed != NULL) {
-		if (date_option("reviewed", reviewed, &rv->reviewed, err))
+		if (opt_date("--reviewed", reviewed, &rv->reviewed, err))
 			return -1;
 		if (rv->reviewed > rv->today)
 			return ally_errorf(err, EX_USAGE, "--reviewed %s is in "
@@ -309,47 +299,33 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 #define REPORTS	(OPT_IN(MODE_MEMBERS) | OPT_IN(MODE_SUMMARY))
 #define UPDATE	OPT_IN(MODE_UPDATE)
 
+#define STRING(c, n, a, h, m, f)	OPT_STRING_AT(c, n, a, h, m, \
+	struct review, f)
+#define FLAG(c, n, h, f)	OPT_FLAG_AT(c, n, h, UPDATE, struct review, f)
+
 static const struct opt table[] = {
-	{ .ch = 's', .name = "since", .arg = N_("DATE"),
-	  .help = N_("the start of the window (six months before -t)"),
-	  .modes = REPORTS, .kind = OPT_STRING,
-	  .off = offsetof(struct review, since_arg) },
-	{ .ch = 't', .name = "until", .arg = N_("DATE"),
-	  .help = N_("the end of the window (today)"), .modes = REPORTS,
-	  .kind = OPT_STRING, .off = offsetof(struct review, until_arg) },
-	{ .ch = 'S', .name = "summary", .help = N_("the network's summary"),
-	  .modes = OPT_IN(MODE_SUMMARY), .sets = OPT_IN(MODE_SUMMARY) },
-	{ .ch = 'r', .name = "representation",
-	  .help = N_("how the table represents the community"),
-	  .modes = OPT_IN(MODE_REPRESENTATION),
-	  .sets = OPT_IN(MODE_REPRESENTATION) },
-	{ .ch = 'T', .name = "target", .arg = N_("FILE"),
-	  .help = N_("the target profile of the community"),
-	  .modes = OPT_IN(MODE_MEMBERS) | OPT_IN(MODE_REPRESENTATION),
-	  .kind = OPT_STRING, .off = offsetof(struct review, target_file) },
-	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
-	  .modes = UPDATE, .sets = UPDATE },
-	{ .ch = 'D', .name = "due", .help = N_("say whether a review is due"),
-	  .modes = OPT_IN(MODE_DUE), .sets = OPT_IN(MODE_DUE) },
-	{ .ch = 'R', .name = "reviewed", .arg = N_("DATE"),
-	  .help = N_("-u: the day of the review (today)"), .modes = UPDATE,
-	  .kind = OPT_STRING, .off = offsetof(struct review, reviewed_arg) },
-	{ .ch = 'o', .name = "limit", .arg = N_("NAME=VALUE"),
-	  .help = N_("a threshold of the review (see the manual)"),
-	  .modes = OPT_ANY & ~UPDATE },
-	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when storing"),
-	  .modes = UPDATE, .kind = OPT_FLAG,
-	  .off = offsetof(struct review, quiet) },
-	{ .ch = NAMES_OPT_ALLOW, .name = "allow-names",
-	  .help = N_("let members' names through in review notes"),
-	  .modes = UPDATE, .kind = OPT_FLAG,
-	  .off = offsetof(struct review, allow_names) },
-	OPT_DB(OPT_ANY),
-	OPT_NETWORK(OPT_ANY),
-	OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(UPDATE),
-	OPT_DRY_RUN(UPDATE),
-	{ .ch = 0 }
+	STRING('s', "since", N_("DATE"),
+	    N_("the start of the window (six months before -t)"), REPORTS,
+	    since_arg),
+	STRING('t', "until", N_("DATE"), N_("the end of the window (today)"),
+	    REPORTS, until_arg),
+	OPT_MODE('S', "summary", N_("the network's summary"), MODE_SUMMARY),
+	OPT_MODE('r', "representation",
+	    N_("how the table represents the community"), MODE_REPRESENTATION),
+	STRING('T', "target", N_("FILE"),
+	    N_("the target profile of the community"),
+	    OPT_IN(MODE_MEMBERS) | OPT_IN(MODE_REPRESENTATION), target_file),
+	OPT_MODE('u', "update", OPT_UPDATE_HELP, MODE_UPDATE),
+	OPT_MODE('D', "due", N_("say whether a review is due"), MODE_DUE),
+	STRING('R', "reviewed", N_("DATE"),
+	    N_("-u: the day of the review (today)"), UPDATE, reviewed_arg),
+	OPT_VALUE('o', "limit", N_("NAME=VALUE"),
+	    N_("a threshold of the review (see the manual)"), OPT_ANY & ~UPDATE),
+	FLAG('q', "quiet", N_("print nothing when storing"), quiet),
+	FLAG(NAMES_OPT_ALLOW, "allow-names",
+	    N_("let members' names through in review notes"), allow_names),
+	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
+	OPT_INPUT(UPDATE), OPT_DRY_RUN(UPDATE), { .ch = 0 }
 };
 
 static const struct opt_mode modes[] = {
@@ -360,6 +336,8 @@ static const struct opt_mode modes[] = {
 
 static const struct opt_cmd cmdline = {
 	.name = "ally-review",
+	OPT_TABLES(table, modes), .initial = MODE_MEMBERS, .call = option,
+	.check = check,
 	/*
 	 * TRANSLATORS: the option letters stay as they are; the words for
 	 * their arguments may be translated.  Keep the lines lined up under
@@ -375,9 +353,7 @@ static const struct opt_cmd cmdline = {
 	    "       ally-review -u [-Nq] [--allow-names] [-d db] [-n network] "
 	    "[-f format]\n"
 	    "                   [-F format] [-R date] [file ...]\n"
-	    "       ally-review -D [-d db] [-n network] [-o name=value]\n"),
-	.opts = table, .modes = modes, .nmodes = MODE_DUE + 1,
-	.initial = MODE_MEMBERS, .call = option, .check = check
+	    "       ally-review -D [-d db] [-n network] [-o name=value]\n")
 };
 
 int
@@ -388,29 +364,18 @@ main(int argc, char *argv[])
 	int m, rc;
 
 	memset(&rv, 0, sizeof(rv));
-	ally_i18n_init();
-	ally_opts_init(&rv.o);
 	review_limits_init(&rv.lim);
-	if ((rc = opt_parse(&cmdline, &argc, &argv, &rv, &rv.o, &m, &e)) !=
-	    OPT_RUN) {
-		if (e.msg[0] != '\0')
-			warnx("%s", e.msg);
-		return opt_exit(&cmdline, rc, &e);
-	}
-	rc = settle(&rv, rv.since_arg, rv.until_arg, rv.reviewed_arg, &e);
-	if (rc == 0)
+	if ((rc = opt_main(&cmdline, &argc, &argv, &rv, &rv.o, &m, &e)) >= 0)
+		return rc;
+	if ((rc = settle(&rv, rv.since_arg, rv.until_arg, rv.reviewed_arg,
+	    &e)) == 0)
 		rc = run(&rv, argv, argc, &e);
-	if (rc == 0 && ally_close_stdout(&e) != 0)
-		rc = -1;
 	session_close(&rv.s);
 	review_target_free(rv.target);
 	review_decided_free(rv.decided);
-	if (rc != 0) {
-		warnx("%s", e.msg);
-		return e.code ? e.code : EX_SOFTWARE;
-	}
 	/* Cron: 0 when a review is due (and said so), 1 when none is. */
-	if (rv.mode == MODE_DUE && rv.printed == 0)
+	if ((rc = opt_main_end(rc, &e)) == 0 && m == MODE_DUE &&
+	    rv.printed == 0)
 		return 1;
-	return 0;
+	return rc;
 }

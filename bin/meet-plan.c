@@ -36,6 +36,7 @@ struct opts {
 	char			**files;	/* -u, -V: the operands */
 	int			 nfiles;
 	struct blackouts	 blackouts;
+	struct plan		 shown;		/* -l, -i: the period */
 };
 
 /* ---- output ------------------------------------------------------------- */
@@ -56,6 +57,15 @@ put_meetings(const struct opts *op, const struct meeting *v, size_t n,
 
 /* ---- the modes ---------------------------------------------------------- */
 
+/* The period of -y, or -s and -e: a plan of it and nothing else yet. */
+static int
+period(const struct opts *op, struct plan *p, struct ally_error *err)
+{
+	memset(p, 0, sizeof(*p));
+	return plan_period(p, op->year, op->start, op->end, op->per_year,
+	    err);
+}
+
 static int
 plan_series(struct opts *op, struct ally_error *err)
 {
@@ -65,11 +75,9 @@ plan_series(struct opts *op, struct ally_error *err)
 	size_t n = 0;
 	int rc = -1, past;
 
-	memset(&p, 0, sizeof(p));
-	p.blackouts = &op->blackouts;
-	if (plan_period(&p, op->year, op->start, op->end, op->per_year,
-	    err) != 0)
+	if (period(op, &p, err) != 0)
 		return -1;
+	p.blackouts = &op->blackouts;
 	if (session_open(&s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET,
 	    warnx, err) == 0 && plan_series_apply(&s, &p, &op->sched, &v, &n,
 	    &past, err) == 0 && session_commit(&s, err) == 0) {
@@ -115,34 +123,34 @@ out:
 
 /* -l the meetings of a period; -i the invitations of the coming days. */
 static int
-show_meetings(struct opts *op, struct ally_error *err)
+show_meetings(struct ally_session *s, void *arg, struct ally_error *err)
 {
-	struct ally_session s;
+	struct opts *op = arg;
 	struct meeting *v = NULL;
-	struct plan p;
 	size_t n = 0;
 	int rc = -1;
 
-	memset(&p, 0, sizeof(p));
-	if (op->mode == M_LIST && plan_period(&p, op->year, op->start,
-	    op->end, op->per_year, err) != 0)
-		return -1;
-	if (session_open(&s, &op->o, SESSION_READ | SESSION_SNAPSHOT, warnx,
-	    err) != 0)
-		goto out;
 	if (op->mode == M_INVITE) {
-		p.from = s.today;
-		p.to = s.today + op->invite_days - 1;
+		op->shown.from = s->today;
+		op->shown.to = s->today + op->invite_days - 1;
 	}
-	if (meeting_list(s.db, &s.net, p.from, p.to, &v, &n, err) != 0)
-		goto out;
-	if (op->mode == M_INVITE)
-		op->said = (n = invite_due(v, n)) > 0;
-	rc = put_meetings(op, v, n, meeting_fields, err);
-out:
-	session_close(&s);
+	if (meeting_list(s->db, &s->net, op->shown.from, op->shown.to, &v, &n,
+	    err) == 0) {
+		if (op->mode == M_INVITE)
+			op->said = (n = invite_due(v, n)) > 0;
+		rc = put_meetings(op, v, n, meeting_fields, err);
+	}
 	free(v);
 	return rc;
+}
+
+static int
+show(struct opts *op, struct ally_error *err)
+{
+	if (op->mode == M_LIST && period(op, &op->shown, err) != 0)
+		return -1;
+	return session_read(&op->o, SESSION_SNAPSHOT, warnx, show_meetings, op,
+	    err);
 }
 
 /* -V: read venues and report the ones that changed; -V -l: list them. */
@@ -200,9 +208,9 @@ out:
 }
 
 static int (*const run[])(struct opts *, struct ally_error *) = {
-	[M_PLAN] = plan_series, [M_LIST] = show_meetings,
+	[M_PLAN] = plan_series, [M_LIST] = show,
 	[M_UPDATE] = plan_batch, [M_VENUES] = venues,
-	[M_NEXT] = plan_batch, [M_INVITE] = show_meetings,
+	[M_NEXT] = plan_batch, [M_INVITE] = show,
 	[M_SETTINGS] = settings
 };
 
@@ -304,8 +312,6 @@ check(void *base, int mode, int nargs, char **args, struct ally_error *err)
 #define PERIOD	(PLAN | OPT_IN(M_LIST))
 #define SCHEDULE (PLAN | OPT_IN(M_SETTINGS))
 #define WRITING	(OPT_ANY & ~(OPT_IN(M_LIST) | OPT_IN(M_INVITE)))
-#define MODE(c, n, m, h) { .ch = (c), .name = (n), .help = (h), \
-	.modes = OPT_IN(m), .sets = OPT_IN(m) }
 #define PERIOD_OPT(c, n, a, h, f) { .ch = (c), .name = (n), .arg = (a), \
 	.help = (h), .modes = PERIOD, .implies = PLAN, .kind = OPT_STRING, \
 	.off = offsetof(struct opts, f), \
@@ -329,8 +335,8 @@ static const struct opt table[] = {
 	PERIOD_OPT('s', "start", N_("DATE"), N_("plan (or list) from this "
 	    "date"), start),
 	PERIOD_OPT('e', "end", N_("DATE"), N_("with -s: up to this date"), end),
-	{ .ch = 'm', .name = "meetings", .arg = N_("COUNT"),
-	  .help = N_("meetings a year (6)"), .modes = PLAN | OPT_IN(M_NEXT) },
+	OPT_VALUE('m', "meetings", N_("COUNT"), N_("meetings a year (6)"),
+	    PLAN | OPT_IN(M_NEXT)),
 	{ .ch = 'b', .name = "blackouts", .arg = N_("FILE"),
 	  .help = N_("periods without meetings (again for more)"),
 	  .modes = PLAN | OPT_IN(M_NEXT),
@@ -342,31 +348,24 @@ static const struct opt table[] = {
 	    OPT_STRING, offsetof(struct opts, sched.time)),
 	SCHEDULE_OPT('D', "duration", N_("MINUTES"),
 	    N_("how long a meeting lasts"), OPT_CALL, 0),
-	MODE('x', "next", M_NEXT,
-	    N_("keep one meeting planned after the last held")),
+	OPT_MODE('x', "next", N_("keep one meeting planned after the last "
+	    "held"), M_NEXT),
 	{ .ch = 'i', .name = "invite", .arg = N_("DAYS"),
 	  .help = N_("the invitations of the coming days"),
 	  .modes = OPT_IN(M_INVITE), .sets = OPT_IN(M_INVITE) },
-	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
-	  .modes = OPT_IN(M_UPDATE), .sets = OPT_IN(M_UPDATE) },
-	MODE('V', "venues", M_VENUES, N_("the venues: read them, or list")),
-	MODE('S', "settings", M_SETTINGS,
-	    N_("store the schedule (-w, -t, -D)")),
-	{ .ch = 'o', .name = "organizer", .arg = N_("ORGANIZER"),
-	  .help = N_("who sends the invitations"), .modes = OPT_ANY,
-	  .kind = OPT_STRING, .off = offsetof(struct opts, organizer) },
-	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when writing"),
-	  .modes = OPT_ANY, .kind = OPT_FLAG,
-	  .off = offsetof(struct opts, quiet) },
+	OPT_MODE('u', "update", OPT_UPDATE_HELP, M_UPDATE),
+	OPT_MODE('V', "venues", N_("the venues: read them, or list"),
+	    M_VENUES),
+	OPT_MODE('S', "settings", N_("store the schedule (-w, -t, -D)"),
+	    M_SETTINGS),
+	OPT_STRING_AT('o', "organizer", N_("ORGANIZER"),
+	    N_("who sends the invitations"), OPT_ANY, struct opts, organizer),
+	OPT_FLAG_AT('q', "quiet", N_("print nothing when writing"), OPT_ANY,
+	    struct opts, quiet),
 	OPT_TO(OPT_ANY, N_("-f mail: a recipient (again for more)")),
-	OPT_DB(OPT_ANY),
-	OPT_NETWORK(OPT_ANY),
-	OPT_FORMAT(OPT_ANY),
+	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
 	OPT_INPUT(OPT_ANY),
-	{ .ch = 'N', .name = "dry-run",
-	  .help = N_("check and show what would change; write nothing"),
-	  .modes = WRITING, .kind = OPT_COMMON,
-	  .refuse = N_("-N is for commands that write") },
+	OPT_DRY_RUN_ELSE(WRITING, N_("-N is for commands that write")),
 	{ .ch = 0 }
 };
 
@@ -404,7 +403,7 @@ static const struct opt_cmd cmdline = {
 	    "[-F format] [file ...]\n"
 	    "       meet-plan -S [-N] [-d db] [-n network] [-w weekdays] "
 	    "[-t time] [-D minutes]\n"),
-	.opts = table, .modes = modes, .nmodes = M_SETTINGS + 1,
+	OPT_TABLES(table, modes),
 	.initial = -1,
 	.no_mode = N_("nothing to do: plan with -y or -s, or choose -x, -i, "
 	    "-l, -u, -V or -S"),
@@ -415,36 +414,23 @@ static const struct opt_cmd cmdline = {
 int
 main(int argc, char *argv[])
 {
-	struct opts op;
+	struct opts op = { .per_year = MEETING_DEFAULT_PER_YEAR, .said = 1 };
 	struct ally_error e = { 0, "" };
 	int m, rc;
 
-	memset(&op, 0, sizeof(op));
-	ally_i18n_init();
-	ally_opts_init(&op.o);
-	op.per_year = MEETING_DEFAULT_PER_YEAR;
-	op.said = 1;
-	if ((rc = opt_parse(&cmdline, &argc, &argv, &op, &op.o, &m, &e)) !=
-	    OPT_RUN) {
+	if ((rc = opt_main(&cmdline, &argc, &argv, &op, &op.o, &m, &e)) >= 0) {
 		free(op.blackout_files);
-		if (e.msg[0] != '\0')
-			warnx("%s", e.msg);
-		return opt_exit(&cmdline, rc, &e);
+		return rc;
 	}
 	op.files = argv;
 	op.nfiles = argc;
-	if (op.nblackout_files > 0)
-		rc = records_each(op.blackout_files, op.nblackout_files,
-		    op.o.input, keep_blackout, &op.blackouts, &e);
-	if (rc == 0)
+	if (op.nblackout_files == 0 || records_each(op.blackout_files,
+	    op.nblackout_files, op.o.input, keep_blackout, &op.blackouts,
+	    &e) == 0)
 		rc = run[op.mode](&op, &e);
-	if (rc == 0 && ally_close_stdout(&e) != 0)
-		rc = -1;
 	blackouts_free(&op.blackouts);
 	free(op.blackout_files);
-	if (rc != 0) {
-		warnx("%s", e.msg);
-		return e.code ? e.code : EX_SOFTWARE;
-	}
-	return op.said ? 0 : NOTHING_TO_SAY;
+	if ((rc = opt_main_end(rc, &e)) == 0 && !op.said)
+		return NOTHING_TO_SAY;
+	return rc;
 }

@@ -118,9 +118,9 @@ resolve_dates(struct ctx *c, struct ally_error *err)
 	if (date_today(&c->today, err) != 0)
 		return -1;
 	c->t.until = c->today;
-	if (c->until_arg != NULL && date_parse(c->until_arg, &c->t.until) != 0)
-		return ally_errorf(err, EX_USAGE, "--until: '%s' is not a date "
-		    "(YYYY-MM-DD)", c->until_arg);
+	if (c->until_arg != NULL && opt_date("--until", c->until_arg,
+	    &c->t.until, err) != 0)
+		return -1;
 	/* Alerts look at the last week unless told: a weekly cron job. */
 	c->t.since = c->mode == M_ALERTS ? c->t.until - 6 : LONG_MIN / 2;
 	if (c->since_arg != NULL && parse_since(c->since_arg, c->t.until,
@@ -262,14 +262,13 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 
 #define REPORTS	(OPT_ANY & ~OPT_IN(M_RECORD))
 #define RECORD	OPT_IN(M_RECORD)
-#define RULE(c, n, a, h) { .ch = (c), .name = (n), .arg = (a), \
-	.help = (h), .modes = REPORTS }
+#define RULE(c, n, a, h)	OPT_VALUE(c, n, a, h, REPORTS)
+#define DATE(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, REPORTS, \
+	struct ctx, f)
 
 static const struct opt table[] = {
-	{ .ch = 'u', .name = "update", .help = OPT_UPDATE_HELP,
-	  .modes = RECORD, .sets = RECORD },
-	{ .ch = 'r', .name = "record", .help = N_("the same as -u"),
-	  .modes = RECORD, .sets = RECORD },
+	OPT_MODE('u', "update", OPT_UPDATE_HELP, M_RECORD),
+	OPT_MODE('r', "record", N_("the same as -u"), M_RECORD),
 	{ .ch = 'q', .name = "quiet", .help = N_("print nothing when recording"),
 	  .modes = RECORD, .kind = OPT_FLAG, .off = offsetof(struct ctx, quiet),
 	  .refuse = N_("-N and -q go with -r") },
@@ -278,10 +277,8 @@ static const struct opt table[] = {
 	  .modes = RECORD, .kind = OPT_FLAG,
 	  .off = offsetof(struct ctx, allow_names),
 	  .refuse = N_("--allow-names goes with -r") },
-	{ .ch = 'l', .name = "list", .help = N_("list the signals"),
-	  .modes = OPT_IN(M_LIST), .sets = OPT_IN(M_LIST) },
-	{ .ch = 'a', .name = "alerts", .help = N_("the early warnings"),
-	  .modes = OPT_IN(M_ALERTS), .sets = OPT_IN(M_ALERTS) },
+	OPT_MODE('l', "list", N_("list the signals"), M_LIST),
+	OPT_MODE('a', "alerts", N_("the early warnings"), M_ALERTS),
 	{ .ch = 'b', .name = "by", .arg = N_("PERIOD"),
 	  .help = N_("the themes by month, quarter or meeting"),
 	  .modes = OPT_IN(M_PERIODS), .sets = OPT_IN(M_PERIODS) },
@@ -292,28 +289,20 @@ static const struct opt table[] = {
 	  .kind = OPT_FLAG, .off = offsetof(struct ctx, t.rollup),
 	  .refuse = N_("-g rolls up the period table or the alerts") },
 	RULE('t', "theme", N_("THEME"), N_("only this theme")),
-	{ .ch = 's', .name = "since", .arg = N_("SINCE"),
-	  .help = N_("from this date, or the last days (7d)"),
-	  .modes = REPORTS, .kind = OPT_STRING,
-	  .off = offsetof(struct ctx, since_arg) },
-	{ .ch = 'U', .name = "until", .arg = N_("DATE"),
-	  .help = N_("up to this date (today)"), .modes = REPORTS,
-	  .kind = OPT_STRING, .off = offsetof(struct ctx, until_arg) },
+	DATE('s', "since", N_("SINCE"),
+	    N_("from this date, or the last days (7d)"), since_arg),
+	DATE('U', "until", N_("DATE"), N_("up to this date (today)"),
+	    until_arg),
 	RULE('L', "level", N_("LEVEL"), N_("alert at this tension (0 to 4)")),
 	RULE('R', "rise", N_("RISE"), N_("alert at a rise this steep")),
 	RULE('w', "window", N_("DAYS"), N_("the days a rise is measured in")),
 	RULE('k', "consecutive", N_("COUNT"),
 	    N_("alert after so many tense readings in a row")),
-	{ .ch = 'd', .name = "db", .arg = N_("FILE"),
-	  .help = N_("the database (default: $ALLY_DB; -g: again for more)"),
-	  .modes = OPT_ANY },
-	OPT_NETWORK(OPT_ANY),
-	OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(RECORD),
-	{ .ch = 'N', .name = "dry-run",
-	  .help = N_("check and show what would change; write nothing"),
-	  .modes = RECORD, .kind = OPT_COMMON,
-	  .refuse = N_("-N and -q go with -r") },
+	OPT_VALUE('d', "db", N_("FILE"),
+	    N_("the database (default: $ALLY_DB; -g: again for more)"),
+	    OPT_ANY),
+	OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY), OPT_INPUT(RECORD),
+	OPT_DRY_RUN_ELSE(RECORD, N_("-N and -q go with -r")),
 	{ .ch = 0 }
 };
 
@@ -328,6 +317,9 @@ static const struct opt_mode modes[] = {
 
 static const struct opt_cmd cmdline = {
 	.name = "report-sentiment",
+	OPT_TABLES(table, modes), .initial = M_THERMOMETER,
+	.two_modes = N_("-r, -l, -a and -b exclude each other"),
+	.call = option, .check = check,
 	/*
 	 * TRANSLATORS: the synopsis of report-sentiment(1).  Keep the
 	 * command name, the option letters and their order; the words for
@@ -346,23 +338,41 @@ static const struct opt_cmd cmdline = {
 	    "       report-sentiment -g [-a | -b period] [-f format] "
 	    "[-t theme] [-s since] [-U until]\n"
 	    "           [-L level] [-R rise] [-w days] [-k count] "
-	    "[-d db ...] [db ...]\n"),
-	.opts = table, .modes = modes, .nmodes = M_RECORD + 1,
-	.initial = M_THERMOMETER,
-	.two_modes = N_("-r, -l, -a and -b exclude each other"),
-	.call = option, .check = check
+	    "[-d db ...] [db ...]\n")
 };
 
+/* -r: the signals of the files, in one transaction. */
 static int
-finish(int rc, struct ally_error *e)
+record(struct ctx *c, char **files, int nfiles, struct ally_error *err)
 {
-	if (rc == 0 && ally_close_stdout(e) != 0)
-		rc = -1;
-	if (rc != 0) {
-		warnx("%s", e->msg);
-		return e->code ? e->code : EX_SOFTWARE;
+	if (date_today(&c->today, err) != 0)
+		return -1;
+	return signal_record_files(&c->o, files, nfiles, (c->quiet ?
+	    SIGNAL_RECORD_QUIET : 0) | (c->allow_names ?
+	    SIGNAL_RECORD_ALLOW_NAMES : 0), warnx, stderr, err);
+}
+
+/* The reports: with -g the operands are more databases, after -d's. */
+static int
+reports(struct ctx *c, char **dbs, int ndbs, long *printed,
+    struct ally_error *err)
+{
+	int i, rc;
+
+	for (i = 0; i < ndbs; i++) {
+		if (c->ndbs == MAX_DBS)
+			errx(EX_USAGE, _("at most %d databases"), MAX_DBS);
+		c->dbs[c->ndbs++] = dbs[i];
 	}
-	return 0;
+	if (c->t.rollup && c->ndbs == 1)
+		c->o.db = c->dbs[0];
+	if (c->ndbs == 1)
+		c->ndbs = 0;	/* one file: the usual -d/ALLY_DB path */
+	if (resolve_dates(c, err) != 0)
+		return -1;
+	rc = report(c, printed, err);
+	thermometer_free(&c->t);
+	return rc;
 }
 
 int
@@ -370,41 +380,20 @@ main(int argc, char *argv[])
 {
 	struct ctx c;
 	struct ally_error e = { 0, "" };
-	int m, rc, i;
 	long printed = 0;
+	int m, rc;
 
 	memset(&c, 0, sizeof(c));
-	ally_i18n_init();
-	ally_opts_init(&c.o);
 	signal_rules_default(&c.t.rules);
-	if ((rc = opt_parse(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) !=
-	    OPT_RUN) {
-		if (e.msg[0] != '\0')
-			warnx("%s", e.msg);
-		return opt_exit(&cmdline, rc, &e);
-	}
-	if (c.mode == M_RECORD) {
-		if (date_today(&c.today, &e) != 0)
-			return finish(-1, &e);
-		return finish(signal_record_files(&c.o, argv, argc,
-		    (c.quiet ? SIGNAL_RECORD_QUIET : 0) | (c.allow_names ?
-		    SIGNAL_RECORD_ALLOW_NAMES : 0), warnx, stderr, &e), &e);
-	}
-	/* With -g the operands are more databases; -d ones come first. */
-	for (i = 0; i < argc; i++) {
-		if (c.ndbs == MAX_DBS)
-			errx(EX_USAGE, _("at most %d databases"), MAX_DBS);
-		c.dbs[c.ndbs++] = argv[i];
-	}
-	if (c.t.rollup && c.ndbs == 1)
-		c.o.db = c.dbs[0];
-	if (c.ndbs == 1)
-		c.ndbs = 0;	/* one file: the usual -d/ALLY_DB path */
-	if (resolve_dates(&c, &e) != 0)
-		return finish(-1, &e);
-	rc = report(&c, &printed, &e);
-	thermometer_free(&c.t);
-	rc = finish(rc, &e);
+	if ((rc = opt_main(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) >= 0)
+		return rc;
+	if (c.mode == M_RECORD)
+		rc = record(&c, argv, argc, &e);
+	else
+		rc = reports(&c, argv, argc, &printed, &e);
 	/* For cron: 1 says "no alert", and nothing was printed. */
-	return rc == 0 && c.mode == M_ALERTS && printed == 0 ? 1 : rc;
+	if ((rc = opt_main_end(rc, &e)) == 0 && c.mode == M_ALERTS &&
+	    printed == 0)
+		return 1;
+	return rc;
 }

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core.h"
+#include "fields.h"
 #include "opt.h"
 
 #define HELP_COLUMN	30
@@ -349,4 +350,26 @@ opt_main_end(int rc, struct ally_error *err)
 		return 0;
 	warnx("%s", err->msg);
 	return err->code != 0 ? err->code : EX_SOFTWARE;
+}
+
+int
+opt_one_of(const char *opt, const char *arg, const char *const *values,
+    const char **out, struct ally_error *err)
+{
+	char list[256];
+
+	if (!str_in(arg, values))
+		return ally_errorf(err, EX_USAGE, "%s: '%s' is not one of %s",
+		    opt, arg, values_join(values, list, sizeof(list)));
+	*out = arg;
+	return 0;
+}
+
+int
+opt_date(const char *opt, const char *arg, day_t *d, struct ally_error *err)
+{
+	if (date_parse(arg, d) != 0)
+		return ally_errorf(err, EX_USAGE, "%s: '%s' is not a date "
+		    "(YYYY-MM-DD)", opt, arg);
+	return 0;
 }

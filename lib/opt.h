@@ -157,4 +157,29 @@ int	 opt_main(const struct opt_cmd *, int *, char ***, void *,
 	    struct ally_opts *, int *, struct ally_error *);
 int	 opt_main_end(int, struct ally_error *);
 
+/*
+ * An option of the modes m whose argument the command's callback takes:
+ * a value the table cannot check.
+ */
+#define OPT_VALUE(c, n, a, h, m)	{ .ch = (c), .name = (n), .arg = (a), \
+	.help = (h), .modes = (m) }
+
+/* A command's table of options t and its array of modes m, counted. */
+#define OPT_TABLES(t, m)	.opts = (t), .modes = (m), \
+	.nmodes = (int)(sizeof(m) / sizeof((m)[0]))
+
+/* -N in the modes m, refused outside them in the command's words r. */
+#define OPT_DRY_RUN_ELSE(m, r)	{ .ch = 'N', .name = "dry-run", \
+	.help = N_("check and show what would change; write nothing"), \
+	.modes = (m), .kind = OPT_COMMON, .refuse = (r) }
+
+/*
+ * An option's argument that must be one of values: kept at *out, or
+ * refused as "--status: 'x' is not one of open, done, dropped".
+ */
+int	 opt_one_of(const char *, const char *, const char *const *,
+	    const char **, struct ally_error *);
+/* An option's argument that must be a date: "--until: 'x' is not a date". */
+int	 opt_date(const char *, const char *, day_t *, struct ally_error *);
+
 #endif /* ALLY_OPT_H */

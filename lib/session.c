@@ -355,3 +355,19 @@ records_write(enum format fmt, int flags, struct record *const *v, size_t n,
 		}
 	return writer_close(w, err);
 }
+
+int
+session_read(const struct ally_opts *o, int flags,
+    void (*warn)(const char *, ...),
+    int (*fn)(struct ally_session *, void *, struct ally_error *), void *arg,
+    struct ally_error *err)
+{
+	struct ally_session s;
+	int rc;
+
+	if (session_open(&s, o, SESSION_READ | flags, warn, err) != 0)
+		return -1;
+	rc = fn(&s, arg, err);
+	session_close(&s);
+	return rc;
+}

@@ -84,4 +84,14 @@ int	 session_finish(struct ally_session *, struct ally_error *);
 int	 records_write(enum format, int, struct record *const *, size_t,
 	    const char *const *, struct ally_error *);
 
+/*
+ * A reading session around one call, for a mode that prints as it
+ * reads: open with SESSION_READ and flags (warn as session_open's),
+ * fn, close; what fn returns.
+ */
+int	 session_read(const struct ally_opts *, int,
+	    void (*)(const char *, ...),
+	    int (*)(struct ally_session *, void *, struct ally_error *),
+	    void *, struct ally_error *);
+
 #endif
