@@ -179,8 +179,7 @@ network_set_schedule(sqlite3 *db, struct network *net, const char *weekdays,
     const char *start, int duration, int *changed, struct ally_error *err)
 {
 	char wd[64];
-	sqlite3_stmt *st;
-	int mask, min, rc;
+	int mask, min;
 
 	*changed = 0;
 	if (weekdays != NULL) {
@@ -213,18 +212,7 @@ network_set_schedule(sqlite3 *db, struct network *net, const char *weekdays,
 			*changed = 1;
 		}
 	}
-	if (!*changed)
-		return 0;
-	if (db_prepare(db, "UPDATE network SET weekdays = ?, start_time = ?, "
-	    "duration = ? WHERE id = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_text(st, 1, net->weekdays, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, net->start_time, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, net->duration);
-	sqlite3_bind_int64(st, 4, net->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "network");
+	return *changed ? network_store_schedule(db, net, err) : 0;
 }
 
 /* ---- venues ------------------------------------------------------------- */
