@@ -359,6 +359,33 @@ fields_join(const struct record_def *d, char *buf, size_t len)
 	return buf;
 }
 
+const char *
+fields_identifying(const struct record_def *d, int test, char *buf,
+    size_t len)
+{
+	/* By test: a column's clause, a yes/no column's; the separator. */
+	static const char *const form[2][3] = {
+		{ "%s%s = NULL", "%s%s = 0", ", " },
+		{ "%s%s IS NOT NULL", "%s%s <> 0", " OR " },
+	};
+	const struct field_def *f;
+	const char *sep = "";
+	size_t i, n;
+
+	n = snprintf(buf, len, "%s", test ? "(" : "");
+	for (i = 0; i < d->nfields && n < len; i++) {
+		f = &d->fields[i];
+		if (!(f->flags & FIELD_IDENTIFYING) || f->column == NULL)
+			continue;
+		n += snprintf(buf + n, len - n, form[test][f->kind == FK_BOOL],
+		    sep, f->column);
+		sep = form[test][2];
+	}
+	if (test && n < len)
+		n += snprintf(buf + n, len - n, ")");
+	return n < len ? buf : NULL;
+}
+
 /* ---- checks ---------------------------------------------------------- */
 
 int

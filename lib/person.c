@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "member.h"
 #include "row.h"
@@ -409,4 +410,52 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	row_free(&old);
 	row_free(&p);
 	return rc;
+}
+
+/* ---- erasure ---------------------------------------------------------- */
+
+/*
+ * Erasure's statements, made once from the member table's identifying
+ * fields: a field added there is cleared, and counted as an identity
+ * still held, with no other change.
+ */
+static char erase_set[1024], erase_test[1024];
+
+static int
+erase_sql(struct ally_error *err)
+{
+	if (erase_set[0] != '\0')
+		return 0;
+	if (fields_identifying(&person_def, FIELDS_ERASE_TEST, erase_test,
+	    sizeof(erase_test)) == NULL || fields_identifying(&person_def,
+	    FIELDS_ERASE_SET, erase_set, sizeof(erase_set)) == NULL) {
+		erase_set[0] = '\0';
+		return ally_errorf(err, EX_SOFTWARE, "person: statement too "
+		    "long");
+	}
+	return 0;
+}
+
+const char *
+person_identity_test(struct ally_error *err)
+{
+	return erase_sql(err) == 0 ? erase_test : NULL;
+}
+
+int
+person_erase(sqlite3 *db, long long id, const char *erased,
+    struct ally_error *err)
+{
+	char sql[sizeof(erase_set) + 64];
+	sqlite3_stmt *st;
+
+	if (erase_sql(err) != 0)
+		return -1;
+	snprintf(sql, sizeof(sql), "UPDATE person SET %s, erased = ?2 "
+	    "WHERE id = ?1", erase_set);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, erased, -1, SQLITE_STATIC);
+	return db_step_done(db, st, "erase", err);
 }

@@ -1268,3 +1268,21 @@ review_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	}
 	return 0;
 }
+
+int
+review_erase(sqlite3 *db, long long person, struct ally_error *err)
+{
+	char set[512], sql[600];
+	sqlite3_stmt *st;
+
+	if (fields_identifying(&review_def, FIELDS_ERASE_SET, set,
+	    sizeof(set)) == NULL)
+		return ally_errorf(err, EX_SOFTWARE, "review: statement too "
+		    "long");
+	snprintf(sql, sizeof(sql), "UPDATE review SET %s WHERE person_id = ?1",
+	    set);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	return db_step_done(db, st, "erase", err);
+}
