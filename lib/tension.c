@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "member.h"
 #include "names.h"
@@ -303,6 +304,18 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 		return db_error(db, rc, err, "signal");
 	*idp = s->id != 0 ? s->id : sqlite3_last_insert_rowid(db);
 	return 0;
+}
+
+int
+signal_drop_meeting(sqlite3 *db, long long meeting, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "DELETE FROM signal WHERE meeting_id = ?", &st,
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, meeting);
+	return db_step_done(db, st, "signal", err);
 }
 
 int
