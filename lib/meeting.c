@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "core.h"
+#include "array.h"
 #include "fields.h"
 #include "meeting.h"
 #include "row.h"
@@ -79,12 +80,9 @@ blackout_add(struct blackouts *b, const struct record *r,
 	if (t < f)
 		return field_error(r, "to", err, "%s is before the first day",
 		    to);
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 16;
-		if ((nv = reallocarray(b->v, b->cap, sizeof(*nv))) == NULL)
-			return oom(err);
-		b->v = nv;
-	}
+	if ((nv = array_grow(b->v, b->n, &b->cap, sizeof(*nv))) == NULL)
+		return oom(err);
+	b->v = nv;
 	reason = record_get(r, "reason");
 	if ((b->v[b->n].reason = strdup(reason ? reason : "")) == NULL)
 		return oom(err);
@@ -385,12 +383,9 @@ venue_list(sqlite3 *db, const struct network *net, struct record ***out,
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((nv = reallocarray(v, cap, sizeof(*nv))) == NULL)
-				goto nomem;
-			v = nv;
-		}
+		if ((nv = array_grow(v, *n, &cap, sizeof(*nv))) == NULL)
+			goto nomem;
+		v = nv;
 		if ((r = record_new()) == NULL)
 			goto nomem;
 		v[(*n)++] = r;
@@ -476,12 +471,9 @@ push(struct meeting **v, size_t *n, size_t *cap, const struct meeting *m,
 {
 	struct meeting *nv;
 
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		if ((nv = reallocarray(*v, *cap, sizeof(*nv))) == NULL)
-			return oom(err);
-		*v = nv;
-	}
+	if ((nv = array_grow(*v, *n, cap, sizeof(*nv))) == NULL)
+		return oom(err);
+	*v = nv;
 	(*v)[(*n)++] = *m;
 	return 0;
 }

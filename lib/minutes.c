@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "action.h"
 #include "dbquery.h"
 #include "fields.h"
@@ -136,12 +137,9 @@ load_members(struct minutes *mi, struct ally_error *err)
 		return -1;
 	sqlite3_bind_int64(st, 1, mi->net->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (mi->nm == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((m = reallocarray(mi->m, cap, sizeof(*m))) == NULL)
-				goto oom;
-			mi->m = m;
-		}
+		if ((m = array_grow(mi->m, mi->nm, &cap, sizeof(*m))) == NULL)
+			goto oom;
+		mi->m = m;
 		m = &mi->m[mi->nm++];
 		memset(m, 0, sizeof(*m));
 		m->id = sqlite3_column_int64(st, 0);
@@ -1113,14 +1111,11 @@ minutes_select(sqlite3 *db, const struct network *net, const char *which,
 	sqlite3_bind_int(st, 4, last);
 	v = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((nv = reallocarray(v, cap, sizeof(*v))) == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			v = nv;
+		if ((nv = array_grow(v, n, &cap, sizeof(*v))) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
+		v = nv;
 		v[n++] = sqlite3_column_int64(st, 0);
 		if (last)
 			break;

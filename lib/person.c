@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "dbquery.h"
 #include "fields.h"
 #include "member.h"
@@ -114,12 +115,9 @@ person_alias_map(sqlite3 *db, long long net, struct alias_map *m,
 		return -1;
 	sqlite3_bind_int64(st, 1, net);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (m->n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((v = reallocarray(m->v, cap, sizeof(*v))) == NULL)
-				goto oom;
-			m->v = v;
-		}
+		if ((v = array_grow(m->v, m->n, &cap, sizeof(*v))) == NULL)
+			goto oom;
+		m->v = v;
 		if ((m->v[m->n].alias = strdup((const char *)
 		    sqlite3_column_text(st, 0))) == NULL)
 			goto oom;
@@ -430,8 +428,8 @@ erase_sql(struct ally_error *err)
 	    sizeof(erase_test)) == NULL || fields_identifying(&person_def,
 	    FIELDS_ERASE_SET, erase_set, sizeof(erase_set)) == NULL) {
 		erase_set[0] = '\0';
-		return ally_errorf(err, EX_SOFTWARE, "person: statement too "
-		    "long");
+		return ally_errorf(err, EX_SOFTWARE, "%s: statement too "
+		    "long", "person");
 	}
 	return 0;
 }

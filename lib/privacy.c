@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "array.h"
 #include "dbquery.h"
 #include "fields.h"
 #include "member.h"
@@ -44,14 +45,11 @@ push_record(struct record ***v, size_t *n, size_t *cap, struct record *r,
 {
 	struct record **nv;
 
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((nv = reallocarray(*v, *cap, sizeof(*nv))) == NULL) {
-			record_free(r);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		*v = nv;
+	if ((nv = array_grow(*v, *n, cap, sizeof(*nv))) == NULL) {
+		record_free(r);
+		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
+	*v = nv;
 	(*v)[(*n)++] = r;
 	return 0;
 }
