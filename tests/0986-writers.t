@@ -49,6 +49,14 @@ END {
 }
 EOF
 
+# "record-type table" of every RECORD_TYPE(var, ..., table) and
+# RECORD_DEF(var, name, table) of fields.c (its last argument).
+tr '\n' ' ' <"$TOP/lib/fields.c" |
+    grep -o 'RECORD_[A-Z]*([a-z_]*,[^;]*);' |
+    sed -n 's/^RECORD_[A-Z]*(\([a-z_]*\),.*[, ]"\([a-z_]*\)");$/\1 \2/p' >"$T/defs"
+[ "$(grep -c . "$T/defs")" -ge 5 ]
+ok $? "the tables of the record types are read from lib/fields.c"
+
 # "table file" for every statement that writes, in every source.
 writes() {
 	for f in "$TOP"/lib/*.c "$TOP"/bin/*.c; do
@@ -56,8 +64,8 @@ writes() {
 		# The record type of a row_spec: row.c makes its statements.
 		sed -n 's/^[[:space:]]*\.def = &\([a-z_]*\)_def,.*/\1/p' "$f" |
 		while read -r def; do
-			sed -n "s/^const struct record_def ${def}_def = { \"[a-z_]*\", \"\([a-z_]*\)\".*/\1 ${f##*/}/p" \
-			    "$TOP/lib/fields.c"
+			awk -v d="$def" -v f="${f##*/}" '$1 == d { print $2, f }' \
+			    "$T/defs"
 		done
 	done | sed 's/\.c$//' | sort -u
 }
