@@ -20,6 +20,7 @@
 
 #include "core.h"
 #include "array.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "meeting.h"
 #include "row.h"
@@ -1032,7 +1033,6 @@ meeting_write(sqlite3 *db, struct meeting_values *m, struct ally_error *err)
 	    "id = ?1";
 	sqlite3_stmt *st;
 	char uid[64];
-	int rc;
 
 	if (m->id == 0 && ally_uid(uid, err) != 0)
 		return -1;
@@ -1057,13 +1057,7 @@ meeting_write(sqlite3 *db, struct meeting_values *m, struct ally_error *err)
 	sqlite3_bind_text(st, 8, m->status, -1, SQLITE_STATIC);
 	db_bind_text(st, 10, m->notes);
 	db_bind_text(st, 11, m->name_override);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, "meeting");
-	if (m->id == 0)
-		m->id = sqlite3_last_insert_rowid(db);
-	return 0;
+	return db_step_id(db, st, "meeting", &m->id, err);
 }
 
 /* A stored meeting as meet-plan -u changed it. */

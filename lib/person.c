@@ -168,18 +168,14 @@ int
 person_count_allies(sqlite3 *db, long long net, int *n,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	long long count;
 
-	if (db_prepare(db, "SELECT count(*) FROM person WHERE network_id = ? "
-	    "AND role = 'ally' AND status IN ('candidate', 'active')", &st,
-	    err) != 0)
+	if (db_query_int64(db, "SELECT count(*) FROM person WHERE "
+	    "network_id = ? AND role = 'ally' AND status IN ('candidate', "
+	    "'active')", net, &count, err) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	rc = sqlite3_step(st);
-	*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
+	*n = (int)count;
+	return 0;
 }
 
 /* The lowest free alias of the role's letter: A01 for allies, P01, M01. */
