@@ -430,3 +430,40 @@ action_reciprocity(sqlite3 *db, const struct network *net, day_t since,
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
 }
+
+int
+action_drop_unlisted(sqlite3 *db, long long meeting, struct record **s,
+    size_t n, struct ally_error *err)
+{
+	sqlite3_stmt *st, *del;
+	const char *v;
+	long long id, keep;
+	size_t i;
+	int rc, listed;
+
+	if (db_prepare(db, "SELECT id FROM action WHERE meeting_id = ?", &st,
+	    err) != 0)
+		return -1;
+	if (db_prepare(db, "DELETE FROM action WHERE id = ?", &del,
+	    err) != 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, meeting);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		for (listed = 0, i = 0; i < n && !listed; i++)
+			listed = (v = record_get(s[i], "id")) != NULL &&
+			    parse_int(v, 1, INT64_MAX, &keep) == 0 &&
+			    keep == id;
+		if (listed)
+			continue;
+		sqlite3_reset(del);
+		sqlite3_bind_int64(del, 1, id);
+		if ((rc = sqlite3_step(del)) != SQLITE_DONE)
+			break;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(del);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "action");
+}

@@ -17,6 +17,13 @@
 int	 action_apply(sqlite3 *, const struct network *,
 	    const struct record *, long long, day_t, const char **,
 	    long long *, struct ally_error *);
+/*
+ * Replaced minutes (minutes.c) keep the actions of the meeting that the
+ * n action records list by id (action-track may have closed them since)
+ * and drop the others, in the open transaction.
+ */
+int	 action_drop_unlisted(sqlite3 *, long long, struct record **,
+	    size_t, struct ally_error *);
 
 /* What action_query selects; zero or NULL members select everything. */
 struct action_filter {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "action.h"
 #include "action_edit.h"
 #include "fields.h"
@@ -147,12 +148,10 @@ remember(struct action_edit *a, long long id, unsigned long line,
 {
 	struct action_seen *n;
 
-	if (a->nseen == a->capseen) {
-		a->capseen = a->capseen ? a->capseen * 2 : 16;
-		if ((n = reallocarray(a->seen, a->capseen, sizeof(*n))) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		a->seen = n;
-	}
+	if ((n = array_grow(a->seen, a->nseen, &a->capseen,
+	    sizeof(*n))) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	a->seen = n;
 	a->seen[a->nseen].id = id;
 	a->seen[a->nseen++].line = line;
 	return 0;

@@ -320,6 +320,12 @@ int	 network_by_name(sqlite3 *, const char *, struct network *,
 	    struct ally_error *);	/* 1 found, 0 not, -1 error */
 int	 network_valid_name(const char *);
 /*
+ * Store the network's weekdays, start time and duration as net has them
+ * (meeting.c's network_set_schedule checks them) in the open transaction.
+ */
+int	 network_store_schedule(sqlite3 *, const struct network *,
+	    struct ally_error *);
+/*
  * Call fn for every network in the file, in name order, until it
  * returns non-zero (then -1, with err as fn left it).  The networks are
  * read before the first call, so fn may write to the database.

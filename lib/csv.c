@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "format.h"
 
 #define CSV_OPTIONS	(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | \
@@ -151,17 +152,13 @@ static int
 queue_push(struct reader *r, struct record *rec)
 {
 	struct record **nq;
-	size_t ncap;
 
 	if (r->qhead > 0 && r->qhead == r->nqueue)
 		r->qhead = r->nqueue = 0;
-	if (r->nqueue == r->capqueue) {
-		ncap = r->capqueue ? r->capqueue * 2 : 8;
-		if ((nq = reallocarray(r->queue, ncap, sizeof(*nq))) == NULL)
-			return -1;
-		r->queue = nq;
-		r->capqueue = ncap;
-	}
+	if ((nq = array_grow(r->queue, r->nqueue, &r->capqueue,
+	    sizeof(*nq))) == NULL)
+		return -1;
+	r->queue = nq;
 	r->queue[r->nqueue++] = rec;
 	return 0;
 }

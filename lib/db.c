@@ -773,6 +773,17 @@ db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what,
 }
 
 int
+db_step_id(sqlite3 *db, sqlite3_stmt *st, const char *what, long long *id,
+    struct ally_error *err)
+{
+	if (db_step_done(db, st, what, err) != 0)
+		return -1;
+	if (*id == 0)
+		*id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int
 db_each_row(sqlite3 *db, sqlite3_stmt *st, const char *what,
     int (*row)(sqlite3_stmt *, void *, struct ally_error *), void *arg,
     struct ally_error *err)

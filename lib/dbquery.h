@@ -14,6 +14,9 @@
  */
 int	 db_step_done(sqlite3 *, sqlite3_stmt *, const char *,
 	    struct ally_error *);
+/* The same for an INSERT or UPDATE of a row by *id: 0 is the new row's. */
+int	 db_step_id(sqlite3 *, sqlite3_stmt *, const char *, long long *,
+	    struct ally_error *);
 /*
  * Step a statement to its end, calling the function on each row with
  * the argument; then give the statement back.  The function returns 0

@@ -61,20 +61,27 @@ const char *const review_dimensions[] = { "age_band", "gender", "sector",
 #define FIELD_NAME(i, n, k, v, lo, hi, len, fl, col)	n,
 #define FIELD_SKIP(i, n, k, v, lo, hi, len, fl, col)
 #define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
+/* The record_def of a table of fields named var_v. */
+#define RECORD_DEF(var, name, table) \
+	const struct record_def var##_def = { name, table, var##_v, \
+	    NFIELDS(var##_v) }
+/*
+ * A record type from its X-list: the table of every field, the exported
+ * list of the names of the F ones (NULL-terminated) and the record_def.
+ */
+#define RECORD_TYPE(var, list, names, name, table) \
+	static const struct field_def var##_v[] = { \
+		list(FIELD_DEF, FIELD_DEF) \
+	}; \
+	const char *const names[] = { list(FIELD_NAME, FIELD_SKIP) NULL }; \
+	RECORD_DEF(var, name, table)
 
-static const struct field_def person_v[] = {
-	PERSON_FIELDS(FIELD_DEF, FIELD_DEF)
-};
 /* Fields of a person record, in RECORDS.md order. */
 const char *const person_fields[] = {
 	PERSON_FIELDS(FIELD_NAME, FIELD_NAME) NULL
 };
 /* The same less the identities and the special categories. */
-const char *const person_public_fields[] = {
-	PERSON_FIELDS(FIELD_NAME, FIELD_SKIP) NULL
-};
-const struct record_def person_def = { "person", "person", person_v,
-    NFIELDS(person_v) };
+RECORD_TYPE(person, PERSON_FIELDS, person_public_fields, "person", "person");
 
 #define VENUE_FIELDS(F, X) \
 	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
@@ -88,21 +95,14 @@ const struct record_def person_def = { "person", "person", person_v,
 	F(ACTIVE, "active", FK_BOOL, NULL, 0, 0, 0, 0, "active") \
 	X(CHANGE, "change", FK_TEXT, NULL, 0, 0, 0, FIELD_OUTPUT, NULL)
 
-static const struct field_def venue_v[] = {
-	VENUE_FIELDS(FIELD_DEF, FIELD_DEF)
-};
-const char *const venue_fields[] = { VENUE_FIELDS(FIELD_NAME, FIELD_SKIP)
-    NULL };
-const struct record_def venue_def = { "venue", "venue", venue_v,
-    NFIELDS(venue_v) };
+RECORD_TYPE(venue, VENUE_FIELDS, venue_fields, "venue", "venue");
 
 static const struct field_def blackout_v[] = {
 	{ "from", FK_DATE, NULL, 0, 0, 0, FIELD_REQUIRED_ON_ADD, NULL },
 	{ "to", FK_DATE, NULL, 0, 0, 0, 0, NULL },
 	{ "reason", FK_TEXT, NULL, 0, 0, 200, 0, NULL },
 };
-const struct record_def blackout_def = { "blackout", NULL, blackout_v,
-    NFIELDS(blackout_v) };
+RECORD_DEF(blackout, "blackout", NULL);
 
 #define MEETING_FIELDS(F, X) \
 	F(ID, "id", FK_ID, NULL, 1, 0, 0, FIELD_REQUIRED_ON_ADD, "id") \
@@ -119,14 +119,8 @@ const struct record_def blackout_def = { "blackout", NULL, blackout_v,
 	X(CHANGE, "change", FK_TEXT, NULL, 0, 0, 0, FIELD_OUTPUT, NULL) \
 	X(FIELDS, "fields", FK_LIST, NULL, 0, 0, 0, FIELD_OUTPUT, NULL)
 
-static const struct field_def meeting_v[] = {
-	MEETING_FIELDS(FIELD_DEF, FIELD_DEF)
-};
-const char *const meeting_fields[] = {
-	MEETING_FIELDS(FIELD_NAME, FIELD_SKIP) NULL
-};
-const struct record_def meeting_def = { "meeting", "meeting", meeting_v,
-    NFIELDS(meeting_v) };
+RECORD_TYPE(meeting, MEETING_FIELDS, meeting_fields, "meeting",
+    "meeting");
 
 #define MINUTES_FIELDS(F, X) \
 	F(MEETING, "meeting", FK_ID, NULL, 1, 0, 0, 0, "id") \
@@ -145,15 +139,9 @@ const struct record_def meeting_def = { "meeting", "meeting", meeting_v,
 	F(ACTIONS, "actions", FK_RECORDS, NULL, 0, 0, 0, 0, NULL) \
 	F(NOTES, "notes", FK_MULTILINE, NULL, 0, 0, 0, 0, "notes")
 
-static const struct field_def minutes_v[] = {
-	MINUTES_FIELDS(FIELD_DEF, FIELD_DEF)
-};
 /* Fields of a minutes record (RECORDS.md minutes). */
-const char *const minutes_fields[] = {
-	MINUTES_FIELDS(FIELD_NAME, FIELD_SKIP) NULL
-};
-const struct record_def minutes_def = { "minutes", "meeting", minutes_v,
-    NFIELDS(minutes_v) };
+RECORD_TYPE(minutes, MINUTES_FIELDS, minutes_fields, "minutes",
+    "meeting");
 
 static const struct field_def attendance_v[] = {
 	{ "meeting", FK_ID, NULL, 1, 0, 0, FIELD_NOT_EMPTY, "meeting_id" },
@@ -161,8 +149,7 @@ static const struct field_def attendance_v[] = {
 	{ "presence", FK_ENUM, attendance_presences, 0, 0, 0,
 	    FIELD_NOT_EMPTY, "presence" },
 };
-const struct record_def attendance_def = { "attendance", "attendance",
-    attendance_v, NFIELDS(attendance_v) };
+RECORD_DEF(attendance, "attendance", "attendance");
 
 /* A theme of a meeting's minutes: a signal whose source is the meeting. */
 static const struct field_def theme_v[] = {
@@ -174,8 +161,7 @@ static const struct field_def theme_v[] = {
 	{ "basis", FK_ENUM, signal_bases, 0, 0, 0, 0, "basis" },
 	{ "summary", FK_TEXT, NULL, 0, 0, 500, 0, "summary" },
 };
-const struct record_def theme_def = { "theme", "signal", theme_v,
-    NFIELDS(theme_v) };
+RECORD_DEF(theme, "theme", "signal");
 
 #define SIGNAL_FIELDS(F, X) \
 	F(ID, "id", FK_ID, NULL, 1, 0, 0, FIELD_UNLISTED, "id") \
@@ -193,15 +179,8 @@ const struct record_def theme_def = { "theme", "signal", theme_v,
 	    FIELD_REQUIRED_ON_ADD, "source_id") \
 	F(SUMMARY, "summary", FK_TEXT, NULL, 0, 0, 500, 0, "summary")
 
-static const struct field_def signal_v[] = {
-	SIGNAL_FIELDS(FIELD_DEF, FIELD_DEF)
-};
 /* A signal record's fields. */
-const char *const signal_fields[] = {
-	SIGNAL_FIELDS(FIELD_NAME, FIELD_SKIP) NULL
-};
-const struct record_def signal_def = { "signal", "signal", signal_v,
-    NFIELDS(signal_v) };
+RECORD_TYPE(signal, SIGNAL_FIELDS, signal_fields, "signal", "signal");
 
 #define ACTION_FIELDS(F, X) \
 	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
@@ -223,15 +202,9 @@ const struct record_def signal_def = { "signal", "signal", signal_v,
 	F(REVISION, "revision", FK_INT, NULL, 1, INT64_MAX, 0, \
 	    FIELD_OUTPUT | FIELD_NO_DB_CHECK, "revision")
 
-static const struct field_def action_v[] = {
-	ACTION_FIELDS(FIELD_DEF, FIELD_DEF)
-};
 /* Fields of an action record: RECORDS.md order, then "revision". */
-const char *const action_record_fields[] = {
-	ACTION_FIELDS(FIELD_NAME, FIELD_SKIP) NULL
-};
-const struct record_def action_def = { "action", "action", action_v,
-    NFIELDS(action_v) };
+RECORD_TYPE(action, ACTION_FIELDS, action_record_fields, "action",
+    "action");
 
 /*
  * A member's review record: what the review prints, and the decision
@@ -272,15 +245,8 @@ const struct record_def action_def = { "action", "action", action_v,
 	X(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, FIELD_UNLISTED, \
 	    "network_id")
 
-static const struct field_def review_v[] = {
-	REVIEW_FIELDS(FIELD_DEF, FIELD_DEF)
-};
 /* Fields of a member's review record. */
-const char *const review_fields[] = {
-	REVIEW_FIELDS(FIELD_NAME, FIELD_SKIP) NULL
-};
-const struct record_def review_def = { "review", "review", review_v,
-    NFIELDS(review_v) };
+RECORD_TYPE(review, REVIEW_FIELDS, review_fields, "review", "review");
 
 static const struct field_def target_v[] = {
 	{ "dimension", FK_ENUM, review_dimensions, 0, 0, 0,
@@ -290,8 +256,7 @@ static const struct field_def target_v[] = {
 	{ "share", FK_PERCENT, NULL, 0, 100, 0,
 	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, NULL },
 };
-const struct record_def target_def = { "target", NULL, target_v,
-    NFIELDS(target_v) };
+RECORD_DEF(target, "target", NULL);
 
 #define AUDIT_FIELDS(F, X) \
 	F(ID, "id", FK_ID, NULL, 1, 0, 0, FIELD_OUTPUT, "id") \
@@ -305,15 +270,8 @@ const struct record_def target_def = { "target", NULL, target_v,
 	F(COUNT, "count", FK_INT, NULL, 0, INT64_MAX, 0, \
 	    FIELD_OUTPUT | FIELD_NO_DB_CHECK, "count")
 
-static const struct field_def audit_v[] = {
-	AUDIT_FIELDS(FIELD_DEF, FIELD_DEF)
-};
 /* Fields of an audit record. */
-const char *const privacy_audit_fields[] = {
-	AUDIT_FIELDS(FIELD_NAME, FIELD_SKIP) NULL
-};
-const struct record_def audit_def = { "audit", "audit", audit_v,
-    NFIELDS(audit_v) };
+RECORD_TYPE(audit, AUDIT_FIELDS, privacy_audit_fields, "audit", "audit");
 
 const struct record_def *const record_defs[] = { &person_def, &venue_def,
     &blackout_def, &meeting_def, &minutes_def, &attendance_def, &theme_def,
@@ -382,6 +340,33 @@ fields_names(const struct record_def *d, unsigned mask, const char **v,
 			v[k++] = d->fields[i].name;
 	v[k] = NULL;
 	return k;
+}
+
+const char *
+fields_identifying(const struct record_def *d, int test, char *buf,
+    size_t len)
+{
+	/* By test: a column's clause, a yes/no column's; the separator. */
+	static const char *const form[2][3] = {
+		{ "%s%s = NULL", "%s%s = 0", ", " },
+		{ "%s%s IS NOT NULL", "%s%s <> 0", " OR " },
+	};
+	const struct field_def *f;
+	const char *sep = "";
+	size_t i, n;
+
+	n = snprintf(buf, len, "%s", test ? "(" : "");
+	for (i = 0; i < d->nfields && n < len; i++) {
+		f = &d->fields[i];
+		if (!(f->flags & FIELD_IDENTIFYING) || f->column == NULL)
+			continue;
+		n += snprintf(buf + n, len - n, form[test][f->kind == FK_BOOL],
+		    sep, f->column);
+		sep = form[test][2];
+	}
+	if (test && n < len)
+		n += snprintf(buf + n, len - n, ")");
+	return n < len ? buf : NULL;
 }
 
 /* ---- checks ---------------------------------------------------------- */

@@ -184,6 +184,17 @@ const char *fields_join_except(const struct record_def *, unsigned, char *,
 size_t	 fields_names(const struct record_def *, unsigned, const char **,
 	    size_t);
 const char *values_join(const char *const *, char *, size_t);
+/*
+ * The table's identifying columns (FIELD_IDENTIFYING), for erasure:
+ * FIELDS_ERASE_SET the SET list that clears them ("name = NULL, ...,
+ * contact_consent = 0": a yes/no is cleared to 0), FIELDS_ERASE_TEST
+ * the condition that a row still has one ("(name IS NOT NULL OR ...)").
+ * NULL when it does not fit in buf.
+ */
+#define FIELDS_ERASE_SET	0
+#define FIELDS_ERASE_TEST	1
+const char *fields_identifying(const struct record_def *, int, char *,
+	    size_t);
 
 /*
  * "file:line: field: message" for a field of a record (EX_DATAERR); fmt

@@ -19,6 +19,8 @@
 #include <strings.h>
 
 #include "core.h"
+#include "array.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "meeting.h"
 #include "row.h"
@@ -79,12 +81,9 @@ blackout_add(struct blackouts *b, const struct record *r,
 	if (t < f)
 		return field_error(r, "to", err, "%s is before the first day",
 		    to);
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 16;
-		if ((nv = reallocarray(b->v, b->cap, sizeof(*nv))) == NULL)
-			return oom(err);
-		b->v = nv;
-	}
+	if ((nv = array_grow(b->v, b->n, &b->cap, sizeof(*nv))) == NULL)
+		return oom(err);
+	b->v = nv;
 	reason = record_get(r, "reason");
 	if ((b->v[b->n].reason = strdup(reason ? reason : "")) == NULL)
 		return oom(err);
@@ -179,8 +178,7 @@ network_set_schedule(sqlite3 *db, struct network *net, const char *weekdays,
     const char *start, int duration, int *changed, struct ally_error *err)
 {
 	char wd[64];
-	sqlite3_stmt *st;
-	int mask, min, rc;
+	int mask, min;
 
 	*changed = 0;
 	if (weekdays != NULL) {
@@ -213,18 +211,7 @@ network_set_schedule(sqlite3 *db, struct network *net, const char *weekdays,
 			*changed = 1;
 		}
 	}
-	if (!*changed)
-		return 0;
-	if (db_prepare(db, "UPDATE network SET weekdays = ?, start_time = ?, "
-	    "duration = ? WHERE id = ?", &st, err) != 0)
-		return -1;
-	sqlite3_bind_text(st, 1, net->weekdays, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, net->start_time, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, net->duration);
-	sqlite3_bind_int64(st, 4, net->id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "network");
+	return *changed ? network_store_schedule(db, net, err) : 0;
 }
 
 /* ---- venues ------------------------------------------------------------- */
@@ -406,12 +393,9 @@ venue_list(sqlite3 *db, const struct network *net, struct record ***out,
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((nv = reallocarray(v, cap, sizeof(*nv))) == NULL)
-				goto nomem;
-			v = nv;
-		}
+		if ((nv = array_grow(v, *n, &cap, sizeof(*nv))) == NULL)
+			goto nomem;
+		v = nv;
 		if ((r = record_new()) == NULL)
 			goto nomem;
 		v[(*n)++] = r;
@@ -515,12 +499,9 @@ push(struct meeting **v, size_t *n, size_t *cap, const struct meeting *m,
 {
 	struct meeting *nv;
 
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		if ((nv = reallocarray(*v, *cap, sizeof(*nv))) == NULL)
-			return oom(err);
-		*v = nv;
-	}
+	if ((nv = array_grow(*v, *n, cap, sizeof(*nv))) == NULL)
+		return oom(err);
+	*v = nv;
 	(*v)[(*n)++] = *m;
 	return 0;
 }
@@ -1075,7 +1056,6 @@ meeting_write(sqlite3 *db, struct meeting_values *m, struct ally_error *err)
 	    "id = ?1";
 	sqlite3_stmt *st;
 	char uid[64];
-	int rc;
 
 	if (m->id == 0 && ally_uid(uid, err) != 0)
 		return -1;
@@ -1100,13 +1080,7 @@ meeting_write(sqlite3 *db, struct meeting_values *m, struct ally_error *err)
 	sqlite3_bind_text(st, 8, m->status, -1, SQLITE_STATIC);
 	db_bind_text(st, 10, m->notes);
 	db_bind_text(st, 11, m->name_override);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, "meeting");
-	if (m->id == 0)
-		m->id = sqlite3_last_insert_rowid(db);
-	return 0;
+	return db_step_id(db, st, "meeting", &m->id, err);
 }
 
 /* A stored meeting as meet-plan -u changed it. */

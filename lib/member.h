@@ -51,6 +51,15 @@ struct record *person_record(sqlite3_stmt *, int);
  * made.
  */
 const char *person_select_sql(struct ally_error *);
+/*
+ * Erasure of a member's identity, made from the identifying fields of
+ * the member table: clear them and set erased to the date, in the open
+ * transaction (privacy.c checks who may be erased and audits it).
+ */
+int	 person_erase(sqlite3 *, long long, const char *,
+	    struct ally_error *);
+/* The SQL condition "the person row still has an identity to erase". */
+const char *person_identity_test(struct ally_error *);
 
 /* ---- privacy.c: contact list, audit, erasure, retention, backups ------ */
 

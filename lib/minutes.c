@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "action.h"
 #include "dbquery.h"
 #include "fields.h"
@@ -133,12 +134,9 @@ load_members(struct minutes *mi, struct ally_error *err)
 		return -1;
 	sqlite3_bind_int64(st, 1, mi->net->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (mi->nm == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((m = reallocarray(mi->m, cap, sizeof(*m))) == NULL)
-				goto oom;
-			mi->m = m;
-		}
+		if ((m = array_grow(mi->m, mi->nm, &cap, sizeof(*m))) == NULL)
+			goto oom;
+		mi->m = m;
 		m = &mi->m[mi->nm++];
 		memset(m, 0, sizeof(*m));
 		m->id = sqlite3_column_int64(st, 0);
@@ -965,8 +963,7 @@ store_themes(struct minutes *mi, struct doc *d, struct ally_error *err)
 
 	if (!record_has(d->r, "themes"))
 		return 0;
-	if (d->recorded && delete_where_meeting(mi->db, "DELETE FROM signal "
-	    "WHERE meeting_id = ?", d->meeting, err) != 0)
+	if (d->recorded && signal_drop_meeting(mi->db, d->meeting, err) != 0)
 		return -1;
 	date_parse(d->date, &day);
 	n = sub_records(d->r, "themes", &s);
@@ -986,47 +983,6 @@ store_themes(struct minutes *mi, struct doc *d, struct ally_error *err)
 	return 0;
 }
 
-/*
- * Replaced minutes keep the actions they list by id (action-track may
- * have closed them since) and drop the ones they no longer list.
- */
-static int
-drop_unlisted_actions(struct minutes *mi, struct doc *d, struct record **s,
-    size_t n, struct ally_error *err)
-{
-	sqlite3_stmt *st, *del;
-	const char *v;
-	long long id, keep;
-	size_t i;
-	int rc, listed;
-
-	if (db_prepare(mi->db, "SELECT id FROM action WHERE meeting_id = ?",
-	    &st, err) != 0)
-		return -1;
-	if (db_prepare(mi->db, "DELETE FROM action WHERE id = ?", &del,
-	    err) != 0) {
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_bind_int64(st, 1, d->meeting);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		for (listed = 0, i = 0; i < n && !listed; i++)
-			listed = (v = record_get(s[i], "id")) != NULL &&
-			    parse_int(v, 1, INT64_MAX, &keep) == 0 &&
-			    keep == id;
-		if (listed)
-			continue;
-		sqlite3_reset(del);
-		sqlite3_bind_int64(del, 1, id);
-		if ((rc = sqlite3_step(del)) != SQLITE_DONE)
-			break;
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(del);
-	return rc == SQLITE_DONE ? 0 : db_error(mi->db, rc, err, "action");
-}
-
 static int
 store_actions(struct minutes *mi, struct doc *d, struct ally_error *err)
 {
@@ -1038,7 +994,8 @@ store_actions(struct minutes *mi, struct doc *d, struct ally_error *err)
 	if (!record_has(d->r, "actions"))
 		return 0;
 	n = sub_records(d->r, "actions", &s);
-	if (d->recorded && drop_unlisted_actions(mi, d, s, n, err) != 0)
+	if (d->recorded && action_drop_unlisted(mi->db, d->meeting, s, n,
+	    err) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (action_apply(mi->db, mi->net, s[i], d->meeting, mi->today,
@@ -1150,14 +1107,11 @@ minutes_select(sqlite3 *db, const struct network *net, const char *which,
 	sqlite3_bind_int(st, 4, last);
 	v = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((nv = reallocarray(v, cap, sizeof(*v))) == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			v = nv;
+		if ((nv = array_grow(v, n, &cap, sizeof(*v))) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
+		v = nv;
 		v[n++] = sqlite3_column_int64(st, 0);
 		if (last)
 			break;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "names.h"
 
 /* A name to look for: folded words, in order. */
@@ -468,13 +469,10 @@ names_load(sqlite3 *db, long long network, int flags, struct ally_error *err)
 	}
 	sqlite3_bind_int64(st, 1, network);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (nx->nm == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((a = reallocarray(nx->alias, cap, sizeof(*a))) ==
-			    NULL)
-				goto oom;
-			nx->alias = a;
-		}
+		if ((a = array_grow(nx->alias, nx->nm, &cap,
+		    sizeof(*a))) == NULL)
+			goto oom;
+		nx->alias = a;
 		if ((nx->alias[nx->nm] = strdup((const char *)
 		    sqlite3_column_text(st, 0))) == NULL)
 			goto oom;

@@ -1,8 +1,12 @@
-/* network.c: which network a command works on; creating one explicitly. */
+/*
+ * network.c: which network a command works on; creating one explicitly;
+ * the one writer of the network table.
+ */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
+#include "dbquery.h"
 
 #define NETWORK_COLUMNS	"id, name, weekdays, start_time, duration"
 
@@ -186,4 +190,20 @@ network_create(sqlite3 *db, const char *name, struct network *n,
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, err, "network");
 	return network_by_name(db, name, n, err) == 1 ? 0 : -1;
+}
+
+int
+network_store_schedule(sqlite3 *db, const struct network *net,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "UPDATE network SET weekdays = ?, start_time = ?, "
+	    "duration = ? WHERE id = ?", &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, net->weekdays, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, net->start_time, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, net->duration);
+	sqlite3_bind_int64(st, 4, net->id);
+	return db_step_done(db, st, "network", err);
 }

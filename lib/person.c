@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "member.h"
 #include "row.h"
@@ -115,12 +117,9 @@ person_alias_map(sqlite3 *db, long long net, struct alias_map *m,
 		return -1;
 	sqlite3_bind_int64(st, 1, net);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (m->n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((v = reallocarray(m->v, cap, sizeof(*v))) == NULL)
-				goto oom;
-			m->v = v;
-		}
+		if ((v = array_grow(m->v, m->n, &cap, sizeof(*v))) == NULL)
+			goto oom;
+		m->v = v;
 		if ((m->v[m->n].alias = strdup((const char *)
 		    sqlite3_column_text(st, 0))) == NULL)
 			goto oom;
@@ -171,18 +170,14 @@ int
 person_count_allies(sqlite3 *db, long long net, int *n,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	long long count;
 
-	if (db_prepare(db, "SELECT count(*) FROM person WHERE network_id = ? "
-	    "AND role = 'ally' AND status IN ('candidate', 'active')", &st,
-	    err) != 0)
+	if (db_query_int64(db, "SELECT count(*) FROM person WHERE "
+	    "network_id = ? AND role = 'ally' AND status IN ('candidate', "
+	    "'active')", net, &count, err) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	rc = sqlite3_step(st);
-	*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
+	*n = (int)count;
+	return 0;
 }
 
 /* The lowest free alias of the role's letter: A01 for allies, P01, M01. */
@@ -411,4 +406,52 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	row_free(&old);
 	row_free(&p);
 	return rc;
+}
+
+/* ---- erasure ---------------------------------------------------------- */
+
+/*
+ * Erasure's statements, made once from the member table's identifying
+ * fields: a field added there is cleared, and counted as an identity
+ * still held, with no other change.
+ */
+static char erase_set[1024], erase_test[1024];
+
+static int
+erase_sql(struct ally_error *err)
+{
+	if (erase_set[0] != '\0')
+		return 0;
+	if (fields_identifying(&person_def, FIELDS_ERASE_TEST, erase_test,
+	    sizeof(erase_test)) == NULL || fields_identifying(&person_def,
+	    FIELDS_ERASE_SET, erase_set, sizeof(erase_set)) == NULL) {
+		erase_set[0] = '\0';
+		return ally_errorf(err, EX_SOFTWARE, "%s: statement too "
+		    "long", "person");
+	}
+	return 0;
+}
+
+const char *
+person_identity_test(struct ally_error *err)
+{
+	return erase_sql(err) == 0 ? erase_test : NULL;
+}
+
+int
+person_erase(sqlite3 *db, long long id, const char *erased,
+    struct ally_error *err)
+{
+	char sql[sizeof(erase_set) + 64];
+	sqlite3_stmt *st;
+
+	if (erase_sql(err) != 0)
+		return -1;
+	snprintf(sql, sizeof(sql), "UPDATE person SET %s, erased = ?2 "
+	    "WHERE id = ?1", erase_set);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, erased, -1, SQLITE_STATIC);
+	return db_step_done(db, st, "erase", err);
 }

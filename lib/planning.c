@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "planning.h"
 
 const char *const plan_update_columns[] = { "id", "network", "date",
@@ -139,15 +140,10 @@ static int
 batch_grow(struct meeting_batch *b, struct ally_error *err)
 {
 	struct meeting *nv;
-	size_t ncap;
 
-	if (b->n < b->cap)
-		return 0;
-	ncap = b->cap ? b->cap * 2 : 16;
-	if ((nv = reallocarray(b->v, ncap, sizeof(*nv))) == NULL)
+	if ((nv = array_grow(b->v, b->n, &b->cap, sizeof(*nv))) == NULL)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	b->v = nv;
-	b->cap = ncap;
 	return 0;
 }
 
@@ -229,12 +225,9 @@ venue_batch_apply(struct record *r, void *arg, struct ally_error *err)
 
 	if (venue_apply(b->s->db, &b->s->net, r, &changed, &id, err) != 0)
 		return -1;
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 16;
-		if ((nv = reallocarray(b->out, b->cap, sizeof(*nv))) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		b->out = nv;
-	}
+	if ((nv = array_grow(b->out, b->n, &b->cap, sizeof(*nv))) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	b->out = nv;
 	if ((res = record_dup(r)) == NULL ||
 	    record_set_int(res, "id", id) != 0 ||
 	    record_set(res, "network", b->s->net.name) != 0 ||

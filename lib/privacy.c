@@ -20,18 +20,14 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "array.h"
 #include "dbquery.h"
 #include "fields.h"
 #include "member.h"
+#include "review.h"
 
 const char *const privacy_contact_fields[] = { "alias", "name", "role",
     "function", "phone", NULL };
-
-/* True while a member still has something that erasure clears. */
-#define HAS_IDENTITY \
-    "(coalesce(name, phone, email, function, community, sector, " \
-    "age_band, gender, background, religion, notes) IS NOT NULL OR " \
-    "contact_consent <> 0)"
 
 void
 privacy_records_free(struct record **v, size_t n)
@@ -49,14 +45,11 @@ push_record(struct record ***v, size_t *n, size_t *cap, struct record *r,
 {
 	struct record **nv;
 
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((nv = reallocarray(*v, *cap, sizeof(*nv))) == NULL) {
-			record_free(r);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		*v = nv;
+	if ((nv = array_grow(*v, *n, cap, sizeof(*nv))) == NULL) {
+		record_free(r);
+		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
+	*v = nv;
 	(*v)[(*n)++] = r;
 	return 0;
 }
@@ -172,18 +165,21 @@ erased_record(sqlite3 *db, long long id, const char *change,
 	return r;
 }
 
+/*
+ * A statement with the condition that a member still has something
+ * erasure clears (person.c's, from the member table) in place of %s.
+ */
 static int
-exec_id(sqlite3 *db, const char *sql, long long id, const char *date,
+prepare_identity(sqlite3 *db, const char *fmt, sqlite3_stmt **st,
     struct ally_error *err)
 {
-	sqlite3_stmt *st;
+	const char *has;
+	char sql[2048];
 
-	if (db_prepare(db, sql, &st, err) != 0)
+	if ((has = person_identity_test(err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (date != NULL)
-		sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-	return db_step_done(db, st, "erase", err);
+	snprintf(sql, sizeof(sql), fmt, has);
+	return db_prepare(db, sql, st, err);
 }
 
 int
@@ -191,11 +187,6 @@ privacy_erase(sqlite3 *db, const struct network *net, const char *alias,
     day_t today, const char *command, struct record **out,
     struct ally_error *err)
 {
-	static const char clear[] = "UPDATE person SET name = NULL, "
-	    "phone = NULL, email = NULL, function = NULL, community = NULL, "
-	    "sector = NULL, age_band = NULL, gender = NULL, "
-	    "background = NULL, religion = NULL, notes = NULL, "
-	    "contact_consent = 0, erased = ?2 WHERE id = ?1";
 	sqlite3_stmt *st;
 	char todays[11], what[64];
 	long long id;
@@ -207,8 +198,8 @@ privacy_erase(sqlite3 *db, const struct network *net, const char *alias,
 	if (rc == 0)
 		return ally_errorf(err, EX_DATAERR, "%s: no such member in "
 		    "network %s", alias, net->name);
-	if (db_prepare(db, "SELECT status, " HAS_IDENTITY " FROM person "
-	    "WHERE id = ?", &st, err) != 0)
+	if (prepare_identity(db, "SELECT status, %s FROM person WHERE id = ?",
+	    &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
@@ -230,9 +221,8 @@ privacy_erase(sqlite3 *db, const struct network *net, const char *alias,
 	date_format(today, todays);
 	snprintf(what, sizeof(what), "erased %s", alias);
 	/* A review's note is about the person: it goes with the identity. */
-	if (exec_id(db, clear, id, todays, err) != 0 ||
-	    exec_id(db, "UPDATE review SET note = NULL WHERE person_id = ?1",
-	    id, NULL, err) != 0 ||
+	if (person_erase(db, id, todays, err) != 0 ||
+	    review_erase(db, id, err) != 0 ||
 	    db_audit(db, command, net->name, what, 1, err) != 0)
 		return -1;
 	return (*out = erased_record(db, id, "erased", err)) == NULL ? -1 : 0;
@@ -245,7 +235,7 @@ privacy_retention(sqlite3 *db, const struct network *net, int months,
 {
 	static const char sql[] = "SELECT alias, left FROM person "
 	    "WHERE network_id = ? AND status = 'left' AND left IS NOT NULL "
-	    "AND " HAS_IDENTITY " ORDER BY length(alias), alias";
+	    "AND %s ORDER BY length(alias), alias";
 	sqlite3_stmt *st;
 	struct record *r;
 	char **due = NULL, **nd;
@@ -255,7 +245,7 @@ privacy_retention(sqlite3 *db, const struct network *net, int months,
 
 	*out = NULL;
 	*nout = 0;
-	if (db_prepare(db, sql, &st, err) != 0)
+	if (prepare_identity(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

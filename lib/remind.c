@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "doc.h"
 #include "fields.h"
 #include "remind.h"
@@ -136,12 +137,9 @@ select_actions(sqlite3 *db, const struct network *net, day_t last,
 	if (action_query(db, net, &f, &st, err) != 0)
 		return -1;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((nr = reallocarray(*rs, cap, sizeof(*nr))) == NULL)
-				break;
-			*rs = nr;
-		}
+		if ((nr = array_grow(*rs, *n, &cap, sizeof(*nr))) == NULL)
+			break;
+		*rs = nr;
 		if ((r = action_record(st)) == NULL)
 			break;
 		(*rs)[(*n)++] = r;

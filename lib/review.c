@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "core.h"
+#include "array.h"
 #include "dbquery.h"
 #include "fields.h"
 #include "member.h"
@@ -762,12 +763,9 @@ review_target_add(struct record *r, void *arg, struct ally_error *err)
 		    record_line(r, "share"), "share", msg,
 		    review_dimensions[dim]);
 	}
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 32;
-		if ((n = reallocarray(t->rows, t->cap, sizeof(*n))) == NULL)
-			return oom(err);
-		t->rows = n;
-	}
+	if ((n = array_grow(t->rows, t->n, &t->cap, sizeof(*n))) == NULL)
+		return oom(err);
+	t->rows = n;
 	if ((t->rows[t->n].group = strdup(group)) == NULL)
 		return oom(err);
 	t->rows[t->n].dim = dim;
@@ -816,12 +814,9 @@ dimension_cell(struct dimension *d, const char *group, int order)
 	for (i = 0; i < d->n; i++)
 		if (strcasecmp(d->cells[i].group, group) == 0)
 			return &d->cells[i];
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		if ((c = reallocarray(d->cells, d->cap, sizeof(*c))) == NULL)
-			return NULL;
-		d->cells = c;
-	}
+	if ((c = array_grow(d->cells, d->n, &d->cap, sizeof(*c))) == NULL)
+		return NULL;
+	d->cells = c;
 	c = &d->cells[d->n];
 	memset(c, 0, sizeof(*c));
 	if ((c->group = strdup(group)) == NULL)
@@ -1264,4 +1259,22 @@ review_apply(sqlite3 *db, const struct network *net, const struct record *r,
 		return oom(err);
 	}
 	return 0;
+}
+
+int
+review_erase(sqlite3 *db, long long person, struct ally_error *err)
+{
+	char set[512], sql[600];
+	sqlite3_stmt *st;
+
+	if (fields_identifying(&review_def, FIELDS_ERASE_SET, set,
+	    sizeof(set)) == NULL)
+		return ally_errorf(err, EX_SOFTWARE, "%s: statement too "
+		    "long", "review");
+	snprintf(sql, sizeof(sql), "UPDATE review SET %s WHERE person_id = ?1",
+	    set);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	return db_step_done(db, st, "erase", err);
 }

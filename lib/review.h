@@ -78,5 +78,11 @@ int	 review_representation(sqlite3 *, const struct network *,
 int	 review_apply(sqlite3 *, const struct network *,
 	    const struct record *, day_t, day_t, struct record **,
 	    struct ally_error *);
+/*
+ * Erasure (privacy.c): clear what the member's reviews say about the
+ * person (the identifying fields of the review table, the note), in the
+ * open transaction.
+ */
+int	 review_erase(sqlite3 *, long long, struct ally_error *);
 
 #endif /* ALLY_REVIEW_H */

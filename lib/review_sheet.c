@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "review.h"
 #include "review_sheet.h"
 
@@ -326,17 +327,12 @@ decided_next(struct review_decided **dp)
 {
 	struct review_decided *rd = *dp;
 	struct decided *v;
-	size_t ncap;
 
 	if (rd == NULL && (rd = *dp = calloc(1, sizeof(*rd))) == NULL)
 		return NULL;
-	if (rd->n == rd->cap) {
-		ncap = rd->cap ? rd->cap * 2 : 16;
-		if ((v = reallocarray(rd->v, ncap, sizeof(*v))) == NULL)
-			return NULL;
-		rd->v = v;
-		rd->cap = ncap;
-	}
+	if ((v = array_grow(rd->v, rd->n, &rd->cap, sizeof(*v))) == NULL)
+		return NULL;
+	rd->v = v;
 	return &rd->v[rd->n];
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "member.h"
 #include "names.h"
@@ -280,7 +281,6 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 	    "source_id = ?3, date = ?4, theme = ?5, tension = ?6, trend = ?7, "
 	    "basis = ?8, summary = ?9 WHERE network_id = ?1 AND id = ?10";
 	sqlite3_stmt *st;
-	int rc;
 
 	/* Kept prepared: an ingest stores every record with it. */
 	if (db_prepare_cached(db, s->id != 0 ? upd : ins, &st, err) != 0)
@@ -298,12 +298,20 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 	bind_borrowed(st, 7, s->trend);
 	bind_borrowed(st, 8, s->basis);
 	bind_borrowed(st, 9, s->summary);
-	rc = sqlite3_step(st);
-	db_release(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, "signal");
-	*idp = s->id != 0 ? s->id : sqlite3_last_insert_rowid(db);
-	return 0;
+	*idp = s->id;
+	return db_step_id(db, st, "signal", idp, err);
+}
+
+int
+signal_drop_meeting(sqlite3 *db, long long meeting, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "DELETE FROM signal WHERE meeting_id = ?", &st,
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, meeting);
+	return db_step_done(db, st, "signal", err);
 }
 
 int

@@ -17,6 +17,8 @@
 int	 signal_apply(sqlite3 *, const struct network *,
 	    const struct record *, long long, day_t, long long *,
 	    struct ally_error *);
+/* Drop the themes of a meeting whose minutes are replaced. */
+int	 signal_drop_meeting(sqlite3 *, long long, struct ally_error *);
 
 /* ---- tension.c: readings, periods and alerts (report-sentiment) ------ */
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "format.h"
 
 static size_t
@@ -45,15 +46,12 @@ text_writer_put(struct writer *w, const struct record *r,
     struct ally_error *err)
 {
 	char ***nr, **row;
-	size_t i, ncap;
+	size_t i;
 
-	if (w->nrows == w->caprows) {
-		ncap = w->caprows ? w->caprows * 2 : 64;
-		if ((nr = reallocarray(w->rows, ncap, sizeof(*nr))) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		w->rows = nr;
-		w->caprows = ncap;
-	}
+	if ((nr = array_grow(w->rows, w->nrows, &w->caprows,
+	    sizeof(*nr))) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	w->rows = nr;
 	if ((row = calloc(w->ncolumns, sizeof(*row))) == NULL)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	w->rows[w->nrows++] = row;
