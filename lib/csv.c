@@ -8,12 +8,18 @@
  * the records.
  * Lists are written blank-separated in one field.  Output lines end in
  * CRLF as RFC 4180 says; input takes CRLF or LF.
+ *
+ * Input may be split by a semicolon or a tab instead of a comma, as
+ * spreadsheets save CSV in locales whose decimal mark is a comma (Dutch
+ * Excel: semicolons, a byte order mark, CRLF).  The header line chooses
+ * the delimiter, once per file; output always uses commas.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "array.h"
+#include "fields.h"
 #include "format.h"
 
 #define CSV_OPTIONS	(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | \
@@ -52,6 +58,7 @@ csv_reader_init(struct reader *r, struct ally_error *err)
 	csv_set_blk_size(&r->csv, CSV_BLOCK);
 	csv_set_realloc_func(&r->csv, capped_realloc);
 	r->csv_ok = 1;
+	r->delim = ',';
 	return 0;
 }
 
@@ -148,6 +155,29 @@ cb_field(void *s, size_t len, void *data)
 	r->nrow++;
 }
 
+/*
+ * A field from libcsv: a line break inside quotes, CRLF or a lone CR
+ * as spreadsheets write it, is a newline in the value.  The buffer is
+ * libcsv's, emptied after the call.  Lines with a CR inside never reach
+ * split_plain, so only this path looks.
+ */
+static void
+cb_field_crlf(void *s, size_t len, void *data)
+{
+	char *p = s, *end, *q;
+
+	if (p != NULL && (q = memchr(p, '\r', len)) != NULL) {
+		for (end = p + len, p = q; q < end; q++) {
+			if (*q != '\r')
+				*p++ = *q;
+			else if (q + 1 == end || q[1] != '\n')
+				*p++ = '\n';
+		}
+		len = p - (char *)s;
+	}
+	cb_field(s, len, data);
+}
+
 static int
 queue_push(struct reader *r, struct record *rec)
 {
@@ -163,6 +193,61 @@ queue_push(struct reader *r, struct record *rec)
 	return 0;
 }
 
+/* The delimiters a header is split by, the RFC's first. */
+static const char csv_delims[] = ",;\t";
+
+/* Whether the n bytes at s are a field of any record type. */
+static int
+known_field(const char *s, size_t n)
+{
+	const struct record_def *const *d;
+	size_t i;
+
+	for (d = record_defs; *d != NULL; d++)
+		for (i = 0; i < (*d)->nfields; i++)
+			if (strncmp((*d)->fields[i].name, s, n) == 0 &&
+			    (*d)->fields[i].name[n] == '\0')
+				return 1;
+	return 0;
+}
+
+/*
+ * A header field that no record type has and that holds another
+ * delimiter is a header split wrongly: said before anything else, or
+ * every row would be refused for a field it seems to lack.
+ */
+static int
+header_unsplit(struct reader *r, const char *name)
+{
+	const char *d;
+	char msg[400];
+	int len;
+
+	/* A name unreadable is said so after this. */
+	if (known_field(name, strlen(name)) || valid_text(name, 0) == -1)
+		return 0;
+	for (d = csv_delims; *d != '\0'; d++)
+		if (*d != r->delim && strchr(name, *d) != NULL)
+			break;
+	if (*d == '\0')
+		return 0;
+	/* At most 200 bytes of it, not cut inside a character. */
+	for (len = strnlen(name, 200); len > 0 && name[len] != '\0' &&
+	    (name[len] & 0xc0) == 0x80; len--)
+		;
+	/*
+	 * TRANSLATORS: a CSV header that was read as one field: the field
+	 * as read, then the delimiter it seems to use (';', ',' or "a
+	 * tab").
+	 */
+	snprintf(msg, sizeof(msg), _("unknown field '%.*s%s' (the header "
+	    "was not split: is the delimiter %s?)"), len, name,
+	    name[len] != '\0' ? "..." : "", *d == '\t' ? _("a tab") :
+	    *d == ';' ? "';'" : "','");
+	cb_fail(r, r->row_line, "header", msg);
+	return -1;
+}
+
 static void
 cb_row(int c, void *data)
 {
@@ -176,6 +261,8 @@ cb_row(int c, void *data)
 		return;
 	if (r->header == NULL) {
 		for (i = 0; i < r->nrow; i++) {
+			if (header_unsplit(r, r->row[i]) != 0)
+				return;
 			if (r->row[i][0] == '\0' || valid_text(r->row[i], 0)) {
 				cb_fail(r, r->row_line, NULL,
 				    _("header: empty or unreadable column "
@@ -289,10 +376,77 @@ next_line(struct reader *r, char **line)
 	}
 }
 
-static int
-blank(char c)
+/*
+ * Choose the delimiter by the header line of n bytes at s: the one that
+ * splits it into the most fields of a record type, else (no name known
+ * either way) into the most fields; a comma when none is there.  The
+ * fields are cut naively: a header's names hold no delimiter.
+ */
+static char
+detect_delim(const char *s, size_t n)
 {
-	return c == ' ' || c == '\t';
+	size_t a, b, e, known, nf, best_known = 0, best_nf = 1;
+	const char *d;
+	char best = ',';
+
+	for (d = csv_delims; *d != '\0'; d++) {
+		known = nf = 0;
+		for (a = 0; a <= n; a = b + 1) {
+			for (b = a; b < n && s[b] != *d; b++)
+				;
+			nf++;
+			for (e = b; a < e && (s[a] == ' ' || s[a] == '\t' ||
+			    s[a] == '"'); a++)
+				;
+			while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
+			    s[e - 1] == '"'))
+				e--;
+			known += e > a && known_field(s + a, e - a);
+		}
+		if (known > best_known || (known == best_known &&
+		    nf > best_nf)) {
+			best = *d;
+			best_known = known;
+			best_nf = nf;
+		}
+	}
+	return best;
+}
+
+/*
+ * The first line that says something: a byte order mark before it
+ * skipped, its delimiter chosen, for libcsv and split_plain alike.
+ */
+static void
+first_line(struct reader *r, char **line, ssize_t *n)
+{
+	const char *s;
+	size_t k;
+
+	if (r->lineno == 1 && *n >= 3 && memcmp(*line, "\xef\xbb\xbf",
+	    3) == 0) {
+		*line += 3;
+		*n -= 3;
+	}
+	s = *line;
+	for (k = (size_t)*n; k > 0 && (s[k - 1] == '\n' ||
+	    s[k - 1] == '\r'); k--)
+		;
+	while (k > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		k--;
+	}
+	if (k == 0)
+		return;		/* a blank line, no row */
+	r->delim = detect_delim(s, k);
+	csv_set_delim(&r->csv, (unsigned char)r->delim);
+}
+
+/* A blank, as libcsv has it: a space, or a tab that is no delimiter. */
+static int
+blank(char c, char delim)
+{
+	return c == ' ' || (c == '\t' && delim != '\t');
 }
 
 /* Rows of more fields than this go to libcsv. */
@@ -308,7 +462,7 @@ blank(char c)
  * libcsv.  The line is checked whole before the first callback.
  */
 static int
-split_plain(struct reader *r, const char *s, size_t n)
+split_plain(struct reader *r, const char *s, size_t n, char d)
 {
 	struct {
 		size_t	start, end;
@@ -323,14 +477,14 @@ split_plain(struct reader *r, const char *s, size_t n)
 		n--;
 	if (n >= CSV_PLAIN_MAX || memchr(s, '\r', n) != NULL)
 		return -1;
-	while (i < n && blank(s[i]))
+	while (i < n && blank(s[i], d))
 		i++;
 	if (i == n)
 		return 0;
 	for (;;) {
 		if (nv == CSV_PLAIN_FIELDS)
 			return -1;
-		while (i < n && blank(s[i]))
+		while (i < n && blank(s[i], d))
 			i++;
 		if (i < n && s[i] == '"') {
 			if ((q = memchr(s + i + 1, '"', n - i - 1)) == NULL)
@@ -338,16 +492,16 @@ split_plain(struct reader *r, const char *s, size_t n)
 			v[nv].start = i + 1;
 			v[nv].end = q - s;
 			v[nv].quoted = 1;
-			for (i = q - s + 1; i < n && blank(s[i]); i++)
+			for (i = q - s + 1; i < n && blank(s[i], d); i++)
 				;
-			if (i < n && s[i] != ',')
+			if (i < n && s[i] != d)
 				return -1;
 		} else {
 			v[nv].start = i;
-			for (; i < n && s[i] != ','; i++)
+			for (; i < n && s[i] != d; i++)
 				if (s[i] == '"')
 					return -1;
-			for (k = i; k > v[nv].start && blank(s[k - 1]); k--)
+			for (k = i; k > v[nv].start && blank(s[k - 1], d); k--)
 				;
 			v[nv].end = k;
 			v[nv].quoted = 0;
@@ -410,7 +564,7 @@ csv_reader_next(struct reader *r, struct record **out,
 			    EX_IOERR, "%s: %s", r->name, strerror(errno));
 		if (n == 0) {
 			r->done = 1;
-			if (csv_fini(&r->csv, cb_field, cb_row, r) != 0 &&
+			if (csv_fini(&r->csv, cb_field_crlf, cb_row, r) != 0 &&
 			    !r->cb_failed)
 				return ally_error_at(err, EX_DATAERR, r->name,
 				    r->row_line, NULL, "quoted field not "
@@ -420,10 +574,12 @@ csv_reader_next(struct reader *r, struct record **out,
 		r->lineno++;
 		if (r->csv.pstate == 0) {
 			r->row_line = r->lineno;
-			if (split_plain(r, line, (size_t)n) == 0)
+			if (r->header == NULL)
+				first_line(r, &line, &n);
+			if (split_plain(r, line, (size_t)n, r->delim) == 0)
 				continue;
 		}
-		if (csv_parse(&r->csv, line, (size_t)n, cb_field, cb_row,
+		if (csv_parse(&r->csv, line, (size_t)n, cb_field_crlf, cb_row,
 		    r) == (size_t)n || r->cb_failed)
 			continue;
 		if (csv_error(&r->csv) == CSV_ENOMEM)

@@ -48,6 +48,7 @@ struct reader {
 	size_t		 linecap, linepos, linelen;
 	struct ally_error cb_err;	/* an error raised inside a callback */
 	int		 cb_failed;
+	char		 delim;		/* the header's: ',' (the RFC's), ';', tab */
 };
 
 /* Append a field, taking key and value (NULL: null); no lookup. */
