@@ -68,11 +68,24 @@ enum value_kind {
 	VAL_RECORDS		/* a list of nested records */
 };
 
+/*
+ * What a scalar is, for the formats that have types (YAML): set by the
+ * setter that made the value or by the database column it came from;
+ * a value read from a file is text.  CSV and text ignore it.
+ */
+enum field_type {
+	FT_TEXT,		/* a string, quoted where it could be misread */
+	FT_INTEGER,		/* an integer: 28, -1, +1 */
+	FT_DECIMAL,		/* a number with a fraction: 4.2 */
+	FT_DATE			/* an ISO date: 2027-03-09 */
+};
+
 struct record;
 
 struct field {
 	char		 *key;
 	enum value_kind	  kind;
+	enum field_type	  type;		/* VAL_SCALAR */
 	char		 *value;	/* VAL_SCALAR */
 	int		  quoted;	/* read as a quoted scalar */
 	char		**items;	/* VAL_LIST */
@@ -97,6 +110,14 @@ int		 record_set(struct record *, const char *, const char *);
 int		 record_setf(struct record *, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 int		 record_set_int(struct record *, const char *, long long);
+/* A number with a fraction, as fmt ("%.1f", "%g") writes it. */
+int		 record_set_decimal(struct record *, const char *, const char *,
+		    double);
+/* An ISO date (text, not a date, when it is none); NULL sets null. */
+int		 record_set_date(struct record *, const char *, const char *);
+/* A value of that type, as written (record_set is FT_TEXT). */
+int		 record_set_typed(struct record *, const char *, const char *,
+		    enum field_type);
 int		 record_set_null(struct record *, const char *);
 int		 record_add_item(struct record *, const char *, const char *);
 int		 record_add_record(struct record *, const char *,
@@ -191,6 +212,7 @@ long		 db_write_rows(sqlite3 *, sqlite3_stmt *,
 
 /* yaml.c, csv.c, text.c: the per-format halves, used by format.c. */
 int	 yaml_scalar_needs_quotes(const char *);
+int	 yaml_scalar_plain(const char *, enum field_type);
 
 /* ---- util.c ---------------------------------------------------------- */
 

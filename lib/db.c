@@ -403,12 +403,16 @@ db_column_to_record(sqlite3_stmt *st, int i, struct record *r,
     const char *key)
 {
 	const unsigned char *s;
+	int type;
 
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if ((type = sqlite3_column_type(st, i)) == SQLITE_NULL)
 		return 0;
 	if ((s = sqlite3_column_text(st, i)) == NULL)
 		return -1;
-	return record_set(r, key, (const char *)s);
+	/* The column's storage class is the value's type in YAML. */
+	return record_set_typed(r, key, (const char *)s,
+	    type == SQLITE_INTEGER ? FT_INTEGER : type == SQLITE_FLOAT ?
+	    FT_DECIMAL : FT_TEXT);
 }
 
 int

@@ -1332,7 +1332,7 @@ copy_fields(const struct record *m, const char *const *keys)
 		if ((f = record_field(m, *keys)) == NULL)
 			continue;
 		if (f->kind == VAL_SCALAR) {
-			if (record_set(r, *keys, f->value) != 0)
+			if (record_set_typed(r, *keys, f->value, f->type) != 0)
 				goto fail;
 		} else if (f->kind == VAL_LIST) {
 			if (empty_list(r, *keys, VAL_LIST) != 0)
@@ -1372,7 +1372,8 @@ minutes_flatten(const struct record *m, enum minutes_view view,
 				continue;
 			for (j = 0; j < f->nitems; j++) {
 				if ((r = record_new()) == NULL ||
-				    record_set(r, "meeting", mid) != 0 ||
+				    record_set_typed(r, "meeting", mid,
+				    FT_INTEGER) != 0 ||
 				    record_set(r, "date", date) != 0 ||
 				    record_set(r, "alias", f->items[j]) != 0 ||
 				    record_set(r, "presence", lists[i]) != 0) {
@@ -1395,8 +1396,9 @@ minutes_flatten(const struct record *m, enum minutes_view view,
 			if (view == MINUTES_VIEW_THEMES ? record_set(r, "date",
 			    date) != 0 || record_setf(r, "source", "meeting:%s",
 			    mid) != 0 : record_set(r, "network",
-			    record_get(m, "network")) != 0 || record_set(r,
-			    "meeting", mid) != 0) {
+			    record_get(m, "network")) != 0 ||
+			    record_set_typed(r, "meeting", mid,
+			    FT_INTEGER) != 0) {
 				record_free(r);
 				goto oom;
 			}
@@ -1536,7 +1538,8 @@ agenda_review(sqlite3 *db, const struct network *net, day_t when,
 		    (const char *)since : "");
 		if (date_parse(buf, &d) == 0)
 			due = d <= date_add_months(when, -6);
-		if ((last != NULL && record_set(r, "last_review", buf) != 0) ||
+		if ((last != NULL &&
+		    record_set_date(r, "last_review", buf) != 0) ||
 		    record_set(r, "review_due", due ? "yes" : "no") != 0)
 			rc = SQLITE_NOMEM;
 	}

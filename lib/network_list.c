@@ -23,7 +23,8 @@ network_row(sqlite3_stmt *st, void *arg)
 	    db_column_to_record(st, 0, r, "name") != 0 ||
 	    record_set_int(r, "allies", sqlite3_column_int64(st, 1)) != 0 ||
 	    record_set_int(r, "members", sqlite3_column_int64(st, 2)) != 0 ||
-	    db_column_to_record(st, 3, r, "created") != 0) {
+	    record_set_date(r, "created",
+	    (const char *)sqlite3_column_text(st, 3)) != 0) {
 		record_free(r);
 		return NULL;
 	}

@@ -37,8 +37,8 @@ tally_record(const char *party, const char *since, const char *until,
 	if ((r = record_new()) == NULL)
 		return NULL;
 	if (record_set(r, "party", party) != 0 ||
-	    record_set(r, "since", since) != 0 ||
-	    record_set(r, "until", until) != 0 ||
+	    record_set_date(r, "since", since) != 0 ||
+	    record_set_date(r, "until", until) != 0 ||
 	    record_set_int(r, "taken", t->taken) != 0 ||
 	    record_set_int(r, "done", t->done) != 0 ||
 	    record_set_int(r, "on_time", t->on_time) != 0 ||

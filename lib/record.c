@@ -33,6 +33,7 @@ field_clear(struct field *f)
 	f->recs = NULL;
 	f->nrecs = 0;
 	f->kind = VAL_NULL;
+	f->type = FT_TEXT;
 	f->quoted = 0;
 }
 
@@ -122,7 +123,8 @@ fail:
 }
 
 int
-record_set(struct record *r, const char *key, const char *value)
+record_set_typed(struct record *r, const char *key, const char *value,
+    enum field_type type)
 {
 	struct field *f;
 
@@ -133,7 +135,14 @@ record_set(struct record *r, const char *key, const char *value)
 	if ((f->value = strdup(value)) == NULL)
 		return -1;
 	f->kind = VAL_SCALAR;
+	f->type = type;
 	return 0;
+}
+
+int
+record_set(struct record *r, const char *key, const char *value)
+{
+	return record_set_typed(r, key, value, FT_TEXT);
 }
 
 int
@@ -151,7 +160,29 @@ record_setf(struct record *r, const char *key, const char *fmt, ...)
 int
 record_set_int(struct record *r, const char *key, long long v)
 {
-	return record_setf(r, key, "%lld", v);
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	return record_set_typed(r, key, buf, FT_INTEGER);
+}
+
+int
+record_set_decimal(struct record *r, const char *key, const char *fmt,
+    double v)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), fmt, v);
+	return record_set_typed(r, key, buf, FT_DECIMAL);
+}
+
+int
+record_set_date(struct record *r, const char *key, const char *value)
+{
+	day_t d;
+
+	return record_set_typed(r, key, value, value != NULL &&
+	    date_parse(value, &d) == 0 ? FT_DATE : FT_TEXT);
 }
 
 int
@@ -238,6 +269,7 @@ record_dup(const struct record *r)
 			if ((g->value = strdup(f->value)) == NULL)
 				goto fail;
 			g->kind = VAL_SCALAR;
+			g->type = f->type;
 			break;
 		case VAL_LIST:
 			g->kind = VAL_LIST;

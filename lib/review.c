@@ -146,7 +146,7 @@ set_date(struct record *r, const char *key, day_t d)
 	char buf[11];
 
 	date_format(d, buf);
-	return record_set(r, key, buf);
+	return record_set_date(r, key, buf);
 }
 
 /* A text column as a field; NULL becomes an empty (null) field. */
@@ -1022,8 +1022,10 @@ cell_record(int dim, const struct cell *c, int size,
 		/* Compared as shown, to one decimal. */
 		expected = floor(c->target->share * size / 10.0 + 0.5) / 10.0;
 		/* The gap goes by what the report shows, never the count. */
-		ok = record_setf(r, "target", "%g", c->target->share) == 0 &&
-		    record_setf(r, "expected", "%.1f", expected) == 0 &&
+		ok = record_set_decimal(r, "target", "%g",
+		    c->target->share) == 0 &&
+		    record_set_decimal(r, "expected", "%.1f",
+		    expected) == 0 &&
 		    (c->hi == 0 && expected >= l->gap ? record_set(r, "gap",
 		    "missing") : expected - c->hi >= l->gap ? record_set(r,
 		    "gap", "under") : record_set_null(r, "gap")) == 0;

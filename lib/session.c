@@ -58,6 +58,9 @@ spool_open(struct ally_error *err)
 	return fp;
 }
 
+/* A scalar's letter in the spool says its type: text, integer ... */
+static const char spool_types[] = "SIFD";
+
 static void
 spool_record(FILE *fp, const struct record *r)
 {
@@ -68,7 +71,8 @@ spool_record(FILE *fp, const struct record *r)
 		f = &r->fields[i];
 		switch (f->kind) {
 		case VAL_SCALAR:
-			fprintf(fp, "S%s%c%s%c", f->key, 0, f->value, 0);
+			fprintf(fp, "%c%s%c%s%c", spool_types[f->type], f->key,
+			    0, f->value, 0);
 			break;
 		case VAL_LIST:
 			fprintf(fp, "L%s%c%zu%c", f->key, 0, f->nitems, 0);
@@ -122,6 +126,7 @@ spool_read(FILE *fp, char **buf, size_t *cap, int *bad)
 	struct record *r, *sub;
 	struct field *f;
 	char *key, *value;
+	const char *type;
 	size_t n, j;
 	int kind;
 
@@ -134,14 +139,17 @@ spool_read(FILE *fp, char **buf, size_t *cap, int *bad)
 		    (key = strdup(*buf)) == NULL)
 			goto bad;
 		value = NULL;
-		if (kind == 'S' && (spool_word(fp, buf, cap) == NULL ||
+		type = kind != 0 ? strchr(spool_types, kind) : NULL;
+		if (type != NULL && (spool_word(fp, buf, cap) == NULL ||
 		    (value = strdup(*buf)) == NULL)) {
 			free(key);
 			goto bad;
 		}
 		if ((f = record_append_owned(r, key, value)) == NULL)
 			goto bad;
-		if (kind == 'S' || kind == 'N')
+		if (type != NULL)
+			f->type = (enum field_type)(type - spool_types);
+		if (type != NULL || kind == 'N')
 			continue;
 		if (kind != 'L' && kind != 'R')
 			goto bad;

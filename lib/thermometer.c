@@ -184,7 +184,7 @@ cell_record(const struct thermometer *t, const struct signal_cell *k)
 	    record_set_int(o, "readings", k->readings) != 0 ||
 	    record_set_int(o, "signals", k->signals) != 0 ||
 	    record_set_int(o, "max", k->max) != 0 ||
-	    record_setf(o, "mean", "%.1f", k->mean) != 0 ||
+	    record_set_decimal(o, "mean", "%.1f", k->mean) != 0 ||
 	    record_set(o, "direction", k->direction) != 0 ||
 	    record_set_int(o, "alerts", k->alerts) != 0) {
 		record_free(o);
@@ -335,6 +335,9 @@ set_field(struct record *o, const struct thermometer *t,
 	case F_PREVIOUS:
 		return r->prev < 0 ? record_set_null(o, key) :
 		    record_set_int(o, key, r->prev);
+	case F_MOVE:
+		v = field_value(t, r, f, buf, sizeof(buf));
+		return record_set_typed(o, key, v, FT_INTEGER);
 	default:
 		v = field_value(t, r, f, buf, sizeof(buf));
 		return v != NULL ? record_set(o, key, v) :

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "fields.h"
 
 #define MAX_DEPTH	2	/* a record inside a list inside a record */
 
@@ -507,12 +508,13 @@ yaml_reader_next(struct reader *r, struct record **out,
 /* ---- writing ---------------------------------------------------------- */
 
 /*
- * Would another YAML reader take this for something other than the
- * string it is?  Plain is safe only for text that starts with a letter,
- * is no YAML 1.1 boolean or null, and has no ": " or " #" in it; also
- * for a canonical decimal number and an ISO date, which mean what they
- * say.  Everything else is quoted: "no", "0612345678", "12:30", "+31",
- * "", ".inf", "1e3", leading or trailing blanks, newlines.
+ * Would another YAML reader, of YAML 1.1 (PyYAML) or 1.2, take this text
+ * for something other than the string it is?  Plain is safe only for
+ * text that starts with a letter, is no boolean or null of either
+ * version, and has no ": " or " #" in it.  Everything else is quoted:
+ * "no", "112", "0612345678", "12:30" (sexagesimal in 1.1), "+31", "",
+ * ".inf", "1e3", "1_000", "2027-03-09", leading or trailing blanks,
+ * newlines.
  */
 int
 yaml_scalar_needs_quotes(const char *s)
@@ -523,18 +525,9 @@ yaml_scalar_needs_quotes(const char *s)
 	    "Null", "NULL", NULL };
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s), i;
-	day_t d;
 
 	if (len == 0)
 		return 1;
-	if (p[0] >= '1' && p[0] <= '9') {
-		for (i = 1; i < len && p[i] >= '0' && p[i] <= '9'; i++)
-			;
-		if (i == len && len < 16)
-			return 0;
-	}
-	if (strcmp(s, "0") == 0 || date_parse(s, &d) == 0)
-		return 0;
 	if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z') ||
 	    p[0] >= 0x80))
 		return 1;
@@ -548,6 +541,72 @@ yaml_scalar_needs_quotes(const char *s)
 			return 1;
 	}
 	return 0;
+}
+
+/* Digits, no leading zero but "0" itself, and fewer than 19 of them. */
+static const char *
+skip_digits(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	if (n == 0 || n > 18 || (s[0] == '0' && n > 1))
+		return NULL;
+	return s + n;
+}
+
+/*
+ * May a value of that type be written plain, so that every reader takes
+ * it for that type?  An integer in decimal digits with an optional sign,
+ * a decimal as digits with an optional fraction (written with ".0" when
+ * it has none), an ISO date; anything else of these types is written as
+ * a string, and a text as yaml_scalar_needs_quotes says.
+ */
+int
+yaml_scalar_plain(const char *s, enum field_type type)
+{
+	day_t d;
+
+	switch (type) {
+	case FT_INTEGER:
+		if (*s == '-' || *s == '+')
+			s++;
+		return (s = skip_digits(s)) != NULL && *s == '\0';
+	case FT_DECIMAL:
+		if (*s == '-')
+			s++;
+		if ((s = skip_digits(s)) == NULL)
+			return 0;
+		if (s[0] == '.' && s[1] >= '0' && s[1] <= '9')
+			s += 1 + strspn(s + 1, "0123456789");
+		return *s == '\0';
+	case FT_DATE:
+		return date_parse(s, &d) == 0;
+	default:
+		return !yaml_scalar_needs_quotes(s);
+	}
+}
+
+/*
+ * A name that is a date in every record type that has it (intake, due,
+ * date ...).  Values read from the database's text columns and from
+ * files are text; in such a field an ISO date is written as a date.
+ */
+static int
+date_field(const char *key)
+{
+	const struct record_def *const *d;
+	size_t i;
+	int date = 0;
+
+	for (d = record_defs; *d != NULL; d++)
+		for (i = 0; i < (*d)->nfields; i++) {
+			if (strcmp((*d)->fields[i].name, key) != 0)
+				continue;
+			if ((*d)->fields[i].kind != FK_DATE)
+				return 0;
+			date = 1;
+		}
+	return date;
 }
 
 static int
@@ -576,15 +635,28 @@ emit(struct writer *w, yaml_event_t *ev, struct ally_error *err)
 }
 
 static int
-emit_scalar(struct writer *w, const char *s, struct ally_error *err)
+emit_scalar(struct writer *w, const char *s, enum field_type type,
+    struct ally_error *err)
 {
 	yaml_event_t ev;
-	int quote = yaml_scalar_needs_quotes(s);
+	char buf[64];
+	int quote;
 
+	/* A value that is not of its type ("new", "<5") is a string. */
+	if (type != FT_TEXT && !yaml_scalar_plain(s, type))
+		type = FT_TEXT;
+	quote = !yaml_scalar_plain(s, type);
+
+	/* A decimal reads as a float only with a point: 28 is 28.0. */
+	if (!quote && type == FT_DECIMAL && strchr(s, '.') == NULL &&
+	    strlen(s) + 3 <= sizeof(buf)) {
+		snprintf(buf, sizeof(buf), "%s.0", s);
+		s = buf;
+	}
 	/*
-	 * libyaml refuses invalid UTF-8 and leaves the event unset.  Every
-	 * value is a string, so a quoted form needs no tag even when libyaml
-	 * itself must quote ("police:P01" inside a flow sequence).
+	 * libyaml refuses invalid UTF-8 and leaves the event unset.  A
+	 * quoted form needs no tag even when libyaml itself must quote
+	 * ("police:P01" inside a flow sequence): it is a string.
 	 */
 	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
 	    (int)strlen(s), !quote, 1, quote && strchr(s, '\n') == NULL &&
@@ -593,6 +665,20 @@ emit_scalar(struct writer *w, const char *s, struct ally_error *err)
 		return ally_errorf(err, EX_DATAERR, "a value is not valid "
 		    "UTF-8 and has no YAML form");
 	return emit(w, &ev, err);
+}
+
+/* The type a scalar field is written as. */
+static enum field_type
+scalar_type(const struct field *f)
+{
+	day_t d;
+
+	if (f->kind != VAL_SCALAR)
+		return FT_TEXT;
+	if (f->type == FT_TEXT && date_parse(f->value, &d) == 0 &&
+	    date_field(f->key))
+		return FT_DATE;
+	return f->type;
 }
 
 static int
@@ -612,13 +698,13 @@ emit_record(struct writer *w, const struct record *r, int all,
 			f = &r->fields[i];
 		else if ((f = record_field(r, w->columns[i])) == NULL)
 			continue;
-		if (emit_scalar(w, f->key, err) != 0)
+		if (emit_scalar(w, f->key, FT_TEXT, err) != 0)
 			return -1;
 		switch (f->kind) {
 		case VAL_NULL:
 		case VAL_SCALAR:
 			if (emit_scalar(w, f->kind == VAL_NULL ? "" : f->value,
-			    err) != 0)
+			    scalar_type(f), err) != 0)
 				return -1;
 			break;
 		case VAL_LIST:
@@ -629,7 +715,8 @@ emit_record(struct writer *w, const struct record *r, int all,
 			if (emit(w, &ev, err) != 0)
 				return -1;
 			for (j = 0; j < f->nitems; j++)
-				if (emit_scalar(w, f->items[j], err) != 0)
+				if (emit_scalar(w, f->items[j], FT_TEXT,
+				    err) != 0)
 					return -1;
 			for (j = 0; j < f->nrecs; j++)
 				if (emit_record(w, f->recs[j], 1, err) != 0)

@@ -261,15 +261,61 @@ test_inputs(void)
 	ok(n == 0 && *m == '\0', "forced csv reads a header only");
 }
 
+/* The setters mark a value's type; a copy keeps it, a text resets it. */
+static void
+test_types(void)
+{
+	struct record *r, *d;
+
+	r = record_new();
+	ok(r != NULL && record_set_int(r, "id", 7) == 0 &&
+	    record_set_decimal(r, "mean", "%.1f", 4.25) == 0 &&
+	    record_set_date(r, "due", "2027-03-09") == 0 &&
+	    record_set_date(r, "left", "soon") == 0 &&
+	    record_set(r, "note", "112") == 0, "typed setters");
+	ok(record_field(r, "id")->type == FT_INTEGER &&
+	    record_field(r, "mean")->type == FT_DECIMAL &&
+	    strcmp(record_get(r, "mean"), "4.2") == 0 &&
+	    record_field(r, "due")->type == FT_DATE &&
+	    record_field(r, "left")->type == FT_TEXT &&
+	    record_field(r, "note")->type == FT_TEXT, "each value its type");
+	d = record_dup(r);
+	ok(d != NULL && record_field(d, "id")->type == FT_INTEGER &&
+	    record_field(d, "due")->type == FT_DATE, "a copy keeps the types");
+	ok(record_set(r, "id", "x") == 0 &&
+	    record_field(r, "id")->type == FT_TEXT, "a text set over a number "
+	    "is text");
+	record_free(d);
+	record_free(r);
+}
+
 static void
 test_quoting(void)
 {
 	static const char *const quoted[] = { "no", "No", "off", "y", "",
 	    "0612345678", "+31", "12:30", "1e3", ".inf", "0x1F", "-1", "007",
 	    " x", "x ", "a: b", "a #b", "~", "null", "trailing:", "1.5",
-	    "two\nlines", NULL };
+	    "two\nlines", "12", "0", "112", "2027-03-09", "1_000", "0o17",
+	    ".5", "TRUE", "Yes", "2027-03-09T10:00:00Z", "12:30:00", NULL };
 	static const char *const plain[] = { "Zoë", "police chief", "A01",
-	    "12", "0", "2027-03-09", "faith", "Moskee Al-Fath, Oost", NULL };
+	    "faith", "Moskee Al-Fath, Oost", "e1", "Norway", NULL };
+	/* "value type": may it be written plain as that type? */
+	static const struct {
+		const char	*s;
+		enum field_type	 type;
+		int		 plain;
+	} typed[] = {
+		{ "28", FT_INTEGER, 1 }, { "0", FT_INTEGER, 1 },
+		{ "-1", FT_INTEGER, 1 }, { "+1", FT_INTEGER, 1 },
+		{ "007", FT_INTEGER, 0 }, { "1_000", FT_INTEGER, 0 },
+		{ "new", FT_INTEGER, 0 }, { "", FT_INTEGER, 0 },
+		{ "4.2", FT_DECIMAL, 1 }, { "28", FT_DECIMAL, 1 },
+		{ "-0.5", FT_DECIMAL, 1 }, { "1e3", FT_DECIMAL, 0 },
+		{ "nan", FT_DECIMAL, 0 }, { "4.", FT_DECIMAL, 0 },
+		{ "2027-03-09", FT_DATE, 1 }, { "2027-02-30", FT_DATE, 0 },
+		{ "2027-3-9", FT_DATE, 0 }, { "112", FT_TEXT, 0 },
+		{ "2027-03-09", FT_TEXT, 0 }, { "A01", FT_TEXT, 1 },
+	};
 	size_t i;
 	int bad = 0;
 
@@ -285,6 +331,15 @@ test_quoting(void)
 			bad++;
 		}
 	ok(bad == 0, "safe values stay plain");
+	for (bad = 0, i = 0; i < sizeof(typed) / sizeof(typed[0]); i++)
+		if (yaml_scalar_plain(typed[i].s, typed[i].type) !=
+		    typed[i].plain) {
+			printf("# '%s' of type %d: plain %d\n", typed[i].s,
+			    (int)typed[i].type, !typed[i].plain);
+			bad++;
+		}
+	ok(bad == 0, "a number or a date is plain only as its type");
+	test_types();
 }
 
 static void
