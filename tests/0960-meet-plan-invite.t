@@ -12,15 +12,7 @@ unset EMAIL
 
 # check MESSAGE ARGS...: one TAP line per check of check_mail.py.
 check() {
-	/usr/bin/python3 "$CM" "$@" >"$T/.check" 2>&1 ||
-	    echo "1 check_mail.py ran: $(tr '\n' ' ' <"$T/.check")" \
-	    >>"$T/.check"
-	while read -r st what; do
-		case $st in
-		0|1) ok "$st" "$what" ;;
-		*) ok 1 "check_mail.py: $st $what" ;;
-		esac
-	done <"$T/.check"
+	py_checks /usr/bin/python3 "$CM" "$@"
 }
 
 newdb Middelburg

@@ -140,15 +140,7 @@ done
 
 for reader in $readers; do
 	# shellcheck disable=SC2086
-	$PY "$D/check_types.py" "$reader" $files >"$T/.check" 2>&1 ||
-	    echo "1 check_types.py ran: $(tr '\n' ' ' <"$T/.check")" \
-	    >>"$T/.check"
-	while read -r st what; do
-		case $st in
-		0|1) ok "$st" "$what" ;;
-		*) ok 1 "check_types.py: $st $what" ;;
-		esac
-	done <"$T/.check"
+	py_checks $PY "$D/check_types.py" "$reader" $files
 done
 
 done_testing

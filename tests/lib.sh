@@ -51,6 +51,21 @@ ok() {
 	fi
 }
 
+# py_checks PROGRAM [ARG...]: a checker that prints one "STATUS WHAT" line
+# per check (0 pass, 1 fail), each made a TAP line; a checker that dies is
+# a failure too.
+py_checks() {
+	_pc=$(basename "$1")
+	"$@" >"$T/.check" 2>&1 ||
+	    echo "1 $_pc ran: $(tr '\n' ' ' <"$T/.check")" >>"$T/.check"
+	while read -r st what; do
+		case $st in
+		0|1) ok "$st" "$what" ;;
+		*) ok 1 "$_pc: $st $what" ;;
+		esac
+	done <"$T/.check"
+}
+
 # is GOT WANT DESCRIPTION
 is() {
 	_n=$((_n + 1))
