@@ -185,11 +185,12 @@ nl_run ally-add -d "$T/link.db" -l
 is "$rc" 77 "a symbolic link: exit 77"
 is "$errout" "ally-add: $T/link.db: is een symbolische koppeling; geef het echte pad" \
     "a symbolic link: Dutch"
+SCHEMA=$(sed -n 's/^#define DB_SCHEMA_VERSION[^0-9]*\([0-9]*\).*/\1/p' "$TOP/lib/core.h")
 cp "$ALLY_DB" "$T/newer.db"
-sqlite3 "$T/newer.db" "PRAGMA user_version = 2"
+sqlite3 "$T/newer.db" "PRAGMA user_version = 99"
 nl_run ally-add -d "$T/newer.db" -l
 is "$rc" 65 "a newer schema: exit 65"
-is "$errout" "ally-add: $T/newer.db: de database heeft schemaversie 2, nieuwer dan deze ally (1): werk ally bij" \
+is "$errout" "ally-add: $T/newer.db: de database heeft schemaversie 99, nieuwer dan deze ally ($SCHEMA): werk ally bij" \
     "a newer schema: Dutch"
 cp "$ALLY_DB" "$T/damaged.db"
 sqlite3 "$T/damaged.db" "DROP TABLE review"
