@@ -83,7 +83,8 @@ enum field_type {
 struct record;
 
 struct field {
-	char		 *key;
+	char		 *key;		/* interned, unless key_owned */
+	int		  key_owned;
 	enum value_kind	  kind;
 	enum field_type	  type;		/* VAL_SCALAR */
 	char		 *value;	/* VAL_SCALAR */

@@ -311,9 +311,9 @@ cb_row(int c, void *data)
 			free(r->row[i]);
 			r->row[i] = NULL;
 		}
-		f = record_append_owned(rec, strdup(r->header[i]), r->row[i]);
+		f = record_append_owned(rec, r->header[i], r->row[i]);
 		r->row[i] = NULL;
-		if (f == NULL || f->key == NULL) {
+		if (f == NULL) {
 			record_free(rec);
 			free_row(r);
 			cb_fail(r, r->row_line, NULL, _("out of memory"));

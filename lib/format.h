@@ -52,7 +52,7 @@ struct reader {
 };
 
 /* Append a field, taking key and value (NULL: null); no lookup. */
-struct field *record_append_owned(struct record *, char *, char *);
+struct field *record_append_owned(struct record *, const char *, char *);
 
 /* Read up to len bytes, serving the read-ahead first. */
 size_t	 reader_read(struct reader *, void *, size_t);

@@ -18,6 +18,8 @@
 #include "array.h"
 #include "names.h"
 
+#define BLOOM_BITS	4096
+
 /* A name to look for: folded words, in order. */
 struct name_pat {
 	char		**w;
@@ -49,6 +51,8 @@ struct names {
 	struct name_first *first;	/* npat, sorted */
 	/* By a first word's first byte, its length (at most 31) as a bit. */
 	uint32_t	  lens[256];
+	/* The first words' hashes, a bit each (see may_hold_name). */
+	uint32_t	  bloom[BLOOM_BITS / 32];
 	long		  let_through;
 	/* Room for one check, kept from one to the next. */
 	struct words	  fw;
@@ -225,6 +229,54 @@ static const char ascii_fold[128] = {
 	['z'] = 'z'
 };
 
+/* A folded word's hash, byte by byte (FNV-1a). */
+#define WORD_HASH_INIT	2166136261u
+#define word_hash_step(h, c)	(((h) ^ (unsigned char)(c)) * 16777619u)
+
+static void
+bloom_add(uint32_t *bloom, const char *w)
+{
+	uint32_t h = WORD_HASH_INIT;
+
+	for (; *w != '\0'; w++)
+		h = word_hash_step(h, *w);
+	bloom[(h >> 5) % (BLOOM_BITS / 32)] |= (uint32_t)1 << (h & 31);
+}
+
+/*
+ * Might the text hold a name?  Most stored texts hold none, and most of
+ * those are plain ASCII: their words are hashed as they stand (folded
+ * by the table, nothing written) and looked up among the first words of
+ * the names.  Only a word that may begin a name, or a byte beyond ASCII
+ * (an accent, another script, an invisible mark), sends the text the
+ * whole way through fold_words and the search.
+ */
+static int
+may_hold_name(const struct names *nx, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	uint32_t h;
+	char f;
+
+	while (*p != '\0') {
+		if (*p >= 0x80)
+			return 1;
+		if (ascii_fold[*p] == '\0') {
+			p++;
+			continue;
+		}
+		h = WORD_HASH_INIT;
+		while (*p < 0x80 && (f = ascii_fold[*p]) != '\0') {
+			h = word_hash_step(h, f);
+			p++;
+		}
+		if (*p >= 0x80 || (nx->bloom[(h >> 5) % (BLOOM_BITS / 32)] &
+		    ((uint32_t)1 << (h & 31))))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Split text into folded words, in the space fw has from before when
  * it suffices: an ingest checks every summary with the same.  Returns
@@ -376,6 +428,7 @@ index_first(struct names *nx)
 		nx->first[k].pat = k;
 		nx->lens[(unsigned char)nx->first[k].w[0]] |=
 		    len_bit(nx->first[k].w);
+		bloom_add(nx->bloom, nx->first[k].w);
 	}
 	qsort(nx->first, nx->npat, sizeof(*nx->first), cmp_first);
 	return 0;
@@ -411,7 +464,7 @@ find_names(struct names *nx, const char *text, char *hit, long *first)
 	long count = 0;
 
 	*first = -1;
-	if (nx->npat == 0 || text == NULL)
+	if (nx->npat == 0 || text == NULL || !may_hold_name(nx, text))
 		return 0;
 	if (fold_words(text, fw) != 0)
 		return -1;

@@ -1,6 +1,7 @@
 /* record.c: the ordered field/value list that flows through every pipe. */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,63 @@
 #include "core.h"
 #include "array.h"
 #include "vformat.h"
+
+/*
+ * Field names interned: a process meets a few dozen names, again in every
+ * record it reads, so each is kept once for the life of the process and
+ * the records point at it instead of owning a copy (an ingest made and
+ * freed one per value).  The pool is bounded: input that brings endless
+ * new names gets copies, owned and freed as before.
+ */
+#define KEY_SLOTS	1024		/* a power of two; half of it used */
+
+static char	*key_slot[KEY_SLOTS];
+static size_t	 key_count;
+
+static const char *
+key_intern(const char *k)
+{
+	const unsigned char *p;
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i, len;
+	char *c;
+
+	for (p = (const unsigned char *)k; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	len = (size_t)(p - (const unsigned char *)k);
+	for (i = h & (KEY_SLOTS - 1); key_slot[i] != NULL;
+	    i = (i + 1) & (KEY_SLOTS - 1))
+		if (strcmp(key_slot[i], k) == 0)
+			return key_slot[i];
+	if (key_count >= KEY_SLOTS / 2 || (c = malloc(len + 1)) == NULL)
+		return NULL;
+	memcpy(c, k, len + 1);
+	key_count++;
+	return key_slot[i] = c;
+}
+
+/* The field named key: the pool's copy, or its own when the pool is full. */
+static int
+field_name(struct field *f, const char *key)
+{
+	const char *k;
+
+	if ((k = key_intern(key)) != NULL) {
+		f->key = (char *)k;
+		f->key_owned = 0;
+		return 0;
+	}
+	f->key_owned = 1;
+	return (f->key = strdup(key)) != NULL ? 0 : -1;
+}
+
+static void
+field_name_free(struct field *f)
+{
+	if (f->key_owned)
+		free(f->key);
+	f->key = NULL;
+}
 
 struct record *
 record_new(void)
@@ -46,7 +104,7 @@ record_free(struct record *r)
 		return;
 	for (i = 0; i < r->nfields; i++) {
 		field_clear(&r->fields[i]);
-		free(r->fields[i].key);
+		field_name_free(&r->fields[i]);
 	}
 	free(r->fields);
 	free(r);
@@ -92,34 +150,31 @@ field_slot(struct record *r, const char *key)
 		field_clear(f);
 		return f;
 	}
-	if ((f = field_room(r)) == NULL || (f->key = strdup(key)) == NULL)
+	if ((f = field_room(r)) == NULL || field_name(f, key) != 0)
 		return NULL;
 	r->nfields++;
 	return f;
 }
 
 /*
- * A field appended with a key and a value (NULL for null) that the
- * caller allocated and the record now owns; both are freed on failure.
- * For the readers, which refuse a key given twice before they get here:
- * no lookup, no copies.
+ * A field appended with a name and a value (NULL for null) that the
+ * caller allocated and the record now owns; the value is freed on
+ * failure.  For the readers, which refuse a key given twice before they
+ * get here: no lookup, no copy of the value.
  */
 struct field *
-record_append_owned(struct record *r, char *key, char *value)
+record_append_owned(struct record *r, const char *key, char *value)
 {
 	struct field *f;
 
-	if ((f = field_room(r)) == NULL)
-		goto fail;
+	if ((f = field_room(r)) == NULL || field_name(f, key) != 0) {
+		free(value);
+		return NULL;
+	}
 	r->nfields++;
-	f->key = key;
 	f->value = value;
 	f->kind = value != NULL ? VAL_SCALAR : VAL_NULL;
 	return f;
-fail:
-	free(key);
-	free(value);
-	return NULL;
 }
 
 int
@@ -370,7 +425,7 @@ record_remove(struct record *r, const char *key)
 		return 0;
 	i = f - r->fields;
 	field_clear(f);
-	free(f->key);
+	field_name_free(f);
 	memmove(&r->fields[i], &r->fields[i + 1],
 	    (r->nfields - i - 1) * sizeof(*f));
 	r->nfields--;

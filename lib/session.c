@@ -145,7 +145,9 @@ spool_read(FILE *fp, char **buf, size_t *cap, int *bad)
 			free(key);
 			goto bad;
 		}
-		if ((f = record_append_owned(r, key, value)) == NULL)
+		f = record_append_owned(r, key, value);
+		free(key);
+		if (f == NULL)
 			goto bad;
 		if (type != NULL)
 			f->type = (enum field_type)(type - spool_types);

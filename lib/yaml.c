@@ -415,11 +415,13 @@ parse_value(struct reader *r, struct record *rec, char *key,
 	case YAML_SCALAR_EVENT:
 		if (scalar_value(r, &ev, key, &v, err) != 0)
 			goto fail;
-		/* The key is new (checked before): key and value move in. */
+		/* The key is new (checked before): the value moves in. */
 		quoted = v != NULL && ev.data.scalar.style !=
 		    YAML_PLAIN_SCALAR_STYLE;
 		yaml_event_delete(&ev);
-		if ((f = record_append_owned(rec, key, v)) == NULL)
+		f = record_append_owned(rec, key, v);
+		free(key);
+		if (f == NULL)
 			return ally_errorf(err, EX_OSERR, "out of memory");
 		f->quoted = quoted;
 		break;

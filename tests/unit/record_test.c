@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ally.h"
+#include "format.h"
 #include "tap.h"
 
 static const char *const nasty[] = {
@@ -529,9 +530,62 @@ test_text_rules(void)
 	    "two-pass definition on %lu strings", n);
 }
 
+/*
+ * Field names are interned up to a bound, and owned copies beyond it:
+ * 1,500 distinct names (three times the pool) through record_set,
+ * record_dup, record_remove and the readers' record_append_owned keep
+ * every name and value, and free what they own (the sanitizers' leak
+ * check under check-asan).
+ */
+static void
+test_key_pool(void)
+{
+	struct record *r, *d;
+	char key[32], val[32];
+	int i, bad = 0, k;
+
+	r = record_new();
+	d = record_new();
+	ok(r != NULL && d != NULL && record_set(r, "summary", "x") == 0 &&
+	    record_set(d, "summary", "y") == 0 &&
+	    r->fields[0].key == d->fields[0].key,
+	    "a name met before is the pool's one copy");
+	record_free(r);
+	record_free(d);
+	for (i = 0; i < 1500; i += 50) {
+		if ((r = record_new()) == NULL)
+			break;
+		for (k = i; k < i + 50; k++) {
+			snprintf(key, sizeof(key), "pool_%d", k);
+			snprintf(val, sizeof(val), "v%d", k);
+			if (k % 2)
+				bad += record_set(r, key, val) != 0;
+			else
+				bad += record_append_owned(r, key,
+				    strdup(val)) == NULL;
+		}
+		d = record_dup(r);
+		for (k = i; k < i + 50; k++) {
+			snprintf(key, sizeof(key), "pool_%d", k);
+			snprintf(val, sizeof(val), "v%d", k);
+			bad += d == NULL || record_get(d, key) == NULL ||
+			    strcmp(record_get(d, key), val) != 0;
+		}
+		snprintf(key, sizeof(key), "pool_%d", i + 7);
+		bad += record_remove(r, key) != 1 || record_get(r, key) != NULL;
+		bad += r->nfields != 49 ||
+		    strcmp(r->fields[7].key, key) == 0;
+		record_free(r);
+		record_free(d);
+	}
+	ok(bad == 0, "1,500 field names, beyond the interned pool: every "
+	    "name and value kept through set, append, dup and remove");
+}
+
 int
 main(void)
 {
+	test_key_pool();	/* first: the other tests fill the pool */
 	test_round_trips();
 	test_many_fields();
 	test_nested();
