@@ -149,11 +149,14 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	if ((w = writer_open(stdout, o->format, identities ? NULL :
 	    person_public_fields, 0, err)) == NULL)
 		goto out;
+	/* Printed before the commit of the audit entry: see session.c. */
 	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) >= 0 &&
 	    (!identities || session_audit(&s, "ally-add -l -I",
-	    "identities listed", n, err) == 0) && session_commit(&s, err) == 0)
+	    "identities listed", n, err) == 0))
 		rc = 0;
 	if (writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	if (rc == 0 && session_commit(&s, err) != 0)
 		rc = -1;
 out:
 	sqlite3_finalize(st);
@@ -255,7 +258,7 @@ erase(const struct ally_opts *o, char **aliases, int naliases, int months,
 		if (strcmp(record_get(v[i], "change"), "erased") == 0)
 			(*erased)++;
 	}
-	if (session_commit(&s, err) != 0 || session_print(&s, err) != 0)
+	if (session_commit(&s, err) != 0)
 		goto out;
 	if (!o->dry_run && privacy_checkpoint(s.db, err) != 0)
 		goto out;

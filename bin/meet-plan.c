@@ -80,9 +80,10 @@ plan_series(struct opts *op, struct ally_error *err)
 	p.blackouts = &op->blackouts;
 	if (session_open(&s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET,
 	    warnx, err) == 0 && plan_series_apply(&s, &p, &op->sched, &v, &n,
-	    &past, err) == 0 && session_commit(&s, err) == 0) {
+	    &past, err) == 0 && (op->quiet || put_meetings(op, v, n,
+	    plan_columns, err) == 0) && session_commit(&s, err) == 0) {
 		plan_series_warn(&s, &p, v, n, past);
-		rc = op->quiet ? 0 : put_meetings(op, v, n, plan_columns, err);
+		rc = 0;
 	}
 	session_close(&s);
 	free(v);
@@ -110,11 +111,12 @@ plan_batch(struct opts *op, struct ally_error *err)
 	p.blackouts = &op->blackouts;
 	if ((next ? meeting_batch_networks(&b, op->o.network, err) :
 	    session_apply(&s, op->files, op->nfiles, meeting_batch_apply, &b,
-	    err)) != 0 || session_commit(&s, err) != 0)
+	    err)) != 0 || (!op->quiet && put_meetings(op, b.v, b.n, next ?
+	    plan_columns : plan_update_columns, err) != 0) ||
+	    session_commit(&s, err) != 0)
 		goto out;
 	op->said = b.n > 0 || !next;
-	rc = op->quiet ? 0 : put_meetings(op, b.v, b.n, next ? plan_columns :
-	    plan_update_columns, err);
+	rc = 0;
 out:
 	session_close(&s);
 	free(b.v);
@@ -174,10 +176,10 @@ venues(struct opts *op, struct ally_error *err)
 	if (op->list)
 		rc = records_write(op->o.format, 0, all, nall, venue_fields,
 		    err);
-	else if (session_commit(&s, err) == 0 &&
-	    venue_batch_report(&b, all, &nall, err) == 0)
-		rc = op->quiet ? 0 : records_write(op->o.format, 0, all, nall,
-		    plan_venue_columns, err);
+	else if (venue_batch_report(&b, all, &nall, err) == 0 &&
+	    (op->quiet || records_write(op->o.format, 0, all, nall,
+	    plan_venue_columns, err) == 0))
+		rc = session_commit(&s, err);
 out:
 	session_close(&s);
 	venue_batch_free(&b);

@@ -56,20 +56,18 @@ contact_list_write(struct ally_session *s, const char *who,
 	snprintf(what, sizeof(what), "contact list (%s)", format_name(f));
 	if (privacy_contacts(s->db, &s->net, &v, &n, err) != 0)
 		goto out;
-	for (i = 0; i < n; i++)
+	for (i = 0; f != FMT_VCARD && i < n; i++)
 		if (session_result(s, v[i], err) != 0)
 			goto out;
-	if (session_audit(s, who, what, (long)n, err) != 0 ||
-	    session_commit(s, err) != 0)
+	if (session_audit(s, who, what, (long)n, err) != 0)
 		goto out;
+	/* Printed before the commit (session.c): vCards, or the heading. */
 	for (i = 0; f == FMT_VCARD && i < n; i++)
 		if (vcard_put(stdout, v[i], err) != 0)
 			goto out;
 	if (f == FMT_TEXT)
 		heading(s, n);
-	if (f != FMT_VCARD && session_print(s, err) != 0)
-		goto out;
-	rc = 0;
+	rc = session_commit(s, err);
 out:
 	privacy_records_free(v, n);
 	return rc;

@@ -1,10 +1,16 @@
 /*
  * session.c: one write session for every command.
  *
- * The results a command prints back wait for the commit in an unlinked
- * file of mode 0600 in $TMPDIR (else /tmp), in a compact form that is
- * read back into records after the commit: memory does not grow with
- * the input, and nothing is printed of what was rolled back.
+ * The results a command prints back wait in an unlinked file of mode
+ * 0600 in $TMPDIR (else /tmp), in a compact form that is read back into
+ * records at the commit: memory does not grow with the input, and
+ * nothing is printed of a run that failed on its input.  They are
+ * printed, and standard output flushed and checked, BEFORE the commit:
+ * an exit status other than 0 then means nothing was stored, and a cron
+ * job that tries again on failure stores nothing twice.  (The other
+ * order, print after the commit, made a full disk exit 74 with
+ * everything stored.)  Only a failing COMMIT itself, after the output,
+ * leaves printed results of a run rolled back: the status says so.
  *
  * The form: per field a kind letter (S scalar, N null, L list, R nested
  * records) and the key, then the value, or the count and the items, each
@@ -206,6 +212,8 @@ session_print(struct ally_session *s, struct ally_error *err)
 		rc = ally_errorf(err, EX_IOERR, "temporary file: read error");
 	if (writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
+	if (rc == 0)
+		s->nresults = 0;
 	return rc;
 }
 
@@ -307,6 +315,8 @@ session_commit(struct ally_session *s, struct ally_error *err)
 {
 	char note[256];
 
+	if (session_print(s, err) != 0 || ally_close_stdout(err) != 0)
+		return -1;
 	if (s->o->dry_run || (s->flags & SESSION_READ))
 		db_rollback(s->db);
 	else if ((s->net.names != NULL && names_audit(s->db, &s->net,
@@ -341,8 +351,7 @@ session_finish(struct ally_session *s, struct ally_error *err)
 {
 	int rc;
 
-	if ((rc = session_commit(s, err)) == 0)
-		rc = session_print(s, err);
+	rc = session_commit(s, err);
 	session_close(s);
 	return rc;
 }

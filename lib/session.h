@@ -2,8 +2,9 @@
  * session.h: one write session for every command (session.c).
  *
  * path -> mode check -> open -> BEGIN IMMEDIATE -> network -> apply every
- * record -> audit -> dry-run rollback or commit -> the results printed
- * after the commit.  The results wait in an unlinked file of mode 0600 in
+ * record -> audit -> the results printed and standard output checked ->
+ * dry-run rollback or commit: a failure exit means nothing was stored.
+ * The results wait in an unlinked file of mode 0600 in
  * $TMPDIR, never all in memory: a report of records that were rolled back
  * would mislead, and a million of them are 140 MiB.  The same open, with
  * SESSION_READ, serves the listing modes.  Included by ally.h.
@@ -51,7 +52,7 @@ int	 session_open(struct ally_session *, const struct ally_opts *, int,
 int	 session_apply(struct ally_session *, char *const *, int,
 	    int (*)(struct record *, void *, struct ally_error *), void *,
 	    struct ally_error *);
-/* One record to print after the commit (none with SESSION_QUIET). */
+/* One record to print at the commit (none with SESSION_QUIET). */
 int	 session_result(struct ally_session *, const struct record *,
 	    struct ally_error *);
 /* An audit entry of n things done, unless this is a dry run. */
@@ -65,16 +66,22 @@ int	 session_audit(struct ally_session *, const char *, const char *,
  */
 int	 session_names(struct ally_session *, int, const char *, const char *,
 	    struct ally_error *);
-/* Roll back a dry run (or a reading session), else commit. */
+/*
+ * The results printed (session_print), standard output flushed and
+ * checked (what the command printed itself before too), then roll back
+ * a dry run (or a reading session), else commit.  A command prints
+ * everything before this: a failure exit must mean nothing stored.
+ */
 int	 session_commit(struct ally_session *, struct ally_error *);
 /*
  * The results to stdout, in o->format through a writer of the session's
- * columns and writer flags; nothing when there is none.
+ * columns and writer flags; nothing when there is none (or they were
+ * printed already).
  */
 int	 session_print(struct ally_session *, struct ally_error *);
 /* Roll back what is not committed, close, drop the results. */
 void	 session_close(struct ally_session *);
-/* session_commit, session_print, then session_close. */
+/* session_commit (which prints), then session_close. */
 int	 session_finish(struct ally_session *, struct ally_error *);
 
 /*

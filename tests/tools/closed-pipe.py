@@ -1,0 +1,23 @@
+#!/usr/bin/env python3
+"""closed-pipe.py default|ignore CMD...: CMD with standard output a pipe
+whose reading end is closed before it starts (so the outcome does not
+depend on timing), SIGPIPE left to kill it (default) or ignored.
+Prints the exit status, 128+N for a signal N as the shell does; CMD's
+standard error goes to ours."""
+import os
+import signal
+import subprocess
+import sys
+
+ignore = sys.argv[1] == "ignore"
+r, w = os.pipe()
+os.close(r)
+
+
+def pre():
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN if ignore else signal.SIG_DFL)
+
+
+p = subprocess.run(sys.argv[2:], stdout=w, preexec_fn=pre)
+os.close(w)
+print(p.returncode if p.returncode >= 0 else 128 - p.returncode)
