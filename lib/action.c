@@ -349,7 +349,8 @@ action_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	char todays[11];
 	int have_old, stale, rc = -1, found;
 
-	if (row_network(r, net, err) != 0)
+	row_begin(&a, &action_spec, db, net, r, &row, &old, today);
+	if (row_check(&a, err) != 0 || row_network(r, net, err) != 0)
 		return -1;
 	if (meeting != 0) {
 		if (meeting_exists(db, net->id, meeting, &found, err) != 0)
@@ -359,7 +360,6 @@ action_apply(sqlite3 *db, const struct network *net, const struct record *r,
 			    r->line, "meeting", "no meeting %lld in network "
 			    "%s", meeting, net->name);
 	}
-	row_begin(&a, &action_spec, db, net, r, &row, &old, today);
 	memset(&arg, 0, sizeof(arg));
 	arg.meeting = meeting;
 	a.arg = &arg;

@@ -47,7 +47,7 @@ ally_opts_handle(struct ally_opts *o, int ch, const char *arg,
 		o->dry_run = 1;
 		return 1;
 	case ALLY_OPT_TO:
-		if (mail_valid_address(arg) != 0)
+		if (mail_valid_mailbox(arg) != 0)
 			return ally_errorf(err, EX_USAGE, "--to: '%s' is not "
 			    "an e-mail address", arg);
 		if (o->nto == ALLY_MAX_TO)

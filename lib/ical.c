@@ -1,6 +1,8 @@
 /*
- * ical.c: meetings as RFC 5545 iCalendar objects for mail invitations
- * (RFC 5546 iTIP: METHOD:REQUEST, and METHOD:CANCEL for a cancelled one).
+ * ical.c: meetings as RFC 5545 iCalendar objects: the year calendar to
+ * publish or import (METHOD:PUBLISH with an organiser, else no METHOD),
+ * and mail invitations (RFC 5546 iTIP: METHOD:REQUEST, and METHOD:CANCEL
+ * for a cancelled one, each with ORGANIZER and ATTENDEE).
  *
  * Lines end in CRLF and are folded at 75 octets, never inside a UTF-8
  * sequence (contentline.c, shared with the vCard writer).  Times are local times of Europe/Amsterdam with a VTIMEZONE
@@ -109,34 +111,48 @@ put_stamp(FILE *fp, const char *updated)
 	return fprintf(fp, "DTSTAMP:%s\r\n", buf) < 0 ? -1 : 0;
 }
 
+/*
+ * ORGANIZER or ATTENDEE (with the parameters params) of a mailbox,
+ * "Name <address>" or an address, its name as CN.  A parameter value
+ * cannot hold a DQUOTE (RFC 5545 3.2): a name's are dropped.
+ */
+static int
+put_person(FILE *fp, const char *prop, const char *params, const char *who)
+{
+	struct mailbox mb;
+	char *s, *q;
+	int rc;
+
+	if (mail_mailbox(strncmp(who, "mailto:", 7) == 0 ? who + 7 : who,
+	    &mb) != 0)
+		return -1;
+	for (s = q = mb.name; *s; s++)
+		if (*s != '"')
+			*q++ = *s;
+	*q = '\0';
+	if (asprintf(&s, "%s%s%s%s%s:mailto:%s", prop, params,
+	    mb.name[0] ? ";CN=\"" : "", mb.name, mb.name[0] ? "\"" : "",
+	    mb.addr) < 0)
+		return -1;
+	rc = contentline_put(fp, s);
+	free(s);
+	return rc;
+}
+
 /* ORGANIZER and, for a mailed invitation, whom it was sent to. */
 static int
 put_people(FILE *fp, const char *organizer, const char *const *attendees,
     size_t nattendees)
 {
-	char *s;
 	size_t i;
-	int rc;
 
-	if (organizer != NULL) {
-		if (asprintf(&s, "ORGANIZER:%s%s", strncmp(organizer,
-		    "mailto:", 7) == 0 ? "" : "mailto:", organizer) < 0)
+	if (organizer != NULL && put_person(fp, "ORGANIZER", "",
+	    organizer) != 0)
+		return -1;
+	for (i = 0; i < nattendees; i++)
+		if (put_person(fp, "ATTENDEE", ";ROLE=REQ-PARTICIPANT;"
+		    "PARTSTAT=NEEDS-ACTION;RSVP=TRUE", attendees[i]) != 0)
 			return -1;
-		rc = contentline_put(fp, s);
-		free(s);
-		if (rc != 0)
-			return -1;
-	}
-	for (i = 0; i < nattendees; i++) {
-		if (asprintf(&s, "ATTENDEE;ROLE=REQ-PARTICIPANT;"
-		    "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:%s",
-		    attendees[i]) < 0)
-			return -1;
-		rc = contentline_put(fp, s);
-		free(s);
-		if (rc != 0)
-			return -1;
-	}
 	return 0;
 }
 
@@ -190,28 +206,39 @@ put_event(FILE *fp, const struct meeting *m, const char *organizer,
 	return 0;
 }
 
+/* Whether meeting m goes into a calendar of those: -1 all, 0, 1 cancelled. */
 static int
-put_calendar(FILE *fp, const struct meeting *v, size_t n, int cancel,
-    const char *organizer, const char *const *attendees, size_t nattendees)
+wanted(const struct meeting *m, int which)
+{
+	return which < 0 || (strcmp(m->status, "cancelled") == 0) == which;
+}
+
+/*
+ * One VCALENDAR of the meetings chosen by which, with METHOD:method, or
+ * none when method is NULL; nothing when no meeting is chosen.
+ */
+static int
+put_calendar(FILE *fp, const struct meeting *v, size_t n, int which,
+    const char *method, const char *organizer, const char *const *attendees,
+    size_t nattendees)
 {
 	int local = zone_is_amsterdam();
 	size_t i, count = 0;
 
 	for (i = 0; i < n; i++)
-		if ((strcmp(v[i].status, "cancelled") == 0) == cancel)
-			count++;
+		count += wanted(&v[i], which);
 	if (count == 0)
 		return 0;
 	if (fprintf(fp, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-	    "PRODID:-//ally//meet-plan %s//EN\r\nCALSCALE:GREGORIAN\r\n"
-	    "METHOD:%s\r\n", ALLY_VERSION, cancel ? "CANCEL" : "REQUEST") < 0)
+	    "PRODID:-//ally//meet-plan %s//EN\r\nCALSCALE:GREGORIAN\r\n",
+	    ALLY_VERSION) < 0 || (method != NULL &&
+	    fprintf(fp, "METHOD:%s\r\n", method) < 0))
 		return -1;
 	if (local && fputs(vtimezone, fp) == EOF)
 		return -1;
 	for (i = 0; i < n; i++)
-		if ((strcmp(v[i].status, "cancelled") == 0) == cancel &&
-		    put_event(fp, &v[i], organizer, attendees, nattendees,
-		    local) != 0)
+		if (wanted(&v[i], which) && put_event(fp, &v[i], organizer,
+		    attendees, nattendees, local) != 0)
 			return -1;
 	return fputs("END:VCALENDAR\r\n", fp) == EOF ? -1 : 0;
 }
@@ -219,8 +246,8 @@ put_calendar(FILE *fp, const struct meeting *v, size_t n, int cancel,
 static int
 check_organizer(const char *organizer, struct ally_error *err)
 {
-	if (organizer != NULL && valid_email(strncmp(organizer, "mailto:",
-	    7) == 0 ? organizer + 7 : organizer) != 0)
+	if (organizer != NULL && mail_valid_mailbox(strncmp(organizer,
+	    "mailto:", 7) == 0 ? organizer + 7 : organizer) != 0)
 		return ally_errorf(err, EX_USAGE, "organizer: '%s' is not an "
 		    "e-mail address", organizer);
 	return 0;
@@ -232,11 +259,30 @@ ical_write(FILE *fp, const struct meeting *v, size_t n,
 {
 	if (check_organizer(organizer, err) != 0)
 		return -1;
-	if (put_calendar(fp, v, n, 0, organizer, NULL, 0) != 0 ||
-	    put_calendar(fp, v, n, 1, organizer, NULL, 0) != 0 || ferror(fp))
+	/*
+	 * A calendar to publish or import, not an iTIP request: PUBLISH
+	 * needs an ORGANIZER (RFC 5546 3.2.1), so without one no METHOD.
+	 * A cancelled meeting stays in it, STATUS:CANCELLED.
+	 */
+	if (put_calendar(fp, v, n, -1, organizer != NULL ? "PUBLISH" : NULL,
+	    organizer, NULL, 0) != 0 || ferror(fp))
 		return ally_errorf(err, EX_IOERR, "write error: %s",
 		    strerror(errno));
 	return 0;
+}
+
+const char *
+ical_method(int cancel, const char *organizer, size_t nattendees)
+{
+	/*
+	 * RFC 5546 3.2: REQUEST and CANCEL need an ORGANIZER and an
+	 * ATTENDEE; without recipients the meetings are published.
+	 */
+	if (organizer == NULL)
+		return NULL;
+	if (nattendees == 0)
+		return "PUBLISH";
+	return cancel ? "CANCEL" : "REQUEST";
 }
 
 int
@@ -249,11 +295,12 @@ ical_write_imip(FILE *fp, const struct meeting *v, size_t n, int cancel,
 	if (check_organizer(organizer, err) != 0)
 		return -1;
 	for (i = 0; i < nattendees; i++)
-		if (valid_email(attendees[i]) != 0)
+		if (mail_valid_mailbox(attendees[i]) != 0)
 			return ally_errorf(err, EX_USAGE, "attendee: '%s' is "
 			    "not an e-mail address", attendees[i]);
-	if (put_calendar(fp, v, n, cancel, organizer, attendees,
-	    nattendees) != 0 || ferror(fp))
+	if (put_calendar(fp, v, n, cancel != 0, ical_method(cancel,
+	    organizer, nattendees), organizer, attendees, nattendees) != 0 ||
+	    ferror(fp))
 		return ally_errorf(err, EX_IOERR, "write error: %s",
 		    strerror(errno));
 	return 0;

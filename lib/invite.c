@@ -178,10 +178,28 @@ address(const char *organizer)
 int
 invite_organizer_check(const char *organizer, struct ally_error *err)
 {
-	if (organizer != NULL && mail_valid_address(address(organizer)) != 0)
+	if (organizer != NULL && mail_valid_mailbox(address(organizer)) != 0)
 		return ally_errorf(err, EX_USAGE, "--organizer: '%s' is not an "
 		    "e-mail address", organizer);
 	return 0;
+}
+
+/* The MIME type of a calendar of the METHOD method (RFC 6047 2.4). */
+static const char *
+calendar_type(const char *method)
+{
+	static const char *const types[][2] = {
+		{ "REQUEST", "text/calendar; method=REQUEST; charset=UTF-8" },
+		{ "CANCEL", "text/calendar; method=CANCEL; charset=UTF-8" },
+		{ "PUBLISH", "text/calendar; method=PUBLISH; charset=UTF-8" },
+	};
+	size_t i;
+
+	for (i = 0; method != NULL && i < sizeof(types) / sizeof(types[0]);
+	    i++)
+		if (strcmp(types[i][0], method) == 0)
+			return types[i][1];
+	return "text/calendar; charset=UTF-8";
 }
 
 /* One calendar of the method (cancel or not) in memory, as a part. */
@@ -204,8 +222,7 @@ calendar(struct mail_part *p, const struct meeting *v, size_t n, int cancel,
 		free(body);
 		return rc;
 	}
-	p->type = cancel ? "text/calendar; method=CANCEL; charset=UTF-8" :
-	    "text/calendar; method=REQUEST; charset=UTF-8";
+	p->type = calendar_type(ical_method(cancel, organizer, env->nto));
 	p->filename = cancel ? "cancellation.ics" : "invitation.ics";
 	p->body = body;
 	p->len = len;
@@ -234,7 +251,7 @@ invite_mail(FILE *fp, const struct meeting *v, size_t n,
 	/* The ORGANIZER is the sender, when it is a full address. */
 	if (from != NULL)
 		organizer = from;
-	else if (valid_email(organizer = mail_default_from()) != 0)
+	else if (mail_valid_mailbox(organizer = mail_default_from()) != 0)
 		organizer = NULL;
 	memset(parts, 0, sizeof(parts));
 	for (c = 0; c < ATTACHMENTS && rc == 0; c++)

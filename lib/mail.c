@@ -42,6 +42,78 @@ mail_valid_address(const char *s)
 	return 0;
 }
 
+/* s without blanks at either end, in buf: 0, or -1 when too long. */
+static int
+trimmed(const char *s, size_t n, char *buf, size_t size)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n >= size)
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+/* A display name: quotes and their backslashes taken off, no controls. */
+static int
+display_name(char *name)
+{
+	char *r, *w;
+	size_t n = strlen(name);
+
+	if (n >= 2 && name[0] == '"' && name[n - 1] == '"') {
+		name[n - 1] = '\0';
+		for (r = name + 1, w = name; *r; r++) {
+			if (*r == '"')
+				return -1;
+			if (*r == '\\' && r[1] != '\0')
+				r++;
+			*w++ = *r;
+		}
+		*w = '\0';
+	}
+	for (r = name; *r; r++)
+		if ((unsigned char)*r < ' ' || *r == 0x7f || *r == '<' ||
+		    *r == '>' || *r == '"')
+			return -1;
+	return valid_text(name, 0) == 0 ? 0 : -1;
+}
+
+int
+mail_mailbox(const char *s, struct mailbox *mb)
+{
+	const char *lt;
+	size_t n;
+
+	if (s == NULL)
+		return -1;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	mb->name[0] = '\0';
+	if (n == 0 || s[n - 1] != '>')
+		return trimmed(s, n, mb->addr, sizeof(mb->addr)) != 0 ||
+		    mail_valid_address(mb->addr) != 0 ? -1 : 0;
+	if ((lt = memchr(s, '<', n)) == NULL || memchr(lt + 1, '<',
+	    (size_t)(s + n - lt - 1)) != NULL ||
+	    trimmed(lt + 1, (size_t)(s + n - lt - 2), mb->addr,
+	    sizeof(mb->addr)) != 0 || mail_valid_address(mb->addr) != 0 ||
+	    trimmed(s, (size_t)(lt - s), mb->name, sizeof(mb->name)) != 0)
+		return -1;
+	return display_name(mb->name);
+}
+
+int
+mail_valid_mailbox(const char *s)
+{
+	struct mailbox mb;
+
+	return mail_mailbox(s, &mb);
+}
+
 /* The host's name when it is a plausible domain, else "localhost". */
 static const char *
 host_name(void)
@@ -69,7 +141,7 @@ mail_default_from(void)
 	static char from[320];
 	const char *email = getenv("EMAIL"), *user = user_name(), *p;
 
-	if (email != NULL && mail_valid_address(email) == 0) {
+	if (email != NULL && mail_valid_mailbox(email) == 0) {
 		snprintf(from, sizeof(from), "%s", email);
 		return from;
 	}
@@ -245,30 +317,87 @@ mail_put_header(FILE *fp, const char *name, const char *value)
 	return rc;
 }
 
-/* "To: a@x, b@y", folded after a comma; a group without members if none. */
+/* An ASCII name that is atoms and blanks only may stand as it is. */
+static int
+is_phrase(const char *s)
+{
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && strchr(" !#$%&'*+-/=?^_`{|}~",
+		    *s) == NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * A display name as RFC 5322 wants it: atoms, a quoted string, or RFC
+ * 2047 encoded words of at most 30 bytes each (so that every word fits
+ * a line), separated by blanks where the header may fold.
+ */
+static int
+put_name(FILE *fp, const char *name)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	size_t len = strlen(name), n;
+
+	if (is_ascii_text(name) && strstr(name, "=?") == NULL) {
+		if (is_phrase(name))
+			return fputs(name, fp) == EOF ? -1 : 0;
+		if (putc('"', fp) == EOF)
+			return -1;
+		for (; *p; p++)
+			if ((*p == '"' || *p == '\\') && putc('\\', fp) == EOF)
+				return -1;
+			else if (putc(*p, fp) == EOF)
+				return -1;
+		return putc('"', fp) == EOF ? -1 : 0;
+	}
+	for (; len > 0; p += n, len -= n) {
+		if ((n = utf8_prefix(p, len, 30)) == 0)
+			n = 1;
+		if (fputs((const char *)p == name ? "=?UTF-8?B?" :
+		    " =?UTF-8?B?", fp) == EOF || put_base64_chunk(fp, p, n) != 0 ||
+		    fputs("?=", fp) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * "To: a@x, Name <b@y>", folded at blanks; a group without members if
+ * none.  The mailboxes were checked by check_mail.
+ */
 static int
 put_addresses(FILE *fp, const char *name, const char *const *v, size_t n)
 {
-	size_t i, col, w;
+	struct mailbox mb;
+	char *buf = NULL;
+	size_t i, len = 0;
+	FILE *mem;
+	int rc;
 
 	if (n == 0)
 		return fprintf(fp, "%s: undisclosed-recipients:;\n", name) < 0 ?
 		    -1 : 0;
-	if (fprintf(fp, "%s:", name) < 0)
+	if ((mem = open_memstream(&buf, &len)) == NULL)
 		return -1;
-	col = strlen(name) + 1;
-	for (i = 0; i < n; i++) {
-		w = strlen(v[i]) + (i + 1 < n);
-		if (i > 0 && col + 1 + w > MAIL_LINE_MAX) {
-			if (fputs("\n", fp) == EOF)
-				return -1;
-			col = 0;
-		}
-		if (fprintf(fp, " %s%s", v[i], i + 1 < n ? "," : "") < 0)
-			return -1;
-		col += 1 + w;
+	for (i = 0, rc = 0; i < n && rc == 0; i++) {
+		if (mail_mailbox(v[i], &mb) != 0)
+			rc = -1;
+		else if (mb.name[0] != '\0')
+			rc = put_name(mem, mb.name) != 0 || fprintf(mem, " <%s>",
+			    mb.addr) < 0;
+		else
+			rc = fputs(mb.addr, mem) == EOF;
+		if (rc == 0 && i + 1 < n)
+			rc = fputs(", ", mem) == EOF;
 	}
-	return fputs("\n", fp) == EOF ? -1 : 0;
+	if (fclose(mem) != 0 || rc != 0) {
+		free(buf);
+		return -1;
+	}
+	rc = put_folded(fp, name, buf);
+	free(buf);
+	return rc;
 }
 
 /* ---- bodies ------------------------------------------------------------- */
@@ -406,11 +535,11 @@ check_mail(const struct mail *m, struct ally_error *err)
 	const char *p;
 	size_t i;
 
-	if (m->from != NULL && mail_valid_address(m->from) != 0)
+	if (m->from != NULL && mail_valid_mailbox(m->from) != 0)
 		return ally_errorf(err, EX_USAGE, "from: '%s' is not an "
 		    "e-mail address", m->from);
 	for (i = 0; i < m->nto; i++)
-		if (mail_valid_address(m->to[i]) != 0)
+		if (mail_valid_mailbox(m->to[i]) != 0)
 			return ally_errorf(err, EX_USAGE, "to: '%s' is not an "
 			    "e-mail address", m->to[i]);
 	if (m->nparts == 0)
@@ -434,19 +563,28 @@ int
 mail_write(FILE *fp, const struct mail *m, struct ally_error *err)
 {
 	char date[64], id[33], boundary[48];
+	struct mailbox mb;
+	const char *from, *domain;
 	size_t i;
-	int rc;
+	int rc, named;
 
 	if (check_mail(m, err) != 0 || random_hex(id, err) != 0)
 		return -1;
 	if (mail_date(date, sizeof(date)) != 0)
 		return ally_errorf(err, EX_OSERR, "no local time");
-	rc = fprintf(fp, "From: %s\n", m->from != NULL ? m->from :
-	    mail_default_from()) < 0 ||
+	from = m->from != NULL ? m->from : mail_default_from();
+	/*
+	 * The Message-ID's domain is the sender's (RFC 5322 3.6.4); a
+	 * login name at a host without a domain keeps the host's name.
+	 */
+	named = mail_mailbox(from, &mb) == 0;
+	domain = named ? strchr(mb.addr, '@') + 1 : host_name();
+	rc = (named ? put_addresses(fp, "From", &from, 1) != 0 :
+	    fprintf(fp, "From: %s\n", from) < 0) ||
 	    put_addresses(fp, "To", m->to, m->nto) != 0 ||
 	    mail_put_header(fp, "Subject", m->subject) != 0 ||
 	    fprintf(fp, "Date: %s\nMessage-ID: <%s@%s>\nMIME-Version: 1.0\n",
-	    date, id, host_name()) < 0;
+	    date, id, domain) < 0;
 	if (rc == 0 && m->nparts == 1)
 		rc = put_part_head(fp, &m->parts[0]) != 0 ||
 		    putc('\n', fp) == EOF || put_part_body(fp, &m->parts[0]);

@@ -159,19 +159,25 @@ int	 meeting_venue_host(sqlite3 *, long long, const char *, char *,
 /* ---- ical.c: RFC 5545 calendars of meetings --------------------------- */
 
 /*
- * Write the meetings as iCalendar objects: one METHOD:REQUEST calendar
- * with the planned and held ones, one METHOD:CANCEL calendar with the
- * cancelled ones (each only when not empty).  organizer, an e-mail
- * address, may be NULL.
+ * Write the meetings as one iCalendar object to publish or import, the
+ * cancelled ones with STATUS:CANCELLED: METHOD:PUBLISH with the
+ * ORGANIZER organizer, an e-mail address, or with no METHOD when it is
+ * NULL (PUBLISH needs an ORGANIZER).
  */
 int	 ical_write(FILE *, const struct meeting *, size_t, const char *,
 	    struct ally_error *);
 /*
- * For a mail part (RFC 6047): one calendar of one method, REQUEST
- * (planned and held meetings) or, with cancel, CANCEL (the cancelled
- * ones), with ORGANIZER and an ATTENDEE per address; nothing when no
- * meeting has that method.
+ * For a mail part (RFC 6047): one calendar of the planned and held
+ * meetings or, with cancel, of the cancelled ones, with ORGANIZER and an
+ * ATTENDEE per address (each an address or "Name <address>"); nothing
+ * when there are no such meetings.  Its METHOD is ical_method's.
  */
+/*
+ * The METHOD of such a calendar: REQUEST, or CANCEL with cancel, when it
+ * has an organizer and attendees; PUBLISH with an organizer only; NULL
+ * (no METHOD) without one.
+ */
+const char *ical_method(int, const char *, size_t);
 int	 ical_write_imip(FILE *, const struct meeting *, size_t, int,
 	    const char *, const char *const *, size_t, struct ally_error *);
 

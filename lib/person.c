@@ -394,9 +394,10 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	long long id;
 	int rc = -1;
 
-	if (person_match(db, net, r, &id, err) != 0)
-		return -1;
 	row_begin(&a, &person_spec, db, net, r, &p, &old, today);
+	if (row_check(&a, err) != 0 || person_match(db, net, r, &id,
+	    err) != 0)
+		return -1;
 	date_format(today, todays);
 	/* An empty status is refused there: one is always set. */
 	if (person_start(&a, &old, id, err) == 0 &&

@@ -71,6 +71,7 @@ struct mail_part {
 struct mail {
 	const char		*from;	/* NULL: mail_default_from() */
 	const char *const	*to;	/* none: "undisclosed-recipients:;" */
+					/* each a mailbox, "Name <a@b>" too */
 	size_t			 nto;
 	const char		*subject;	/* any UTF-8: RFC 2047 */
 	const struct mail_part	*parts;	/* one: a single part; more: */
@@ -79,7 +80,15 @@ struct mail {
 
 /* An ASCII e-mail address fit for a header: 0 when it is. */
 int	 mail_valid_address(const char *);
-/* $EMAIL when it is an address, else the login name at this host. */
+/* A mailbox: "address" or "Name <address>" (RFC 5322 name-addr). */
+struct mailbox {
+	char	name[256];	/* UTF-8, unquoted; "" when none */
+	char	addr[256];
+};
+/* s as a mailbox in *mb: 0, or -1 when it is none. */
+int	 mail_mailbox(const char *, struct mailbox *);
+int	 mail_valid_mailbox(const char *);
+/* $EMAIL when it is a mailbox, else the login name at this host. */
 const char *mail_default_from(void);
 /*
  * The message: From, To, Subject, Date, Message-ID, MIME-Version and the

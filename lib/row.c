@@ -428,6 +428,10 @@ row_check(struct row_apply *a, struct ally_error *err)
 	size_t i;
 	int j, rc;
 
+	/* An unknown field first: a header split wrongly hides the rest. */
+	for (i = 0; i < a->r->nfields; i++)
+		if (record_def_index(a->spec->def, a->r->fields[i].key) < 0)
+			return unknown(a, a->r->fields[i].key, err);
 	for (i = 0; i < a->r->nfields; i++) {
 		if ((rc = row_field(a, i, &j, err)) <= 0) {
 			if (rc < 0)

@@ -110,8 +110,9 @@ int	 row_id(const struct record *, long long *, struct ally_error *);
 int	 row_load(sqlite3 *, struct row_spec *, long long, long long,
 	    struct row *, struct ally_error *);
 /*
- * Every field of the record known and one value, its text valid and
- * its enumeration one of the values: the checks that need no row.
+ * Every field of the record known (an unknown one is said before
+ * anything else) and one value, its text valid and its enumeration one
+ * of the values: the checks that need no row.
  */
 int	 row_check(struct row_apply *, struct ally_error *);
 /* The same, then the record's fields on a->row, in the record's order. */

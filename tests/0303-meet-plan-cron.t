@@ -67,7 +67,8 @@ run meet-plan -i 6 -n Middelburg
 is "$rc" 1 "--invite 6, six days ahead: exit 1 (the window ends the day before)"
 is "$out" "" "--invite with nothing: silent"
 run meet-plan -i 7 -n Middelburg -f ics
-like "$out" "METHOD:REQUEST" "--invite -f ics: a calendar"
+like "$out" "BEGIN:VEVENT" "--invite -f ics: a calendar"
+unlike "$out" "METHOD:" "without -o: no METHOD (PUBLISH needs an ORGANIZER)"
 meet-plan -i 7 -n Middelburg >/dev/full 2>"$T/err"
 is "$?" 74 "--invite to a full disk: exit 74"
 printf -- "- id: $nextid\n  status: cancelled\n" | meet-plan -u -q -n Middelburg

@@ -71,7 +71,8 @@ is "$(sed -n 2p "$T/one.txt")" \
     "the letter follows its title"
 like "$(grep '^Date: ' "$T/one.txt")" "^Date:   [A-Z][a-z]+day [0-9]+ " \
     "the details as a key/value block"
-meet-plan -i 2 -f mail --to allies-middelburg@example.org >"$T/one.eml"
+meet-plan -i 2 -f mail -o coordinator@example.org \
+    --to allies-middelburg@example.org >"$T/one.eml"
 check "$T/one.eml" --text "$T/one.txt" \
     --subject "$(sed -n 1p "$T/one.txt")" --method REQUEST \
     --to allies-middelburg@example.org \

@@ -58,11 +58,12 @@ check "$T/invite.eml" --text "$T/plain.txt" \
     --organizer coordinator@example.org --forbid "$T/forbid"
 
 # The sender without -o: $EMAIL, else the user at this host; no --to:
-# an empty group (the recipients are then sendmail's arguments).
+# an empty group (the recipients are then sendmail's arguments), and
+# with no ATTENDEE to name the calendar is published, not requested.
 EMAIL=secretary@example.org run meet-plan -i 7 -f mail
 printf '%s\n' "$out" >"$T/email.eml"
 check "$T/email.eml" --from secretary@example.org --to undisclosed \
-    --method REQUEST --organizer secretary@example.org
+    --method PUBLISH --organizer secretary@example.org
 EMAIL="not an address" run meet-plan -i 7 -f mail
 like "$(printf '%s\n' "$out" | sed -n 1p)" "^From: [^ ]+@[A-Za-z0-9.-]+$" \
     "a bad \$EMAIL is ignored: the user at this host"
@@ -107,10 +108,12 @@ printf -- "- id: $id\n  status: planned\n" | meet-plan -u -q
 # ---- a year: one message, a REQUEST and a CANCEL part ------------------------
 last=$(sqlite3 "$ALLY_DB" "SELECT max(id) FROM meeting")
 printf -- "- id: $last\n  status: cancelled\n" | meet-plan -u -q
-meet-plan -l -y 2027 -f mail -o coordinator@example.org >"$T/year.eml"
+meet-plan -l -y 2027 -f mail -o coordinator@example.org \
+    --to allies-middelburg@example.org >"$T/year.eml"
 is "$?" 0 "-l -y 2027 -f mail: exit 0"
 n=$(sqlite3 "$ALLY_DB" "SELECT count(*) FROM meeting")
 check "$T/year.eml" --subject "Allies meetings Middelburg: $n invitations" \
+    --to allies-middelburg@example.org \
     --method REQUEST --method CANCEL --uid "$(uid_of "$id")" \
     --uid "$(uid_of "$last")" --events "$n" --forbid "$T/forbid"
 
@@ -123,7 +126,8 @@ fid=$(sqlite3 "$ALLY_DB" "SELECT m.id FROM meeting m JOIN network n ON n.id = m.
 fdate=$(sqlite3 "$ALLY_DB" "SELECT date FROM meeting WHERE id = $fid")
 export ALLY_TODAY=$(date -d "$fdate - 1 day" +%F)
 meet-plan -n "$net" -i 2 >"$T/fy.txt"
-meet-plan -n "$net" -i 2 -f mail --to allies@example.org >"$T/fy.eml"
+meet-plan -n "$net" -i 2 -f mail -o coordinator@example.org \
+    --to allies@example.org >"$T/fy.eml"
 is "$?" 0 "a UTF-8 network: exit 0"
 like "$(grep '^Subject:' "$T/fy.eml")" '^Subject: =\?UTF-8\?B\?' \
     "the subject as RFC 2047 encoded words"

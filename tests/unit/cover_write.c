@@ -216,9 +216,10 @@ test_ical(void)
 	    != NULL, "ical: no TZ set means Amsterdam local time");
 	ok(strstr(ics, "DTEND;TZID=Europe/Amsterdam:20270309T213000\r\n")
 	    != NULL, "ical: DTEND from the duration");
-	ok(strstr(ics, "METHOD:CANCEL\r\n") != NULL &&
-	    strstr(ics, "STATUS:CANCELLED\r\n") != NULL,
-	    "ical: the cancelled meeting in a CANCEL calendar");
+	ok(strstr(ics, "METHOD:PUBLISH\r\n") != NULL &&
+	    strstr(ics, "STATUS:CANCELLED\r\n") != NULL &&
+	    strstr(ics + 1, "BEGIN:VCALENDAR") == NULL,
+	    "ical: the cancelled meeting in the one PUBLISH calendar");
 	ok(crlf_lines_within(ics, 75), "ical: CRLF lines of at most 75 octets");
 	/* No continuation line may start inside a UTF-8 character. */
 	for (p = ics; (p = strstr(p, "\r\n ")) != NULL; p += 3)
