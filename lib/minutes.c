@@ -36,7 +36,8 @@ static const char *const view_meetings[] = { "meeting", "network", "date",
     "absent", "notes", NULL };
 static const char *const view_attendance[] = { "meeting", "date", "alias",
     "presence", NULL };
-static const char *const view_themes[] = { "date", "theme", "tension",
+/* With the id, so that the listing fed to report-sentiment -r corrects. */
+static const char *const view_themes[] = { "id", "date", "theme", "tension",
     "trend", "basis", "source", "summary", NULL };
 static const char *const view_actions[] = { "id", "network", "meeting",
     "title", "party", "owner", "due", "status", "closed", "note",
@@ -99,8 +100,8 @@ minutes_view_columns(enum minutes_view v)
 int
 minutes_view_load(enum minutes_view v)
 {
-	return v == MINUTES_VIEW_THEMES || v == MINUTES_VIEW_ACTIONS ? 0 :
-	    MINUTES_LOAD_HEAD;
+	return v == MINUTES_VIEW_THEMES ? MINUTES_LOAD_THEME_IDS :
+	    v == MINUTES_VIEW_ACTIONS ? 0 : MINUTES_LOAD_HEAD;
 }
 
 const char *
@@ -1035,6 +1036,87 @@ doc_free(struct doc *d)
 	free(d->pres);
 }
 
+/*
+ * What recorded minutes hold of a meeting, as one text: its row (not its
+ * sequence, its times of change or the note of names let through), the
+ * attendance, the themes without their ids, the actions.  The same text
+ * before and after minutes are stored again means they were unchanged.
+ */
+static int
+minutes_state(sqlite3 *db, long long meeting, char **out,
+    struct ally_error *err)
+{
+	static const char sql[] =
+	    "SELECT (SELECT quote(date) || '|' || quote(time) || '|' || "
+	    "quote(location) || '|' || quote(host) || '|' || "
+	    "quote(chair_id) || '|' || quote(meal) || '|' || "
+	    "quote(status) || '|' || quote(notes) FROM meeting WHERE id = "
+	    "?1) || '#' || (SELECT coalesce(group_concat(x, ';'), '') "
+	    "FROM (SELECT person_id || '=' || presence AS x FROM "
+	    "attendance WHERE meeting_id = ?1 ORDER BY person_id)) || '#' "
+	    "|| (SELECT coalesce(group_concat(x, ';'), '') FROM (SELECT "
+	    "quote(source_id) || '|' || quote(date) || '|' || "
+	    "quote(theme) || '|' || quote(tension) || '|' || quote(trend) "
+	    "|| '|' || quote(basis) || '|' || quote(summary) AS x FROM "
+	    "signal WHERE meeting_id = ?1 ORDER BY x)) || '#' || (SELECT "
+	    "coalesce(group_concat(x, ';'), '') FROM (SELECT quote(id) || "
+	    "'|' || quote(title) || '|' || quote(party) || '|' || "
+	    "quote(owner_id) || '|' || quote(due) || '|' || quote(status) "
+	    "|| '|' || quote(closed) || '|' || quote(note) AS x FROM "
+	    "action WHERE meeting_id = ?1 ORDER BY id))";
+	sqlite3_stmt *st;
+	const char *v;
+	int rc;
+
+	*out = NULL;
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, meeting);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_error(db, rc, err, "meeting");
+	}
+	v = (const char *)sqlite3_column_text(st, 0);
+	*out = strdup(v != NULL ? v : "");
+	sqlite3_finalize(st);
+	return *out != NULL ? 0 : ally_errorf(err, EX_OSERR, "out of memory");
+}
+
+/*
+ * Store the minutes of d.  Minutes recorded before are stored within a
+ * savepoint: when they come out as they were, it is rolled back, so
+ * that nothing is written (not even the themes' ids or the meeting's
+ * time of change), and *change is "unchanged".
+ */
+static int
+store_minutes(struct minutes *mi, struct doc *d, const char **change,
+    struct ally_error *err)
+{
+	char *before = NULL, *after = NULL;
+	int rc, same = 0;
+
+	if (d->recorded && (minutes_state(mi->db, d->meeting, &before,
+	    err) != 0 || db_exec(mi->db, "SAVEPOINT minutes", err) != 0)) {
+		free(before);
+		return -1;
+	}
+	rc = store_meeting(mi, d, err) != 0 ||
+	    store_attendance(mi, d, err) != 0 ||
+	    store_themes(mi, d, err) != 0 ||
+	    store_actions(mi, d, err) != 0 ? -1 : 0;
+	if (rc == 0 && before != NULL &&
+	    (rc = minutes_state(mi->db, d->meeting, &after, err)) == 0)
+		same = strcmp(before, after) == 0;
+	if (rc == 0 && same && (rc = db_exec(mi->db, "ROLLBACK TO minutes",
+	    err)) == 0)
+		*change = "unchanged";
+	if (rc == 0 && before != NULL)
+		rc = db_exec(mi->db, "RELEASE minutes", err);
+	free(before);
+	free(after);
+	return rc;
+}
+
 int
 minutes_apply(struct minutes *mi, const struct record *r,
     struct record **out, struct ally_error *err)
@@ -1051,10 +1133,7 @@ minutes_apply(struct minutes *mi, const struct record *r,
 		goto out;
 	created = d.meeting == 0;
 	change = created ? "added" : d.recorded ? "replaced" : "recorded";
-	if (store_meeting(mi, &d, err) != 0 ||
-	    store_attendance(mi, &d, err) != 0 ||
-	    store_themes(mi, &d, err) != 0 ||
-	    store_actions(mi, &d, err) != 0)
+	if (store_minutes(mi, &d, &change, err) != 0)
 		goto out;
 	if ((ns = reallocarray(mi->seen, mi->nseen + 1, sizeof(*ns))) == NULL)
 		goto oom;
@@ -1238,6 +1317,10 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 	    MEETING_FROM " WHERE m.id = ? AND m.network_id = ?";
 	static const char themes[] = "SELECT theme, tension, trend, basis, "
 	    "summary FROM signal WHERE meeting_id = ? ORDER BY id";
+	static const char theme_ids[] = "SELECT id, theme, tension, trend, "
+	    "basis, summary FROM signal WHERE meeting_id = ? ORDER BY id";
+	static const char *const theme_id_names[] = { "id", "theme",
+	    "tension", "trend", "basis", "summary", NULL };
 	static const char actions[] = "SELECT a.id, a.title, a.party, "
 	    "p.alias, a.due, a.status, a.closed, a.note, a.revision FROM "
 	    "action a LEFT "
@@ -1279,8 +1362,10 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 		goto oom;
 	if (load_attendance(db, id, r, err) != 0)
 		goto fail;
-	if (!(flags & MINUTES_LOAD_HEAD) && (load_fields(db, themes, id, r,
-	    &theme_def, 0, "themes", err) != 0 || load_fields(db, actions,
+	if (!(flags & MINUTES_LOAD_HEAD) && ((flags & MINUTES_LOAD_THEME_IDS ?
+	    load_nested(db, theme_ids, id, r, "themes", theme_id_names,
+	    "themes", err) : load_fields(db, themes, id, r, &theme_def, 0,
+	    "themes", err)) != 0 || load_fields(db, actions,
 	    id, r, &action_def, MINUTES_ACTION, "actions", err) != 0))
 		goto fail;
 	if (notes != NULL && record_set(r, "notes", notes) != 0)

@@ -13,6 +13,7 @@
 #define MINUTES_ALLOW_NAMES	0x02	/* members' names in text pass, noted */
 #define MINUTES_LOAD_OVERRIDE	0x04	/* minutes_load: add name_override */
 #define MINUTES_LOAD_HEAD	0x08	/* minutes_load: no themes, no actions */
+#define MINUTES_LOAD_THEME_IDS	0x10	/* minutes_load: the themes' ids */
 
 enum minutes_view {
 	MINUTES_VIEW_MEETINGS,

@@ -47,8 +47,8 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 	    record_set(out, "theme", record_get(r, "theme")) != 0 ||
 	    record_set(out, "tension", record_get(r, "tension")) != 0 ||
 	    record_set(out, "source", record_get(r, "source")) != 0 ||
-	    record_set(out, "change", record_get(r, "id") != NULL ?
-	    "updated" : "added") != 0 ||
+	    record_set(out, "change", record_get(r, "id") == NULL ? "added" :
+	    signal_changed(a->s.db) ? "updated" : "unchanged") != 0 ||
 	    record_set_int(out, "line", (long long)r->line) != 0;
 	if (rc != 0) {
 		record_free(out);

@@ -277,9 +277,13 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 	static const char ins[] = "INSERT INTO signal (network_id, "
 	    "meeting_id, source_id, date, theme, tension, trend, basis, "
 	    "summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	/* A signal given as it is stored is not written: "unchanged". */
 	static const char upd[] = "UPDATE signal SET meeting_id = ?2, "
 	    "source_id = ?3, date = ?4, theme = ?5, tension = ?6, trend = ?7, "
-	    "basis = ?8, summary = ?9 WHERE network_id = ?1 AND id = ?10";
+	    "basis = ?8, summary = ?9 WHERE network_id = ?1 AND id = ?10 AND "
+	    "(meeting_id IS NOT ?2 OR source_id IS NOT ?3 OR date IS NOT ?4 "
+	    "OR theme IS NOT ?5 OR tension IS NOT ?6 OR trend IS NOT ?7 OR "
+	    "basis IS NOT ?8 OR summary IS NOT ?9)";
 	sqlite3_stmt *st;
 
 	/* Kept prepared: an ingest stores every record with it. */
@@ -300,6 +304,12 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 	bind_borrowed(st, 9, s->summary);
 	*idp = s->id;
 	return db_step_id(db, st, "signal", idp, err);
+}
+
+int
+signal_changed(sqlite3 *db)
+{
+	return sqlite3_changes(db) > 0;
 }
 
 int

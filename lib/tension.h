@@ -17,6 +17,11 @@
 int	 signal_apply(sqlite3 *, const struct network *,
 	    const struct record *, long long, day_t, long long *,
 	    struct ally_error *);
+/*
+ * Right after signal_apply of a record with an id: 1 when it changed the
+ * stored signal, 0 when the record was the signal as stored.
+ */
+int	 signal_changed(sqlite3 *);
 /* Drop the themes of a meeting whose minutes are replaced. */
 int	 signal_drop_meeting(sqlite3 *, long long, struct ally_error *);
 

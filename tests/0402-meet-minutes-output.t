@@ -67,7 +67,7 @@ run meet-minutes -l -f csv
 is "$(printf '%s\n' "$out" | tr -d '\r' | head -1)" "meeting,network,date,time,location,host,chair,meal,present,excused,absent,notes" \
     "CSV without a view is the meetings view"
 run meet-minutes -l -f text -V themes
-like "$(printf '%s\n' "$out" | head -1)" "^date +theme +tension +trend +basis +source +summary$" "a view as a text table"
+like "$(printf '%s\n' "$out" | head -1)" "^id +date +theme +tension +trend +basis +source +summary$" "a view as a text table"
 
 # Round trip: print, feed back with -r, print again: the same.
 meet-minutes -l >"$T/one.yaml"

@@ -110,7 +110,7 @@ sqlite3 "$ALLY_DB" "delete from signal where theme = 'safety'"
 before=$(dbdump)
 report-sentiment -l -f csv >"$T/list.csv"
 runc report-sentiment -r -f csv "$T/list.csv"
-is "$(printf '%s\n' "$out" | grep -c ',updated,')" 51 "a listing reads back"
+is "$(printf '%s\n' "$out" | grep -c ',unchanged,')" 51 "a listing reads back, every signal unchanged (issue 22)"
 is "$(dbdump)" "$before" "reading a listing back changes nothing"
 sed 's/^\([0-9]*\),Middelburg,2028-11-20,poverty,1,/\1,Middelburg,2028-11-20,poverty,2,/' \
     "$T/list.csv" | report-sentiment -r -q

@@ -212,6 +212,11 @@ is "$(comp ally-add -n Middelburg -E '')" "A04" \
 is "$(comp ally-add --erase -n Middelburg A0)" "A04" "ally-add --erase A0"
 is "$(comp ally-add -E '')" "A04" \
     "ally-add -E without -n: every network's (one file, three networks)"
+# Several networks: each listing read on its own, so that the second's
+# header is no alias (issue 22).
+is "$(comp action-track -o '')" "$(q "SELECT DISTINCT alias FROM person
+    WHERE status <> 'left'" | sort | tr '\n' ' ' | sed 's/ $//')" \
+    "action-track -o without -n: every network's aliases, no 'alias'"
 is "$(ALLY_NETWORK=Veere comp ally-add -E '')" "" \
     "ally-add -E with \$ALLY_NETWORK: that network's (nobody left)"
 is "$(comp action-track -d "$T/other.db" -o '')" "" \
