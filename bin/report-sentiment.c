@@ -7,7 +7,9 @@
  * themes by period, with -a the early warnings (for cron: silent and
  * status 1 when there is none), with -l the signals themselves.  -g
  * rolls up every network of one or more files into aggregates that name
- * no one.  -f svg draws the period table as a heat map.
+ * no one, from databases or from the exports that -x writes.  -p is
+ * the picture for the crisis organisation.  -f svg draws the period
+ * table as a heat map.
  */
 #include <ctype.h>
 #include <err.h>
@@ -24,60 +26,66 @@
 
 enum mode { M_THERMOMETER = THERMOMETER_LATEST,
 	M_PERIODS = THERMOMETER_PERIODS, M_ALERTS = THERMOMETER_ALERTS,
-	M_LIST = THERMOMETER_SIGNALS, M_RECORD };
+	M_LIST = THERMOMETER_SIGNALS, M_RECORD, M_PICTURE, M_EXPORT };
 
 struct ctx {
 	struct ally_opts	 o;
 	enum mode		 mode;
-	int			 quiet, by_given, allow_names;
+	int			 quiet, by_given, allow_names, no_summaries;
 	int			 record_u;	/* -u, not -r: see check */
 	struct thermometer	 t;
 	const char		*since_arg, *until_arg;
 	day_t			 today;
 	const char		*dbs[MAX_DBS];
 	int			 ndbs;
+	char			**exports;	/* -g: operands not databases */
+	int			 nexports;
 };
 
 /* ---- reports ------------------------------------------------------------ */
 
+/* -g over exports (and databases), -x and -p. */
 static int
-put(struct record *r, void *w, struct ally_error *err)
+report_more(struct ctx *c, long *printed, struct ally_error *err)
 {
-	return writer_put(w, r, err);
+	struct aggregate_set as;
+	int rc;
+
+	memset(&as, 0, sizeof(as));
+	if (c->nexports > 0) {
+		if (c->o.format == FMT_SVG || c->since_arg != NULL ||
+		    c->until_arg != NULL)
+			return ally_errorf(err, EX_USAGE, "%s", _("exports are "
+			    "rolled up as yaml, csv, text or roff, and cut by "
+			    "-s and -U when they are made (-x)"));
+		rc = aggregate_load(&c->t, &as, &c->o, c->dbs, c->ndbs,
+		    c->exports, c->nexports, warnx, err);
+		if (rc == 0)
+			rc = thermometer_print(stdout, &c->t,
+			    (enum thermometer_view)c->mode, c->o.format,
+			    printed, err);
+		aggregate_set_free(&as);
+		return rc;
+	}
+	if (thermometer_load(&c->t, &c->o, c->dbs, c->ndbs, warnx, err) != 0)
+		return -1;
+	if (c->mode == M_EXPORT)
+		return aggregate_write(stdout, &c->t, c->o.format, printed, err);
+	return picture_print(stdout, &c->t, &c->o, c->dbs, c->ndbs,
+	    c->no_summaries ? PICTURE_NO_SUMMARIES : 0, warnx, err);
 }
 
-/*
- * The thermometer and the period table are documents in text and print;
- * yaml, csv and the text tables of the alerts and signals are records.
- */
 static int
 report(struct ctx *c, long *printed, struct ally_error *err)
 {
-	struct document *d;
-	struct writer *w;
-	int rc;
-
 	c->t.human = c->o.format == FMT_TEXT;
 	c->t.since_given = c->since_arg != NULL;
+	if (c->nexports > 0 || c->mode >= M_PICTURE)
+		return report_more(c, printed, err);
 	if (thermometer_load(&c->t, &c->o, c->dbs, c->ndbs, warnx, err) != 0)
 		return -1;
-	if (c->o.format == FMT_SVG)
-		return thermometer_heatmap(stdout, &c->t, err);
-	if (c->o.format == FMT_ROFF || (c->o.format == FMT_TEXT &&
-	    (c->mode == M_THERMOMETER || c->mode == M_PERIODS))) {
-		d = thermometer_doc(&c->t, (enum thermometer_view)c->mode,
-		    err);
-		rc = d != NULL ? doc_write(stdout, d, c->o.format, 0, err) : -1;
-		doc_done(d);
-		return rc;
-	}
-	if ((w = writer_open(stdout, c->o.format, NULL, 0, err)) == NULL)
-		return -1;
-	rc = thermometer_records(&c->t, (enum thermometer_view)c->mode, put,
-	    w, printed, err);
-	if (writer_close(w, rc == 0 ? err : NULL) != 0)
-		rc = -1;
-	return rc;
+	return thermometer_print(stdout, &c->t, (enum thermometer_view)c->mode,
+	    c->o.format, printed, err);
 }
 
 /* ---- options ------------------------------------------------------------ */
@@ -173,6 +181,14 @@ check_usage(struct ctx *c, int nargs, char **args)
 		return _("several databases or operands: only with -g");
 	if (c->t.rollup && c->o.network != NULL)
 		return _("-g takes every network; -n chooses one");
+	if (c->mode == M_PICTURE && c->o.format == FMT_SVG)
+		return _("-p prints yaml, csv, text, mail or roff");
+	if (c->o.nto > 0 && c->o.format != FMT_MAIL)
+		return _("--to addresses a message: -f mail");
+	if (c->mode == M_EXPORT && (c->t.by == SIGNAL_BY_MEETING ||
+	    (c->o.format != FMT_AUTO && c->o.format != FMT_YAML &&
+	    c->o.format != FMT_CSV)))
+		return _("-x exports by month or quarter, as yaml or csv");
 	if (c->o.format == FMT_SVG) {
 		if (c->mode == M_ALERTS || c->mode == M_LIST)
 			return _("-f svg draws the period table (with -b), not "
@@ -281,11 +297,21 @@ static const struct opt table[] = {
 	OPT_MODE('a', "alerts", N_("the early warnings"), M_ALERTS),
 	{ .ch = 'b', .name = "by", .arg = N_("PERIOD"),
 	  .help = N_("the themes by month, quarter or meeting"),
-	  .modes = OPT_IN(M_PERIODS), .sets = OPT_IN(M_PERIODS) },
+	  .modes = OPT_IN(M_PERIODS) | OPT_IN(M_EXPORT),
+	  .implies = OPT_IN(M_PERIODS) },
+	OPT_MODE('p', "picture",
+	    N_("the picture for the crisis organisation"), M_PICTURE),
+	OPT_FLAG_AT('S', "no-summaries", N_("-p: leave the summaries out"),
+	    OPT_IN(M_PICTURE), struct ctx, no_summaries),
+	OPT_TO(OPT_IN(M_PICTURE), N_("-p -f mail: a recipient (again for "
+	    "more)")),
+	OPT_MODE('x', "export", N_("the aggregates for a roll-up elsewhere"),
+	    M_EXPORT),
 	{ .ch = 'g', .name = "rollup",
 	  .help = N_("every network of the databases, in aggregates"),
 	  .modes = OPT_IN(M_THERMOMETER) | OPT_IN(M_PERIODS) |
-	  OPT_IN(M_ALERTS), .implies = OPT_IN(M_PERIODS),
+	  OPT_IN(M_ALERTS) | OPT_IN(M_PICTURE) | OPT_IN(M_EXPORT),
+	  .implies = OPT_IN(M_PERIODS),
 	  .kind = OPT_FLAG, .off = offsetof(struct ctx, t.rollup),
 	  .refuse = N_("-g rolls up the period table or the alerts") },
 	RULE('t', "theme", N_("THEME"), N_("only this theme")),
@@ -312,13 +338,15 @@ static const struct opt_mode modes[] = {
 	[M_ALERTS] = { OPT_MANY, NULL, NULL },
 	[M_LIST] = { OPT_MANY, NULL, NULL },
 	[M_RECORD] = { OPT_MANY,
-	    N_("-r records signals; the report options do not apply"), NULL }
+	    N_("-r records signals; the report options do not apply"), NULL },
+	[M_PICTURE] = { OPT_MANY, NULL, NULL },
+	[M_EXPORT] = { OPT_MANY, NULL, NULL }
 };
 
 static const struct opt_cmd cmdline = {
 	.name = "report-sentiment",
 	OPT_TABLES(table, modes), .initial = M_THERMOMETER,
-	.two_modes = N_("-r, -l, -a and -b exclude each other"),
+	.two_modes = N_("-r, -l, -a, -b, -p and -x exclude each other"),
 	.call = option, .check = check,
 	/*
 	 * TRANSLATORS: the synopsis of report-sentiment(1).  Keep the
@@ -338,7 +366,13 @@ static const struct opt_cmd cmdline = {
 	    "       report-sentiment -g [-a | -b period] [-f format] "
 	    "[-t theme] [-s since] [-U until]\n"
 	    "           [-L level] [-R rise] [-w days] [-k count] "
-	    "[-d db ...] [db ...]\n")
+	    "[-d db ...] [db | export ...]\n"
+	    "       report-sentiment -p [-gS] [-f format] [--to address] "
+	    "[-t theme] [-s since]\n"
+	    "           [-d db ...] [db ...]\n"
+	    "       report-sentiment -x [-g] [-b period] [-f format] "
+	    "[-t theme] [-s since] [-U until]\n"
+	    "           [-d db ...] [db ...]\n")
 };
 
 /* -r: the signals of the files, in one transaction. */
@@ -359,14 +393,23 @@ reports(struct ctx *c, char **dbs, int ndbs, long *printed,
 {
 	int i, rc;
 
+	c->exports = dbs;
 	for (i = 0; i < ndbs; i++) {
+		/* The period table of a roll-up reads exports too. */
+		if (c->t.rollup && c->mode == M_PERIODS &&
+		    (rc = aggregate_is_database(dbs[i], err)) <= 0) {
+			if (rc < 0)
+				return -1;
+			dbs[c->nexports++] = dbs[i];
+			continue;
+		}
 		if (c->ndbs == MAX_DBS)
 			errx(EX_USAGE, _("at most %d databases"), MAX_DBS);
 		c->dbs[c->ndbs++] = dbs[i];
 	}
-	if (c->t.rollup && c->ndbs == 1)
+	if (c->t.rollup && c->ndbs == 1 && c->nexports == 0)
 		c->o.db = c->dbs[0];
-	if (c->ndbs == 1)
+	if (c->ndbs == 1 && c->nexports == 0)
 		c->ndbs = 0;	/* one file: the usual -d/ALLY_DB path */
 	if (resolve_dates(c, err) != 0)
 		return -1;

@@ -52,5 +52,7 @@
 #include "invite.h"
 #include "planning.h"
 #include "row.h"
+#include "aggregate.h"
+#include "picture.h"
 
 #endif /* ALLY_H */

@@ -273,9 +273,38 @@ RECORD_DEF(target, "target", NULL);
 /* Fields of an audit record. */
 RECORD_TYPE(audit, AUDIT_FIELDS, privacy_audit_fields, "audit", "audit");
 
+/*
+ * A network's aggregates for a roll-up (aggregate.c): what the roll-up
+ * needs and nothing more, never an alias, a source or a summary.  The
+ * version says which report-sentiment made it; the mean is exact enough
+ * to give back the sum of the levels.
+ */
+#define AGGREGATE_FIELDS(F, X) \
+	F(VERSION, "version", FK_INT, NULL, 1, 1000, 0, \
+	    FIELD_REQUIRED_ON_ADD, NULL) \
+	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 127, \
+	    FIELD_REQUIRED_ON_ADD, NULL) \
+	F(PERIOD, "period", FK_TEXT, NULL, 0, 0, 7, FIELD_REQUIRED_ON_ADD, \
+	    NULL) \
+	F(THEME, "theme", FK_WORD, signal_themes, 0, 0, 32, \
+	    FIELD_REQUIRED_ON_ADD, NULL) \
+	F(READINGS, "readings", FK_INT, NULL, 1, 1000000, 0, \
+	    FIELD_REQUIRED_ON_ADD, NULL) \
+	F(SIGNALS, "signals", FK_INT, NULL, 1, 100000000, 0, \
+	    FIELD_REQUIRED_ON_ADD, NULL) \
+	F(MAX, "max", FK_INT, signal_levels, 0, 4, 0, FIELD_REQUIRED_ON_ADD, \
+	    NULL) \
+	F(MEAN, "mean", FK_TEXT, NULL, 0, 4, 16, FIELD_REQUIRED_ON_ADD, NULL) \
+	F(ALERTS, "alerts", FK_INT, NULL, 0, 1000000, 0, \
+	    FIELD_REQUIRED_ON_ADD, NULL)
+
+/* Fields of an aggregate record. */
+RECORD_TYPE(aggregate, AGGREGATE_FIELDS, aggregate_fields, "aggregate", NULL);
+
 const struct record_def *const record_defs[] = { &person_def, &venue_def,
     &blackout_def, &meeting_def, &minutes_def, &attendance_def, &theme_def,
-    &signal_def, &action_def, &review_def, &target_def, &audit_def, NULL };
+    &signal_def, &action_def, &review_def, &target_def, &audit_def,
+    &aggregate_def, NULL };
 
 /* ---- lookups and lists ----------------------------------------------- */
 

@@ -126,6 +126,7 @@ extern const struct record_def action_def;
 extern const struct record_def review_def;	/* review decision */
 extern const struct record_def target_def;	/* target profile */
 extern const struct record_def audit_def;
+extern const struct record_def aggregate_def;	/* a roll-up's export */
 /* Every table above, NULL-terminated. */
 extern const struct record_def *const record_defs[];
 
@@ -163,6 +164,8 @@ extern const char *const review_dimensions[];	/* age_band ... religion */
 extern const char *const review_fields[];
 /* Fields of an audit record. */
 extern const char *const privacy_audit_fields[];
+/* Fields of an aggregate record (a network's export for a roll-up). */
+extern const char *const aggregate_fields[];
 
 /* The field of that name, or NULL; its index, or -1. */
 const struct field_def *record_def_field(const struct record_def *,

@@ -768,8 +768,8 @@ keyed_cmp(const void *a, const void *b)
 	return x->r->net - y->r->net;
 }
 
-static const char *
-direction(double mean, const struct signal_cell *prev)
+const char *
+signal_direction(double mean, const struct signal_cell *prev)
 {
 	if (prev == NULL)
 		return "new";
@@ -826,7 +826,7 @@ fill_cells(const struct keyed *k, size_t n, struct signal_cell *c,
 	if (m > 0)
 		c[m - 1].mean = sum / c[m - 1].readings;
 	for (i = 0; i < m; i++)
-		c[i].direction = direction(c[i].mean, i > 0 &&
+		c[i].direction = signal_direction(c[i].mean, i > 0 &&
 		    strcmp(c[i - 1].theme, c[i].theme) == 0 ? &c[i - 1] : NULL);
 	free(seen);
 	*nc = m;

@@ -116,6 +116,8 @@ void	 signal_period_label(enum signal_period, long, char *, size_t);
 int	 signal_cells(const struct signal_set *, enum signal_period, int,
 	    day_t, day_t, const char *, struct signal_cell **, size_t *,
 	    struct ally_error *);
+/* A cell's mean against the theme's previous cell (NULL: none). */
+const char *signal_direction(double, const struct signal_cell *);
 /* The alert bits as words: "level rise rising". */
 void	 signal_alert_words(unsigned, char *, size_t);
 

@@ -150,6 +150,13 @@ static int
 period_cells(const struct thermometer *t, struct signal_cell **cells,
     size_t *n, struct ally_error *err)
 {
+	if (t->cells != NULL) {
+		*n = t->ncells;
+		if ((*cells = calloc(*n + 1, sizeof(**cells))) == NULL)
+			return oom(err);
+		memcpy(*cells, t->cells, *n * sizeof(**cells));
+		return 0;
+	}
 	return signal_cells(&t->set, t->by, t->rollup, t->since, t->until,
 	    t->theme, cells, n, err);
 }
@@ -678,4 +685,43 @@ thermometer_doc(const struct thermometer *t, enum thermometer_view view,
 		return NULL;
 	}
 	return d;
+}
+
+int
+thermometer_latest(const struct thermometer *t,
+    const struct signal_reading ***out, size_t *n, struct ally_error *err)
+{
+	return latest(t, out, n, err);
+}
+
+static int
+put_record(struct record *r, void *w, struct ally_error *err)
+{
+	return writer_put(w, r, err);
+}
+
+int
+thermometer_print(FILE *fp, const struct thermometer *t,
+    enum thermometer_view view, enum format fmt, long *printed,
+    struct ally_error *err)
+{
+	struct document *d;
+	struct writer *w;
+	int rc;
+
+	if (fmt == FMT_SVG)
+		return thermometer_heatmap(fp, t, err);
+	if (fmt == FMT_ROFF || (fmt == FMT_TEXT &&
+	    (view == THERMOMETER_LATEST || view == THERMOMETER_PERIODS))) {
+		d = thermometer_doc(t, view, err);
+		rc = d != NULL ? doc_write(fp, d, fmt, 0, err) : -1;
+		doc_done(d);
+		return rc;
+	}
+	if ((w = writer_open(fp, fmt, NULL, 0, err)) == NULL)
+		return -1;
+	rc = thermometer_records(t, view, put_record, w, printed, err);
+	if (writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	return rc;
 }

@@ -33,6 +33,9 @@ struct thermometer {
 	int			 human;		/* the why in the user's language */
 	int			 nfiles;	/* more than one: the alerts name them */
 	char			*network;	/* not rolled up: its name */
+	/* A roll-up of exports (aggregate.c): the period table's cells. */
+	const struct signal_cell *cells;
+	size_t			 ncells;
 };
 
 /* ---- thermometer.c ---------------------------------------------------- */
@@ -56,6 +59,18 @@ int	 thermometer_records(const struct thermometer *, enum
 /* The thermometer or the period table as a document; NULL on error. */
 struct document *thermometer_doc(const struct thermometer *,
 	    enum thermometer_view, struct ally_error *);
+/*
+ * Each theme's reading as the thermometer shows it, hottest first: the
+ * picture (picture.c) is built on it.  *out is malloc'd.
+ */
+int	 thermometer_latest(const struct thermometer *,
+	    const struct signal_reading ***, size_t *, struct ally_error *);
+/*
+ * A view in fmt: the heat map (svg), the document (roff, and text for
+ * the thermometer and the period table) or records; *n counts records.
+ */
+int	 thermometer_print(FILE *, const struct thermometer *,
+	    enum thermometer_view, enum format, long *, struct ally_error *);
 /* The title of the period table, in the user's language. */
 const char *thermometer_title(const struct thermometer *);
 /* The alerting readings in the dates and theme, oldest first. */

@@ -109,7 +109,7 @@ is "$rc:$(printf '%s\n' "$errout" | sed -n 1p | cut -d' ' -f1-2)" "64:usage: all
     "ally-add -W -u: two modes, the synopsis"
 refused "choose one of -u, -a, --done, --drop, --reopen, --remind, --reciprocity" \
     action-track -u -a
-refused "-r, -l, -a and -b exclude each other" report-sentiment -u -l
+refused "-r, -l, -a, -b, -p and -x exclude each other" report-sentiment -u -l
 
 meet-plan -q -V "$EXAMPLES/venues.yaml"
 meet-plan -q -y 2027

@@ -53,7 +53,7 @@ usage_nl "-g neemt elk netwerk; -n kiest er één" -g -n Veere
 usage_nl "-f svg tekent de periodetabel (met -b), niet -a of -l" -f svg -a
 usage_nl "-f roff drukt de thermometer of de periodetabel (-b) af, niet -a of -l" -f roff -l
 usage_nl "netwerken komen op verschillende data bijeen: -g gaat per maand of kwartaal" -g -b meeting
-usage_nl "-r, -l, -a en -b sluiten elkaar uit" -l -a
+usage_nl "-r, -l, -a, -b, -p en -x sluiten elkaar uit" -l -a
 usage_nl "--by: 'week' is niet month, quarter of meeting" -b week
 usage_nl "--theme: 'Jeugd' is geen thema (één woord in kleine letters)" -t Jeugd
 usage_nl "--level: '9' is geen getal van 0 tot en met 4" -L 9
