@@ -24,7 +24,7 @@
 #define REMIND_DAYS	7
 
 enum mode { M_LIST, M_UPDATE, M_ADD, M_DONE, M_DROP, M_REOPEN, M_REMIND,
-    M_RECIPROCITY };
+    M_RECIPROCITY, M_HAND_OVER };
 
 struct options {
 	struct ally_opts	 o;
@@ -134,6 +134,9 @@ change_actions(const struct options *op, char **argv, int argc,
 	if (op->mode == M_UPDATE || op->mode == M_ADD) {
 		if (session_apply(&a.s, argv, argc, action_edit_record, &a,
 		    err) != 0)
+			goto out;
+	} else if (op->mode == M_HAND_OVER) {
+		if (action_hand_over(&a, argv[0], argv[1], err) != 0)
 			goto out;
 	} else {
 		for (k = 0; k < argc; k++)
@@ -261,9 +264,11 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 	struct options *op = base;
 	unsigned f = FMT_BIT(op->o.format);
 
-	(void)argc;
 	(void)argv;
 	op->mode = mode;
+	if (mode == M_HAND_OVER && argc != 2)
+		return ally_errorf(err, EX_USAGE, "%s", _("--hand-over takes "
+		    "two aliases: whose open actions, and who takes them"));
 	if (!(f & (mode == M_REMIND ? REMIND_FORMATS : RECORD_FORMATS)))
 		return -1;
 	if (op->o.nto > 0 && op->o.format != FMT_MAIL)
@@ -271,7 +276,8 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 	return 0;
 }
 
-#define WRITING	(OPT_IN(M_UPDATE) | OPT_IN(M_ADD) | CLOSING)
+#define WRITING	(OPT_IN(M_UPDATE) | OPT_IN(M_ADD) | CLOSING | \
+	OPT_IN(M_HAND_OVER))
 #define CLOSING	(OPT_IN(M_DONE) | OPT_IN(M_DROP) | OPT_IN(M_REOPEN))
 #define LISTING	OPT_IN(M_LIST)
 #define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, m, struct options, f)
@@ -302,6 +308,8 @@ static const struct opt table[] = {
 	OPT_MODE('c', "done", N_("close the actions as done"), M_DONE),
 	OPT_MODE('x', "drop", N_("close the actions as dropped"), M_DROP),
 	OPT_MODE('O', "reopen", N_("open the actions again"), M_REOPEN),
+	OPT_MODE('H', "hand-over", N_("give a member's open actions to "
+	    "another"), M_HAND_OVER),
 	STRING('D', "date", N_("--done, --drop: the day it happened (today)"),
 	    OPT_IN(M_DONE) | OPT_IN(M_DROP), date),
 	OPT_MODE('R', "remind",
@@ -326,14 +334,15 @@ static const struct opt_mode modes[] = {
 	[M_LIST] = { OPT_NONE, NULL }, [M_UPDATE] = { OPT_MANY, NULL },
 	[M_ADD] = { OPT_MANY, NULL }, [M_DONE] = { OPT_SOME, NULL },
 	[M_DROP] = { OPT_SOME, NULL }, [M_REOPEN] = { OPT_SOME, NULL },
-	[M_REMIND] = { OPT_NONE, NULL }, [M_RECIPROCITY] = { OPT_NONE, NULL }
+	[M_REMIND] = { OPT_NONE, NULL }, [M_RECIPROCITY] = { OPT_NONE, NULL },
+	[M_HAND_OVER] = { OPT_SOME, NULL }
 };
 
 static const struct opt_cmd cmdline = {
 	.name = "action-track", OPT_TABLES(table, modes), .initial = M_LIST,
 	.call = option, .check = check,
 	.two_modes = N_("choose one of -u, -a, --done, --drop, --reopen, "
-	    "--remind, --reciprocity"),
+	    "--hand-over, --remind, --reciprocity"),
 	/*
 	 * TRANSLATORS: the option letters and names stay as they are; the
 	 * words for their arguments may be translated.  Keep the lines
@@ -349,6 +358,8 @@ static const struct opt_cmd cmdline = {
 	    "       action-track --done | --drop | --reopen [-Nq] [-D date] "
 	    "[-d db]\n"
 	    "           [-n network] [-f format] id ...\n"
+	    "       action-track --hand-over [-Nq] [-d db] [-n network] "
+	    "[-f format] alias alias\n"
 	    "       action-track --remind [-w days] [-d db] [-n network] "
 	    "[-f format]\n"
 	    "           [--to address]\n"

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ally.h"
 
@@ -103,7 +104,8 @@ add_members(struct ally_opts *o, int create, int quiet, char **files,
 		goto out;
 	if (a.limit < ALLY_MAX_ALLIES)
 		a.limit = ALLY_MAX_ALLIES;
-	if ((!create || nfiles > 0) &&
+	/* --create reads records too, unless standard input is a terminal. */
+	if ((!create || nfiles > 0 || !isatty(STDIN_FILENO)) &&
 	    session_apply(&a.s, files, nfiles, apply_one, &a, err) != 0)
 		goto out;
 	rc = session_finish(&a.s, err);

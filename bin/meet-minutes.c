@@ -160,11 +160,26 @@ print_agenda(struct cmd *c, struct ally_error *err)
 {
 	struct ally_session s;
 	struct record *a;
+	struct meeting *v = NULL;
+	size_t i, n = 0;
+	char d[11];
 	int rc = 0;
 
 	if (open_for_reading(c, &s, err) != 0)
 		return -1;
-	a = minutes_agenda(s.db, &s.net, s.today, err);
+	/* The agenda is of the next meeting: one passed unrecorded is said. */
+	if ((a = minutes_agenda(s.db, &s.net, s.today, err)) != NULL &&
+	    continuity_passed(s.db, &s.net, s.today, &v, &n, err) != 0) {
+		record_free(a);
+		a = NULL;
+	}
+	for (i = 0; i < n; i++) {
+		date_format(v[i].date, d);
+		warnx(_("the meeting of %s (id %lld) passed without minutes: "
+		    "record them (meet-minutes) or cancel it (meet-plan -u)"),
+		    d, v[i].id);
+	}
+	free(v);
 	session_close(&s);
 	if (a == NULL)
 		return -1;

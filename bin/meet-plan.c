@@ -18,14 +18,14 @@
 #include "ally.h"
 
 enum mode { M_NONE, M_PLAN, M_LIST, M_UPDATE, M_VENUES, M_NEXT, M_INVITE,
-    M_SETTINGS };
+    M_SETTINGS, M_CHECK };
 
-#define NOTHING_TO_SAY	1	/* --next, --invite: exit status */
+#define NOTHING_TO_SAY	1	/* --next, --invite, --check: exit status */
 
 struct opts {
 	struct ally_opts	 o;
 	enum mode		 mode;
-	int			 list, per_year, quiet, invite_days;
+	int			 list, per_year, quiet, invite_days, notice;
 	int			 per_year_given;
 	int			 letter;	/* the invitation text */
 	int			 said;		/* --next, --invite: news */
@@ -78,6 +78,7 @@ plan_series(struct opts *op, struct ally_error *err)
 	if (period(op, &p, err) != 0)
 		return -1;
 	p.blackouts = &op->blackouts;
+	p.notice = op->notice;
 	if (session_open(&s, &op->o, SESSION_OWN_FORMAT | SESSION_QUIET,
 	    warnx, err) == 0 && plan_series_apply(&s, &p, &op->sched, &v, &n,
 	    &past, err) == 0 && (op->quiet || put_meetings(op, v, n,
@@ -108,14 +109,16 @@ plan_batch(struct opts *op, struct ally_error *err)
 		goto out;
 	p.today = s.today;
 	p.count = op->per_year;
+	p.notice = op->notice;
 	p.blackouts = &op->blackouts;
 	if ((next ? meeting_batch_networks(&b, op->o.network, err) :
 	    session_apply(&s, op->files, op->nfiles, meeting_batch_apply, &b,
-	    err)) != 0 || (!op->quiet && put_meetings(op, b.v, b.n, next ?
-	    plan_columns : plan_update_columns, err) != 0) ||
+	    err) || meeting_batch_follow(&b, &s.net, err)) != 0 ||
+	    (!op->quiet && put_meetings(op, b.v, b.n, next ? plan_columns :
+	    plan_update_columns, err) != 0) ||
 	    session_commit(&s, err) != 0)
 		goto out;
-	op->said = b.n > 0 || !next;
+	op->said = b.n > 0 || b.warned > 0 || !next;
 	rc = 0;
 out:
 	session_close(&s);
@@ -132,6 +135,8 @@ show_meetings(struct ally_session *s, void *arg, struct ally_error *err)
 	size_t n = 0;
 	int rc = -1;
 
+	if (op->mode == M_CHECK)
+		return plan_check(s, op->o.network, stdout, &op->said, err);
 	if (op->mode == M_INVITE) {
 		op->shown.from = s->today;
 		op->shown.to = s->today + op->invite_days - 1;
@@ -151,8 +156,8 @@ show(struct opts *op, struct ally_error *err)
 {
 	if (op->mode == M_LIST && period(op, &op->shown, err) != 0)
 		return -1;
-	return session_read(&op->o, SESSION_SNAPSHOT, warnx, show_meetings, op,
-	    err);
+	return session_read(&op->o, SESSION_SNAPSHOT | (op->mode == M_CHECK ?
+	    SESSION_NO_NETWORK : 0), warnx, show_meetings, op, err);
 }
 
 /* -V: read venues and report the ones that changed; -V -l: list them. */
@@ -213,16 +218,10 @@ static int (*const run[])(struct opts *, struct ally_error *) = {
 	[M_PLAN] = plan_series, [M_LIST] = show,
 	[M_UPDATE] = plan_batch, [M_VENUES] = venues,
 	[M_NEXT] = plan_batch, [M_INVITE] = show,
-	[M_SETTINGS] = settings
+	[M_SETTINGS] = settings, [M_CHECK] = show
 };
 
 /* ---- the command line --------------------------------------------------- */
-
-static int
-keep_blackout(struct record *r, void *arg, struct ally_error *err)
-{
-	return blackout_add(arg, r, err);
-}
 
 static int
 parse_number(const char *opt, const char *arg, long long min, long long max,
@@ -265,6 +264,8 @@ option(void *base, int ch, const char *arg, struct ally_error *e)
 	case 'i':
 		return parse_number("--invite", arg, 1, 366, &op->invite_days,
 		    e);
+	case 'k':
+		return parse_number("--notice", arg, 1, 366, &op->notice, e);
 	}
 	return 0;
 }
@@ -291,6 +292,8 @@ check(void *base, int mode, int nargs, char **args, struct ally_error *err)
 	if (op->o.dry_run && mode == M_VENUES && op->list)
 		return ally_errorf(err, EX_USAGE, "-N is for commands that "
 		    "write");
+	if (mode == M_CHECK && f != FMT_AUTO && f != FMT_TEXT)
+		return ally_errorf(err, EX_USAGE, "--check prints text");
 	if ((f == FMT_ICS || f == FMT_MAIL) && (mode == M_VENUES ||
 	    mode == M_SETTINGS))
 		return ally_errorf(err, EX_USAGE, "-f %s is for meetings",
@@ -313,7 +316,8 @@ check(void *base, int mode, int nargs, char **args, struct ally_error *err)
 #define PLAN	OPT_IN(M_PLAN)
 #define PERIOD	(PLAN | OPT_IN(M_LIST))
 #define SCHEDULE (PLAN | OPT_IN(M_SETTINGS))
-#define WRITING	(OPT_ANY & ~(OPT_IN(M_LIST) | OPT_IN(M_INVITE)))
+#define WRITING	(OPT_ANY & ~(OPT_IN(M_LIST) | OPT_IN(M_INVITE) | \
+	OPT_IN(M_CHECK)))
 #define PERIOD_OPT(c, n, a, h, f) { .ch = (c), .name = (n), .arg = (a), \
 	.help = (h), .modes = PERIOD, .implies = PLAN, .kind = OPT_STRING, \
 	.off = offsetof(struct opts, f), \
@@ -339,6 +343,8 @@ static const struct opt table[] = {
 	PERIOD_OPT('e', "end", N_("DATE"), N_("with -s: up to this date"), end),
 	OPT_VALUE('m', "meetings", N_("COUNT"), N_("meetings a year (6)"),
 	    PLAN | OPT_IN(M_NEXT)),
+	OPT_VALUE('k', "notice", N_("DAYS"), N_("days' notice a new meeting "
+	    "needs (21)"), PLAN | OPT_IN(M_NEXT)),
 	{ .ch = 'b', .name = "blackouts", .arg = N_("FILE"),
 	  .help = N_("periods without meetings (again for more)"),
 	  .modes = PLAN | OPT_IN(M_NEXT),
@@ -360,6 +366,8 @@ static const struct opt table[] = {
 	    M_VENUES),
 	OPT_MODE('S', "settings", N_("store the schedule (-w, -t, -D)"),
 	    M_SETTINGS),
+	OPT_MODE('C', "check", N_("what to see to for the meetings to go on"),
+	    M_CHECK),
 	OPT_STRING_AT('o', "organizer", N_("ORGANIZER"),
 	    N_("who sends the invitations"), OPT_ANY, struct opts, organizer),
 	OPT_FLAG_AT('q', "quiet", N_("print nothing when writing"), OPT_ANY,
@@ -373,7 +381,7 @@ static const struct opt table[] = {
 
 static const struct opt_mode modes[] = {
 	[M_PLAN] = NO_FILES, [M_LIST] = NO_FILES, [M_NEXT] = NO_FILES,
-	[M_INVITE] = NO_FILES, [M_SETTINGS] = NO_FILES,
+	[M_INVITE] = NO_FILES, [M_SETTINGS] = NO_FILES, [M_CHECK] = NO_FILES,
 	[M_UPDATE] = { OPT_MANY, NULL, NULL },
 	[M_VENUES] = { OPT_MANY, NULL, NULL },
 };
@@ -389,11 +397,11 @@ static const struct opt_cmd cmdline = {
 	 * name or its options: widen them by the width of your "usage: ".
 	 */
 	.synopsis = N_("usage: meet-plan [-Nq] [-d db] [-n network] "
-	    "[-f format] [-m count] [-b file]\n"
-	    "                 [-w weekdays] [-t time] [-D minutes] "
+	    "[-f format] [-m count] [-k days]\n"
+	    "                 [-b file] [-w weekdays] [-t time] [-D minutes] "
 	    "(-y year | -s date [-e date])\n"
 	    "       meet-plan -x [-Nq] [-d db] [-n network] [-f format] "
-	    "[-m count] [-b file]\n"
+	    "[-m count] [-k days] [-b file]\n"
 	    "       meet-plan -i days [-d db] [-n network] [-f format] "
 	    "[-o organizer]\n"
 	    "                 [--to address]\n"
@@ -404,19 +412,22 @@ static const struct opt_cmd cmdline = {
 	    "       meet-plan -V [-l] [-Nq] [-d db] [-n network] [-f format] "
 	    "[-F format] [file ...]\n"
 	    "       meet-plan -S [-N] [-d db] [-n network] [-w weekdays] "
-	    "[-t time] [-D minutes]\n"),
+	    "[-t time] [-D minutes]\n"
+	    "       meet-plan -C [-d db] [-n network]\n"),
 	OPT_TABLES(table, modes),
 	.initial = -1,
 	.no_mode = N_("nothing to do: plan with -y or -s, or choose -x, -i, "
-	    "-l, -u, -V or -S"),
-	.two_modes = N_("choose one of -y/-s (plan), -x, -i, -l, -u, -V, -S"),
+	    "-l, -u, -V, -S or -C"),
+	.two_modes = N_("choose one of -y/-s (plan), -x, -i, -l, -u, -V, -S, "
+	    "-C"),
 	.value_usage = 1, .call = option, .check = check
 };
 
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { .per_year = MEETING_DEFAULT_PER_YEAR, .said = 1 };
+	struct opts op = { .per_year = MEETING_DEFAULT_PER_YEAR, .said = 1,
+	    .notice = PLAN_NOTICE_DAYS };
 	struct ally_error e = { 0, "" };
 	int m, rc;
 
@@ -426,9 +437,8 @@ main(int argc, char *argv[])
 	}
 	op.files = argv;
 	op.nfiles = argc;
-	if (op.nblackout_files == 0 || records_each(op.blackout_files,
-	    op.nblackout_files, op.o.input, keep_blackout, &op.blackouts,
-	    &e) == 0)
+	if (blackouts_read(op.blackout_files, op.nblackout_files, op.o.input,
+	    &op.blackouts, &e) == 0)
 		rc = run[op.mode](&op, &e);
 	blackouts_free(&op.blackouts);
 	free(op.blackout_files);

@@ -51,6 +51,8 @@
 #include "action_edit.h"
 #include "invite.h"
 #include "planning.h"
+#include "continuity.h"
+#include "rotation.h"
 #include "row.h"
 #include "aggregate.h"
 #include "picture.h"

@@ -173,8 +173,19 @@ static const char schema_v1[] =
 "	count		INTEGER NOT NULL DEFAULT 0\n"
 ") STRICT;\n";
 
+/*
+ * Version 2 (issue 19): the day a meeting was first planned (or held,
+ * when it was not planned): the slot of a series it fills, whatever its
+ * date becomes, so that planning a period again never fills that slot
+ * twice.  Meetings stored before keep their date as that day.
+ */
+static const char schema_v2[] =
+"ALTER TABLE meeting ADD COLUMN slot_date TEXT;\n"
+"UPDATE meeting SET slot_date = date;\n";
+
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 
 int

@@ -23,6 +23,7 @@
 #include "dbquery.h"
 #include "fields.h"
 #include "meeting.h"
+#include "member.h"
 #include "row.h"
 
 static const char *const weekday_names[] = { "sun", "mon", "tue", "wed",
@@ -446,6 +447,21 @@ meetings_between_sql(struct ally_error *err)
 	    sql, sizeof(sql), err);
 }
 
+/*
+ * The meetings that fill a slot: any, cancelled too, first planned (or
+ * held unplanned) in it, or on a day of it now.
+ */
+static const char *
+slot_meetings_sql(struct ally_error *err)
+{
+	static char sql[ROW_SELECT_MAX];
+
+	return row_select(&meeting_def, MEETING_EXTRA, MEETING_JOIN
+	    "WHERE t.network_id = ?1 AND (t.date BETWEEN ?2 AND ?3 OR "
+	    "coalesce(t.slot_date, t.date) BETWEEN ?2 AND ?3) ORDER BY "
+	    "t.date, t.time, t.id", sql, sizeof(sql), err);
+}
+
 static void
 meeting_row(sqlite3_stmt *st, struct meeting *m)
 {
@@ -506,10 +522,23 @@ push(struct meeting **v, size_t *n, size_t *cap, const struct meeting *m,
 	return 0;
 }
 
-/* Meetings in [from, to]; cancelled ones only when asked. */
+/* 1 when *out already holds the meeting of that id. */
 static int
-meetings_between(sqlite3 *db, long long net, day_t from, day_t to,
-    int cancelled, struct meeting **out, size_t *n, size_t *cap,
+listed(const struct meeting *v, size_t n, long long id)
+{
+	while (n-- > 0)
+		if (v[n].id == id)
+			return 1;
+	return 0;
+}
+
+/*
+ * Meetings in [from, to]; cancelled ones only when asked; with slot, the
+ * meetings that fill the slot (slot_meetings_sql) not yet in *out.
+ */
+static int
+meetings_query(sqlite3 *db, long long net, day_t from, day_t to,
+    int cancelled, int slot, struct meeting **out, size_t *n, size_t *cap,
     struct ally_error *err)
 {
 	const char *sql;
@@ -520,15 +549,19 @@ meetings_between(sqlite3 *db, long long net, day_t from, day_t to,
 
 	date_format(from, f);
 	date_format(to, t);
-	if ((sql = meetings_between_sql(err)) == NULL ||
+	if ((sql = slot ? slot_meetings_sql(err) :
+	    meetings_between_sql(err)) == NULL ||
 	    db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net);
 	sqlite3_bind_text(st, 2, f, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, t, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, cancelled);
+	if (!slot)
+		sqlite3_bind_int(st, 4, cancelled);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		meeting_row(st, &m);
+		if (slot && listed(*out, *n, m.id))
+			continue;
 		if (push(out, n, cap, &m, err) != 0) {
 			sqlite3_finalize(st);
 			return -1;
@@ -538,6 +571,7 @@ meetings_between(sqlite3 *db, long long net, day_t from, day_t to,
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
 }
 
+
 int
 meeting_list(sqlite3 *db, const struct network *net, day_t from, day_t to,
     struct meeting **out, size_t *n, struct ally_error *err)
@@ -546,7 +580,8 @@ meeting_list(sqlite3 *db, const struct network *net, day_t from, day_t to,
 
 	*out = NULL;
 	*n = 0;
-	return meetings_between(db, net->id, from, to, 1, out, n, &cap, err);
+	return meetings_query(db, net->id, from, to, 1, 0, out, n, &cap,
+	    err);
 }
 
 struct record *
@@ -754,13 +789,13 @@ date_taken(sqlite3 *db, long long net, day_t day, long long except,
 
 /*
  * The preferred weekday in [lo, hi] nearest the ideal day (the earlier
- * of two as near) that is no holiday, in no blackout and free.
+ * of two as near) that is no holiday, in no blackout and free: 1 found,
+ * 0 none, -1 error.
  */
 static int
-pick_date(sqlite3 *db, const struct network *net, const struct plan *p,
+find_date(sqlite3 *db, const struct network *net, const struct plan *p,
     day_t lo, day_t hi, day_t ideal, day_t *out, struct ally_error *err)
 {
-	char a[11], b[11], wd[64];
 	day_t d;
 	long k;
 	int mask, side, taken;
@@ -781,10 +816,25 @@ pick_date(sqlite3 *db, const struct network *net, const struct plan *p,
 				return -1;
 			if (!taken) {
 				*out = d;
-				return 0;
+				return 1;
 			}
 		}
 	}
+	return 0;
+}
+
+/* find_date, where none is an error that says why. */
+static int
+pick_date(sqlite3 *db, const struct network *net, const struct plan *p,
+    day_t lo, day_t hi, day_t ideal, day_t *out, struct ally_error *err)
+{
+	char a[11], b[11], wd[64];
+	int found, mask;
+
+	if ((found = find_date(db, net, p, lo, hi, ideal, out, err)) != 0)
+		return found < 0 ? -1 : 0;
+	if ((mask = weekday_mask(net, err)) < 0)
+		return -1;
 	date_format(lo, a);
 	date_format(hi, b);
 	weekdays_format(mask, wd, sizeof(wd));
@@ -826,6 +876,101 @@ meeting_add(sqlite3 *db, const struct network *net, day_t day,
 	return 0;
 }
 
+/* The first day a new meeting may be on: the notice after today. */
+static day_t
+plan_earliest(const struct plan *p)
+{
+	return p->today + (p->notice > 0 ? p->notice : 1);
+}
+
+/*
+ * Plan the empty slot [lo, hi]: 1 planned, 0 passed (it ends before the
+ * notice allows, or its free days do), -1 error.  Only a slot wholly
+ * ahead without a free day is an error.
+ */
+static int
+plan_slot(sqlite3 *db, const struct network *net, const struct plan *p,
+    day_t lo, day_t hi, day_t ideal, struct meeting *m,
+    struct ally_error *err)
+{
+	day_t first = plan_earliest(p), day;
+	int found;
+
+	if (hi < first)
+		return 0;
+	if (lo >= first)
+		found = pick_date(db, net, p, lo, hi, ideal, &day, err) == 0;
+	else if ((found = find_date(db, net, p, first, hi, ideal < first ?
+	    first : ideal, &day, err)) < 0)
+		return -1;
+	if (lo >= first && !found)
+		return -1;
+	if (!found)
+		return 0;
+	return meeting_add(db, net, day, p->from, p->to, m, err) == 0 ? 1 : -1;
+}
+
+int
+meeting_get(sqlite3 *db, const struct network *net, long long id,
+    struct meeting *m, struct ally_error *err)
+{
+	return meeting_by_id(db, net->id, id, m, err);
+}
+
+/* The person id of the meeting's chair, or 0 for none. */
+static int
+chair_id(sqlite3 *db, const struct network *net, const struct meeting *m,
+    long long *id, struct ally_error *err)
+{
+	int rc;
+
+	*id = 0;
+	if (m->chair[0] == '\0')
+		return 0;
+	if ((rc = person_by_alias(db, net->id, m->chair, id, err)) < 0)
+		return -1;
+	return rc == 0 ? ally_errorf(err, EX_DATAERR, "meeting %lld: no "
+	    "member %s", m->id, m->chair) : 0;
+}
+
+int
+meeting_rotate(sqlite3 *db, const struct network *net,
+    const struct meeting *m, int chair, int venue, struct meeting *out,
+    struct ally_error *err)
+{
+	struct meeting_values v;
+	struct neighbours nb;
+	struct venue_row vr;
+	char d[11], alias[24];
+	int y, mo, dd;
+
+	memset(&v, 0, sizeof(v));
+	date_format(m->date, d);
+	date_to_ymd(m->date, &y, &mo, &dd);
+	if (neighbours_of(db, net->id, m->date, &nb, err) != 0 ||
+	    (chair ? next_chair(db, net->id, &nb, &v.chair, alias,
+	    sizeof(alias), err) : chair_id(db, net, m, &v.chair, err)) != 0)
+		return -1;
+	v.id = m->id;
+	v.date = d;
+	v.time = m->time;
+	v.location = m->location;
+	v.host = m->host;
+	v.meal = m->meal;
+	v.status = m->status;
+	if (venue) {
+		if (next_venue(db, net->id, date_from_ymd(y, 1, 1),
+		    date_from_ymd(y, 12, 31), &nb, &vr, err) != 0)
+			return -1;
+		v.location = vr.name;
+		v.host = vr.host;
+	}
+	if (meeting_write(db, &v, err) != 0 ||
+	    meeting_by_id(db, net->id, m->id, out, err) != 1)
+		return -1;
+	return 0;
+}
+
 int
 meeting_plan(sqlite3 *db, const struct network *net, const struct plan *p,
     struct meeting **out, size_t *n, int *past, struct ally_error *err)
@@ -833,8 +978,8 @@ meeting_plan(sqlite3 *db, const struct network *net, const struct plan *p,
 	struct meeting m;
 	size_t cap = 0, before, i;
 	long span = p->to - p->from + 1;
-	day_t lo, hi, ideal, day;
-	int slot;
+	day_t lo, hi, ideal;
+	int found, slot;
 
 	*out = NULL;
 	*n = 0;
@@ -847,7 +992,7 @@ meeting_plan(sqlite3 *db, const struct network *net, const struct plan *p,
 		hi = p->from + (slot + 1) * span / p->count - 1;
 		ideal = p->from + (2 * slot + 1) * span / (2 * p->count);
 		before = *n;
-		if (meetings_between(db, net->id, lo, hi, 0, out, n, &cap,
+		if (meetings_query(db, net->id, lo, hi, 1, 1, out, n, &cap,
 		    err) != 0)
 			return -1;
 		if (*n > before) {
@@ -855,18 +1000,10 @@ meeting_plan(sqlite3 *db, const struct network *net, const struct plan *p,
 				(*out)[i].change = "exists";
 			continue;
 		}
-		if (hi <= p->today) {
-			(*past)++;
-			continue;
-		}
-		if (lo <= p->today)
-			lo = p->today + 1;
-		if (ideal < lo)
-			ideal = lo;
-		if (pick_date(db, net, p, lo, hi, ideal, &day, err) != 0 ||
-		    meeting_add(db, net, day, p->from, p->to, &m, err) != 0 ||
-		    push(out, n, &cap, &m, err) != 0)
+		if ((found = plan_slot(db, net, p, lo, hi, ideal, &m,
+		    err)) < 0 || (found && push(out, n, &cap, &m, err) != 0))
 			return -1;
+		*past += !found;
 	}
 	return 0;
 }
@@ -882,6 +1019,7 @@ meeting_plan_next(sqlite3 *db, const struct network *net,
 	int rc, later;
 
 	*planned = 0;
+	/* A planned meeting passed without minutes may still get them. */
 	if (db_prepare(db, "SELECT max(date), (SELECT count(*) FROM meeting "
 	    "WHERE network_id = ?1 AND status = 'planned' AND date > (SELECT "
 	    "max(date) FROM meeting WHERE network_id = ?1 AND status = "
@@ -903,8 +1041,8 @@ meeting_plan_next(sqlite3 *db, const struct network *net,
 	ideal = last + gap;
 	lo = last + gap / 2;
 	hi = last + gap + gap / 2;
-	if (lo <= p->today)
-		lo = p->today + 1;
+	if (lo < plan_earliest(p))
+		lo = plan_earliest(p);
 	if (ideal < lo)
 		ideal = lo;
 	if (hi < lo)
@@ -1046,8 +1184,9 @@ meeting_write(sqlite3 *db, struct meeting_values *m, struct ally_error *err)
 {
 	static const char ins[] = "INSERT INTO meeting (network_id, date, "
 	    "time, location, host, chair_id, meal, status, sequence, uid, "
-	    "notes, name_override, created, updated) VALUES (?1, ?2, ?3, ?4, "
-	    "?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, " NOW_SQL ", " NOW_SQL ")";
+	    "notes, name_override, slot_date, created, updated) VALUES (?1, "
+	    "?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?2, " NOW_SQL ", "
+	    NOW_SQL ")";
 	static const char upd[] = "UPDATE meeting SET sequence = sequence + "
 	    MEETING_SEEN_CHANGE ", date = ?2, time = ?3, location = ?4, "
 	    "host = ?5, chair_id = ?6, meal = ?7, status = ?8, notes = CASE "

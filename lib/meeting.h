@@ -84,6 +84,7 @@ struct plan {
 	day_t			 from, to;	/* the period, inclusive */
 	int			 count;		/* meetings in it (a year) */
 	day_t			 today;		/* nothing planned before */
+	int			 notice;	/* days after today, at least */
 	const struct blackouts	*blackouts;
 };
 
@@ -104,6 +105,18 @@ int	 meeting_plan(sqlite3 *, const struct network *, const struct plan *,
  */
 int	 meeting_plan_next(sqlite3 *, const struct network *,
 	    const struct plan *, struct meeting *, int *,
+	    struct ally_error *);
+/* The network's meeting of that id: 1 found, 0 not, -1 error. */
+int	 meeting_get(sqlite3 *, const struct network *, long long,
+	    struct meeting *, struct ally_error *);
+/*
+ * Rotate a stored meeting again in the open transaction: with chair, the
+ * chair whose turn it is, with venue, the venue (both as a series chooses
+ * them, around the meetings before and after); the rest kept.  out is
+ * the meeting as stored (its SEQUENCE raised when something changed).
+ */
+int	 meeting_rotate(sqlite3 *, const struct network *,
+	    const struct meeting *, int, int, struct meeting *,
 	    struct ally_error *);
 /*
  * Apply one meeting record, matched by id, in the open transaction:

@@ -568,8 +568,10 @@ check_meeting_fields(struct minutes *mi, struct doc *d,
 	if (check_text(r, "location", 0, 200, err) != 0 ||
 	    check_text(r, "notes", 1, 4000, err) != 0)
 		return -1;
+	/* Another venue brings its own host, unless one is given. */
 	if (record_has(r, "location") &&
-	    str_set(&d->location, record_get(r, "location")) != 0)
+	    (str_set(&d->location, record_get(r, "location")) != 0 ||
+	    (!record_has(r, "host") && str_set(&d->host, NULL) != 0)))
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	v = record_get(r, "host");
 	if (field_check_enum(r, record_def_field(&minutes_def, "host"), v,

@@ -361,6 +361,21 @@ person_start(struct row_apply *a, struct row *old, long long id,
 	return 0;
 }
 
+/*
+ * The day a new status began: the joining date the record gives for an
+ * active member, the leaving date for one who left, else today.
+ */
+static const char *
+status_began(const struct record *r, const struct row *p, const char *todays)
+{
+	if (strcmp(p->v[P_STATUS], "active") == 0 &&
+	    record_get(r, "joined") != NULL)
+		return p->v[P_JOINED];
+	if (strcmp(p->v[P_STATUS], "left") == 0 && p->v[P_LEFT] != NULL)
+		return p->v[P_LEFT];
+	return todays;
+}
+
 static int
 person_write(struct row_apply *a, const char *todays, const char **changed,
     long long *idp, struct ally_error *err)
@@ -380,7 +395,8 @@ person_write(struct row_apply *a, const char *todays, const char **changed,
 	if (check_lifecycle(a->r, old, p, todays, err) != 0)
 		return -1;
 	return row_write(a, old == NULL || strcmp(old->v[P_STATUS],
-	    p->v[P_STATUS]) != 0 ? todays : NULL, changed, idp, err);
+	    p->v[P_STATUS]) != 0 ? status_began(a->r, p, todays) : NULL,
+	    changed, idp, err);
 }
 
 int

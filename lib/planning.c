@@ -11,6 +11,8 @@
 #include "core.h"
 #include "array.h"
 #include "planning.h"
+#include "continuity.h"
+#include "rotation.h"
 
 const char *const plan_update_columns[] = { "id", "network", "date",
     "time", "location", "host", "chair", "meal", "status", "change",
@@ -78,6 +80,20 @@ plan_per_year_check(int per_year, struct ally_error *err)
 		    "warm; %d is usual)", per_year, MEETING_MIN_PER_YEAR,
 		    MEETING_MAX_PER_YEAR, MEETING_DEFAULT_PER_YEAR);
 	return 0;
+}
+
+static int
+keep_blackout(struct record *r, void *arg, struct ally_error *err)
+{
+	return blackout_add(arg, r, err);
+}
+
+int
+blackouts_read(char *const *files, int n, enum format input,
+    struct blackouts *b, struct ally_error *err)
+{
+	return n == 0 ? 0 : records_each(files, n, input, keep_blackout, b,
+	    err);
 }
 
 int
@@ -159,6 +175,61 @@ meeting_batch_apply(struct record *r, void *arg, struct ally_error *err)
 	return 0;
 }
 
+/* rotation_follow's callbacks: a meeting of the batch is left alone. */
+static int
+batch_has(long long id, void *arg)
+{
+	const struct meeting_batch *b = arg;
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->v[i].id == id)
+			return 1;
+	return 0;
+}
+
+static int
+batch_rotated(const struct meeting *m, void *arg, struct ally_error *err)
+{
+	struct meeting_batch *b = arg;
+
+	if (batch_grow(b, err) != 0)
+		return -1;
+	b->v[b->n++] = *m;
+	return 0;
+}
+
+int
+meeting_batch_follow(struct meeting_batch *b, const struct network *net,
+    struct ally_error *err)
+{
+	struct rotation r = { batch_has, batch_rotated, b->s->warn, b };
+
+	return rotation_follow(b->s->db, net, b->s->today, &r, err);
+}
+
+/* Planned meetings whose day passed: --next does not plan past them. */
+static int
+batch_passed(struct meeting_batch *b, const struct network *net,
+    struct ally_error *err)
+{
+	struct meeting *v = NULL;
+	size_t i, n = 0;
+	char d[11];
+
+	if (continuity_passed(b->s->db, net, b->s->today, &v, &n, err) != 0)
+		return -1;
+	for (i = 0; i < n && b->s->warn != NULL; i++) {
+		date_format(v[i].date, d);
+		b->s->warn(_("network %s: the meeting of %s (id %lld) passed "
+		    "without minutes: record them (meet-minutes) or cancel it "
+		    "(meet-plan -u)"), net->name, d, v[i].id);
+	}
+	b->warned += (int)n;
+	free(v);
+	return 0;
+}
+
 int
 meeting_batch_next(const struct network *net, void *arg,
     struct ally_error *err)
@@ -170,7 +241,8 @@ meeting_batch_next(const struct network *net, void *arg,
 	    &b->v[b->n], &planned, err) != 0)
 		return -1;
 	b->n += planned;
-	return 0;
+	return batch_passed(b, net, err) == 0 &&
+	    meeting_batch_follow(b, net, err) == 0 ? 0 : -1;
 }
 
 int
@@ -289,4 +361,52 @@ plan_schedule_record(const struct network *net, int changed)
 		return NULL;
 	}
 	return r;
+}
+
+/* The continuity check's lines to a file, network after network. */
+struct plan_check {
+	sqlite3	*db;
+	FILE	*fp;
+	day_t	 today;
+	int	 count;
+};
+
+static int
+check_line(const char *line, void *arg, struct ally_error *err)
+{
+	struct plan_check *c = arg;
+
+	if (fprintf(c->fp, "%s\n", line) < 0)
+		return ally_errorf(err, EX_IOERR, "write error");
+	return 0;
+}
+
+static int
+check_network(const struct network *net, void *arg, struct ally_error *err)
+{
+	struct plan_check *c = arg;
+	int n;
+
+	if (continuity_check(c->db, net, c->today, check_line, c, &n,
+	    err) != 0)
+		return -1;
+	c->count += n;
+	return 0;
+}
+
+int
+plan_check(struct ally_session *s, const char *name, FILE *fp, int *count,
+    struct ally_error *err)
+{
+	struct plan_check c = { s->db, fp, s->today, 0 };
+	int rc;
+
+	if (name == NULL || *name == '\0')
+		name = getenv("ALLY_NETWORK");
+	if (name == NULL || *name == '\0')
+		rc = network_each(s->db, check_network, &c, err);
+	else if ((rc = network_resolve(s->db, name, &s->net, err)) == 0)
+		rc = check_network(&s->net, &c, err);
+	*count = c.count;
+	return rc;
 }

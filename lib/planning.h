@@ -12,6 +12,8 @@
 #include "session.h"
 
 #define PLAN_MAX_DAYS	1827	/* five years */
+/* A new meeting's notice: the invitation a week ahead still goes out. */
+#define PLAN_NOTICE_DAYS	21
 
 /* The columns of what meet-plan prints when it writes. */
 extern const char *const plan_columns[];	/* a planned meeting, change */
@@ -30,6 +32,10 @@ int	 plan_period(struct plan *, const char *, const char *, const char *,
 	    int, struct ally_error *);
 /* Meetings a year as the method asks (EX_USAGE, saying why, if not). */
 int	 plan_per_year_check(int, struct ally_error *);
+
+/* The blackout records of the files (-b), kept; none: none. */
+int	 blackouts_read(char *const *, int, enum format, struct blackouts *,
+	    struct ally_error *);
 
 /* The network's schedule as the options give it: NULL and 0 keep. */
 struct plan_schedule {
@@ -61,18 +67,35 @@ struct meeting_batch {
 	const struct plan	*p;	/* meeting_batch_next */
 	struct meeting		*v;
 	size_t			 n, cap;
+	int			 warned;	/* --next: meetings passed */
 };
 
 /* For session_apply: one meeting record through meeting_apply. */
 int	 meeting_batch_apply(struct record *, void *, struct ally_error *);
-/* For network_each: meeting_plan_next for one network. */
+/*
+ * For network_each: meeting_plan_next for one network; a planned meeting
+ * passed without minutes is said through the session's warn.
+ */
 int	 meeting_batch_next(const struct network *, void *,
+	    struct ally_error *);
+/*
+ * -u, --next: rotation_follow for the network, the batch's meetings left
+ * as they are and the ones rotated again added to it.
+ */
+int	 meeting_batch_follow(struct meeting_batch *, const struct network *,
 	    struct ally_error *);
 /*
  * --next: meeting_batch_next for the network of that name, or when the
  * name is NULL or empty $ALLY_NETWORK's, else for every network.
  */
 int	 meeting_batch_networks(struct meeting_batch *, const char *,
+	    struct ally_error *);
+/*
+ * --check: continuity_check of the network of that name, or when the name
+ * is NULL or empty $ALLY_NETWORK's, else of every network, one line each
+ * to the file; *count says how many.
+ */
+int	 plan_check(struct ally_session *, const char *, FILE *, int *,
 	    struct ally_error *);
 /* The meetings as records through one writer of the format; none: none. */
 int	 meetings_write(FILE *, enum format, const char *const *,

@@ -9,7 +9,8 @@ field_of() { sqlite3 "$ALLY_DB" "SELECT $2 FROM meeting WHERE id = $1"; }
 newdb Middelburg
 ally-add -q "$EXAMPLES/members.yaml"
 meet-plan -V -q "$MP/venues.yaml"
-meet-plan -q -y 2027
+# The first meeting 20 days ahead: -k 20, the notice it takes.
+meet-plan -q -k 20 -y 2027
 
 # Move meeting 2 and hand it to another chair.
 run meet-plan -u -f csv <<'EOF2'

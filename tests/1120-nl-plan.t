@@ -44,7 +44,7 @@ same() {
 newdb Middelburg
 ally-add -q "$EXAMPLES/members.yaml"
 meet-plan -V -q "$MP/venues.yaml"
-meet-plan -q -y 2027
+meet-plan -q -k 20 -y 2027
 
 # ---- usage -------------------------------------------------------------------
 run dutch meet-plan -h
@@ -212,7 +212,7 @@ cmp -s "$T/many.cal0" "$T/many-en.cal0" && cmp -s "$T/many.cal1" "$T/many-en.cal
 ok "$?" "several invitations: both calendars (REQUEST, CANCEL) byte-identical"
 # Vlissingen and Veere held one meeting each; Middelburg has its year.
 for net in Vlissingen Veere; do
-	ALLY_TODAY=2027-02-05 meet-plan -q -n $net -s 2027-02-06 \
+	ALLY_TODAY=2027-02-05 meet-plan -q -k 1 -n $net -s 2027-02-06 \
 	    -e 2027-03-01 2>/dev/null
 	id=$(sqlite3 "$ALLY_DB" "SELECT m.id FROM meeting m JOIN network n ON n.id = m.network_id WHERE n.name = '$net'")
 	printf -- "- id: $id\n  status: held\n" |
