@@ -52,5 +52,8 @@
 #include "invite.h"
 #include "planning.h"
 #include "row.h"
+#include "guest.h"
+#include "contactlog.h"
+#include "contact_mode.h"
 
 #endif /* ALLY_H */
