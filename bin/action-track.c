@@ -10,6 +10,9 @@
  * only when there is something to say.
  * --reciprocity counts, per party, what was agreed and what was
  * delivered: the figure of the half-yearly review.
+ * --contact logs calls, visits and messages with the allies (-K lists
+ * them), and --not-spoken names the allies nobody spoke with for weeks,
+ * exit status 1 when there are none, as --remind.
  */
 #include <err.h>
 #include <stddef.h>
@@ -24,7 +27,7 @@
 #define REMIND_DAYS	7
 
 enum mode { M_LIST, M_UPDATE, M_ADD, M_DONE, M_DROP, M_REOPEN, M_REMIND,
-    M_RECIPROCITY, M_HAND_OVER };
+    M_RECIPROCITY, M_HAND_OVER, M_CONTACT, M_CONTACTS, M_SILENT };
 
 struct options {
 	struct ally_opts	 o;
@@ -37,6 +40,7 @@ struct options {
 	long long		 within;	/* -1: not given */
 	day_t			 from, to;	/* --reciprocity */
 	int			 nothing;	/* --remind: exit 1 */
+	struct contact_mode	 cm;		/* -k, -K, --not-spoken */
 };
 
 static const char *const list_text_columns[] = { "id", "due", "status",
@@ -239,6 +243,11 @@ option(void *base, int ch, const char *arg, struct ally_error *err)
 			return ally_errorf(err, EX_USAGE, "--meeting: '%s' is "
 			    "not a meeting id", arg);
 		break;
+	case 'W':
+		if (parse_int(arg, 1, 520, &op->cm.weeks) != 0)
+			return ally_errorf(err, EX_USAGE, "--not-spoken: '%s' is "
+			    "not a number of weeks (1 to 520)", arg);
+		break;
 	case 'w':
 		if (parse_int(arg, 0, 3660, &op->within) != 0)
 			return ally_errorf(err, EX_USAGE, "--within: '%s' is "
@@ -277,7 +286,7 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 }
 
 #define WRITING	(OPT_IN(M_UPDATE) | OPT_IN(M_ADD) | CLOSING | \
-	OPT_IN(M_HAND_OVER))
+	OPT_IN(M_HAND_OVER) | OPT_IN(M_CONTACT))
 #define CLOSING	(OPT_IN(M_DONE) | OPT_IN(M_DROP) | OPT_IN(M_REOPEN))
 #define LISTING	OPT_IN(M_LIST)
 #define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, m, struct options, f)
@@ -320,13 +329,20 @@ static const struct opt table[] = {
 	    OPT_IN(M_RECIPROCITY), since),
 	STRING('U', "until", N_("--reciprocity: up to this date"),
 	    OPT_IN(M_RECIPROCITY), until),
+	OPT_MODE('k', "contact", N_("log the contacts read (calls, visits, "
+	    "messages)"), M_CONTACT),
+	OPT_MODE('K', "contacts", N_("list the contact log"), M_CONTACTS),
+	{ .ch = 'W', .name = "not-spoken", .arg = N_("WEEKS"),
+	    .help = N_("the active allies nobody spoke with in so many weeks"),
+	    .modes = OPT_IN(M_SILENT), .sets = OPT_IN(M_SILENT) },
 	FLAG(NAMES_OPT_ALLOW, "allow-names",
 	    N_("let members' names through in titles and notes"),
-	    OPT_IN(M_UPDATE) | OPT_IN(M_ADD), allow_names),
+	    OPT_IN(M_UPDATE) | OPT_IN(M_ADD) | OPT_IN(M_CONTACT), allow_names),
 	OPT_TO(OPT_IN(M_REMIND),
 	    N_("--remind -f mail: a recipient (again for more)")),
 	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(OPT_IN(M_UPDATE) | OPT_IN(M_ADD)), OPT_DRY_RUN(WRITING),
+	OPT_INPUT(OPT_IN(M_UPDATE) | OPT_IN(M_ADD) | OPT_IN(M_CONTACT)),
+	OPT_DRY_RUN(WRITING),
 	{ .ch = 0 }
 };
 
@@ -335,14 +351,16 @@ static const struct opt_mode modes[] = {
 	[M_ADD] = { OPT_MANY, NULL }, [M_DONE] = { OPT_SOME, NULL },
 	[M_DROP] = { OPT_SOME, NULL }, [M_REOPEN] = { OPT_SOME, NULL },
 	[M_REMIND] = { OPT_NONE, NULL }, [M_RECIPROCITY] = { OPT_NONE, NULL },
-	[M_HAND_OVER] = { OPT_SOME, NULL }
+	[M_HAND_OVER] = { OPT_SOME, NULL },
+	[M_CONTACT] = { OPT_MANY, NULL }, [M_CONTACTS] = { OPT_NONE, NULL },
+	[M_SILENT] = { OPT_NONE, NULL }
 };
 
 static const struct opt_cmd cmdline = {
 	.name = "action-track", OPT_TABLES(table, modes), .initial = M_LIST,
 	.call = option, .check = check,
 	.two_modes = N_("choose one of -u, -a, --done, --drop, --reopen, "
-	    "--hand-over, --remind, --reciprocity"),
+	    "--hand-over, --remind, --reciprocity, --contact, --contacts, --not-spoken"),
 	/*
 	 * TRANSLATORS: the option letters and names stay as they are; the
 	 * words for their arguments may be translated.  Keep the lines
@@ -365,6 +383,12 @@ static const struct opt_cmd cmdline = {
 	    "           [--to address]\n"
 	    "       action-track --reciprocity [-S date] [-U date] [-d db] "
 	    "[-n network]\n"
+	    "           [-f format]\n"
+	    "       action-track --contact [-Nq] [--allow-names] [-d db] "
+	    "[-n network]\n"
+	    "           [-f format] [-F format] [file ...]\n"
+	    "       action-track --contacts | --not-spoken weeks [-d db] "
+	    "[-n network]\n"
 	    "           [-f format]\n")
 };
 
@@ -377,14 +401,23 @@ main(int argc, char *argv[])
 
 	if ((rc = opt_main(&cmdline, &argc, &argv, &op, &op.o, &m, &e)) >= 0)
 		return rc;
+	op.cm.o = &op.o;
+	op.cm.quiet = op.quiet;
+	op.cm.allow_names = op.allow_names;
 	if (m == M_LIST || m == M_REMIND)
 		rc = session_read(&op.o, 0, warnx, m == M_LIST ? list_actions :
 		    remind, &op, &e);
+	else if (m == M_CONTACT)
+		rc = contact_mode_add(&op.cm, argv, argc, warnx, &e);
+	else if (m == M_CONTACTS || m == M_SILENT)
+		rc = session_read(&op.o, 0, warnx, m == M_SILENT ?
+		    contact_mode_silent : contact_mode_list, &op.cm, &e);
 	else if (m == M_RECIPROCITY)
 		rc = reciprocity(&op, &e);
 	else
 		rc = change_actions(&op, argv, argc, &e);
-	if ((rc = opt_main_end(rc, &e)) == 0 && op.nothing)
+	if ((rc = opt_main_end(rc, &e)) == 0 && (op.nothing ||
+	    op.cm.nothing))
 		return EXIT_NOTHING;
 	return rc;
 }

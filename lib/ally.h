@@ -56,5 +56,8 @@
 #include "row.h"
 #include "aggregate.h"
 #include "picture.h"
+#include "guest.h"
+#include "contactlog.h"
+#include "contact_mode.h"
 
 #endif /* ALLY_H */

@@ -261,7 +261,7 @@ void	 time_format(int, char buf[6]);
 #define DB_CREATE	0x01	/* create the file (and its directory) */
 #define DB_READONLY	0x02
 
-#define DB_SCHEMA_VERSION	2
+#define DB_SCHEMA_VERSION	3
 
 /* --db, else $ALLY_DB, else ${XDG_DATA_HOME:-~/.local/share}/ally/ally.db */
 int	 db_path(const char *, char *, size_t, struct ally_error *);

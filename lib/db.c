@@ -183,9 +183,37 @@ static const char schema_v2[] =
 "ALTER TABLE meeting ADD COLUMN slot_date TEXT;\n"
 "UPDATE meeting SET slot_date = date;\n";
 
+/*
+ * Version 3, between the meetings (issue 20): the guests at a meeting's table, the
+ * contact log, the topics members propose and the replies to a dinner.
+ * Only these tables: the migrations of other changes stand apart.
+ */
+static const char schema_v3[] =
+"CREATE TABLE guest (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	meeting_id	INTEGER NOT NULL REFERENCES meeting(id)\n"
+"			    ON DELETE CASCADE,\n"
+"	role		TEXT,\n"
+"	organisation	TEXT\n"
+") STRICT;\n"
+"CREATE INDEX guest_meeting ON guest (meeting_id);\n"
+"CREATE TABLE contact (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	date		TEXT NOT NULL,\n"
+"	kind		TEXT NOT NULL CHECK (kind IN\n"
+"			    ('call', 'visit', 'message', 'meeting')),\n"
+"	by_id		INTEGER NOT NULL REFERENCES person(id),\n"
+"	with_id		INTEGER NOT NULL REFERENCES person(id),\n"
+"	note		TEXT\n"
+") STRICT;\n"
+"CREATE INDEX contact_with ON contact (with_id, date);\n"
+"CREATE INDEX contact_network ON contact (network_id, date);\n";
+
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 int

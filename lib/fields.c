@@ -51,6 +51,8 @@ const char *const signal_levels[] = { N_("calm"), N_("attention"),
     N_("concern"), N_("tension"), N_("unrest"), NULL };
 const char *const review_decisions[] = { "keep", "talk", "phase-out",
     NULL };
+const char *const contact_kinds[] = { "call", "visit", "message",
+    "meeting", NULL };
 const char *const review_dimensions[] = { "age_band", "gender", "sector",
     "background", "religion", NULL };
 
@@ -137,11 +139,19 @@ RECORD_TYPE(meeting, MEETING_FIELDS, meeting_fields, "meeting",
 	F(ABSENT, "absent", FK_LIST, NULL, 0, 0, 0, 0, NULL) \
 	F(THEMES, "themes", FK_RECORDS, NULL, 0, 0, 0, 0, NULL) \
 	F(ACTIONS, "actions", FK_RECORDS, NULL, 0, 0, 0, 0, NULL) \
+	F(GUESTS, "guests", FK_RECORDS, NULL, 0, 0, 0, 0, NULL) \
 	F(NOTES, "notes", FK_MULTILINE, NULL, 0, 0, 0, 0, "notes")
 
 /* Fields of a minutes record (RECORDS.md minutes). */
 RECORD_TYPE(minutes, MINUTES_FIELDS, minutes_fields, "minutes",
     "meeting");
+
+/* A guest at the table (minutes): by role or organisation, never a name. */
+static const struct field_def guest_v[] = {
+	{ "role", FK_TEXT, NULL, 0, 0, 100, 0, "role" },
+	{ "organisation", FK_TEXT, NULL, 0, 0, 200, 0, "organisation" },
+};
+RECORD_DEF(guest, "guest", "guest");
 
 static const struct field_def attendance_v[] = {
 	{ "meeting", FK_ID, NULL, 1, 0, 0, FIELD_NOT_EMPTY, "meeting_id" },
@@ -248,6 +258,28 @@ RECORD_TYPE(action, ACTION_FIELDS, action_record_fields, "action",
 /* Fields of a member's review record. */
 RECORD_TYPE(review, REVIEW_FIELDS, review_fields, "review", "review");
 
+/*
+ * A contact between the meetings (contactlog.c): who spoke with which
+ * member, when and how.  The note is about the person: erasure of the
+ * member spoken with clears it.
+ */
+#define CONTACT_FIELDS(F, X) \
+	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
+	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, 0, "network_id") \
+	F(DATE, "date", FK_DATE, NULL, 0, 0, 0, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY | FIELD_PAST, "date") \
+	F(KIND, "kind", FK_ENUM, contact_kinds, 0, 0, 0, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "kind") \
+	F(BY, "by", FK_ALIAS, NULL, 0, 0, 16, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "by_id") \
+	F(WITH, "with", FK_ALIAS, NULL, 0, 0, 16, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "with_id") \
+	F(NOTE, "note", FK_TEXT, NULL, 0, 0, 500, FIELD_IDENTIFYING, "note")
+
+/* Fields of a contact record. */
+RECORD_TYPE(contact, CONTACT_FIELDS, contact_fields, "contact",
+    "contact");
+
 static const struct field_def target_v[] = {
 	{ "dimension", FK_ENUM, review_dimensions, 0, 0, 0,
 	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, NULL },
@@ -302,9 +334,9 @@ RECORD_TYPE(audit, AUDIT_FIELDS, privacy_audit_fields, "audit", "audit");
 RECORD_TYPE(aggregate, AGGREGATE_FIELDS, aggregate_fields, "aggregate", NULL);
 
 const struct record_def *const record_defs[] = { &person_def, &venue_def,
-    &blackout_def, &meeting_def, &minutes_def, &attendance_def, &theme_def,
-    &signal_def, &action_def, &review_def, &target_def, &audit_def,
-    &aggregate_def, NULL };
+    &blackout_def, &meeting_def, &minutes_def, &guest_def, &attendance_def,
+    &theme_def, &signal_def, &action_def, &review_def, &target_def,
+    &audit_def, &aggregate_def, &contact_def, NULL };
 
 /* ---- lookups and lists ----------------------------------------------- */
 

@@ -119,6 +119,7 @@ extern const struct record_def venue_def;
 extern const struct record_def blackout_def;
 extern const struct record_def meeting_def;
 extern const struct record_def minutes_def;
+extern const struct record_def guest_def;	/* a guest in minutes */
 extern const struct record_def attendance_def;
 extern const struct record_def theme_def;	/* a theme in minutes */
 extern const struct record_def signal_def;
@@ -127,6 +128,7 @@ extern const struct record_def review_def;	/* review decision */
 extern const struct record_def target_def;	/* target profile */
 extern const struct record_def audit_def;
 extern const struct record_def aggregate_def;	/* a roll-up's export */
+extern const struct record_def contact_def;	/* contact log */
 /* Every table above, NULL-terminated. */
 extern const struct record_def *const record_defs[];
 
@@ -162,6 +164,8 @@ extern const char *const review_decisions[];	/* keep talk phase-out */
 extern const char *const review_dimensions[];	/* age_band ... religion */
 /* Fields of a member's review record. */
 extern const char *const review_fields[];
+extern const char *const contact_kinds[];	/* call visit message meeting */
+extern const char *const contact_fields[];	/* a contact record's fields */
 /* Fields of an audit record. */
 extern const char *const privacy_audit_fields[];
 /* Fields of an aggregate record (a network's export for a roll-up). */

@@ -20,6 +20,7 @@
 #include "action.h"
 #include "dbquery.h"
 #include "fields.h"
+#include "guest.h"
 #include "meeting.h"
 #include "minutes.h"
 #include "names.h"
@@ -78,7 +79,7 @@ struct doc {
 	enum presence		*pres;
 	char			 names[256];	/* aliases whose names passed */
 	int			 counts[4];
-	size_t			 nthemes, nactions;
+	size_t			 nthemes, nactions, nguests;
 };
 
 const char *const *
@@ -278,7 +279,7 @@ check_fields(const struct record *r, const struct record_def *def,
 	char list[512];
 	size_t i;
 	const struct field *f;
-	int listy, j;
+	int listy, recs, j;
 
 	for (i = 0; i < r->nfields; i++) {
 		f = &r->fields[i];
@@ -287,15 +288,13 @@ check_fields(const struct record *r, const struct record_def *def,
 			listy = strcmp(f->key, "present") == 0 ||
 			    strcmp(f->key, "excused") == 0 ||
 			    strcmp(f->key, "absent") == 0;
-			if (f->kind == VAL_RECORDS &&
-			    strcmp(f->key, "themes") != 0 &&
-			    strcmp(f->key, "actions") != 0)
+			recs = def->fields[j].kind == FK_RECORDS;
+			if (f->kind == VAL_RECORDS && !recs)
 				return bad(r, f->key, err, "%s", _("expected a "
 				    "value, not a list of records"));
 			if (f->kind == VAL_LIST && f->nitems > 0 && !listy)
 				return bad(r, f->key, err, "%s",
-				    strcmp(f->key, "themes") == 0 ||
-				    strcmp(f->key, "actions") == 0 ?
+				    recs ?
 				    /*
 				     * TRANSLATORS: "field: value" shows how
 				     * a record is written: keep it.
@@ -303,9 +302,7 @@ check_fields(const struct record *r, const struct record_def *def,
 				    _("expected a list of records (field: "
 				    "value), not of words") :
 				    _("expected one value, not a list"));
-			if (f->kind == VAL_SCALAR &&
-			    (strcmp(f->key, "themes") == 0 ||
-			    strcmp(f->key, "actions") == 0))
+			if (f->kind == VAL_SCALAR && recs)
 				return bad(r, f->key, err, "%s",
 				    /* TRANSLATORS: keep "field: value". */
 				    _("expected a list of records (field: "
@@ -376,6 +373,12 @@ resolve_alias(struct minutes *mi, const struct record *r, const char *field,
 		ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
 		    field, "%s is a member of network %s, not of %s", alias,
 		    (const char *)sqlite3_column_text(st, 0), mi->net->name);
+	else if (rc == SQLITE_DONE && strcmp(field, "present") == 0 &&
+	    strpbrk(alias, "0123456789") == NULL)
+		/* A word without a digit is a role more often than an alias. */
+		ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
+		    field, "%s is no member of network %s (a guest goes under "
+		    "guests, by role or organisation)", alias, mi->net->name);
 	else if (rc == SQLITE_DONE)
 		ally_error_at(err, EX_DATAERR, r->file, record_line(r, field),
 		    field, "%s is no member of network %s", alias,
@@ -845,6 +848,14 @@ check_doc(struct minutes *mi, struct doc *d, struct ally_error *err)
 		if (check_action(mi, d, s[i], err) != 0)
 			return -1;
 	d->nactions = n;
+	n = sub_records(d->r, "guests", &s);
+	for (i = 0; i < n; i++)
+		if (check_fields(s[i], &guest_def, 0, N_("unknown field (a "
+		    "guest has: %s)"), err) != 0 || guest_check(mi->db,
+		    mi->net, mi->names, s[i], d->names, sizeof(d->names),
+		    err) != 0)
+			return -1;
+	d->nguests = n;
 	return 0;
 }
 
@@ -1020,6 +1031,7 @@ summary(const struct doc *d, const char *change)
 	    record_set_int(r, "present", d->counts[P_PRESENT]) != 0 ||
 	    record_set_int(r, "excused", d->counts[P_EXCUSED]) != 0 ||
 	    record_set_int(r, "absent", d->counts[P_ABSENT]) != 0 ||
+	    record_set_int(r, "guests", (long long)d->nguests) != 0 ||
 	    record_set_int(r, "themes", (long long)d->nthemes) != 0 ||
 	    record_set_int(r, "actions", (long long)d->nactions) != 0 ||
 	    record_set_int(r, "line", (long long)d->r->line) != 0) {
@@ -1124,7 +1136,9 @@ minutes_apply(struct minutes *mi, const struct record *r,
     struct record **out, struct ally_error *err)
 {
 	struct doc d;
+	struct record **s;
 	long long *ns;
+	size_t n;
 	const char *change;
 	int rc = -1, created;
 
@@ -1136,6 +1150,10 @@ minutes_apply(struct minutes *mi, const struct record *r,
 	created = d.meeting == 0;
 	change = created ? "added" : d.recorded ? "replaced" : "recorded";
 	if (store_minutes(mi, &d, &change, err) != 0)
+		goto out;
+	n = sub_records(r, "guests", &s);
+	if (record_has(r, "guests") && guest_store(mi->db, d.meeting, s, n,
+	    err) != 0)
 		goto out;
 	if ((ns = reallocarray(mi->seen, mi->nseen + 1, sizeof(*ns))) == NULL)
 		goto oom;
@@ -1362,7 +1380,8 @@ minutes_load(sqlite3 *db, const struct network *net, long long id,
 	db_release(st);
 	if (meeting_head[i] != NULL)
 		goto oom;
-	if (load_attendance(db, id, r, err) != 0)
+	if (load_attendance(db, id, r, err) != 0 ||
+	    guest_load(db, id, r, err) != 0)
 		goto fail;
 	if (!(flags & MINUTES_LOAD_HEAD) && ((flags & MINUTES_LOAD_THEME_IDS ?
 	    load_nested(db, theme_ids, id, r, "themes", theme_id_names,

@@ -120,6 +120,33 @@ attendance(struct document *d, const struct record *m, const char *key,
 	    n);
 }
 
+/*
+ * The guests, counted apart from the members, one after the other:
+ * "mayor (Gemeente Veere), beat officer", the role or the organisation
+ * alone when only one is known.
+ */
+static void
+guests(struct document *d, struct record **g, size_t n)
+{
+	const char *role, *org;
+	char buf[4096], head[64];
+	size_t i, k = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && k < sizeof(buf); i++) {
+		role = record_get(g[i], "role");
+		org = record_get(g[i], "organisation");
+		k += snprintf(buf + k, sizeof(buf) - k, "%s%s%s%s%s",
+		    i > 0 ? ", " : "", role != NULL ? role : "",
+		    role != NULL && org != NULL ? " (" : "",
+		    org != NULL ? org : "", role != NULL && org != NULL ?
+		    ")" : "");
+	}
+	/* TRANSLATORS: who sat at the table without being a member. */
+	snprintf(head, sizeof(head), "%s (%zu)", _("Guests"), n);
+	doc_pair(d, head, buf);
+}
+
 /* The themes as a table: theme, level, trend, basis, summary. */
 static void
 themes(struct document *d, struct record **t, size_t n)
@@ -221,6 +248,8 @@ minutes_document(const struct record *m)
 	attendance(d, m, "present", _("Present"));
 	attendance(d, m, "excused", _("Excused"));
 	attendance(d, m, "absent", _("Absent"));
+	if ((n = nrecs(m, "guests", &s)) > 0)
+		guests(d, s, n);
 	n = nrecs(m, "themes", &s);
 	/* TRANSLATORS: a heading; %zu is the number of themes. */
 	if (section(d, _("Themes (%zu)"), n, _("None recorded.")))

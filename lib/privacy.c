@@ -25,6 +25,7 @@
 #include "fields.h"
 #include "member.h"
 #include "review.h"
+#include "contactlog.h"
 
 const char *const privacy_contact_fields[] = { "alias", "name", "role",
     "function", "phone", NULL };
@@ -223,6 +224,7 @@ privacy_erase(sqlite3 *db, const struct network *net, const char *alias,
 	/* A review's note is about the person: it goes with the identity. */
 	if (person_erase(db, id, todays, err) != 0 ||
 	    review_erase(db, id, err) != 0 ||
+	    contact_erase(db, id, err) != 0 ||
 	    db_audit(db, command, net->name, what, 1, err) != 0)
 		return -1;
 	return (*out = erased_record(db, id, "erased", err)) == NULL ? -1 : 0;

@@ -24,8 +24,8 @@ is "$(dbdump)" "$before" "a dry run writes nothing"
 
 run meet-minutes -f csv "$FIX/meet-minutes/minutes-2027.yaml"
 is "$rc" 0 "the year's minutes are recorded"
-is "$(printf '%s\n' "$out" | tr -d '\r' | head -2)" "meeting,date,change,present,excused,absent,themes,actions,line
-1,2027-02-09,added,15,0,0,3,4,10" "a summary per meeting, here as CSV"
+is "$(printf '%s\n' "$out" | tr -d '\r' | head -2)" "meeting,date,change,present,excused,absent,guests,themes,actions,line
+1,2027-02-09,added,15,0,0,0,3,4,10" "a summary per meeting, here as CSV"
 is "$(q "SELECT count(*) FROM meeting WHERE status = 'held' AND uid LIKE '%@ally'")" 5 \
     "meetings not planned are made, held, with a unique id"
 is "$(q "SELECT group_concat(p.alias, ' ') FROM attendance a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = 2 AND presence = 'excused'")" \
@@ -61,7 +61,7 @@ meeting: 50
 present: [A01, A02, M02]
 IN
 is "$rc" 0 "minutes of a planned meeting"
-like "$out" "^50,2027-11-17,recorded,3,0,12,0,0,1" "it is recorded, not added; the 12 other members absent"
+like "$out" "^50,2027-11-17,recorded,3,0,12,0,0,0,1" "it is recorded, not added; the 12 other members absent"
 is "$(q "SELECT status, date, time, location, host, sequence FROM meeting WHERE id = 50")" \
     "held|2027-11-17|19:00|Stadhuis Middelburg|municipality|0" "held, the rest as planned"
 # By date, a planned meeting that day is the one; a venue says the host.

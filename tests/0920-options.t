@@ -80,10 +80,10 @@ refused "-m goes with -l only" meet-minutes -m last
 refused "-V does not go with -a" meet-minutes -a -V themes
 refused "-F does not go with -l" meet-minutes -l -F csv
 refused "-s does not go with -u" action-track -u -s open
-refused "-q goes with -u, -a, -c, -x, -O, -H only" action-track -q
+refused "-q goes with -u, -a, -c, -x, -O, -H, -k only" action-track -q
 refused "-D does not go with -O" action-track --reopen -D 2027-01-01 4
 refused "--to does not go with -r" action-track --reciprocity --to a@example.org
-refused "-F goes with -u, -a only" action-track -F csv
+refused "-F goes with -u, -a, -k only" action-track -F csv
 refused "-w does not go with -u" action-track -u -w 3
 refused "-T does not go with -S" ally-review -S -T x.yaml
 refused "-s does not go with -D" ally-review -D -s 2027-01-01
@@ -107,7 +107,7 @@ refused "files are read with -u or -V only" meet-plan -x x
 run ally-add -W -u
 is "$rc:$(printf '%s\n' "$errout" | sed -n 1p | cut -d' ' -f1-2)" "64:usage: ally-add" \
     "ally-add -W -u: two modes, the synopsis"
-refused "choose one of -u, -a, --done, --drop, --reopen, --hand-over, --remind, --reciprocity" \
+refused "choose one of -u, -a, --done, --drop, --reopen, --hand-over, --remind, --reciprocity, --contact, --contacts, --not-spoken" \
     action-track -u -a
 refused "-r, -l, -a, -b, -p and -x exclude each other" report-sentiment -u -l
 

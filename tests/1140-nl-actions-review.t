@@ -66,7 +66,7 @@ done
 run dutch action-track -u --remind
 is "$rc" 64 "two modes: exit 64"
 is "$(printf '%s\n' "$errout" | sed -n 1p)" \
-    "action-track: kies één van -u, -a, --done, --drop, --reopen, --hand-over, --remind, --reciprocity" \
+    "action-track: kies één van -u, -a, --done, --drop, --reopen, --hand-over, --remind, --reciprocity, --contact, --contacts, --not-spoken" \
     "two modes: said in Dutch"
 is "$(printf '%s\n' "$errout" | sed 1d)" "$(sed '/^$/,$d' "$NL/usage-action-track.out")" \
     "two modes: the Dutch usage follows"
