@@ -52,5 +52,7 @@
 #include "invite.h"
 #include "planning.h"
 #include "row.h"
+#include "callround.h"
+#include "call_sheet.h"
 
 #endif /* ALLY_H */

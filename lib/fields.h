@@ -126,6 +126,8 @@ extern const struct record_def action_def;
 extern const struct record_def review_def;	/* review decision */
 extern const struct record_def target_def;	/* target profile */
 extern const struct record_def audit_def;
+extern const struct record_def round_def;	/* call round */
+extern const struct record_def call_def;	/* a line of a call sheet */
 /* Every table above, NULL-terminated. */
 extern const struct record_def *const record_defs[];
 
@@ -163,6 +165,10 @@ extern const char *const review_dimensions[];	/* age_band ... religion */
 extern const char *const review_fields[];
 /* Fields of an audit record. */
 extern const char *const privacy_audit_fields[];
+extern const char *const round_statuses[];	/* open closed */
+extern const char *const call_outcomes[];	/* reached no-answer ... */
+extern const char *const round_fields[];	/* a round record's fields */
+extern const char *const call_fields[];		/* a call sheet's columns */
 
 /* The field of that name, or NULL; its index, or -1. */
 const struct field_def *record_def_field(const struct record_def *,

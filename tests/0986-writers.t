@@ -9,7 +9,8 @@
 
 # The owner of each table of the schema.
 owners="network:network person:person venue:meeting meeting:meeting
-attendance:minutes signal:tension action:action review:review audit:db"
+attendance:minutes signal:tension action:action review:review audit:db
+round:callround call:callround"
 
 cat >"$T/sql.awk" <<'EOF'
 # The string literals of a C file, adjacent ones joined, outside
