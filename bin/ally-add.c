@@ -13,6 +13,7 @@
  */
 #include <err.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +22,12 @@
 #include "ally.h"
 
 enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP,
-    NETWORKS };
+    NETWORKS, ROUND, SHEET, OUTCOMES, TO_REACH };
 
 struct cmd {
 	struct ally_opts	 o;
-	const char		*role, *status, *file;
-	int			 create, identities, quiet;
+	const char		*role, *status, *file, *sector, *community;
+	int			 create, identities, quiet, group;
 };
 
 struct apply {
@@ -197,7 +198,8 @@ audit_list(sqlite3 *db, const struct ally_opts *o, struct ally_error *err)
  * quick-contact list is audited and committed before it is printed.
  */
 static int
-one_call(const struct cmd *c, int m, struct ally_error *err)
+one_call(const struct cmd *c, int m, const struct contact_select *sel,
+    struct ally_error *err)
 {
 	struct ally_session s;
 	struct ally_opts o = c->o;
@@ -213,7 +215,7 @@ one_call(const struct cmd *c, int m, struct ally_error *err)
 	if (session_open(&s, &o, flags, warnx, err) != 0)
 		return -1;
 	if (m == CONTACTS)
-		rc = contact_list_write(&s, "ally-add --contacts", err);
+		rc = contact_list_write(&s, sel, "ally-add --contacts", err);
 	else if (m == BACKUP)
 		rc = privacy_backup(s.db, c->file, "ally-add --backup", err);
 	else if (m == NETWORKS)
@@ -275,11 +277,15 @@ out:
 /* -B copies the whole file: no network to choose, nothing printed. */
 #define ALL_BUT_W	(OPT_ANY & ~OPT_IN(NETWORKS) & ~OPT_IN(BACKUP))
 #define ALL_BUT_B	(OPT_ANY & ~OPT_IN(BACKUP))
-#define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION))
+#define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION) | \
+	ROUNDS)
 
 #define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, OPT_IN(m), struct cmd, f)
 #define WITH_L(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(LIST), \
 	struct cmd, f)
+#define WITH_K(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(CONTACTS) | \
+	OPT_IN(ROUND), struct cmd, f)
+#define ROUNDS		(OPT_IN(ROUND) | OPT_IN(OUTCOMES))
 
 static const struct opt options[] = {
 	OPT_MODE('u', "update", OPT_UPDATE_HELP, ADD),
@@ -289,12 +295,27 @@ static const struct opt options[] = {
 	OPT_MODE('l', "list", N_("list the members"), LIST),
 	FLAG('I', "identities", N_("with -l: names, phones and e-mail too "
 	    "(audited)"), LIST, identities),
-	WITH_L('r', "role", N_("ROLE"), N_("with -l: only ally, police or "
-	    "municipality"), role),
+	OPT_STRING_AT('r', "role", N_("ROLE"), N_("with -l, -K or -O: only "
+	    "ally, police or municipality"), OPT_IN(LIST) | OPT_IN(CONTACTS) |
+	    OPT_IN(ROUND), struct cmd, role),
 	WITH_L('s', "status", N_("STATUS"), N_("with -l: only members of this "
 	    "status"), status),
 	OPT_MODE('K', "contacts", N_("print the quick-contact list (audited)"),
 	    CONTACTS),
+	FLAG('G', "group", N_("with -K: the list for the group, allies only "
+	    "with contact_consent"), CONTACTS, group),
+	WITH_K('S', "sector", N_("SECTOR"), N_("with -K or -O: only members of "
+	    "this sector"), sector),
+	WITH_K('C', "community", N_("WORD"), N_("with -K or -O: only members "
+	    "whose community holds this word"), community),
+	OPT_MODE('O', "round", N_("open or close call rounds: round records "
+	    "from files or standard input"), ROUND),
+	OPT_MODE('P', "call-sheet", N_("print the call sheet of a round "
+	    "(audited)"), SHEET),
+	OPT_MODE('o', "outcomes", N_("record the outcomes of calls: the sheet "
+	    "fed back"), OUTCOMES),
+	OPT_MODE('T', "to-reach", N_("list who in a round is still to be "
+	    "reached"), TO_REACH),
 	OPT_MODE('A', "audit", N_("list the audit log"), AUDIT),
 	OPT_MODE('E', "erase", N_("erase the identities of the aliases named"),
 	    ERASE),
@@ -307,14 +328,17 @@ static const struct opt options[] = {
 	OPT_MODE('W', "networks", N_("list the networks of the file, no "
 	    "identities"), NETWORKS),
 	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W), OPT_FORMAT(ALL_BUT_B),
-	OPT_INPUT(OPT_IN(ADD)), OPT_DRY_RUN(WRITING), { .ch = 0 }
+	OPT_INPUT(OPT_IN(ADD) | ROUNDS), OPT_DRY_RUN(WRITING),
+	OPT_TO(OPT_IN(SHEET), N_("with -P -f mail: a recipient")), { .ch = 0 }
 };
 
 static const struct opt_mode modes[] = {
 	[ADD] = { OPT_MANY, NULL }, [LIST] = { OPT_NONE, NULL },
 	[CONTACTS] = { OPT_NONE, NULL }, [AUDIT] = { OPT_NONE, NULL },
 	[ERASE] = { OPT_SOME, NULL }, [RETENTION] = { OPT_ONE, NULL },
-	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL } };
+	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL },
+	[ROUND] = { OPT_MANY, NULL }, [SHEET] = { OPT_ONE, NULL },
+	[OUTCOMES] = { OPT_MANY, NULL }, [TO_REACH] = { OPT_ONE, NULL } };
 
 /* What the table cannot say: --create makes the network of -n. */
 static int
@@ -327,6 +351,11 @@ check(void *base, int m, int argc, char **argv, struct ally_error *err)
 	if (m == ADD && c->create && c->o.network == NULL)
 		return ally_errorf(err, EX_USAGE, "%s", _("--create needs the "
 		    "network's name: -n NAME"));
+	if ((m == CONTACTS || m == ROUND) && ((c->role != NULL && opt_one_of("--role",
+	    c->role, person_roles, &c->role, err) != 0) ||
+	    (c->sector != NULL && opt_one_of("--sector", c->sector,
+	    person_sectors, &c->sector, err) != 0)))
+		return -1;
 	return 0;
 }
 
@@ -343,15 +372,25 @@ static const struct opt_cmd cmdline = {
 	    "[-f format] [-F format] [file ...]\n"
 	    "       ally-add -l [-I] [-d db] [-n network] [-f format] "
 	    "[-r role] [-s status]\n"
-	    "       ally-add -K [-d db] [-n network] [-f format]\n"
+	    "       ally-add -K [-G] [-d db] [-n network] [-f format] "
+	    "[-r role]\n"
+	    "                    [-S sector] [-C word]\n"
 	    "       ally-add -A [-d db] [-n network] [-f format]\n"
 	    "       ally-add -E [-N] [-d db] [-n network] [-f format] "
 	    "alias ...\n"
 	    "       ally-add -R [-N] [-d db] [-n network] [-f format] "
 	    "[months]\n"
 	    "       ally-add -B file [-d db]\n"
-	    "       ally-add -W [-d db] [-f format]\n"),
-	.opts = options, .modes = modes, .nmodes = NETWORKS + 1,
+	    "       ally-add -W [-d db] [-f format]\n"
+	    "       ally-add -O [-N] [-d db] [-n network] [-f format] "
+	    "[-F format] [-r role]\n"
+	    "                    [-S sector] [-C word] [file ...]\n"
+	    "       ally-add -P [-d db] [-n network] [-f format] [--to "
+	    "address] [round]\n"
+	    "       ally-add -o [-N] [-d db] [-n network] [-f format] "
+	    "[-F format] [file ...]\n"
+	    "       ally-add -T [-d db] [-n network] [-f format] [round]\n"),
+	.opts = options, .modes = modes, .nmodes = TO_REACH + 1,
 	.initial = ADD, .check = check
 };
 
@@ -360,9 +399,10 @@ main(int argc, char *argv[])
 {
 	struct cmd c;
 	struct ally_error e = { 0, "" };
-	long long months = 24;
+	struct contact_select sel;
+	long long months = 24, round = 0;
 	size_t erased = 0;
-	int m, rc;
+	int m, rc, nobody = 0;
 
 	memset(&c, 0, sizeof(c));
 	if ((rc = opt_main(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) >= 0)
@@ -371,7 +411,23 @@ main(int argc, char *argv[])
 	    parse_int(argv[0], 0, 1200, &months) != 0)
 		errx(EX_USAGE, _("--retention: '%s' is not a number of months "
 		    "(0 to 1200)"), argv[0]);
+	if ((m == SHEET || m == TO_REACH) && argc == 1 &&
+	    parse_int(argv[0], 1, INT64_MAX, &round) != 0)
+		errx(EX_USAGE, _("'%s' is not the id of a round"), argv[0]);
+	sel = (struct contact_select){ c.group, c.role, c.sector, c.community };
 	switch (m) {
+	case ROUND:
+		rc = call_round_apply(&c.o, &sel, argv, argc, warnx, &e);
+		break;
+	case SHEET:
+		rc = call_sheet_write(&c.o, round, warnx, &e);
+		break;
+	case OUTCOMES:
+		rc = call_outcomes_apply(&c.o, argv, argc, warnx, &e);
+		break;
+	case TO_REACH:
+		rc = call_to_reach(&c.o, round, &nobody, warnx, &e);
+		break;
 	case LIST:
 		rc = list_members(&c.o, c.identities, c.role, c.status, &e);
 		break;
@@ -385,11 +441,15 @@ main(int argc, char *argv[])
 		rc = add_members(&c.o, c.create, c.quiet, argv, argc, &e);
 		break;
 	default:
-		rc = one_call(&c, m, &e);
+		rc = one_call(&c, m, &sel, &e);
 		break;
 	}
-	/* For cron: retention says by its status whether it erased anyone. */
-	if ((rc = opt_main_end(rc, &e)) == 0 && m == RETENTION && erased == 0)
+	/*
+	 * For cron: retention says by its status whether it erased anyone,
+	 * -T whether anyone is still to be reached.
+	 */
+	if ((rc = opt_main_end(rc, &e)) == 0 && ((m == RETENTION &&
+	    erased == 0) || (m == TO_REACH && nobody)))
 		return 1;
 	return rc;
 }

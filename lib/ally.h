@@ -59,5 +59,7 @@
 #include "guest.h"
 #include "contactlog.h"
 #include "contact_mode.h"
+#include "callround.h"
+#include "call_sheet.h"
 
 #endif /* ALLY_H */

@@ -5,6 +5,7 @@
  * printed: a list may be lost, an entry of the audit log may not.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "core.h"
 #include "contact_list.h"
@@ -26,49 +27,114 @@ contact_list_format(enum format *f, struct ally_error *err)
 }
 
 static void
-heading(const struct ally_session *s, size_t n)
+heading(const struct ally_session *s, const struct contact_select *sel,
+    size_t n)
 {
 	char today[11];
 
 	date_format(s->today, today);
-	/*
-	 * TRANSLATORS: the heading of ally-add -K; the first %s is the
-	 * network's name, the second today's date (2027-01-15).
-	 */
-	printf(_("Quick-contact list of %s, %s. Confidential: do not pass "
-	    "on.\n\n"), s->net.name, today);
+	if (sel->group)
+		/*
+		 * TRANSLATORS: the heading of ally-add -K -G; the first %s is
+		 * the network's name, the second today's date (2027-01-15).
+		 */
+		printf(_("Contact list of %s for the group, %s. Confidential: "
+		    "only within the group.\n\n"), s->net.name, today);
+	else
+		/*
+		 * TRANSLATORS: the heading of ally-add -K; the first %s is
+		 * the network's name, the second today's date (2027-01-15).
+		 */
+		printf(_("Quick-contact list of %s, %s. Confidential: do not "
+		    "pass on.\n\n"), s->net.name, today);
 	if (n == 0)
-		fputs(_("No active member to list (allies need "
-		    "contact_consent: yes).\n"), stdout);
+		fputs(_("No active member to list.\n"), stdout);
+}
+
+/* Why a member is left out, in words. */
+static const char *
+reason_words(const char *reason)
+{
+	if (strcmp(reason, "paused") == 0)
+		return _("paused");
+	if (strcmp(reason, "no-consent") == 0)
+		return _("no consent to share the number within the group");
+	return _("outside the selection");
+}
+
+/*
+ * Who the list leaves out and why: on standard error always (through
+ * the session's warn), and under the text form's table.
+ */
+static void
+left_out(const struct ally_session *s, const struct contacts *c, int text)
+{
+	size_t i;
+
+	for (i = 0; i < c->nleft; i++)
+		s->warn(_("left out: %s (%s)"), record_get(c->left[i],
+		    "alias"), reason_words(record_get(c->left[i], "reason")));
+	if (!text || c->nleft == 0)
+		return;
+	printf("\n%s\n", _("Left out:"));
+	for (i = 0; i < c->nleft; i++)
+		printf("%-6s %s\n", record_get(c->left[i], "alias"),
+		    reason_words(record_get(c->left[i], "reason")));
+}
+
+/* "call list (text; sector faith)": what the audit entry says. */
+static void
+audit_what(const struct contact_select *sel, enum format f, char *buf,
+    size_t len)
+{
+	snprintf(buf, len, "%s (%s%s%s%s%s%s%s)", sel->group ?
+	    "group contact list" : "contact list", format_name(f),
+	    sel->role != NULL ? "; role " : "", sel->role != NULL ?
+	    sel->role : "", sel->sector != NULL ? "; sector " : "",
+	    sel->sector != NULL ? sel->sector : "", sel->community != NULL ?
+	    "; community " : "", sel->community != NULL ? sel->community : "");
 }
 
 int
-contact_list_write(struct ally_session *s, const char *who,
-    struct ally_error *err)
+contact_list_write(struct ally_session *s, const struct contact_select *sel,
+    const char *who, struct ally_error *err)
 {
 	enum format f = s->o->format;
-	struct record **v = NULL;
-	size_t n = 0, i;
-	char what[64];
+	struct contacts c;
+	size_t i;
+	char what[256];
 	int rc = -1;
 
-	s->columns = privacy_contact_fields;
-	snprintf(what, sizeof(what), "contact list (%s)", format_name(f));
-	if (privacy_contacts(s->db, &s->net, &v, &n, err) != 0)
-		goto out;
-	for (i = 0; f != FMT_VCARD && i < n; i++)
-		if (session_result(s, v[i], err) != 0)
+	s->columns = sel->group ? privacy_contact_fields : privacy_call_fields;
+	audit_what(sel, f, what, sizeof(what));
+	c.sel = sel;
+	if (privacy_contacts(s->db, &s->net, &c, err) != 0)
+		return -1;
+	for (i = 0; f != FMT_VCARD && i < c.n; i++)
+		/* The text form says it in words; the records yes or no. */
+		if ((f == FMT_TEXT && record_set(c.v[i], "share",
+		    strcmp(record_get(c.v[i], "share"), "no") == 0 ?
+		    _("do not share") : "") != 0) ||
+		    session_result(s, c.v[i], err) != 0)
 			goto out;
-	if (session_audit(s, who, what, (long)n, err) != 0)
+	if (session_audit(s, who, what, (long)c.n, err) != 0)
 		goto out;
-	/* Printed before the commit (session.c): vCards, or the heading. */
-	for (i = 0; f == FMT_VCARD && i < n; i++)
-		if (vcard_put(stdout, v[i], err) != 0)
+	/*
+	 * Printed before the commit (session.c): the vCards, or the
+	 * heading, the list and who it leaves out.
+	 */
+	for (i = 0; f == FMT_VCARD && i < c.n; i++)
+		if (vcard_put(stdout, c.v[i], err) != 0)
 			goto out;
 	if (f == FMT_TEXT)
-		heading(s, n);
+		heading(s, sel, c.n);
+	if (session_print(s, err) != 0)
+		goto out;
+	left_out(s, &c, f == FMT_TEXT);
 	rc = session_commit(s, err);
 out:
-	privacy_records_free(v, n);
+	if (rc != 0 && err->code == 0)
+		ally_errorf(err, EX_OSERR, "out of memory");
+	privacy_contacts_free(&c);
 	return rc;
 }

@@ -253,6 +253,14 @@ const char *date_words(day_t, char *, size_t);	/* "Tuesday 9 March 2027" */
 day_t	 date_add_months(day_t, int);
 /* Today: $ALLY_TODAY (YYYY-MM-DD) if set, else the local date. */
 int	 date_today(day_t *, struct ally_error *);
+/*
+ * Now: the day and the minute of the day, from $ALLY_TODAY (a date, the
+ * end of that day, or "YYYY-MM-DD HH:MM") if set, else the local clock.
+ */
+int	 date_now(day_t *, int *, struct ally_error *);
+/* "YYYY-MM-DD HH:MM" (buf of 17 bytes), and back (a T also taken). */
+void	 datetime_format(day_t, int, char buf[17]);
+int	 datetime_parse(const char *, day_t *, int *);
 int	 time_parse(const char *, int *);	/* strict HH:MM -> minutes */
 void	 time_format(int, char buf[6]);
 
@@ -261,7 +269,7 @@ void	 time_format(int, char buf[6]);
 #define DB_CREATE	0x01	/* create the file (and its directory) */
 #define DB_READONLY	0x02
 
-#define DB_SCHEMA_VERSION	3
+#define DB_SCHEMA_VERSION	4
 
 /* --db, else $ALLY_DB, else ${XDG_DATA_HOME:-~/.local/share}/ally/ally.db */
 int	 db_path(const char *, char *, size_t, struct ally_error *);

@@ -108,25 +108,68 @@ date_add_months(day_t day, int months)
 	return date_from_ymd(y, m, d > dim ? dim : d);
 }
 
-/* $ALLY_TODAY fixes the clock for tests and for replaying a day. */
+/*
+ * $ALLY_TODAY fixes the clock for tests and for replaying a day or a
+ * night: a date, or a date and a time ("2027-01-15 23:10", or with a T).
+ * A date alone stands for the end of that day (23:59), so that whatever
+ * was observed that day counts as past.
+ */
 int
-date_today(day_t *out, struct ally_error *err)
+date_now(day_t *day, int *minute, struct ally_error *err)
 {
 	const char *s;
 	time_t now;
 	struct tm tm;
+	char d[11];
 
 	if ((s = getenv("ALLY_TODAY")) != NULL && *s != '\0') {
-		if (date_parse(s, out) != 0)
-			return ally_errorf(err, EX_USAGE,
-			    "ALLY_TODAY: not a date (YYYY-MM-DD): %s", s);
+		snprintf(d, sizeof(d), "%s", s);
+		*minute = 23 * 60 + 59;
+		if (date_parse(d, day) != 0 || (s[10] != '\0' &&
+		    ((s[10] != ' ' && s[10] != 'T') ||
+		    time_parse(s + 11, minute) != 0)))
+			return ally_errorf(err, EX_USAGE, "ALLY_TODAY: not a "
+			    "date (YYYY-MM-DD) or a date and a time "
+			    "(YYYY-MM-DD HH:MM): %s", s);
 		return 0;
 	}
 	now = time(NULL);
 	if (localtime_r(&now, &tm) == NULL)
 		return ally_errorf(err, EX_OSERR, "cannot read the clock");
-	*out = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*day = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*minute = tm.tm_hour * 60 + tm.tm_min;
 	return 0;
+}
+
+int
+date_today(day_t *out, struct ally_error *err)
+{
+	int minute;
+
+	return date_now(out, &minute, err);
+}
+
+/* "YYYY-MM-DD HH:MM" into buf of 17 bytes. */
+void
+datetime_format(day_t day, int minute, char buf[17])
+{
+	date_format(day, buf);
+	buf[10] = ' ';
+	time_format(minute, buf + 11);
+}
+
+/* "YYYY-MM-DD HH:MM" (or with a T): 0 when valid. */
+int
+datetime_parse(const char *s, day_t *day, int *minute)
+{
+	char d[11];
+
+	if (s == NULL || strlen(s) != 16 || (s[10] != ' ' && s[10] != 'T'))
+		return -1;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	return date_parse(d, day) != 0 || time_parse(s + 11, minute) != 0 ?
+	    -1 : 0;
 }
 
 int

@@ -210,10 +210,40 @@ static const char schema_v3[] =
 "CREATE INDEX contact_with ON contact (with_id, date);\n"
 "CREATE INDEX contact_network ON contact (network_id, date);\n";
 
+/*
+ * Version 4, the crisis (issue 18): a call round and its calls, and the time of
+ * day of a signal (a call's outcome is stored as a signal with its time).
+ */
+static const char schema_v4[] =
+"CREATE TABLE round (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	opened		TEXT NOT NULL,\n"
+"	reason		TEXT NOT NULL,\n"
+"	themes		TEXT,\n"
+"	status		TEXT NOT NULL DEFAULT 'open'\n"
+"			    CHECK (status = 'open' OR status = 'closed'),\n"
+"	closed		TEXT,\n"
+"	summary		TEXT\n"
+") STRICT;\n"
+"CREATE TABLE call (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	round_id	INTEGER NOT NULL REFERENCES round(id),\n"
+"	person_id	INTEGER NOT NULL REFERENCES person(id),\n"
+"	outcome		TEXT CHECK (outcome = 'reached' OR\n"
+"			    outcome = 'no-answer' OR outcome = 'call-back' OR\n"
+"			    outcome = 'declined'),\n"
+"	at		TEXT,\n"
+"	call_back	TEXT,\n"
+"	UNIQUE (round_id, person_id)\n"
+") STRICT;\n"
+"ALTER TABLE signal ADD COLUMN time TEXT;\n";
+
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 int

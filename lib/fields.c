@@ -53,6 +53,9 @@ const char *const review_decisions[] = { "keep", "talk", "phase-out",
     NULL };
 const char *const contact_kinds[] = { "call", "visit", "message",
     "meeting", NULL };
+const char *const round_statuses[] = { "open", "closed", NULL };
+const char *const call_outcomes[] = { N_("reached"), N_("no-answer"),
+    N_("call-back"), N_("declined"), NULL };
 const char *const review_dimensions[] = { "age_band", "gender", "sector",
     "background", "religion", NULL };
 
@@ -187,10 +190,58 @@ RECORD_DEF(theme, "theme", "signal");
 	F(BASIS, "basis", FK_ENUM, signal_bases, 0, 0, 0, 0, "basis") \
 	F(SOURCE, "source", FK_SOURCE, NULL, 0, 0, 0, \
 	    FIELD_REQUIRED_ON_ADD, "source_id") \
-	F(SUMMARY, "summary", FK_TEXT, NULL, 0, 0, 500, 0, "summary")
+	F(SUMMARY, "summary", FK_TEXT, NULL, 0, 0, 500, 0, "summary") \
+	F(TIME, "time", FK_TIME, NULL, 0, 0, 0, 0, "time")
 
 /* A signal record's fields. */
 RECORD_TYPE(signal, SIGNAL_FIELDS, signal_fields, "signal", "signal");
+
+/*
+ * A call round (callround.c): opened and closed are "YYYY-MM-DD HH:MM",
+ * local time; the summary is written when it is closed.
+ */
+#define ROUND_FIELDS(F, X) \
+	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
+	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, FIELD_UNLISTED, \
+	    "network_id") \
+	F(OPENED, "opened", FK_DATETIME, NULL, 0, 0, 0, FIELD_NOT_EMPTY, \
+	    "opened") \
+	F(REASON, "reason", FK_TEXT, NULL, 0, 0, 300, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "reason") \
+	F(THEMES, "themes", FK_LIST, NULL, 0, 0, 0, 0, "themes") \
+	F(STATUS, "status", FK_ENUM, round_statuses, 0, 0, 0, \
+	    FIELD_NOT_EMPTY, "status") \
+	F(CLOSED, "closed", FK_DATETIME, NULL, 0, 0, 0, FIELD_OUTPUT, \
+	    "closed") \
+	F(SUMMARY, "summary", FK_TEXT, NULL, 0, 0, 1000, 0, "summary")
+
+RECORD_TYPE(round, ROUND_FIELDS, round_fields, "round", "round");
+
+/*
+ * One line of a call sheet: the call, then what was heard (stored as a
+ * signal from the alias).  name and phone are printed for the caller and
+ * ignored when the sheet comes back.
+ */
+#define CALL_FIELDS(F, X) \
+	F(ROUND, "round", FK_ID, NULL, 1, 0, 0, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "round_id") \
+	F(ALIAS, "alias", FK_ALIAS, NULL, 0, 0, 16, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "person_id") \
+	F(NAME, "name", FK_TEXT, NULL, 0, 0, 0, \
+	    FIELD_OUTPUT | FIELD_IDENTITY, NULL) \
+	F(PHONE, "phone", FK_TEXT, NULL, 0, 0, 0, \
+	    FIELD_OUTPUT | FIELD_IDENTITY, NULL) \
+	F(OUTCOME, "outcome", FK_ENUM, call_outcomes, 0, 0, 0, 0, \
+	    "outcome") \
+	F(AT, "at", FK_TIME, NULL, 0, 0, 0, 0, "at") \
+	F(CALL_BACK, "call_back", FK_TIME, NULL, 0, 0, 0, 0, "call_back") \
+	F(THEME, "theme", FK_WORD, signal_themes, 0, 0, 32, 0, NULL) \
+	F(TENSION, "tension", FK_INT, signal_levels, 0, 4, 0, 0, NULL) \
+	F(TREND, "trend", FK_ENUM, signal_trends, 0, 0, 0, 0, NULL) \
+	F(BASIS, "basis", FK_ENUM, signal_bases, 0, 0, 0, 0, NULL) \
+	F(SUMMARY, "summary", FK_TEXT, NULL, 0, 0, 500, 0, NULL)
+
+RECORD_TYPE(call, CALL_FIELDS, call_fields, "call", "call");
 
 #define ACTION_FIELDS(F, X) \
 	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
@@ -336,7 +387,7 @@ RECORD_TYPE(aggregate, AGGREGATE_FIELDS, aggregate_fields, "aggregate", NULL);
 const struct record_def *const record_defs[] = { &person_def, &venue_def,
     &blackout_def, &meeting_def, &minutes_def, &guest_def, &attendance_def,
     &theme_def, &signal_def, &action_def, &review_def, &target_def,
-    &audit_def, &aggregate_def, &contact_def, NULL };
+    &audit_def, &aggregate_def, &contact_def, &round_def, &call_def, NULL };
 
 /* ---- lookups and lists ----------------------------------------------- */
 

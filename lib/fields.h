@@ -129,6 +129,8 @@ extern const struct record_def target_def;	/* target profile */
 extern const struct record_def audit_def;
 extern const struct record_def aggregate_def;	/* a roll-up's export */
 extern const struct record_def contact_def;	/* contact log */
+extern const struct record_def round_def;	/* call round */
+extern const struct record_def call_def;	/* a line of a call sheet */
 /* Every table above, NULL-terminated. */
 extern const struct record_def *const record_defs[];
 
@@ -170,6 +172,10 @@ extern const char *const contact_fields[];	/* a contact record's fields */
 extern const char *const privacy_audit_fields[];
 /* Fields of an aggregate record (a network's export for a roll-up). */
 extern const char *const aggregate_fields[];
+extern const char *const round_statuses[];	/* open closed */
+extern const char *const call_outcomes[];	/* reached no-answer ... */
+extern const char *const round_fields[];	/* a round record's fields */
+extern const char *const call_fields[];		/* a call sheet's columns */
 
 /* The field of that name, or NULL; its index, or -1. */
 const struct field_def *record_def_field(const struct record_def *,

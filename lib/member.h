@@ -65,15 +65,41 @@ const char *person_identity_test(struct ally_error *);
 
 /* Columns of the printed and CSV contact list (the vCard adds email). */
 extern const char *const privacy_contact_fields[];
+/* The same and "share" (yes/no): the coordinator's call list. */
+extern const char *const privacy_call_fields[];
+/* Columns of who a list leaves out: alias role reason. */
+extern const char *const privacy_left_out_fields[];
 
 /*
- * The quick-contact list with identities: active allies who gave
- * contact_consent, then active police and municipality staff (their
- * numbers are exchanged within the group by the method).  *out is an
- * array of records (alias name role function phone email network).
+ * Who a contact list is for: the coordinator's call list (every active
+ * member, an ally without contact_consent marked share: no) or, with
+ * group, the list the group shares (allies only with contact_consent);
+ * and a selection (NULL: any) by role, sector, or a word of community.
  */
-int	 privacy_contacts(sqlite3 *, const struct network *,
-	    struct record ***, size_t *, struct ally_error *);
+struct contact_select {
+	int		 group;
+	const char	*role, *sector, *community;
+};
+
+/*
+ * A contact list: v the members on it (alias name role function phone
+ * email network share), left who is not and why (alias role reason:
+ * not-selected, paused, no-consent), both in the list's order.
+ */
+struct contacts {
+	const struct contact_select *sel;
+	struct record	**v, **left;
+	size_t		  n, cap, nleft, capleft;
+};
+
+/*
+ * The list of c->sel with identities: the active allies, then active
+ * police and municipality staff; paused members and those outside the
+ * selection in c->left.  c->sel stays; the rest is filled.
+ */
+int	 privacy_contacts(sqlite3 *, const struct network *, struct contacts *,
+	    struct ally_error *);
+void	 privacy_contacts_free(struct contacts *);
 void	 privacy_records_free(struct record **, size_t);
 /* The audit log, oldest first; a NULL network lists every entry. */
 int	 privacy_audit_each(sqlite3 *, const char *,

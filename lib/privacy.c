@@ -13,6 +13,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -29,6 +30,10 @@
 
 const char *const privacy_contact_fields[] = { "alias", "name", "role",
     "function", "phone", NULL };
+const char *const privacy_call_fields[] = { "alias", "name", "role",
+    "function", "phone", "share", NULL };
+const char *const privacy_left_out_fields[] = { "alias", "role", "reason",
+    NULL };
 
 void
 privacy_records_free(struct record **v, size_t n)
@@ -55,50 +60,112 @@ push_record(struct record ***v, size_t *n, size_t *cap, struct record *r,
 	return 0;
 }
 
-/* The contacts gathered so far, and room for more. */
-struct contacts {
-	struct record	**v;
-	size_t		  n, cap;
-};
+void
+privacy_contacts_free(struct contacts *c)
+{
+	privacy_records_free(c->v, c->n);
+	privacy_records_free(c->left, c->nleft);
+	memset(c, 0, sizeof(*c));
+}
+
+/* A word found in text, ignoring the case of ASCII letters. */
+static int
+has_word(const char *text, const char *word)
+{
+	size_t n = strlen(word), i;
+
+	if (text == NULL)
+		return 0;
+	for (; *text != '\0'; text++) {
+		for (i = 0; i < n && text[i] != '\0' &&
+		    tolower((unsigned char)text[i]) ==
+		    tolower((unsigned char)word[i]); i++)
+			;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Why a member is left out of the list, or NULL: outside the selection,
+ * paused, or (on the group's list) an ally who did not consent.
+ */
+static const char *
+left_out_reason(sqlite3_stmt *st, const struct contact_select *sel)
+{
+	const char *role = (const char *)sqlite3_column_text(st, 2);
+	const char *sector = (const char *)sqlite3_column_text(st, 9);
+
+	if ((sel->role != NULL && strcmp(sel->role, role) != 0) ||
+	    (sel->sector != NULL && (sector == NULL ||
+	    strcmp(sel->sector, sector) != 0)) ||
+	    (sel->community != NULL && !has_word((const char *)
+	    sqlite3_column_text(st, 10), sel->community)))
+		return "not-selected";
+	if (strcmp((const char *)sqlite3_column_text(st, 7), "paused") == 0)
+		return "paused";
+	if (sel->group && strcmp(role, "ally") == 0 &&
+	    sqlite3_column_int(st, 8) == 0)
+		return "no-consent";
+	return NULL;
+}
 
 static int
 contact_row(sqlite3_stmt *st, void *arg, struct ally_error *err)
 {
 	static const char *const keys[] = { "alias", "name", "role",
 	    "function", "phone", "email", "network", NULL };
+	static const char *const left_keys[] = { "alias", "name", "role",
+	    NULL };
 	struct contacts *c = arg;
+	const char *why;
 	struct record *r;
+	int share;
 
-	if ((r = db_row_record(st, keys)) == NULL)
+	if ((why = left_out_reason(st, c->sel)) != NULL) {
+		if ((r = db_row_record(st, left_keys)) == NULL ||
+		    record_set(r, "reason", why) != 0) {
+			record_free(r);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		record_remove(r, "name");
+		return push_record(&c->left, &c->nleft, &c->capleft, r, err);
+	}
+	share = strcmp((const char *)sqlite3_column_text(st, 2), "ally") != 0 ||
+	    sqlite3_column_int(st, 8) != 0;
+	if ((r = db_row_record(st, keys)) == NULL ||
+	    record_set(r, "share", share ? "yes" : "no") != 0) {
+		record_free(r);
 		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
 	return push_record(&c->v, &c->n, &c->cap, r, err);
 }
 
 int
 privacy_contacts(sqlite3 *db, const struct network *net,
-    struct record ***out, size_t *nout, struct ally_error *err)
+    struct contacts *c, struct ally_error *err)
 {
 	static const char sql[] = "SELECT p.alias, p.name, p.role, "
-	    "p.function, p.phone, p.email, n.name FROM person p "
+	    "p.function, p.phone, p.email, n.name, p.status, "
+	    "p.contact_consent, p.sector, p.community FROM person p "
 	    "JOIN network n ON n.id = p.network_id "
-	    "WHERE p.network_id = ? AND p.status = 'active' "
-	    "AND (p.role <> 'ally' OR p.contact_consent = 1) "
+	    "WHERE p.network_id = ? AND p.status IN ('active', 'paused') "
 	    "ORDER BY CASE p.role WHEN 'ally' THEN 0 WHEN 'police' THEN 1 "
 	    "ELSE 2 END, length(p.alias), p.alias";
-	struct contacts c = { NULL, 0, 0 };
+	const struct contact_select *sel = c->sel;
 	sqlite3_stmt *st;
 
-	*out = NULL;
-	*nout = 0;
+	memset(c, 0, sizeof(*c));
+	c->sel = sel;
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
-	if (db_each_row(db, st, NULL, contact_row, &c, err) != 0) {
-		privacy_records_free(c.v, c.n);
+	if (db_each_row(db, st, NULL, contact_row, c, err) != 0) {
+		privacy_contacts_free(c);
+		c->sel = sel;
 		return -1;
 	}
-	*out = c.v;
-	*nout = c.n;
 	return 0;
 }
 

@@ -22,7 +22,7 @@
 
 /* Indexes of signal_fields, the order of signal_def (fields.c). */
 enum { SF_ID, SF_NETWORK, SF_DATE, SF_THEME, SF_TENSION, SF_TREND, SF_BASIS,
-    SF_SOURCE, SF_SUMMARY, SF_N };
+    SF_SOURCE, SF_SUMMARY, SF_TIME, SF_N };
 
 #define THEME_MAX	32
 
@@ -48,7 +48,7 @@ signal_field(const char *k)
 		break;
 	case 't':
 		i = k[1] == 'h' ? SF_THEME : k[1] == 'r' ? SF_TREND :
-		    SF_TENSION;
+		    k[1] == 'i' ? SF_TIME : SF_TENSION;
 		break;
 	case 'b':
 		i = SF_BASIS;
@@ -95,6 +95,7 @@ signal_parse_tension(const char *s, int *level)
 /* The values of one signal while it is checked. */
 struct signal_row {
 	const char	*date;
+	const char	*time;		/* HH:MM, or NULL */
 	const char	*theme;
 	int		 tension;
 	const char	*trend;
@@ -233,6 +234,10 @@ check_values(const struct record *r, day_t today, struct signal_row *s,
 	if (d > today)
 		return field_error(r, "date", err, "%s is in the future",
 		    s->date);
+	if ((s->time = s->in[SF_TIME]) != NULL &&
+	    field_check(r, &signal_def.fields[SF_TIME], s->time, today,
+	    err) != 0)
+		return -1;
 	if ((s->theme = s->in[SF_THEME]) == NULL)
 		return field_error(r, "theme", err, "%s", _("missing: one of "
 		    "radicalisation, polarisation, nuisance, poverty, youth, "
@@ -276,21 +281,22 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 {
 	static const char ins[] = "INSERT INTO signal (network_id, "
 	    "meeting_id, source_id, date, theme, tension, trend, basis, "
-	    "summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	    "summary, time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	/* A signal given as it is stored is not written: "unchanged". */
 	static const char upd[] = "UPDATE signal SET meeting_id = ?2, "
 	    "source_id = ?3, date = ?4, theme = ?5, tension = ?6, trend = ?7, "
-	    "basis = ?8, summary = ?9 WHERE network_id = ?1 AND id = ?10 AND "
-	    "(meeting_id IS NOT ?2 OR source_id IS NOT ?3 OR date IS NOT ?4 "
-	    "OR theme IS NOT ?5 OR tension IS NOT ?6 OR trend IS NOT ?7 OR "
-	    "basis IS NOT ?8 OR summary IS NOT ?9)";
+	    "basis = ?8, summary = ?9, time = ?10 WHERE network_id = ?1 AND "
+	    "id = ?11 AND (meeting_id IS NOT ?2 OR source_id IS NOT ?3 OR "
+	    "date IS NOT ?4 OR theme IS NOT ?5 OR tension IS NOT ?6 OR "
+	    "trend IS NOT ?7 OR basis IS NOT ?8 OR summary IS NOT ?9 OR "
+	    "time IS NOT ?10)";
 	sqlite3_stmt *st;
 
 	/* Kept prepared: an ingest stores every record with it. */
 	if (db_prepare_cached(db, s->id != 0 ? upd : ins, &st, err) != 0)
 		return -1;
 	if (s->id != 0)
-		sqlite3_bind_int64(st, 10, s->id);
+		sqlite3_bind_int64(st, 11, s->id);
 	sqlite3_bind_int64(st, 1, net);
 	if (s->meeting_id != 0)
 		sqlite3_bind_int64(st, 2, s->meeting_id);
@@ -302,6 +308,7 @@ signal_store(sqlite3 *db, long long net, const struct signal_row *s,
 	bind_borrowed(st, 7, s->trend);
 	bind_borrowed(st, 8, s->basis);
 	bind_borrowed(st, 9, s->summary);
+	bind_borrowed(st, 10, s->time);
 	*idp = s->id;
 	return db_step_id(db, st, "signal", idp, err);
 }
@@ -471,7 +478,7 @@ load_signals(sqlite3 *db, long long id, int net, day_t until,
 {
 	static const char sql[] = "SELECT s.id, s.date, s.theme, s.tension, "
 	    "s.trend, s.basis, CASE WHEN s.meeting_id IS NOT NULL THEN "
-	    "'meeting:' || s.meeting_id ELSE p.alias END, s.summary "
+	    "'meeting:' || s.meeting_id ELSE p.alias END, s.summary, s.time "
 	    "FROM signal s LEFT JOIN person p ON p.id = s.source_id "
 	    "WHERE s.network_id = ? AND s.date <= ? "
 	    "ORDER BY s.theme, s.date, s.id";
@@ -505,6 +512,10 @@ load_signals(sqlite3 *db, long long id, int net, day_t until,
 		r->basis = column_dup(st, 5);
 		r->source = column_dup(st, 6);
 		r->summary = column_dup(st, 7);
+		if (sqlite3_column_type(st, 8) == SQLITE_NULL ||
+		    time_parse((const char *)sqlite3_column_text(st, 8),
+		    &r->time) != 0)
+			r->time = -1;
 		s->nsig++;
 		if (r->theme == NULL)
 			goto oom;

@@ -47,6 +47,7 @@ struct signal_reading {
 	char		*trend, *basis, *source, *summary;
 	int		 prev;		/* previous reading's level; -1 none */
 	unsigned	 alerts;	/* SIGNAL_ALERT_* that fire here */
+	int		 time;		/* minute of the day; -1: not given */
 };
 
 #define SIGNAL_ALERT_LEVEL	0x01	/* level >= rules.level */

@@ -257,11 +257,11 @@ alert_why(const struct thermometer *t, const struct signal_reading *r,
  */
 enum reading_field { F_ID, F_FILE, F_NETWORK, F_DATE, F_THEME, F_TENSION, F_LEVEL,
 	F_TREND, F_BASIS, F_PREVIOUS, F_MOVE, F_SIGNALS, F_ALERT, F_WHY,
-	F_SOURCE, F_SUMMARY, F_END };
+	F_SOURCE, F_SUMMARY, F_TIME, F_END };
 
 static const char *const field_names[] = { "id", "file", "network",
 	"date", "theme", "tension", "level", "trend", "basis", "previous",
-	"move", "signals", "alert", "why", "source", "summary" };
+	"move", "signals", "alert", "why", "source", "summary", "time" };
 
 static const enum reading_field view_fields[][16] = {
 	[THERMOMETER_LATEST] = { F_THEME, F_DATE, F_TENSION, F_LEVEL, F_TREND,
@@ -271,7 +271,7 @@ static const enum reading_field view_fields[][16] = {
 	    F_TENSION, F_PREVIOUS, F_TREND, F_ALERT, F_WHY, F_SOURCE,
 	    F_SUMMARY, F_END },
 	[THERMOMETER_SIGNALS] = { F_ID, F_NETWORK, F_DATE, F_THEME, F_TENSION,
-	    F_TREND, F_BASIS, F_SOURCE, F_SUMMARY, F_END }
+	    F_TREND, F_BASIS, F_SOURCE, F_SUMMARY, F_TIME, F_END }
 };
 
 /* A roll-up's alerts name the network (and file), never a source. */
@@ -320,6 +320,11 @@ field_value(const struct thermometer *t, const struct signal_reading *r,
 		return r->source;
 	case F_SUMMARY:
 		return r->summary;
+	case F_TIME:
+		if (r->time < 0)
+			return NULL;
+		time_format(r->time, buf);
+		return buf;
 	default:
 		return NULL;
 	}

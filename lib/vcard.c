@@ -35,6 +35,7 @@ int
 vcard_put(FILE *fp, const struct record *r, struct ally_error *err)
 {
 	const char *name = record_get(r, "name"), *alias, *phone, *net;
+	const char *share = record_get(r, "share");
 	char org[256], tel[64];
 	int rc = 0;
 
@@ -71,6 +72,8 @@ vcard_put(FILE *fp, const struct record *r, struct ally_error *err)
 		}
 	}
 	if (rc == 0 && (vcard_property(fp, "EMAIL", record_get(r, "email"),
+	    CONTENTLINE_TEXT) != 0 || vcard_property(fp, "NOTE",
+	    share != NULL && strcmp(share, "no") == 0 ? "do not share" : NULL,
 	    CONTENTLINE_TEXT) != 0 || contentline_put(fp, "END:VCARD") != 0))
 		rc = -1;
 	if (rc != 0)

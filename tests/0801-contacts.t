@@ -15,13 +15,19 @@ run ally-add --contacts
 is "$rc" 0 "text list: exit 0"
 printf '%s\n' "$out" >"$T/text.out"
 diff_ok "$T/text.out" "$D/text.out" "text list: golden"
-unlike "$out" "Hakan|Yonas|Abdi|Ingrid" \
-    "no ally without consent, no candidate, no paused ally"
+unlike "$out" "Abdi|Ingrid" "the call list: no candidate, no paused ally"
+like "$out" "^A04 +Hakan Yıldız .* do not share$" \
+    "the call list: an ally without consent, marked do not share"
+is "$errout" "ally-add: left out: A09 (paused)" "the paused ally: said on stderr"
 like "$out" "^M02 +Bram Kosten" "staff are listed without contact_consent"
 
-ally-add -K -f csv >"$T/csv.out"
+run ally-add --contacts --group
+unlike "$out" "Hakan|Yonas|Abdi|Ingrid" \
+    "the group's list: no ally without consent, no candidate, no paused ally"
+
+ally-add -K -G -f csv >"$T/csv.out" 2>/dev/null
 diff_ok "$T/csv.out" "$D/csv.out" "csv list: golden"
-ally-add -K -f vcard >"$T/vcard.out"
+ally-add -K -G -f vcard >"$T/vcard.out" 2>/dev/null
 diff_ok "$T/vcard.out" "$D/vcard.out" "vCard list: golden"
 ok "$(grep -cv "$(printf '\r$')" "$T/vcard.out")" "vCard: every line ends in CRLF"
 
@@ -43,9 +49,9 @@ like "$out" "^P01 Marieke Dekker tel:\+31640506070 m.dekker@politie.example$" \
 
 # The audit: one entry per disclosure, with user, command, network, count.
 run ally-add --audit -f csv
-is "$(printf '%s\n' "$out" | grep -c ',ally-add --contacts,Middelburg,contact list')" 3 \
-    "audit: three contact lists recorded"
-like "$out" ",$(id -un),ally-add --contacts,Middelburg,contact list \(vcard\),12" \
+is "$(printf '%s\n' "$out" | grep -c ',ally-add --contacts,Middelburg,.*contact list')" 4 \
+    "audit: four contact lists recorded"
+like "$out" ",$(id -un),ally-add --contacts,Middelburg,group contact list \(vcard\),12" \
     "audit: OS user, format and count"
 like "$(printf '%s\n' "$out" | sed -n 2p)" \
     '^1,[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z,' \
@@ -54,7 +60,7 @@ ally-add -l -I >/dev/null
 like "$(ally-add -A -f csv | tr -d '\r' | tail -n 1)" ',ally-add -l -I,Middelburg,identities listed,16$' \
     "audit: ally-add -l -I is recorded too"
 ally-add -l >/dev/null
-is "$(ally-add -A -f csv | wc -l)" 5 "audit: a list without identities is not"
+is "$(ally-add -A -f csv | wc -l)" 6 "audit: a list without identities is not"
 
 # Another network: -n narrows the audit listing.
 ally-add --create -n Veere >/dev/null

@@ -145,8 +145,8 @@ while IFS= read -r line; do
 	    "${line%%@@*}$vals${line#*@@*@@}" ] || miss="$miss $name"
 done <"$TOP/bin/ally.bash.in"
 is "$miss" "" "every enum of the completion is its table's values"
-is "$(grep -c 'enum:@@' "$TOP/bin/ally.bash.in")" 7 \
-    "seven value lists come from the tables"
+is "$(grep -c 'enum:@@' "$TOP/bin/ally.bash.in")" 8 \
+    "eight value lists come from the tables"
 is "$(grep -c 'enum:@@' "$TOP/bin/ally.bash")" 0 "bin/ally.bash has them all"
 is "$(comp ally-add -s '' | tr ' ' ,)" \
     "$(awk '$1 == "person.status" { print $2 }' "$T/lists" | tr , '\n' |

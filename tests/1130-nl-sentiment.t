@@ -143,7 +143,7 @@ ybad() {	# ybad DIAGNOSTIC YAML
 	is "$errout" "report-sentiment: $T/bad.yaml:$1" "$1"
 	is "$(dbdump)" "$before" "$1: nothing written"
 }
-ybad "5: mood: onbekend veld (een signaal heeft: date, theme, tension, trend, basis, source, summary)" \
+ybad "5: mood: onbekend veld (een signaal heeft: date, theme, tension, trend, basis, source, summary, time)" \
     "$(printf 'date: 2028-12-01\ntheme: youth\ntension: 1\nsource: A01\nmood: grim')"
 ybad "5: summary: stuurtekens, een regeleinde of ongeldige UTF-8" \
     "$(printf 'date: 2028-12-01\ntheme: youth\ntension: 1\nsource: A01\nsummary: "two\\nlines"')"

@@ -22,7 +22,7 @@ DATE = set("""date intake vetted joined left due closed reviewed status_since
 # A field of two record types, a yes or no in one of them.
 WORDS = {"count": re.compile(r"<\d+|\*"), "move": re.compile(r"new"),
          "active": re.compile(r"yes|no"), "overdue": re.compile(r"yes|no"),
-         "due": re.compile(r"yes|no")}
+         "due": re.compile(r"yes|no"), "share": re.compile(r"yes|no")}
 
 
 def load(reader, path):

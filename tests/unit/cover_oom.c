@@ -112,10 +112,16 @@ run(enum op op, long n, struct ally_error *e)
 	case OPEN:
 		rc = 0;
 		break;
-	case CONTACTS:
-		rc = privacy_contacts(db, &net, &v, &nrec, e);
-		privacy_records_free(v, nrec);
+	case CONTACTS: {
+		static const struct contact_select sel = { 0, NULL, NULL,
+		    "moskee" };
+		struct contacts c;
+
+		c.sel = &sel;
+		if ((rc = privacy_contacts(db, &net, &c, e)) == 0)
+			privacy_contacts_free(&c);
 		break;
+	}
 	case ERASE:
 	case RETENTION:
 		if (db_begin(db, e) != 0)

@@ -57,7 +57,7 @@ lists(void)
 	char buf[512];
 
 	is_str(fields_join(&signal_def, buf, sizeof(buf)), "date, theme, "
-	    "tension, trend, basis, source, summary",
+	    "tension, trend, basis, source, summary, time",
 	    "a signal's list leaves out id and network (FIELD_UNLISTED)");
 	is_str(fields_join_except(&action_def, FIELD_CONTEXT | FIELD_UNLISTED,
 	    buf, sizeof(buf)), "id, title, party, owner, due, status, closed, "

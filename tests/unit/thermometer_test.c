@@ -88,11 +88,11 @@ test_under(void)
 
 static struct signal_reading rd[] = {
 	{ 11, 0, 100, "youth", 1, 1, "steady", "evidenced", "A01", "calm",
-	  -1, 0 },
+	  -1, 0, -1 },
 	{ 12, 0, 107, "youth", 3, 2, "rising", NULL, "A02", NULL, 1,
-	  SIGNAL_ALERT_LEVEL | SIGNAL_ALERT_RISE },
+	  SIGNAL_ALERT_LEVEL | SIGNAL_ALERT_RISE, -1 },
 	{ 13, 1, 104, "trust", 2, 1, NULL, NULL, "meeting:4", "fine", -1,
-	  0 }
+	  0, -1 }
 };
 
 static struct signal_net nets[] = {
@@ -149,7 +149,7 @@ test_views(void)
 	t.theme = "trust";
 	records(&t, THERMOMETER_SIGNALS, s, 1, "the signals of a theme");
 	is_str(s, "id=13 network=Veere date=1970-04-15 theme=trust tension=2 "
-	    "trend=~ basis=~ source=meeting:4 summary=fine|",
+	    "trend=~ basis=~ source=meeting:4 summary=fine time=~|",
 	    "the signals: as stored, of the theme");
 	t.since = 105;
 	t.theme = NULL;
