@@ -619,7 +619,7 @@ report_table(struct document *d, const struct thermometer *t,
 		table(d, n, latest_heads, -1, _("Each theme's latest reading, "
 		    "hottest first.  Levels run from 0 calm to 4 unrest; the "
 		    "move is the change since the theme's reading before."),
-		    "l2 l2 l2 n2 l2 l2 lw(6.4c)",
+		    "l2 l2 l2 n2 l2 l2 lx",
 		    DOC_TABLE_SMALL | DOC_TABLE_UNDER);
 	}
 	for (i = 0; i < n; i++)
