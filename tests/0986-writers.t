@@ -61,7 +61,10 @@ ok $? "the tables of the record types are read from lib/fields.c"
 # "table file" for every statement that writes, in every source.
 writes() {
 	for f in "$TOP"/lib/*.c "$TOP"/bin/*.c; do
-		awk -v f="${f##*/}" -f "$T/sql.awk" "$f"
+		# The migrations (schema_vN in db.c) make the schema and
+		# carry old rows over; they are not a module's writes.
+		sed '/^static const char schema_v[0-9]*\[\] =/,/;$/d' "$f" |
+		    awk -v f="${f##*/}" -f "$T/sql.awk"
 		# The record type of a row_spec: row.c makes its statements.
 		sed -n 's/^[[:space:]]*\.def = &\([a-z_]*\)_def,.*/\1/p' "$f" |
 		while read -r def; do
