@@ -222,6 +222,52 @@ S_CMD="\"\$SQLITE\" -csv -header \"\$NAT\""
 run_pair rollup "$ROLLUP_RUNS"
 row "roll-up: $NETS networks, $(count "$NAT" signal) signals" rollup 1.5
 
+# ---- 2b. roll-up of exports -----------------------------------------------------
+
+# Each network's export (report-sentiment -x) in a file of its own, as a
+# district receives them; ours rolls them up, sqlite3 loads the same CSV
+# files into a table and aggregates them alike.  Both must give the cells
+# of the roll-up of the database.
+say "bench: roll-up of $NETS networks' exports"
+rm -rf "$D/exports"
+mkdir "$D/exports"
+"$BIN/report-sentiment" -x -g -f csv -d "$NAT" | tr -d '\r' | awk -F, -v d="$D/exports" '
+	NR == 1 { head = $0; next }
+	$2 != net { if (net != "") close(f); net = $2; f = d "/" net ".csv"
+	    print head > f }
+	{ print > f }'
+{
+	echo "CREATE TABLE agg (version INT, network TEXT, period TEXT,"
+	echo "    theme TEXT, readings INT, signals INT, max INT, mean REAL,"
+	echo "    alerts INT);"
+	for f in "$D"/exports/*.csv; do
+		echo ".import --csv --skip 1 $f agg"
+	done
+	echo ".headers on"
+	echo ".mode csv"
+	cat "$TOP/bench/rollup-exports.sql"
+} >"$D/rollup-exports.sql"
+"$BIN/report-sentiment" -g -f csv -d "$NAT" | tr -d '\r' | sort >"$D/rollup.cells"
+"$BIN/report-sentiment" -g -f csv "$D"/exports/*.csv | tr -d '\r' |
+    sort >"$D/rollupx.cells"
+cmp -s "$D/rollupx.cells" "$D/rollup.cells" ||
+	{ say "bench: the roll-up of the exports differs from the database's"; exit 1; }
+"$SQLITE" :memory: <"$D/rollup-exports.sql" | tr -d '\r' | sort >"$D/rollupx.sqlcells"
+# As above: only a mean at a half may differ in its last digit.
+paste -d, "$D/rollupx.cells" "$D/rollupx.sqlcells" | awk -F, '
+	NR > 1 && ($1 != $10 || $2 != $11 || $3 != $12 || $4 != $13 ||
+	    $5 != $14 || $6 != $15 || $8 != $17 || $9 != $18 ||
+	    $7 - $16 > 0.11 || $16 - $7 > 0.11) { bad++; print }
+	END { exit bad > 0 }' >&2 &&
+    [ "$(wc -l <"$D/rollupx.cells")" = "$(wc -l <"$D/rollupx.sqlcells")" ] ||
+	{ say "bench: sqlite3's roll-up of the exports differs from ours"; exit 1; }
+O_SETUP=$NOOP O_IN=/dev/null S_SETUP=$NOOP S_IN=$D/rollup-exports.sql
+O_CMD="\"\$BIN/report-sentiment\" -g -f csv \"\$D\"/exports/*.csv"
+S_CMD="\"\$SQLITE\" :memory:"
+run_pair rollupx "$ROLLUP_RUNS"
+row "roll-up: $NETS networks' exports, $(cat "$D"/exports/*.csv | wc -l) lines (sqlite3: .import)" \
+    rollupx 1.0
+
 # ---- 3. ingest ---------------------------------------------------------------
 
 ING=$D/ingest.db BARE=$D/bare.db

@@ -38,35 +38,40 @@ picture_free(struct picture *p)
 /*
  * How many members reported the reading: the distinct aliases among the
  * signals of its network and theme that fall on its day (the signals
- * the thermometer folds into it); a meeting is no one member.
+ * the thermometer folds into it); a meeting is no one member.  sig
+ * holds the network's signals, n of them.
  */
 static int
-count_allies(const struct signal_set *s, const struct signal_reading *r)
+count_allies(const struct signal_reading *sig, size_t n,
+    const struct signal_reading *r)
 {
 	const char *seen[64];
 	size_t i, j;
-	int n = 0;
+	int k = 0;
 
-	for (i = 0; i < s->nsig; i++) {
-		const struct signal_reading *x = &s->sig[i];
+	for (i = 0; i < n; i++) {
+		const struct signal_reading *x = &sig[i];
 
-		if (x->net != r->net || x->date != r->date || x->source == NULL ||
+		if (x->date != r->date || x->source == NULL ||
 		    strcmp(x->theme, r->theme) != 0 ||
 		    strncmp(x->source, "meeting:", 8) == 0)
 			continue;
-		for (j = 0; j < (size_t)n && strcmp(seen[j], x->source) != 0;
+		for (j = 0; j < (size_t)k && strcmp(seen[j], x->source) != 0;
 		    j++)
 			;
-		if (j == (size_t)n && n < 64)
-			seen[n++] = x->source;
+		if (j == (size_t)k && k < 64)
+			seen[k++] = x->source;
 	}
-	return n;
+	return k;
 }
 
-/* The lines of one network, rd[lo..hi): its themes, hottest first. */
+/*
+ * The lines of one network, rd[lo..hi) of its readings and sig[slo..shi)
+ * of its signals: its themes, hottest first.
+ */
 static int
-network_lines(struct picture *p, size_t lo, size_t hi,
-    struct ally_error *err)
+network_lines(struct picture *p, size_t lo, size_t hi, size_t slo,
+    size_t shi, struct ally_error *err)
 {
 	struct thermometer one = *p->t;
 	const struct signal_reading **v;
@@ -86,7 +91,8 @@ network_lines(struct picture *p, size_t lo, size_t hi,
 	for (i = 0; i < n; i++) {
 		memset(&l[p->n], 0, sizeof(*l));
 		l[p->n].r = v[i];
-		l[p->n++].allies = count_allies(&p->t->set, v[i]);
+		l[p->n++].allies = count_allies(&p->t->set.sig[slo], shi - slo,
+		    v[i]);
 	}
 	free(v);
 	return 0;
@@ -225,17 +231,23 @@ picture_build(struct picture *p, const struct thermometer *t,
     int flags, void (*warn)(const char *, ...), struct ally_error *err)
 {
 	const struct signal_set *s = &t->set;
-	size_t lo, hi;
+	size_t lo, hi, slo, shi;
 	int i;
 
 	memset(p, 0, sizeof(*p));
 	p->t = t;
 	p->flags = flags;
-	for (lo = 0; lo < s->nrd; lo = hi) {
+	/* Readings and signals are both in the order of the networks. */
+	for (lo = 0, slo = 0; lo < s->nrd; lo = hi) {
 		for (hi = lo + 1; hi < s->nrd && s->rd[hi].net == s->rd[lo].net;
 		    hi++)
 			;
-		if (network_lines(p, lo, hi, err) != 0)
+		while (slo < s->nsig && s->sig[slo].net != s->rd[lo].net)
+			slo++;
+		for (shi = slo; shi < s->nsig && s->sig[shi].net ==
+		    s->rd[lo].net; shi++)
+			;
+		if (network_lines(p, lo, hi, slo, shi, err) != 0)
 			return -1;
 	}
 	if (flags & PICTURE_NO_SUMMARIES)

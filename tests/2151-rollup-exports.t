@@ -78,6 +78,26 @@ run report-sentiment -g -b quarter -f csv "$T/mq.csv" "$V"
 like "$(printf '%s\n' "$out" | tr -d '\r')" "^polarisation,2027-Q1,2," \
     "an export by quarter rolls up by quarter"
 
+# A mean needs more than one decimal to give its sum back: 30 readings in
+# April 2027, 8 at level 3 and 22 at 2, 68 in all: 2.3 would give 69.
+B="$T/domburg.db"
+ALLY_DB=$B ally-add --create -q -n Domburg "$F/veere-members.yaml"
+{
+	echo "date,theme,tension,source"
+	d=1
+	while [ $d -le 30 ]; do
+		printf '2027-04-%02d,trust,%d,A01\n' $d $([ $d -le 8 ] && echo 3 || echo 2)
+		d=$((d + 1))
+	done
+} >"$T/april.csv"
+ALLY_DB=$B report-sentiment -r -q "$T/april.csv"
+ALLY_DB=$B report-sentiment -x -f csv >"$T/dom.csv"
+like "$(tr -d '\r' <"$T/dom.csv")" "^1,Domburg,2027-04,trust,30,30,3,2\.27,[0-9]+$" \
+    "a mean of 68 in 30 readings: 2.27, the sum given back"
+report-sentiment -g -f csv "$B" "$V" >"$T/dom-db.csv"
+report-sentiment -g -f csv "$T/dom.csv" "$T/vl.yaml" >"$T/dom-ex.csv"
+diff_ok "$T/dom-ex.csv" "$T/dom-db.csv" "... and its roll-up equals the database's"
+
 # ---- refused: file:line, exit 65, nothing printed -------------------------------------------
 refused() {	# refused DESCRIPTION PATTERN ARGS...
 	_d=$1 _p=$2
