@@ -54,6 +54,7 @@
 #include "row.h"
 #include "guest.h"
 #include "contactlog.h"
-#include "contact_mode.h"
+#include "topic.h"
+#include "record_mode.h"
 
 #endif /* ALLY_H */
