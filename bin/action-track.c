@@ -40,7 +40,7 @@ struct options {
 	long long		 within;	/* -1: not given */
 	day_t			 from, to;	/* --reciprocity */
 	int			 nothing;	/* --remind: exit 1 */
-	struct contact_mode	 cm;		/* -k, -K, --not-spoken */
+	struct record_mode	 cm;		/* -k, -K, --not-spoken */
 };
 
 static const char *const list_text_columns[] = { "id", "due", "status",
@@ -404,14 +404,21 @@ main(int argc, char *argv[])
 	op.cm.o = &op.o;
 	op.cm.quiet = op.quiet;
 	op.cm.allow_names = op.allow_names;
+	op.cm.command = "action-track";
+	op.cm.what = "contacts logged";
+	op.cm.names_what = "member names let through in contact notes";
+	op.cm.apply = contact_apply;
+	op.cm.query = contact_query;
+	op.cm.row = contact_record;
+	op.cm.columns = contact_fields;
 	if (m == M_LIST || m == M_REMIND)
 		rc = session_read(&op.o, 0, warnx, m == M_LIST ? list_actions :
 		    remind, &op, &e);
 	else if (m == M_CONTACT)
-		rc = contact_mode_add(&op.cm, argv, argc, warnx, &e);
+		rc = record_mode_add(&op.cm, argv, argc, warnx, &e);
 	else if (m == M_CONTACTS || m == M_SILENT)
 		rc = session_read(&op.o, 0, warnx, m == M_SILENT ?
-		    contact_mode_silent : contact_mode_list, &op.cm, &e);
+		    record_mode_silent : record_mode_list, &op.cm, &e);
 	else if (m == M_RECIPROCITY)
 		rc = reciprocity(&op, &e);
 	else

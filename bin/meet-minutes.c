@@ -7,6 +7,8 @@
  * stores them in one transaction: all of them or none.  -l prints stored
  * minutes back in the same shape, so that "print, edit, feed back with
  * -r" corrects them.  -a prints the agenda of the next planned meeting.
+ * -t takes the topics members propose for it (or for later), -T lists
+ * them; minutes mark them discussed.
  * Members appear by alias only; names and phone numbers never.
  */
 #include <err.h>
@@ -18,7 +20,7 @@
 #include "ally.h"
 
 
-enum mode { MODE_RECORD, MODE_LIST, MODE_AGENDA };
+enum mode { MODE_RECORD, MODE_LIST, MODE_AGENDA, MODE_TOPIC, MODE_TOPICS };
 
 struct cmd {
 	struct ally_opts	 o;
@@ -27,6 +29,7 @@ struct cmd {
 	const char		*meeting;
 	const char		*view;
 	enum minutes_view	 v;
+	struct record_mode	 tm;	/* -t, -T */
 };
 
 /* ---- recording ---------------------------------------------------------- */
@@ -211,7 +214,11 @@ static const struct {
 	    N_("minutes are printed as yaml, csv, text, mail or roff") },
 	[MODE_AGENDA] = { FMT_TEXT, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_MAIL) |
 	    FMT_BIT(FMT_YAML) | FMT_BIT(FMT_ROFF),
-	    N_("the agenda is printed as text, mail, yaml or roff") }
+	    N_("the agenda is printed as text, mail, yaml or roff") },
+	[MODE_TOPIC] = { FMT_YAML, FMT_BIT(FMT_YAML) | FMT_BIT(FMT_CSV) |
+	    FMT_BIT(FMT_TEXT), N_("recording reports as yaml, csv or text") },
+	[MODE_TOPICS] = { FMT_YAML, FMT_BIT(FMT_YAML) | FMT_BIT(FMT_CSV) |
+	    FMT_BIT(FMT_TEXT), N_("topics are printed as yaml, csv or text") }
 };
 
 /* What the table cannot say: the view, and the formats of each mode. */
@@ -265,15 +272,17 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 
 #define RECORD	OPT_IN(MODE_RECORD)
 #define LIST	OPT_IN(MODE_LIST)
-#define FLAG(c, n, h, f)	OPT_FLAG_AT(c, n, h, RECORD, struct cmd, f)
+#define TOPIC	OPT_IN(MODE_TOPIC)
+#define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, m, struct cmd, f)
 
 static const struct opt table[] = {
 	OPT_MODE('u', "update", OPT_UPDATE_HELP, MODE_RECORD),
 	FLAG('r', "replace", N_("replace the minutes of a meeting recorded"),
-	    replace),
+	    RECORD, replace),
 	FLAG('A', "allow-names", N_("let names stand in the minutes"),
-	    allow_names),
-	FLAG('q', "quiet", N_("print nothing when recording"), quiet),
+	    RECORD | TOPIC, allow_names),
+	FLAG('q', "quiet", N_("print nothing when recording"), RECORD | TOPIC,
+	    quiet),
 	OPT_MODE('l', "list", N_("print stored minutes"), MODE_LIST),
 	OPT_STRING_AT('m', "meeting", N_("MEETING"), N_("-l: one meeting: its "
 	    "id, its date or last"), LIST, struct cmd, meeting),
@@ -281,18 +290,22 @@ static const struct opt table[] = {
 	    "themes or actions"), LIST, struct cmd, view),
 	OPT_MODE('a', "agenda", N_("print the agenda of the next meeting"),
 	    MODE_AGENDA),
+	OPT_MODE('t', "topic", N_("propose the topics read for the agenda"),
+	    MODE_TOPIC),
+	OPT_MODE('T', "topics", N_("list the topics proposed"), MODE_TOPICS),
 	OPT_TO(LIST | OPT_IN(MODE_AGENDA), N_("-f mail: a recipient (again "
 	    "for more)")),
 	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(RECORD), OPT_DRY_RUN(RECORD), { .ch = 0 }
+	OPT_INPUT(RECORD | TOPIC), OPT_DRY_RUN(RECORD | TOPIC), { .ch = 0 }
 };
 
 static const struct opt_mode modes[] = { [MODE_RECORD] = { OPT_MANY, NULL },
-	[MODE_LIST] = { OPT_NONE, NULL }, [MODE_AGENDA] = { OPT_NONE, NULL } };
+	[MODE_LIST] = { OPT_NONE, NULL }, [MODE_AGENDA] = { OPT_NONE, NULL },
+	[MODE_TOPIC] = { OPT_MANY, NULL }, [MODE_TOPICS] = { OPT_NONE, NULL } };
 
 static const struct opt_cmd cmdline = {
 	.name = "meet-minutes", .opts = table, .modes = modes,
-	.nmodes = MODE_AGENDA + 1, .initial = MODE_RECORD, .check = check,
+	.nmodes = MODE_TOPICS + 1, .initial = MODE_RECORD, .check = check,
 	/*
 	 * TRANSLATORS: the synopsis of meet-minutes(1).  Keep the command
 	 * name, the option letters and their order; the words for what an
@@ -304,7 +317,10 @@ static const struct opt_cmd cmdline = {
 	    "[-f format] [-F format] [file ...]\n"
 	    "       meet-minutes -l [-d db] [-n network] [-f format] "
 	    "[-m meeting] [-V view]\n"
-	    "       meet-minutes -a [-d db] [-n network] [-f format]\n")
+	    "       meet-minutes -a [-d db] [-n network] [-f format]\n"
+	    "       meet-minutes -t [-NqA] [-d db] [-n network] [-f format] "
+	    "[-F format] [file ...]\n"
+	    "       meet-minutes -T [-d db] [-n network] [-f format]\n")
 };
 
 int
@@ -317,7 +333,16 @@ main(int argc, char *argv[])
 	memset(&c, 0, sizeof(c));
 	if ((rc = opt_main(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) >= 0)
 		return rc;
-	if (c.mode == MODE_LIST)
+	c.tm = (struct record_mode){ .o = &c.o, .quiet = c.quiet,
+	    .allow_names = c.allow_names, .command = "meet-minutes",
+	    .what = "topics proposed", .names_what = "member names let "
+	    "through in topics", .apply = topic_apply, .query = topic_query,
+	    .row = topic_record, .columns = topic_fields };
+	if (c.mode == MODE_TOPIC)
+		rc = record_mode_add(&c.tm, argv, argc, warnx, &e);
+	else if (c.mode == MODE_TOPICS)
+		rc = session_read(&c.o, 0, warnx, record_mode_list, &c.tm, &e);
+	else if (c.mode == MODE_LIST)
 		rc = list_minutes(&c, &e);
 	else if (c.mode == MODE_AGENDA)
 		rc = print_agenda(&c, &e);

@@ -61,5 +61,7 @@
 #include "contact_mode.h"
 #include "callround.h"
 #include "call_sheet.h"
+#include "topic.h"
+#include "record_mode.h"
 
 #endif /* ALLY_H */

@@ -208,7 +208,17 @@ static const char schema_v3[] =
 "	note		TEXT\n"
 ") STRICT;\n"
 "CREATE INDEX contact_with ON contact (with_id, date);\n"
-"CREATE INDEX contact_network ON contact (network_id, date);\n";
+"CREATE INDEX contact_network ON contact (network_id, date);\n"
+"CREATE TABLE topic (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	proposed_by_id	INTEGER NOT NULL REFERENCES person(id),\n"
+"	topic		TEXT NOT NULL,\n"
+"	meeting_id	INTEGER REFERENCES meeting(id) ON DELETE SET NULL,\n"
+"	status		TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN\n"
+"			    ('proposed', 'discussed', 'dropped'))\n"
+") STRICT;\n"
+"CREATE INDEX topic_network ON topic (network_id, status);\n";
 
 /*
  * Version 4, the crisis (issue 18): a call round and its calls, and the time of

@@ -56,6 +56,8 @@ const char *const contact_kinds[] = { "call", "visit", "message",
 const char *const round_statuses[] = { "open", "closed", NULL };
 const char *const call_outcomes[] = { N_("reached"), N_("no-answer"),
     N_("call-back"), N_("declined"), NULL };
+const char *const topic_statuses[] = { "proposed", "discussed", "dropped",
+    NULL };
 const char *const review_dimensions[] = { "age_band", "gender", "sector",
     "background", "religion", NULL };
 
@@ -143,6 +145,7 @@ RECORD_TYPE(meeting, MEETING_FIELDS, meeting_fields, "meeting",
 	F(THEMES, "themes", FK_RECORDS, NULL, 0, 0, 0, 0, NULL) \
 	F(ACTIONS, "actions", FK_RECORDS, NULL, 0, 0, 0, 0, NULL) \
 	F(GUESTS, "guests", FK_RECORDS, NULL, 0, 0, 0, 0, NULL) \
+	F(TOPICS, "topics", FK_LIST, NULL, 0, 0, 0, 0, NULL) \
 	F(NOTES, "notes", FK_MULTILINE, NULL, 0, 0, 0, 0, "notes")
 
 /* Fields of a minutes record (RECORDS.md minutes). */
@@ -331,6 +334,24 @@ RECORD_TYPE(review, REVIEW_FIELDS, review_fields, "review", "review");
 RECORD_TYPE(contact, CONTACT_FIELDS, contact_fields, "contact",
     "contact");
 
+/*
+ * A topic a member proposes for the agenda (topic.c): for a meeting (its
+ * id) or for later (stored as no meeting).
+ */
+#define TOPIC_FIELDS(F, X) \
+	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
+	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, 0, "network_id") \
+	F(PROPOSED_BY, "proposed_by", FK_ALIAS, NULL, 0, 0, 16, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "proposed_by_id") \
+	F(TOPIC, "topic", FK_TEXT, NULL, 0, 0, 300, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "topic") \
+	F(FOR, "for", FK_TEXT, NULL, 0, 0, 32, 0, "meeting_id") \
+	F(STATUS, "status", FK_ENUM, topic_statuses, 0, 0, 0, \
+	    FIELD_NOT_EMPTY, "status")
+
+/* Fields of a topic record. */
+RECORD_TYPE(topic, TOPIC_FIELDS, topic_fields, "topic", "topic");
+
 static const struct field_def target_v[] = {
 	{ "dimension", FK_ENUM, review_dimensions, 0, 0, 0,
 	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, NULL },
@@ -387,7 +408,7 @@ RECORD_TYPE(aggregate, AGGREGATE_FIELDS, aggregate_fields, "aggregate", NULL);
 const struct record_def *const record_defs[] = { &person_def, &venue_def,
     &blackout_def, &meeting_def, &minutes_def, &guest_def, &attendance_def,
     &theme_def, &signal_def, &action_def, &review_def, &target_def,
-    &audit_def, &aggregate_def, &contact_def, &round_def, &call_def, NULL };
+    &audit_def, &aggregate_def, &contact_def, &topic_def, &round_def, &call_def, NULL };
 
 /* ---- lookups and lists ----------------------------------------------- */
 

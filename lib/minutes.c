@@ -25,6 +25,7 @@
 #include "minutes.h"
 #include "names.h"
 #include "tension.h"
+#include "topic.h"
 
 const char *const minutes_views[] = { "meetings", "attendance", "themes",
     "actions", NULL };
@@ -285,9 +286,7 @@ check_fields(const struct record *r, const struct record_def *def,
 		f = &r->fields[i];
 		if ((j = record_def_index(def, f->key)) >= 0 &&
 		    !(def->fields[j].flags & mask)) {
-			listy = strcmp(f->key, "present") == 0 ||
-			    strcmp(f->key, "excused") == 0 ||
-			    strcmp(f->key, "absent") == 0;
+			listy = def->fields[j].kind == FK_LIST;
 			recs = def->fields[j].kind == FK_RECORDS;
 			if (f->kind == VAL_RECORDS && !recs)
 				return bad(r, f->key, err, "%s", _("expected a "
@@ -856,7 +855,8 @@ check_doc(struct minutes *mi, struct doc *d, struct ally_error *err)
 		    err) != 0)
 			return -1;
 	d->nguests = n;
-	return 0;
+	return topic_check_discussed(mi->db, mi->net, d->r, "topics",
+	    d->meeting, err);
 }
 
 /* ---- storing ------------------------------------------------------- */
@@ -1153,6 +1153,9 @@ minutes_apply(struct minutes *mi, const struct record *r,
 		goto out;
 	n = sub_records(r, "guests", &s);
 	if (record_has(r, "guests") && guest_store(mi->db, d.meeting, s, n,
+	    err) != 0)
+		goto out;
+	if (topic_mark_discussed(mi->db, mi->net, r, "topics", d.meeting,
 	    err) != 0)
 		goto out;
 	if ((ns = reallocarray(mi->seen, mi->nseen + 1, sizeof(*ns))) == NULL)
@@ -1678,7 +1681,9 @@ minutes_agenda(sqlite3 *db, const struct network *net, day_t today,
 		date_parse(v, &when);
 	if (agenda_themes(db, net, todays, r, err) != 0 ||
 	    agenda_actions(db, net, today, r, err) != 0 ||
-	    agenda_review(db, net, when, r, err) != 0)
+	    agenda_review(db, net, when, r, err) != 0 ||
+	    topic_agenda(db, net, (v = record_get(r, "meeting")) != NULL ?
+	    strtoll(v, NULL, 10) : 0, r, err) != 0)
 		goto fail;
 	return r;
 fail:

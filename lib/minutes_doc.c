@@ -344,6 +344,49 @@ agenda_actions(struct document *d, struct record **s, size_t n)
 	}
 }
 
+/*
+ * The topics the members proposed: who proposed what, and whether it was
+ * carried over from an earlier meeting; then how many wait for later.
+ */
+static void
+agenda_topics(struct document *d, const struct record *a)
+{
+	const char *heads[] = { "#", _("Proposed by"), _("Topic"), NULL };
+	const char *cells[3];
+	struct record **s;
+	char buf[512];
+	size_t n, i;
+
+	n = nrecs(a, "topics", &s);
+	if (n == 0 && record_get(a, "topics_later") == NULL)
+		return;
+	/* TRANSLATORS: an agenda item; %zu is the number of topics. */
+	snprintf(buf, sizeof(buf), _("Topics from the members (%zu)"), n);
+	doc_item(d, buf);
+	if (n > 0)
+		doc_table(d, "n l lx", heads, 0);
+	for (i = 0; i < n; i++) {
+		cells[0] = get(s[i], "id", "-");
+		cells[1] = get(s[i], "proposed_by", "-");
+		if (strcmp(get(s[i], "carried", "no"), "yes") == 0)
+			/*
+			 * TRANSLATORS: %1$s is the topic, %2$s the number of
+			 * the meeting it was proposed for.
+			 */
+			snprintf(buf, sizeof(buf), _("%1$s (carried over from "
+			    "meeting %2$s)"), get(s[i], "topic", "-"),
+			    get(s[i], "for", "-"));
+		else
+			snprintf(buf, sizeof(buf), "%s", get(s[i], "topic", "-"));
+		cells[2] = buf;
+		doc_row(d, cells);
+	}
+	if (record_get(a, "topics_later") != NULL)
+		/* TRANSLATORS: %s is a number of topics. */
+		doc_paragraphf(d, _("Proposed for later: %s (meet-minutes "
+		    "--topics)."), get(a, "topics_later", "0"));
+}
+
 /* The agenda of the next meeting, as minutes_agenda gives it. */
 struct document *
 agenda_document(const struct record *a)
@@ -380,6 +423,7 @@ agenda_document(const struct record *a)
 	doc_item(d, carried_over(buf, sizeof(buf), n));
 	if (n > 0)
 		agenda_actions(d, s, n);
+	agenda_topics(d, a);
 	doc_item(d, _("Police and municipality: developments and policy"));
 	if (strcmp(get(a, "review_due", "no"), "yes") == 0) {
 		/*

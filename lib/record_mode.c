@@ -1,14 +1,14 @@
 /*
- * contact_mode.c: the contact log's modes of action-track (see
- * contact_mode.h), kept in the library so that the command stays a
- * table of options.
+ * record_mode.c: the modes that log records and list them (see
+ * record_mode.h), kept in the library so that the commands stay tables
+ * of options.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
 #include "contactlog.h"
-#include "contact_mode.h"
+#include "record_mode.h"
 #include "dbquery.h"
 #include "fields.h"
 #include "opt.h"
@@ -20,7 +20,7 @@ static const char *const silent_fields[] = { "alias", "last_contact",
 
 struct add_arg {
 	struct ally_session	 s;
-	struct contact_mode	*cm;
+	struct record_mode	*cm;
 };
 
 static int
@@ -32,7 +32,7 @@ add_one(struct record *r, void *arg, struct ally_error *err)
 	long long id;
 	int rc;
 
-	if (contact_apply(a->s.db, &a->s.net, r, a->s.today, &changed, &id,
+	if (a->cm->apply(a->s.db, &a->s.net, r, a->s.today, &changed, &id,
 	    err) != 0)
 		return -1;
 	if (strcmp(changed, "unchanged") != 0)
@@ -50,7 +50,7 @@ add_one(struct record *r, void *arg, struct ally_error *err)
 }
 
 int
-contact_mode_add(struct contact_mode *cm, char **argv, int argc,
+record_mode_add(struct record_mode *cm, char **argv, int argc,
     void (*warn)(const char *, ...), struct ally_error *err)
 {
 	struct add_arg a;
@@ -62,35 +62,36 @@ contact_mode_add(struct contact_mode *cm, char **argv, int argc,
 	    err) != 0)
 		return -1;
 	a.s.columns = result_fields;
-	if (session_names(&a.s, cm->allow_names, "action-track",
-	    "member names let through in contact notes", err) == 0 &&
+	if (session_names(&a.s, cm->allow_names, cm->command, cm->names_what,
+	    err) == 0 &&
 	    session_apply(&a.s, argv, argc, add_one, &a, err) == 0 &&
-	    (cm->changes == 0 || session_audit(&a.s, "action-track",
-	    "contacts logged", cm->changes, err) == 0))
+	    (cm->changes == 0 || session_audit(&a.s, cm->command, cm->what,
+	    cm->changes, err) == 0))
 		rc = session_finish(&a.s, err);
 	session_close(&a.s);
 	return rc;
 }
 
 static struct record *
-contact_row(sqlite3_stmt *st, void *arg)
+one_row(sqlite3_stmt *st, void *arg)
 {
-	(void)arg;
-	return contact_record(st);
+	const struct record_mode *cm = arg;
+
+	return cm->row(st);
 }
 
 int
-contact_mode_list(struct ally_session *s, void *arg, struct ally_error *err)
+record_mode_list(struct ally_session *s, void *arg, struct ally_error *err)
 {
-	const struct contact_mode *cm = arg;
+	const struct record_mode *cm = arg;
 	struct writer *w;
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
-	if (contact_query(s->db, &s->net, &st, err) == 0 &&
-	    (w = writer_open(stdout, cm->o->format, contact_fields, 0,
+	if (cm->query(s->db, &s->net, &st, err) == 0 &&
+	    (w = writer_open(stdout, cm->o->format, cm->columns, 0,
 	    err)) != NULL) {
-		rc = db_write_rows(s->db, st, contact_row, NULL, w, err) < 0 ?
+		rc = db_write_rows(s->db, st, one_row, (void *)cm, w, err) < 0 ?
 		    -1 : 0;
 		if (writer_close(w, rc == 0 ? err : NULL) != 0)
 			rc = -1;
@@ -100,10 +101,10 @@ contact_mode_list(struct ally_session *s, void *arg, struct ally_error *err)
 }
 
 int
-contact_mode_silent(struct ally_session *s, void *arg,
+record_mode_silent(struct ally_session *s, void *arg,
     struct ally_error *err)
 {
-	struct contact_mode *cm = arg;
+	struct record_mode *cm = arg;
 	struct record **v = NULL;
 	size_t n = 0, i;
 	int rc;
