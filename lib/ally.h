@@ -58,7 +58,6 @@
 #include "picture.h"
 #include "guest.h"
 #include "contactlog.h"
-#include "contact_mode.h"
 #include "callround.h"
 #include "call_sheet.h"
 #include "topic.h"
