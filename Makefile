@@ -31,7 +31,7 @@ MAN7	= $(wildcard man/*.7)
 DEB_BUILD = gcc make libc6-dev libsqlite3-dev libyaml-dev libcsv-dev gettext
 DEB_CHECK = perl sqlite3 mandoc faketime python3 python3-icalendar \
 	python3-vobject python3-yaml python3-ruamel.yaml python3-dateutil \
-	libical-dev groff poppler-utils locales
+	libical-dev groff poppler-utils locales librsvg2-bin
 
 # Translations (issue 11): po/LANG.po, compiled into the build tree's
 # locale/LANG/LC_MESSAGES/ally.mo (where the tests find them through

@@ -243,7 +243,16 @@ map_titles(const struct thermometer *t, struct map *m)
 	date_format(t->until, to);
 	snprintf(m->title, sizeof(m->title), "%s: %s", thermometer_title(t),
 	    t->rollup ? _("all networks") : t->network);
-	if (t->since_given)
+	/* The range the columns show, not the range asked for. */
+	if (m->ncols == 1)
+		snprintf(m->subtitle, sizeof(m->subtitle), _("readings of %s; "
+		    "each cell shows the highest level of its period"),
+		    m->cols[0]);
+	else if (m->ncols > 0)
+		snprintf(m->subtitle, sizeof(m->subtitle), _("readings of %s "
+		    "to %s; each cell shows the highest level of its period"),
+		    m->cols[0], m->cols[m->ncols - 1]);
+	else if (t->since_given)
 		snprintf(m->subtitle, sizeof(m->subtitle), _("readings from %s "
 		    "to %s; each cell shows the highest level of its period"),
 		    from, to);

@@ -3,7 +3,9 @@
  *
  * Rows are labelled on the left, columns on top (turned when there are
  * many), each cell filled by its level with the value printed in it, so
- * that the map reads in grey on paper too; an alert is a black corner.
+ * that the map reads in grey on paper too; an alert is a thick black
+ * frame inside the cell, seen in any grey.  Cells are large enough to
+ * read the map from across a table.
  * The legend and the notes follow under the map.  Every piece of text
  * passes through svg_escape, so input can never break the XML.
  */
@@ -16,10 +18,11 @@
 #include "render.h"
 
 #define MARGIN		24
-#define CELL_W		44
-#define CELL_H		28
-#define CHAR_W		7	/* average width of a 12px sans-serif glyph */
-#define LINE_H		18
+#define CELL_W		72
+#define CELL_H		48
+#define CELL_FONT	22	/* the level in a cell, bold */
+#define CHAR_W		9	/* average width of a 15px sans-serif glyph */
+#define LINE_H		22
 
 /* Yellow to dark red (ColorBrewer YlOrRd): sequential, prints in grey. */
 static const char *const fills[] = { "#ffffcc", "#fed976", "#fd8d3c",
@@ -121,10 +124,13 @@ plan(const struct heatmap *m, struct layout *l)
 static void
 marker(FILE *fp, int x, int y)
 {
-	fprintf(fp, "<polygon class=\"alert\" points=\"%d,%d %d,%d %d,%d\" "
-	    "fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n",
-	    x + CELL_W - 13, y + 1, x + CELL_W - 1, y + 1, x + CELL_W - 1,
-	    y + 13);
+	/* Black with a white edge inside: seen on dark cells too. */
+	fprintf(fp, "<rect class=\"alert\" x=\"%d\" y=\"%d\" width=\"%d\" "
+	    "height=\"%d\" fill=\"none\" stroke=\"#000000\" "
+	    "stroke-width=\"5\"/><rect x=\"%d\" y=\"%d\" width=\"%d\" "
+	    "height=\"%d\" fill=\"none\" stroke=\"#ffffff\" "
+	    "stroke-width=\"1.5\"/>\n", x + 3, y + 3, CELL_W - 6, CELL_H - 6,
+	    x + 6, y + 6, CELL_W - 12, CELL_H - 12);
 }
 
 static void
@@ -144,8 +150,9 @@ cell(FILE *fp, const struct heatmap_cell *c, int x, int y)
 	    "#ffffff");
 	if (c->text != NULL) {
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
-		    "fill=\"%s\">", x + CELL_W / 2, y + CELL_H / 2 + 4,
-		    v >= 3 ? "#ffffff" : "#000000");
+		    "font-size=\"%d\" font-weight=\"bold\" fill=\"%s\">",
+		    x + CELL_W / 2, y + CELL_H / 2 + CELL_FONT * 7 / 20,
+		    CELL_FONT, v >= 3 ? "#ffffff" : "#000000");
 		svg_escape(fp, c->text);
 		fputs("</text>", fp);
 	}
@@ -242,13 +249,13 @@ svg_heatmap(FILE *fp, const struct heatmap *m, struct ally_error *err)
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
 	    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 	    "font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" "
-	    "font-size=\"12\">\n<title>", l.width, l.height, l.width,
+	    "font-size=\"15\">\n<title>", l.width, l.height, l.width,
 	    l.height);
 	svg_escape(fp, m->title);
 	fputs("</title>\n", fp);
 	fprintf(fp, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" "
 	    "fill=\"#ffffff\"/>\n", l.width, l.height);
-	text_at(fp, MARGIN, MARGIN + 6, "font-size=\"16\" font-weight=\"bold\"",
+	text_at(fp, MARGIN, MARGIN + 6, "font-size=\"20\" font-weight=\"bold\"",
 	    m->title);
 	if (m->subtitle != NULL)
 		text_at(fp, MARGIN, MARGIN + 6 + LINE_H, "fill=\"#444444\"",

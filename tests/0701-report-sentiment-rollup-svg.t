@@ -72,7 +72,7 @@ t = ET.parse(sys.argv[1])
 ns = "{http://www.w3.org/2000/svg}"
 texts = [e.text for e in t.iter(ns + "text") if e.text]
 tips = [e.text for e in t.iter(ns + "title") if e.text]
-marks = [e for e in t.iter(ns + "polygon") if e.get("class") == "alert"]
+marks = [e for e in t.iter(ns + "rect") if e.get("class") == "alert"]
 print("\n".join(texts))
 print("MARKS %d" % len(marks))
 for x in tips:
