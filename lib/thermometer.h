@@ -33,6 +33,16 @@ struct thermometer {
 	int			 human;		/* the why in the user's language */
 	int			 nfiles;	/* more than one: the alerts name them */
 	char			*network;	/* not rolled up: its name */
+	/*
+	 * The thermometer over the last hours up to now (report-sentiment
+	 * -H): the latest view's readings are signal_window's, each
+	 * theme's strongest voice in the window; 0: each theme's latest day.
+	 */
+	int			 hours;
+	day_t			 now_day;
+	int			 now_minute;
+	struct signal_reading	*win;
+	size_t			 nwin;
 };
 
 /* ---- thermometer.c ---------------------------------------------------- */
