@@ -123,9 +123,10 @@ parse_since(const char *arg, day_t today, day_t *out)
 static int
 resolve_dates(struct ctx *c, struct ally_error *err)
 {
-	if (date_today(&c->today, err) != 0)
+	if (date_now(&c->today, &c->t.now_minute, err) != 0)
 		return -1;
 	c->t.until = c->today;
+	c->t.now_day = c->today;
 	if (c->until_arg != NULL && opt_date("--until", c->until_arg,
 	    &c->t.until, err) != 0)
 		return -1;
@@ -189,6 +190,8 @@ check_usage(struct ctx *c, int nargs, char **args)
 	    (c->o.format != FMT_AUTO && c->o.format != FMT_YAML &&
 	    c->o.format != FMT_CSV)))
 		return _("-x exports by month or quarter, as yaml or csv");
+	if (c->t.rollup && c->t.hours > 0)
+		return _("-H reads one network's thermometer, not a roll-up");
 	if (c->o.format == FMT_SVG) {
 		if (c->mode == M_ALERTS || c->mode == M_LIST)
 			return _("-f svg draws the period table (with -b), not "
@@ -260,6 +263,12 @@ option(void *base, int ch, const char *arg, struct ally_error *err)
 		rc = number("--consecutive", arg, 100, &c->t.rules.consecutive,
 		    err);
 		break;
+	case 'H':
+		if ((rc = number("--hours", arg, 8760, &c->t.hours, err)) == 0 &&
+		    c->t.hours == 0)
+			rc = ally_errorf(err, EX_USAGE, "--hours: '%s' is not a "
+			    "number from 1 to 8760", arg);
+		break;
 	}
 	return rc != 0 ? OPT_USAGE : 0;
 }
@@ -324,6 +333,8 @@ static const struct opt table[] = {
 	RULE('w', "window", N_("DAYS"), N_("the days a rise is measured in")),
 	RULE('k', "consecutive", N_("COUNT"),
 	    N_("alert after so many tense readings in a row")),
+	OPT_VALUE('H', "hours", N_("HOURS"), N_("the thermometer over the "
+	    "last hours (72: three days)"), OPT_IN(M_THERMOMETER)),
 	OPT_VALUE('d', "db", N_("FILE"),
 	    N_("the database (default: $ALLY_DB; -g: again for more)"),
 	    OPT_ANY),
@@ -372,7 +383,10 @@ static const struct opt_cmd cmdline = {
 	    "           [-d db ...] [db ...]\n"
 	    "       report-sentiment -x [-g] [-b period] [-f format] "
 	    "[-t theme] [-s since] [-U until]\n"
-	    "           [-d db ...] [db ...]\n")
+	    "           [-d db ...] [db ...]\n"
+	    "       report-sentiment -H hours [-d db] [-n network] "
+	    "[-f format] [-t theme]\n"
+	    "           [-L level]\n")
 };
 
 /* -r: the signals of the files, in one transaction. */

@@ -182,7 +182,6 @@ sheet_print(const struct ally_opts *o, const struct record *round,
     struct record *const *v, size_t n, struct ally_error *err)
 {
 	struct document *d;
-	struct mail env;
 	char subject[256];
 	int rc;
 
@@ -197,11 +196,7 @@ sheet_print(const struct ally_opts *o, const struct record *round,
 	/* TRANSLATORS: a mail's subject: the network, the round's id. */
 	snprintf(subject, sizeof(subject), _("Call sheet of %s, round %s"),
 	    get(round, "network", ""), get(round, "id", ""));
-	memset(&env, 0, sizeof(env));
-	env.to = o->to;
-	env.nto = o->nto;
-	env.subject = subject;
-	rc = doc_mail(stdout, d, &env, err);
+	rc = doc_mail_to(stdout, d, o->to, o->nto, subject, err);
 	doc_done(d);
 	return rc;
 }

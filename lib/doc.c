@@ -663,3 +663,16 @@ doc_mail(FILE *fp, const struct document *d, const struct mail *env,
 	free(parts);
 	return rc;
 }
+
+int
+doc_mail_to(FILE *fp, const struct document *d, const char *const *to,
+    size_t nto, const char *subject, struct ally_error *err)
+{
+	struct mail env;
+
+	memset(&env, 0, sizeof(env));
+	env.to = to;
+	env.nto = nto;
+	env.subject = subject;
+	return doc_mail(fp, d, &env, err);
+}

@@ -72,5 +72,9 @@ int		 doc_write(FILE *, const struct document *, enum format, int,
  */
 int		 doc_mail(FILE *, const struct document *, const struct mail *env,
 		    struct ally_error *);
+/* doc_mail to the recipients (none: undisclosed), with the subject. */
+int		 doc_mail_to(FILE *, const struct document *,
+		    const char *const *, size_t, const char *,
+		    struct ally_error *);
 
 #endif /* ALLY_DOC_H */

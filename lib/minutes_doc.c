@@ -452,7 +452,6 @@ minutes_doc_put(FILE *fp, const struct record *r, int agenda,
 	const char *net = get(r, "network", "-"),
 	    *date = get(r, "date", _("not planned yet"));
 	char subject[256];
-	struct mail env;
 	int rc;
 
 	if (o->format != FMT_MAIL) {
@@ -472,11 +471,7 @@ minutes_doc_put(FILE *fp, const struct record *r, int agenda,
 		/* TRANSLATORS: as the subject of the agenda's mail. */
 		snprintf(subject, sizeof(subject), _("Minutes of the allies' "
 		    "meeting, network %s, %s"), net, date);
-	memset(&env, 0, sizeof(env));
-	env.to = o->to;
-	env.nto = o->nto;
-	env.subject = subject;
-	rc = doc_mail(fp, d, &env, err);
+	rc = doc_mail_to(fp, d, o->to, o->nto, subject, err);
 	doc_done(d);
 	return rc;
 }

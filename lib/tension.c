@@ -883,3 +883,103 @@ signal_cells(const struct signal_set *s, enum signal_period by, int rollup,
 	free(k);
 	return 0;
 }
+
+/* ---- the thermometer over a window of hours --------------------------- */
+
+/* A signal's moment in minutes; one without a time counts from 00:00. */
+static long long
+moment(const struct signal_reading *r)
+{
+	return (long long)r->date * 1440 + (r->time >= 0 ? r->time : 0);
+}
+
+static int
+same_source(const struct signal_reading *a, const struct signal_reading *b)
+{
+	return a->source != NULL && b->source != NULL ?
+	    strcmp(a->source, b->source) == 0 : a->id == b->id;
+}
+
+/* b is a later voice than a: later, or as late and stored after it. */
+static int
+later(const struct signal_reading *a, const struct signal_reading *b)
+{
+	return moment(b) > moment(a) || (moment(b) == moment(a) &&
+	    b->id > a->id);
+}
+
+/* b is the stronger warning: higher, better founded, then fresher. */
+static int
+stronger(const struct signal_reading *a, const struct signal_reading *b)
+{
+	if (b->tension != a->tension)
+		return b->tension > a->tension;
+	if (basis_rank(b->basis) != basis_rank(a->basis))
+		return basis_rank(b->basis) < basis_rank(a->basis);
+	return later(a, b);
+}
+
+/*
+ * One theme of one network over the window, from its signals v[0..n):
+ * each source's latest voice counts (a source lowers only its own
+ * warning); the reading is the strongest of them.
+ */
+static void
+window_reading(const struct signal_reading *const *v, size_t n,
+    long long now, const struct signal_rules *ru, struct signal_reading *out)
+{
+	const struct signal_reading *top = NULL, *last = NULL;
+	size_t i, j;
+	int sources = 0, superseded;
+
+	for (i = 0; i < n; i++) {
+		if (last == NULL || later(last, v[i]))
+			last = v[i];
+		for (j = 0, superseded = 0; j < n && !superseded; j++)
+			superseded = j != i && same_source(v[i], v[j]) &&
+			    later(v[i], v[j]);
+		if (superseded)
+			continue;
+		sources++;
+		if (top == NULL || stronger(top, v[i]))
+			top = v[i];
+	}
+	*out = *top;
+	out->count = sources;
+	out->date = last->date;		/* as of the latest voice */
+	out->time = last->time;
+	out->age = (int)(now - moment(top));
+	out->prev = -1;
+	out->alerts = ru->level > 0 && top->tension >= ru->level ?
+	    SIGNAL_ALERT_LEVEL : 0;
+}
+
+int
+signal_window(const struct signal_set *s, const struct signal_rules *ru,
+    day_t day, int minute, int hours, struct signal_reading **out,
+    size_t *nout, struct ally_error *err)
+{
+	const struct signal_reading **v;
+	long long now = (long long)day * 1440 + minute, from = now - hours * 60LL;
+	size_t i, n = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if ((v = calloc(s->nsig + 1, sizeof(*v))) == NULL ||
+	    (*out = calloc(s->nsig + 1, sizeof(**out))) == NULL) {
+		free(v);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	/* The signals come by network, theme and date: one group each. */
+	for (i = 0; i <= s->nsig; i++) {
+		if (n > 0 && (i == s->nsig || !same_series(v[0], &s->sig[i]))) {
+			window_reading(v, n, now, ru, &(*out)[(*nout)++]);
+			n = 0;
+		}
+		if (i < s->nsig && moment(&s->sig[i]) >= from &&
+		    moment(&s->sig[i]) <= now)
+			v[n++] = &s->sig[i];
+	}
+	free(v);
+	return 0;
+}

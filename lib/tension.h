@@ -48,6 +48,7 @@ struct signal_reading {
 	int		 prev;		/* previous reading's level; -1 none */
 	unsigned	 alerts;	/* SIGNAL_ALERT_* that fire here */
 	int		 time;		/* minute of the day; -1: not given */
+	int		 age;		/* a window's: minutes since its warning */
 };
 
 #define SIGNAL_ALERT_LEVEL	0x01	/* level >= rules.level */
@@ -121,5 +122,20 @@ int	 signal_cells(const struct signal_set *, enum signal_period, int,
 const char *signal_direction(double, const struct signal_cell *);
 /* The alert bits as words: "level rise rising". */
 void	 signal_alert_words(unsigned, char *, size_t);
+
+/*
+ * The thermometer over the hours up to now (day, minute): per network
+ * and theme one reading of the signals in the window.  Each source's
+ * latest voice counts, so a calmer voice lowers only its own source's
+ * warning, and the others stand until the window passes them; the
+ * reading is the strongest voice (the highest level, the best basis,
+ * then the freshest), with count the number of sources, date and time
+ * as of the latest voice, age the minutes since the strongest warning,
+ * and the level rule's alert.  Strings are borrowed from the set.
+ * *out is malloc'd, by network and theme.
+ */
+int	 signal_window(const struct signal_set *, const struct signal_rules *,
+	    day_t, int, int, struct signal_reading **, size_t *,
+	    struct ally_error *);
 
 #endif /* ALLY_TENSION_H */

@@ -60,6 +60,9 @@ thermometer_load(struct thermometer *t, const struct ally_opts *o,
 	for (i = 0; i < n; i++)
 		if (load_one(t, o, files[i], warn, err) != 0)
 			return -1;
+	if (t->hours > 0 && signal_window(&t->set, &t->rules, t->now_day,
+	    t->now_minute, t->hours, &t->win, &t->nwin, err) != 0)
+		return -1;
 	return signal_readings(&t->set, &t->rules, err);
 }
 
@@ -69,6 +72,9 @@ thermometer_free(struct thermometer *t)
 	signal_set_free(&t->set);
 	free(t->network);
 	t->network = NULL;
+	free(t->win);
+	t->win = NULL;
+	t->nwin = 0;
 }
 
 /* ---- the readings of a view --------------------------------------------- */
@@ -100,9 +106,14 @@ latest(const struct thermometer *t, const struct signal_reading ***out,
 	size_t i;
 
 	*n = 0;
-	if ((*out = last = calloc(t->set.nrd + 1, sizeof(*last))) == NULL)
+	if ((*out = last = calloc(t->set.nrd + t->nwin + 1,
+	    sizeof(*last))) == NULL)
 		return oom(err);
-	for (i = 0; i < t->set.nrd; i++) {
+	/* Over a window: one reading a theme already. */
+	for (i = 0; i < t->nwin; i++)
+		if (t->theme == NULL || strcmp(t->theme, t->win[i].theme) == 0)
+			last[(*n)++] = &t->win[i];
+	for (i = 0; t->hours == 0 && i < t->set.nrd; i++) {
 		const struct signal_reading *r = &t->set.rd[i];
 
 		if (!in_range(t, r))
@@ -257,11 +268,17 @@ alert_why(const struct thermometer *t, const struct signal_reading *r,
  */
 enum reading_field { F_ID, F_FILE, F_NETWORK, F_DATE, F_THEME, F_TENSION, F_LEVEL,
 	F_TREND, F_BASIS, F_PREVIOUS, F_MOVE, F_SIGNALS, F_ALERT, F_WHY,
-	F_SOURCE, F_SUMMARY, F_TIME, F_END };
+	F_SOURCE, F_SUMMARY, F_TIME, F_AS_OF, F_SOURCES, F_AGE, F_END };
 
 static const char *const field_names[] = { "id", "file", "network",
 	"date", "theme", "tension", "level", "trend", "basis", "previous",
-	"move", "signals", "alert", "why", "source", "summary", "time" };
+	"move", "signals", "alert", "why", "source", "summary", "time",
+	"as_of", "sources", "age" };
+
+/* The latest view over a window (-H): as of when, how many, how old. */
+static const enum reading_field window_fields[] = { F_THEME, F_AS_OF,
+	F_TENSION, F_LEVEL, F_TREND, F_BASIS, F_SOURCES, F_AGE, F_ALERT,
+	F_SOURCE, F_SUMMARY, F_END };
 
 static const enum reading_field view_fields[][16] = {
 	[THERMOMETER_LATEST] = { F_THEME, F_DATE, F_TENSION, F_LEVEL, F_TREND,
@@ -302,12 +319,15 @@ field_value(const struct thermometer *t, const struct signal_reading *r,
 		return buf;
 	case F_THEME:
 		return r->theme;
+	/* The window's text table is read by people: their words. */
 	case F_LEVEL:
-		return signal_levels[r->tension];
+		return tr(t->human && t->hours > 0, signal_levels[r->tension]);
 	case F_TREND:
-		return r->trend;
+		return r->trend == NULL ? NULL : tr(t->human && t->hours > 0,
+		    r->trend);
 	case F_BASIS:
-		return r->basis;
+		return r->basis == NULL ? NULL : tr(t->human && t->hours > 0,
+		    r->basis);
 	case F_MOVE:
 		return move(r, buf, len);
 	case F_ALERT:
@@ -324,6 +344,13 @@ field_value(const struct thermometer *t, const struct signal_reading *r,
 		if (r->time < 0)
 			return NULL;
 		time_format(r->time, buf);
+		return buf;
+	case F_AS_OF:
+		datetime_format(r->date, r->time < 0 ? 0 : r->time, buf);
+		return buf;
+	case F_AGE:
+		/* Hours and minutes: "the warning is 10:15 old". */
+		snprintf(buf, len, "%d:%02d", r->age / 60, r->age % 60);
 		return buf;
 	default:
 		return NULL;
@@ -343,7 +370,9 @@ set_field(struct record *o, const struct thermometer *t,
 	case F_TENSION:
 		return record_set_int(o, key, r->tension);
 	case F_SIGNALS:
+	case F_SOURCES:
 		return record_set_int(o, key, r->count);
+
 	case F_PREVIOUS:
 		return r->prev < 0 ? record_set_null(o, key) :
 		    record_set_int(o, key, r->prev);
@@ -366,7 +395,9 @@ reading_record(const struct thermometer *t, enum thermometer_view view,
 
 	if ((o = record_new()) == NULL)
 		return NULL;
-	for (f = view_fields[view]; *f != F_END; f++)
+	f = view == THERMOMETER_LATEST && t->hours > 0 ? window_fields :
+	    view_fields[view];
+	for (; *f != F_END; f++)
 		if (shown(t, view, *f) && set_field(o, t, r, *f) != 0) {
 			record_free(o);
 			return NULL;
@@ -716,7 +747,8 @@ thermometer_print(FILE *fp, const struct thermometer *t,
 
 	if (fmt == FMT_SVG)
 		return thermometer_heatmap(fp, t, err);
-	if (fmt == FMT_ROFF || (fmt == FMT_TEXT &&
+	/* The window's readings (-H) are records, also as text. */
+	if (fmt == FMT_ROFF || (fmt == FMT_TEXT && t->hours == 0 &&
 	    (view == THERMOMETER_LATEST || view == THERMOMETER_PERIODS))) {
 		d = thermometer_doc(t, view, err);
 		rc = d != NULL ? doc_write(fp, d, fmt, 0, err) : -1;

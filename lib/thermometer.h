@@ -36,6 +36,16 @@ struct thermometer {
 	/* A roll-up of exports (aggregate.c): the period table's cells. */
 	const struct signal_cell *cells;
 	size_t			 ncells;
+	/*
+	 * The thermometer over the last hours up to now (report-sentiment
+	 * -H): the latest view's readings are signal_window's, each
+	 * theme's strongest voice in the window; 0: each theme's latest day.
+	 */
+	int			 hours;
+	day_t			 now_day;
+	int			 now_minute;
+	struct signal_reading	*win;
+	size_t			 nwin;
 };
 
 /* ---- thermometer.c ---------------------------------------------------- */

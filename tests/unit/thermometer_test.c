@@ -88,11 +88,11 @@ test_under(void)
 
 static struct signal_reading rd[] = {
 	{ 11, 0, 100, "youth", 1, 1, "steady", "evidenced", "A01", "calm",
-	  -1, 0, -1 },
+	  -1, 0, -1, 0 },
 	{ 12, 0, 107, "youth", 3, 2, "rising", NULL, "A02", NULL, 1,
-	  SIGNAL_ALERT_LEVEL | SIGNAL_ALERT_RISE, -1 },
+	  SIGNAL_ALERT_LEVEL | SIGNAL_ALERT_RISE, -1, 0 },
 	{ 13, 1, 104, "trust", 2, 1, NULL, NULL, "meeting:4", "fine", -1,
-	  0, -1 }
+	  0, -1, 0 }
 };
 
 static struct signal_net nets[] = {
