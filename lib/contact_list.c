@@ -65,6 +65,8 @@ contact_list_write(struct ally_session *s, const char *who,
 	for (i = 0; f == FMT_VCARD && i < n; i++)
 		if (vcard_put(stdout, v[i], err) != 0)
 			goto out;
+	if (f == FMT_TEXT && opt_text_stdout(f, err) != 0)
+		goto out;
 	if (f == FMT_TEXT)
 		heading(s, n);
 	rc = session_commit(s, err);
