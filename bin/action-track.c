@@ -179,7 +179,7 @@ remind(struct ally_session *s, void *arg, struct ally_error *err)
 		env.subject = rm.subject;
 		if (op->o.format == FMT_MAIL)
 			rc = doc_mail(stdout, rm.doc, &env, err);
-		else
+		else if ((rc = opt_text_stdout(FMT_TEXT, err)) == 0)
 			rc = doc_write(stdout, rm.doc, FMT_TEXT, 0, err);
 	}
 	reminder_free(&rm);

@@ -98,7 +98,8 @@ add_members(struct ally_opts *o, int create, int quiet, char **files,
 
 	memset(&a, 0, sizeof(a));
 	if (session_open(&a.s, o, (create ? SESSION_CREATE : 0) |
-	    (quiet ? SESSION_QUIET : 0), warnx, err) != 0)
+	    (quiet ? SESSION_QUIET : 0) | SESSION_IDENTITIES, warnx,
+	    err) != 0)
 		return -1;
 	/* A network already over the cap may still be edited, not grow. */
 	if (person_count_allies(a.s.db, a.s.net.id, &a.limit, err) != 0)

@@ -218,7 +218,9 @@ due(struct review *rv, struct ally_error *err)
 	    (one ? 0 : SESSION_NO_NETWORK), warnx, err) != 0)
 		return -1;
 	rv->db = rv->s.db;
-	if (one)
+	if (opt_text_stdout(FMT_TEXT, err) != 0)
+		rc = -1;
+	else if (one)
 		rc = due_one(&rv->s.net, rv, err);
 	else
 		rc = network_each(rv->db, due_one, rv, err);

@@ -245,7 +245,7 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 			 * TRANSLATORS: the names of the views are option
 			 * values: not translated.
 			 */
-			warnx(_("--view: '%s' is not one of meetings, "
+			warnx(_("--view: '%.64s' is not one of meetings, "
 			    "attendance, themes, actions"), c->view);
 			return -1;
 		}

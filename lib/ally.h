@@ -41,6 +41,7 @@
 #include "thermometer.h"
 #include "dbquery.h"
 #include "escape.h"
+#include "validate.h"
 #include "vformat.h"
 #include "array.h"
 #include "minutes_doc.h"

@@ -126,6 +126,8 @@ contact_list_write(struct ally_session *s, const struct contact_select *sel,
 	for (i = 0; f == FMT_VCARD && i < c.n; i++)
 		if (vcard_put(stdout, c.v[i], err) != 0)
 			goto out;
+	if (f == FMT_TEXT && opt_text_stdout(f, err) != 0)
+		goto out;
 	if (f == FMT_TEXT)
 		heading(s, sel, c.n);
 	if (session_print(s, err) != 0)

@@ -268,6 +268,7 @@ void	 time_format(int, char buf[6]);
 
 #define DB_CREATE	0x01	/* create the file (and its directory) */
 #define DB_READONLY	0x02
+#define DB_IDENTITIES	0x04	/* identities written: the file must be ours */
 
 #define DB_SCHEMA_VERSION	4
 

@@ -22,6 +22,9 @@
 #include "fields.h"
 #include "format.h"
 
+/* What a spreadsheet takes for the start of a formula. */
+#define CSV_FORMULA	"=+-@\t\r"
+
 #define CSV_OPTIONS	(CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | \
 			 CSV_EMPTY_IS_NULL)
 
@@ -144,6 +147,11 @@ cb_field(void *s, size_t len, void *data)
 		cb_fail(r, r->row_line, NULL, _("out of memory"));
 		return;
 	}
+	/* The apostrophe the writer puts before a would-be formula. */
+	if (r->header != NULL && r->row[r->nrow][0] == '\'' &&
+	    r->row[r->nrow][1] != '\0' &&
+	    strchr(CSV_FORMULA, r->row[r->nrow][1]) != NULL)
+		memmove(r->row[r->nrow], r->row[r->nrow] + 1, len);
 	/* As the YAML reader does: text is UTF-8, or the input is refused. */
 	if (valid_utf8(r->row[r->nrow]) != 0) {
 		cb_fail(r, r->row_line, r->header != NULL &&
@@ -613,6 +621,67 @@ csv_put_value(FILE *fp, const char *s)
 	return putc('"', fp) == EOF ? -1 : 0;
 }
 
+/* A field of that name is a phone number in one of the tables. */
+static int
+phone_field(const char *key)
+{
+	const struct record_def *const *d;
+	const struct field_def *fd;
+
+	for (d = record_defs; *d != NULL; d++)
+		if ((fd = record_def_field(*d, key)) != NULL &&
+		    fd->kind == FK_PHONE)
+			return 1;
+	return 0;
+}
+
+/* s is all digits, with at least one, from s up to its end. */
+static int
+digits(const char *s)
+{
+	return *s != '\0' && strspn(s, "0123456789") == strlen(s);
+}
+
+/*
+ * A value a spreadsheet would take for a formula: one beginning with
+ * "=", "+", "-", "@", a tab or a carriage return.  Excel and LibreOffice
+ * evaluate it ("=HYPERLINK(...)", "@SUM(...)", "-2+3+cmd|' /C calc'!A0"),
+ * so it is written after an apostrophe, which they show as text and do
+ * not evaluate, and which the reader above drops again.  What the field tables make safe is left as it is: a
+ * phone number in E.164 form ("+31612345678", the one shape the phone
+ * fields store) and a number of a numeric field ("-1", "+2").
+ */
+static int
+csv_formula(const struct field *f, const char *s)
+{
+	/* One already behind an apostrophe gets another: read back whole. */
+	if (s[0] == '\'' && s[1] != '\0' && strchr(CSV_FORMULA, s[1]) != NULL)
+		return 1;
+	if (s[0] == '\0' || strchr(CSV_FORMULA, s[0]) == NULL)
+		return 0;
+	if (s[0] == '+' && digits(s + 1) && phone_field(f->key))
+		return 0;
+	if ((f->type == FT_INTEGER || f->type == FT_DECIMAL) &&
+	    (s[0] == '-' || s[0] == '+') && s[1] >= '0' && s[1] <= '9' &&
+	    strspn(s + 1, "0123456789.") == strlen(s + 1))
+		return 0;
+	return 1;
+}
+
+/* "'" and s, in place of s (freed); NULL when out of memory. */
+static char *
+apostrophe(char *s)
+{
+	char *t;
+
+	if ((t = malloc(strlen(s) + 2)) != NULL) {
+		t[0] = '\'';
+		strcpy(t + 1, s);
+	}
+	free(s);
+	return t;
+}
+
 int
 csv_writer_put(struct writer *w, const struct record *r,
     struct ally_error *err)
@@ -640,7 +709,8 @@ csv_writer_put(struct writer *w, const struct record *r,
 		if (f->kind == VAL_RECORDS)
 			return ally_errorf(err, EX_USAGE, "%s: nested records "
 			    "have no CSV form; use yaml", f->key);
-		if ((s = field_flat(f)) == NULL)
+		if ((s = field_flat(f)) == NULL || (csv_formula(f, s) &&
+		    (s = apostrophe(s)) == NULL))
 			return ally_errorf(err, EX_OSERR, "out of memory");
 		rc = csv_put_value(w->fp, s);
 		free(s);

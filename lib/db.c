@@ -21,6 +21,7 @@
 
 #include "core.h"
 #include "dbquery.h"
+#include "validate.h"
 
 #define BUSY_TIMEOUT_MS	10000
 
@@ -278,11 +279,26 @@ db_path(const char *opt, char *buf, size_t len, struct ally_error *err)
 	return 0;
 }
 
+/* The directory of path: "." for a bare name, "/" for one in the root. */
+static void
+dir_of(const char *path, char *buf, size_t len)
+{
+	char *slash;
+
+	snprintf(buf, len, "%s", path);
+	if ((slash = strrchr(buf, '/')) == NULL)
+		snprintf(buf, len, ".");
+	else if (slash == buf)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+}
+
 int
 db_check_mode(const char *path, struct ally_error *warn)
 {
 	static const char *const suffix[] = { "", "-wal", "-shm", NULL };
-	char buf[4096 + 8], *slash;
+	char buf[4096 + 8];
 	struct stat sb;
 	int i;
 
@@ -302,13 +318,7 @@ db_check_mode(const char *path, struct ally_error *warn)
 		return 1;
 	}
 	/* Whoever may write in the directory may replace the database. */
-	snprintf(buf, sizeof(buf), "%s", path);
-	if ((slash = strrchr(buf, '/')) == NULL)
-		snprintf(buf, sizeof(buf), ".");
-	else if (slash == buf)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
+	dir_of(path, buf, sizeof(buf));
 	if (stat(buf, &sb) == 0 && (sb.st_mode & 022) != 0 &&
 	    !(sb.st_mode & S_ISVTX)) {
 		ally_errorf(warn, 0, "warning: %s: the database's directory "
@@ -688,12 +698,33 @@ db_configure(void)
 }
 
 /*
+ * Identities go only into a file of our own that no one else may read
+ * or write: a file planted in a shared directory (another user's, mode
+ * 666) would pass every member's name and phone on to its owner.
+ */
+static int
+check_owner(const char *path, const struct stat *sb, struct ally_error *err)
+{
+	if (sb->st_uid != geteuid())
+		return ally_errorf(err, EX_NOPERM, "%s: the file of another "
+		    "user (uid %u): identities are written only into a file "
+		    "of your own", path, (unsigned)sb->st_uid);
+	if (sb->st_mode & 077)
+		return ally_errorf(err, EX_NOPERM, "%s: open to group or "
+		    "others (mode %04o): identities are written only into a "
+		    "file of mode 0600; chmod 600 it", path,
+		    (unsigned)(sb->st_mode & 07777));
+	return 0;
+}
+
+/*
  * A new empty file, 0600, and its directories; one that another process
  * made meanwhile is as good.
  */
 static int
 create_file(const char *path, struct ally_error *err)
 {
+	struct stat sb;
 	mode_t old;
 	int fd;
 
@@ -706,8 +737,58 @@ create_file(const char *path, struct ally_error *err)
 	if (fd < 0 && errno != EEXIST)
 		return ally_errorf(err, errno == EACCES ? EX_NOPERM :
 		    EX_CANTCREAT, "%s: %s", path, strerror(errno));
-	if (fd >= 0)
+	if (fd >= 0) {
 		close(fd);
+		return 0;
+	}
+	/* Made meanwhile: by another --create of ours, or planted. */
+	if (lstat(path, &sb) != 0)
+		return ally_errorf(err, EX_CANTCREAT, "%s: %s", path,
+		    strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return ally_errorf(err, EX_CANTCREAT, "%s: not a regular file",
+		    path);
+	return check_owner(path, &sb, err);
+}
+
+/*
+ * SQLite opens with SQLITE_OPEN_NOFOLLOW and says only "unable to open
+ * database file" of a symbolic link on the way or beside the file: say
+ * which.  And a path through a file that is not a directory (an
+ * XDG_DATA_HOME naming a file) is one that cannot be created (73).
+ */
+static int
+check_parts(const char *path, struct ally_error *err)
+{
+	static const char *const suffix[] = { "-wal", "-shm", "-journal" };
+	char part[PATH_MAX];
+	struct stat sb;
+	size_t i;
+
+	if (strlen(path) + 9 > sizeof(part))
+		return ally_errorf(err, EX_USAGE, "database path too long");
+	for (i = 1; path[i] != '\0'; i++) {
+		if (path[i] != '/')
+			continue;
+		memcpy(part, path, i);
+		part[i] = '\0';
+		if (lstat(part, &sb) != 0)
+			return 0;
+		if (S_ISLNK(sb.st_mode))
+			return ally_errorf(err, EX_NOPERM, "%s: %s is a symbolic "
+			    "link; give the real path", path, part);
+		if (!S_ISDIR(sb.st_mode))
+			return ally_errorf(err, EX_CANTCREAT, "%s: %s is not a "
+			    "directory", path, part);
+	}
+	for (i = 0; i < 3; i++) {
+		snprintf(part, sizeof(part), "%s%s", path, suffix[i]);
+		if (lstat(part, &sb) == 0 && !S_ISREG(sb.st_mode))
+			return ally_errorf(err, EX_NOPERM, "%s: %s is %s, not "
+			    "SQLite's own file: remove it", path, part,
+			    S_ISLNK(sb.st_mode) ? _("a symbolic link") :
+			    _("not a regular file"));
+	}
 	return 0;
 }
 
@@ -717,6 +798,8 @@ check_path(const char *path, int flags, struct ally_error *err)
 {
 	struct stat sb;
 
+	if (check_parts(path, err) != 0)
+		return -1;
 	if (lstat(path, &sb) == 0) {
 		if (S_ISLNK(sb.st_mode))
 			return ally_errorf(err, EX_NOPERM, "%s: is a symbolic "
@@ -724,7 +807,8 @@ check_path(const char *path, int flags, struct ally_error *err)
 		if (!S_ISREG(sb.st_mode))
 			return ally_errorf(err, EX_DATAERR, "%s: not a regular "
 			    "file", path);
-		return 0;
+		return (flags & (DB_CREATE | DB_IDENTITIES)) ?
+		    check_owner(path, &sb, err) : 0;
 	}
 	if (errno != ENOENT)
 		return ally_errorf(err, errno == EACCES ? EX_NOPERM :
@@ -733,6 +817,28 @@ check_path(const char *path, int flags, struct ally_error *err)
 		return ally_errorf(err, EX_NOINPUT, "%s: no such database "
 		    "(ally-add --create makes one)", path);
 	return create_file(path, err);
+}
+
+/*
+ * Say which file failed and why, as SQLite's message does not: "attempt
+ * to write a readonly database" is a directory we may not write in,
+ * where the -wal and -shm files are made.
+ */
+static void
+say_file(const char *path, struct ally_error *err)
+{
+	char msg[sizeof(err->msg)], dir[PATH_MAX];
+
+	if (strncmp(err->msg, path, strlen(path)) == 0)
+		return;
+	snprintf(msg, sizeof(msg), "%s", err->msg);
+	dir_of(path, dir, sizeof(dir));
+	if (err->code == EX_NOPERM && access(dir, W_OK) != 0)
+		ally_errorf(err, EX_NOPERM, "%s: the directory %s is not "
+		    "writable, and the -wal and -shm files are made in it (%s)",
+		    path, dir, msg);
+	else
+		ally_errorf(err, err->code, "%s: %s", path, msg);
 }
 
 static sqlite3 *
@@ -754,13 +860,58 @@ open_connection(const char *path, int flags, struct ally_error *err)
 	rc = sqlite3_open_v2(path, &db, oflags, NULL);
 	umask(old);
 	if (rc != SQLITE_OK) {
-		db_error(db, rc, err, path);
+		db_error(db, rc, err, NULL);
+		say_file(path, err);
 		sqlite3_close(db);
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	return db;
+}
+
+/*
+ * Before anything is written (the journal mode is written in the file's
+ * header): the file is an ally database, or an empty one that
+ * DB_CREATE may make one.  Another program's SQLite file, an empty
+ * file given without --create, a negative or newer schema version are
+ * refused as bad data and left byte for byte as they were.
+ */
+static int
+check_ours(sqlite3 *db, int flags, struct ally_error *err)
+{
+	static const char sql[] = "SELECT count(*), count(*) FILTER (WHERE "
+	    "name = 'network') FROM sqlite_schema WHERE type = 'table'";
+	sqlite3_stmt *st;
+	int v, rc, tables = 0, network = 0;
+
+	if (db_user_version(db, &v, err) != 0 ||
+	    db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tables = sqlite3_column_int(st, 0);
+		network = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, err, NULL);
+	if (v > DB_SCHEMA_VERSION)
+		return ally_errorf(err, EX_DATAERR, "the database has schema "
+		    "version %d, newer than this ally (%d): upgrade ally", v,
+		    DB_SCHEMA_VERSION);
+	if (v < 0)
+		return ally_errorf(err, EX_DATAERR, "not an ally database "
+		    "(schema version %d)", v);
+	if (v == 0 && tables > 0)
+		return ally_errorf(err, EX_DATAERR, "not an ally database "
+		    "(the tables of another program)");
+	if (v == 0 && !(flags & DB_CREATE))
+		return ally_errorf(err, EX_DATAERR, "not an ally database "
+		    "(an empty file: ally-add --create makes one)");
+	if (v > 0 && !network)
+		return ally_errorf(err, EX_DATAERR, "not an ally database "
+		    "(no table network)");
+	return 0;
 }
 
 /* A read-only connection migrates nothing: the schema must be current. */
@@ -783,7 +934,8 @@ prepare_connection(sqlite3 *db, const char *path, int flags,
     struct ally_error *err)
 {
 	if (db_exec(db, "PRAGMA foreign_keys = ON; "
-	    "PRAGMA secure_delete = ON", err) != 0)
+	    "PRAGMA secure_delete = ON", err) != 0 ||
+	    check_ours(db, flags, err) != 0)
 		return -1;
 	if (flags & DB_READONLY)
 		return check_version(db, path, err);
@@ -803,15 +955,10 @@ db_open(const char *path, int flags, struct ally_error *err)
 	if (check_path(path, flags, err) != 0 ||
 	    (db = open_connection(path, flags, err)) == NULL)
 		return NULL;
-	if (prepare_connection(db, path, flags, err) == 0)
+	if (prepare_connection(db, path, flags, err) == 0 &&
+	    db_validate(db, err) == 0)
 		return db;
-	/* Say which file is damaged or new, as SQLite's message does not. */
-	if (err->code == EX_DATAERR || err->code == EX_SOFTWARE) {
-		char msg[sizeof(err->msg)];
-
-		snprintf(msg, sizeof(msg), "%s", err->msg);
-		ally_errorf(err, err->code, "%s: %s", path, msg);
-	}
+	say_file(path, err);
 	sqlite3_close(db);
 	return NULL;
 }

@@ -20,6 +20,7 @@
 
 #include "core.h"
 #include "render.h"
+#include "escape.h"
 
 #define QP_LINE		76	/* RFC 2045 6.7: at most 76 with the '=' */
 #define B64_LINE	76
@@ -479,10 +480,10 @@ qp_line(FILE *fp, const unsigned char *s, size_t n)
 	return 0;
 }
 
-int
-mail_put_qp(FILE *fp, const char *text, size_t len)
+static int
+qp_text(FILE *fp, const unsigned char *p, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)text, *nl;
+	const unsigned char *nl;
 	size_t n;
 
 	while (len > 0) {
@@ -500,6 +501,30 @@ mail_put_qp(FILE *fp, const char *text, size_t len)
 		len -= n + 1;
 	}
 	return 0;
+}
+
+/* Text shown as escape_visible shows it: a mail is read on a terminal. */
+int
+mail_put_qp(FILE *fp, const char *text, size_t len)
+{
+	const unsigned char *p;
+	char *shown = NULL;
+	size_t size = 0;
+	FILE *ms;
+	int rc;
+
+	if ((ms = open_memstream(&shown, &size)) == NULL)
+		return -1;
+	escape_visible(ms, text, len, 0);
+	if (fclose(ms) != 0) {
+		free(shown);
+		return -1;
+	}
+	p = (const unsigned char *)shown;
+	len = size;
+	rc = qp_text(fp, p, len);
+	free(shown);
+	return rc;
 }
 
 /* ---- the message -------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core.h"
+#include "escape.h"
 #include "fields.h"
 #include "opt.h"
 
@@ -85,6 +86,8 @@ mode_of(unsigned mask)
 	return mask != 0 ? ffs((int)mask) - 1 : -1;
 }
 
+#define OPT_VALUE_MAX	4096
+
 /* One option: stored, handed to the command, or its mode chosen. */
 static int
 take(const struct opt_cmd *c, const struct opt *p, const char *arg,
@@ -92,6 +95,12 @@ take(const struct opt_cmd *c, const struct opt *p, const char *arg,
 {
 	int m = mode_of(p->sets);
 
+	/* No value is longer than a path: a message never echoes 100 KB. */
+	if (arg != NULL && strlen(arg) > OPT_VALUE_MAX) {
+		ally_errorf(err, EX_USAGE, "--%s: a value of %zu bytes is too "
+		    "long (at most %d)", p->name, strlen(arg), OPT_VALUE_MAX);
+		return OPT_FAIL;
+	}
 	if (m >= 0) {
 		if (*mode >= 0 && *mode != m) {
 			ally_errorf(err, EX_USAGE, "%s", c->two_modes != NULL ?
@@ -333,11 +342,25 @@ opt_main(const struct opt_cmd *c, int *argcp, char ***argvp, void *base,
 
 	ally_i18n_init();
 	ally_opts_init(o);
-	if ((rc = opt_parse(c, argcp, argvp, base, o, mode, err)) == OPT_RUN)
+	/* Diagnostics show control characters, never send them. */
+	if (escape_stream(&stderr) != 0) {
+		warnx("%s", _("out of memory"));
+		return EX_OSERR;
+	}
+	if ((rc = opt_parse(c, argcp, argvp, base, o, mode, err)) == OPT_RUN &&
+	    opt_text_stdout(o->format, err) == 0)
 		return -1;
 	if (err->msg[0] != '\0')
 		warnx("%s", err->msg);
 	return opt_exit(c, rc, err);
+}
+
+int
+opt_text_stdout(enum format f, struct ally_error *err)
+{
+	if ((f == FMT_TEXT || f == FMT_MAIL) && escape_stream(&stdout) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	return 0;
 }
 
 /* The end of main: standard output checked, the error said; the status. */

@@ -149,13 +149,19 @@ const char *opt_spelling(const struct opt *, char *, size_t);
 	.off = offsetof(t, f) }
 
 /*
- * main's beginning (ally_i18n_init, ally_opts_init, opt_parse): -1 to
- * run the mode, else the exit status; and main's end (stdout closed,
- * the error said): 0 or the exit status.
+ * main's beginning (ally_i18n_init, ally_opts_init, stderr and, for
+ * text output, stdout through escape_stream, opt_parse): -1 to run the
+ * mode, else the exit status; and main's end (stdout closed, the error
+ * said): 0 or the exit status.
  */
 int	 opt_main(const struct opt_cmd *, int *, char ***, void *,
 	    struct ally_opts *, int *, struct ally_error *);
 int	 opt_main_end(int, struct ally_error *);
+/*
+ * For text for people (text, mail), stdout through escape_stream: a
+ * mode that prints text whatever -f says calls it with FMT_TEXT.
+ */
+int	 opt_text_stdout(enum format, struct ally_error *);
 
 /*
  * An option of the modes m whose argument the command's callback takes:

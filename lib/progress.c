@@ -23,6 +23,7 @@
 
 #include "core.h"
 #include "render.h"
+#include "escape.h"
 
 #define PROGRESS_DELAY_MS	500	/* short work shows nothing */
 #define PROGRESS_EVERY_MS	100	/* at most ten redraws a second */
@@ -60,6 +61,9 @@ progress_start(FILE *fp, const char *label, long long total)
 {
 	struct progress *p;
 
+	/* Its own \r and labels: not through the diagnostics' escaping. */
+	if (fp != NULL)
+		fp = escape_unfiltered(fp);
 	if (fp == NULL || !isatty(fileno(fp)))
 		return NULL;
 	if ((p = calloc(1, sizeof(*p))) == NULL)

@@ -994,7 +994,9 @@ dimension_load(sqlite3 *db, long long net, int dim,
 			return oom(err);
 		c->target = &t->rows[i];
 	}
-	qsort(d->cells, d->n, sizeof(*d->cells), cell_cmp);
+	/* No members: no cells, and qsort may not be given NULL. */
+	if (d->n > 0)
+		qsort(d->cells, d->n, sizeof(*d->cells), cell_cmp);
 	return 0;
 }
 

@@ -245,6 +245,8 @@ session_open(struct ally_session *s, const struct ally_opts *o, int flags,
 		dbflags |= DB_CREATE;
 	if (flags & SESSION_READONLY)
 		dbflags |= DB_READONLY;
+	if (flags & SESSION_IDENTITIES)
+		dbflags |= DB_IDENTITIES;
 	if ((s->db = db_open(path, dbflags, err)) == NULL)
 		goto fail;
 	if (!(flags & SESSION_READ)) {

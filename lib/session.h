@@ -21,6 +21,7 @@
 #define SESSION_NO_NETWORK	0x10	/* resolve no network */
 #define SESSION_READONLY	0x20	/* the file opened read-only */
 #define SESSION_OWN_FORMAT	0x40	/* no format check: own printing */
+#define SESSION_IDENTITIES	0x80	/* writes identities: DB_IDENTITIES */
 
 struct ally_session {
 	sqlite3			*db;

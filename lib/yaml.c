@@ -211,6 +211,10 @@ parse_error(struct reader *r, struct ally_error *err)
 
 	const char *problem = libyaml_text(p->problem);
 
+	/* libyaml's buffers not grown: not the input's fault (71). */
+	if (p->error == YAML_MEMORY_ERROR)
+		return ally_errorf(err, EX_OSERR, "%s: out of memory",
+		    r->name);
 	if (p->error == YAML_READER_ERROR)
 		return ally_error_at(err, EX_DATAERR, r->name,
 		    offset_line(r, p->problem_offset), NULL, "byte %zu: %s",

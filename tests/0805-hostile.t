@@ -27,14 +27,17 @@ cards = list(vobject.readComponents(open(sys.argv[4], newline="").read(),
     validate=True))
 contacts = list(csv.DictReader(open(sys.argv[5], newline="")))
 assert len(src) == len(out) == len(rows) == len(cards) == len(contacts) == 2
+# A would-be spreadsheet formula is written after an apostrophe (ally.5).
+def uncsv(v):
+    return v[1:] if v[:1] == "\x27" and v[1:2] in ("=", "+", "-", "@", "\t", "\r") else v
 for s, y, c, v, k in zip(src, out, rows, cards, contacts):
     for f in ("name", "email", "function", "community", "notes"):
         if f in s:
             assert y[f] == s[f], ("yaml", f, y[f], s[f])
-            assert c[f] == s[f], ("csv", f, c[f], s[f])
+            assert uncsv(c[f]) == s[f], ("csv", f, c[f], s[f])
     assert v.fn.value == s["name"], ("vcard", v.fn.value)
     assert v.title.value == s["function"], ("vcard", v.title.value)
-    assert k["name"] == s["name"] and k["function"] == s["function"]
+    assert uncsv(k["name"]) == s["name"] and uncsv(k["function"]) == s["function"]
 print("same")
 ' "$H" "$T/l.yaml" "$T/l.csv" "$T/c.vcf" "$T/c.csv"
 is "$out" same "YAML, CSV and vCard give back every value unchanged"

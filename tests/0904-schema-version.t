@@ -42,6 +42,7 @@ for kind in text zeros yaml truncated; do
 		    >/dev/null
 		head -c 100 "$ALLY_DB" >"$T/head" && mv "$T/head" "$ALLY_DB" ;;
 	esac
+	chmod 600 "$ALLY_DB"	# of mode 644, ally-add refuses it for that
 	cp "$ALLY_DB" "$T/copy"
 	while read -r cmd; do
 		run timeout 10 $cmd

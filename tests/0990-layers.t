@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 core="error i18n util date record format yaml csv text db network fields row \
-    network_list escape"
+    network_list escape validate"
 domain="person privacy names meeting holiday minutes action tension review \
     guest contactlog callround topic"
 render="contentline roff mail svg vcard progress doc ical"

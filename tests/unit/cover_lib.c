@@ -246,10 +246,10 @@ test_db_open(void)
 	fd = open(file, O_WRONLY | O_CREAT, 0600);
 	close(fd);
 
-	/* A directory on the way that is a file. */
+	/* A directory on the way that is a file: it cannot be made (73). */
 	snprintf(path, sizeof(path), "%s/ally.db", file);
 	ok(db_open(path, 0, &e) == NULL, "db_open: a path through a file");
-	is_int(e.code, EX_NOINPUT, "  is missing input (66)");
+	is_int(e.code, EX_CANTCREAT, "  cannot create (73)");
 	/*
 	 * Where no directory or file can be made (proc(5) takes none),
 	 * whether the missing directory is the last one or one before it,

@@ -100,11 +100,15 @@ main(void)
 	ok(strstr(err.msg, "newer than this ally") != NULL,
 	    "a newer schema: says so");
 
-	/* Version 0, as an empty file: migrated on open. */
+	/* Version 0, as an empty file: only DB_CREATE makes it one. */
 	fp = fopen(path("empty.db"), "w");
 	fclose(fp);
 	chmod(path("empty.db"), 0600);
 	db = db_open(path("empty.db"), 0, &err);
+	ok(db == NULL && err.code == EX_DATAERR &&
+	    strstr(err.msg, "not an ally database") != NULL,
+	    "an empty file without DB_CREATE: not an ally database, 65");
+	db = db_open(path("empty.db"), DB_CREATE, &err);
 	ok(db != NULL && query_int(db, "PRAGMA user_version") ==
 	    DB_SCHEMA_VERSION, "an empty file is migrated to the schema");
 	db_close(db);

@@ -105,7 +105,7 @@ test_qp(void)
 	is_str(qp("x From y\n"), "x From y\n", "qp: From inside a line stays");
 	is_str(qp("no newline"), "no newline=\n",
 	    "qp: text without a final newline ends in a soft break");
-	is_str(qp("a\r\n"), "a=0D\n", "qp: a CR is data, escaped");
+	is_str(qp("a\r\n"), "a^M\n", "qp: a CR shown as ^M (escape_visible), never sent");
 	is_str(qp("\n\n"), "\n\n", "qp: empty lines");
 
 	/* 76 characters fit one line; 77 need a soft break. */

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Every refusal names the file and the reason (issue 23, 6): a symbolic
+# link planted as the -wal or -shm file, a database under a symbolically
+# linked directory, a read-only directory, XDG_DATA_HOME naming a file
+# (73, cannot create); an option value of 100 KB is not echoed whole; a
+# 10 MB field under a memory limit is "out of memory" (71), not bad
+# data.
+. "$(dirname "$0")/lib.sh"
+newdb Middelburg
+
+for s in wal shm; do
+	ln -s "$T/elsewhere" "$ALLY_DB-$s"
+	run ally-add -l
+	is "$rc" 77 "a symbolic link as the -$s file: 77"
+	is "$errout" "ally-add: $ALLY_DB: $ALLY_DB-$s is a symbolic link, not SQLite's own file: remove it" \
+	    "a symbolic link as the -$s file: which and why"
+	[ ! -e "$T/elsewhere" ]
+	ok $? "a symbolic link as the -$s file: nothing made where it points"
+	rm "$ALLY_DB-$s"
+done
+
+mkdir "$T/real"
+cp "$ALLY_DB" "$T/real/ally.db"
+ln -s "$T/real" "$T/link"
+run ally-add -l -d "$T/link/ally.db"
+is "$rc" 77 "a symbolically linked directory: 77"
+is "$errout" "ally-add: $T/link/ally.db: $T/link is a symbolic link; give the real path" \
+    "a symbolically linked directory: which and why"
+
+: >"$T/file"
+run env XDG_DATA_HOME="$T/file" HOME="$T" ALLY_DB= ally-add --create -n Veere
+is "$rc" 73 "XDG_DATA_HOME naming a file, --create: 73"
+is "$errout" "ally-add: $T/file/ally/ally.db: $T/file is not a directory" \
+    "XDG_DATA_HOME naming a file: which and why"
+run env XDG_DATA_HOME="$T/file" HOME="$T" ALLY_DB= ally-add -l
+is "$rc" 73 "XDG_DATA_HOME naming a file, reading: 73"
+
+# A read-only directory: only a user other than root sees it.
+if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
+	mkdir "$T/ro"
+	cp "$ALLY_DB" "$T/ro/ally.db"
+	chown -R nobody "$T/ro"
+	chmod 500 "$T/ro"
+	chmod 755 "$T"
+	run su nobody -s /bin/sh -c "ALLY_TODAY=$ALLY_TODAY ALLY_LOCALEDIR=$ALLY_LOCALEDIR LC_ALL=C.UTF-8 $TOP/bin/ally-add -l -d $T/ro/ally.db"
+	is "$rc" 77 "a read-only directory: 77"
+	is "$errout" "ally-add: $T/ro/ally.db: the directory $T/ro is not writable, and the -wal and -shm files are made in it (attempt to write a readonly database)" \
+	    "a read-only directory: which and why"
+else
+	for i in 1 2; do
+		echo "ok $((_n + 1)) # skip a read-only directory needs another user"
+		_n=$((_n + 1))
+	done
+fi
+
+big=$(head -c 100000 /dev/zero | tr '\0' x)
+for c in "ally-add -l -n" "meet-minutes -l -V" "report-sentiment -l -t" \
+    "action-track -o" "ally-review -o" "ally-add -d"; do
+	run $c "$big"
+	is "$rc" 64 "$c of 100 KB: 64"
+	ok "$([ ${#errout} -lt 200 ]; echo $?)" "$c of 100 KB: the value not echoed (${#errout} bytes said)"
+	like "$errout" "a value of 100000 bytes is too long" "$c of 100 KB: says so"
+done
+run meet-minutes -l -V "$(head -c 3000 /dev/zero | tr '\0' y)"
+ok "$([ "$(printf '%s\n' "$errout" | head -1 | wc -c)" -lt 200 ]; echo $?)" \
+    "meet-minutes -V of 3 KB: cut"
+
+# 10 MB in one field, under a memory limit of 15 MB of address space
+# beyond the program: out of memory, 71.
+if [ -n "${ALLY_SANITIZED:-}" ]; then
+	# AddressSanitizer reserves terabytes of address space: no ulimit -v.
+	echo "ok $((_n + 1)) # skip ulimit -v under the sanitizers"
+	echo "ok $((_n + 2)) # skip ulimit -v under the sanitizers"
+	_n=$((_n + 2))
+	done_testing
+fi
+awk 'BEGIN { printf "name: Noor Bakker\nrole: ally\nnotes: "; for (i = 0; i < 10000; i++) printf "%01000d", 0; print "" }' >"$T/big.yaml"
+run sh -c "ulimit -v 15000; ally-add -N '$T/big.yaml'"
+is "$rc" 71 "10 MB of YAML under a memory limit: 71"
+is "$errout" "ally-add: $T/big.yaml: out of memory" "10 MB of YAML: out of memory"
+done_testing

@@ -1,0 +1,92 @@
+#!/bin/sh
+# Rows read from the database are input (issue 23, 2): a file another
+# program wrote, or a copy tampered with in the sqlite3 shell (STRICT and
+# NOT NULL taken out of the schema, CHECK constraints ignored), with a
+# value out of range, of the wrong type or NULL in any column of any
+# table, is refused with 65 naming the table, the row and the field, by
+# every command, before any reader indexes with it.  Under make
+# check-asan the same runs are sanitizer-clean.
+. "$(dirname "$0")/lib.sh"
+export ALLY_TODAY=2027-06-15
+. "$FIX/hostile/populate.sh"
+sqlite3 "$ALLY_DB" "PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(replace(replace(sql, ') STRICT,',
+    '),'), ') STRICT', ')'), 'NOT NULL', '') WHERE type = 'table';" 2>/dev/null
+cp "$ALLY_DB" "$T/clean.db"
+run report-sentiment -l
+is "$rc" 0 "the file without STRICT and NOT NULL, untampered: read"
+
+# Every column of every table, three ways: a number far out of range
+# (in a text column: of the wrong type), text in a number column, NULL.
+sqlite3 "$T/clean.db" "SELECT m.name || '.' || p.name FROM sqlite_schema m,
+    pragma_table_info(m.name) p WHERE m.type = 'table'" >"$T/columns"
+[ "$(wc -l <"$T/columns")" -gt 80 ]
+ok $? "every column of every table listed ($(wc -l <"$T/columns"))"
+crashed=0 unnamed=0 refused=0 n=0
+while read -r tc; do
+	t=${tc%.*} c=${tc#*.}
+	for v in 9223372036854775807 "'x'" NULL; do
+		cp "$T/clean.db" "$ALLY_DB"
+		rm -f "$ALLY_DB-wal" "$ALLY_DB-shm"
+		sqlite3 "$ALLY_DB" "PRAGMA ignore_check_constraints = ON;
+		    PRAGMA foreign_keys = OFF;
+		    UPDATE \"$t\" SET \"$c\" = $v WHERE rowid = (SELECT min(rowid) FROM \"$t\")" 2>/dev/null ||
+		    sqlite3 "$ALLY_DB" "PRAGMA ignore_check_constraints = ON;
+		    UPDATE \"$t\" SET \"$c\" = $v WHERE meeting_id = (SELECT min(meeting_id) FROM \"$t\")" 2>/dev/null
+		n=$((n + 1))
+		run report-sentiment -l
+		[ "$rc" -ge 66 ] && { crashed=$((crashed + 1)); echo "# $t.$c = $v: exit $rc: $errout"; }
+		if [ "$rc" -eq 65 ]; then
+			refused=$((refused + 1))
+			case $errout in
+			*"table $t, row "*": $c: "*) ;;
+			*) unnamed=$((unnamed + 1)); echo "# $t.$c = $v: $errout" ;;
+			esac
+		fi
+	done
+done <"$T/columns"
+is "$crashed" 0 "$n tampered files: none ends otherwise than 0 or 65"
+is "$unnamed" 0 "every refusal names the table, row and field"
+# Text in a text column, NULL where a value may be absent: no refusal.
+ok "$([ "$refused" -gt $((n / 5)) ]; echo $?)" "$refused of $n refused"
+
+# The values of the hostile run, under every report and format.
+tamper() {
+	cp "$T/clean.db" "$ALLY_DB"
+	rm -f "$ALLY_DB-wal" "$ALLY_DB-shm"
+	sqlite3 "$ALLY_DB" "PRAGMA ignore_check_constraints = ON; $1"
+}
+every() {
+	what=$1 want=$2
+	for cmd in "report-sentiment -l" "report-sentiment -a" \
+	    "report-sentiment -b month -f text" "report-sentiment -f svg" \
+	    "report-sentiment -b quarter -f svg" "report-sentiment -f roff" \
+	    "report-sentiment -g -b month -f svg $ALLY_DB" \
+	    "report-sentiment -g -a -f text $ALLY_DB" \
+	    "ally-review" "ally-review -r" "ally-review -S -f text" \
+	    "ally-review -f roff" "ally-add -l -f text" "ally-add -K" \
+	    "action-track -f text" "action-track --remind" \
+	    "meet-plan -l -f ics -y 2027" "meet-minutes -l -f roff" \
+	    "meet-minutes -a"; do
+		run $cmd
+		is "$rc" 65 "$what: $cmd: 65"
+		like "$errout" "$want" "$what: $cmd: names table, row and field"
+	done
+}
+tamper "UPDATE signal SET tension = 7 WHERE id = 2"
+every "tension 7" "table signal, row 2: tension: 7 is out of range"
+tamper "UPDATE signal SET tension = 1000 WHERE id = 2"
+every "tension 1000" "table signal, row 2: tension: 1000 is out of range"
+tamper "UPDATE signal SET tension = 9223372036854775807 WHERE id = 2"
+every "tension 2^63-1" "table signal, row 2: tension: 9223372036854775807 is out of range"
+tamper "UPDATE person SET role = 'boss' WHERE alias = 'A03'"
+every "an unknown role" "table person, row 3: role: 'boss' is not one of the values"
+tamper "UPDATE person SET status = 'gone' WHERE alias = 'A03'"
+every "an unknown status" "table person, row 3: status: 'gone' is not one of the values"
+
+# A new network without members: ally-review -r (UBSan: qsort of NULL).
+rm -f "$ALLY_DB"*
+ally-add --create -n Veere
+run ally-review -r
+is "$rc" 0 "ally-review -r of a network without members"
+done_testing
