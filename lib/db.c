@@ -178,11 +178,11 @@ static const char schema_v1[] =
  * Version 2 (issue 19): the day a meeting was first planned (or held,
  * when it was not planned): the slot of a series it fills, whatever its
  * date becomes, so that planning a period again never fills that slot
- * twice.  Meetings stored before keep their date as that day.
+ * twice.  For meetings stored before it is NULL: their date counts
+ * (coalesce(slot_date, date), meeting.c).
  */
 static const char schema_v2[] =
-"ALTER TABLE meeting ADD COLUMN slot_date TEXT;\n"
-"UPDATE meeting SET slot_date = date;\n";
+"ALTER TABLE meeting ADD COLUMN slot_date TEXT;\n";
 
 /*
  * Version 3, between the meetings (issue 20): the guests at a meeting's table, the
