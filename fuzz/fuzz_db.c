@@ -46,8 +46,9 @@ read_all(sqlite3 *db)
 	struct review_limits lim;
 	struct review_due due;
 	struct reminder rm;
-	struct record *sum = NULL, **v = NULL;
-	size_t n = 0;
+	struct record *sum = NULL;
+	struct contact_select sel = { 0, NULL, NULL, NULL };
+	struct contacts c;
 	day_t today;
 
 	memset(&net, 0, sizeof(net));
@@ -59,8 +60,10 @@ read_all(sqlite3 *db)
 	    &err) == 0)
 		record_free(sum);
 	(void)review_due(db, &net, today, &lim, &due, &err);
-	if (privacy_contacts(db, &net, &v, &n, &err) == 0)
-		privacy_records_free(v, n);
+	memset(&c, 0, sizeof(c));
+	c.sel = &sel;
+	if (privacy_contacts(db, &net, &c, &err) == 0)
+		privacy_contacts_free(&c);
 	memset(&rm, 0, sizeof(rm));
 	(void)reminder_build(&rm, db, &net, today, 7, &err);
 	reminder_free(&rm);
