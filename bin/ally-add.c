@@ -12,7 +12,6 @@
  * networks of the file with how many sit at each table, no identities.
  */
 #include <err.h>
-#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,35 +167,21 @@ out:
 	return rc;
 }
 
-static int
-audit_put(const struct record *r, void *arg, struct ally_error *err)
-{
-	return writer_put(arg, r, err);
-}
-
 /* The audit log: -n (or $ALLY_NETWORK) narrows it to one network. */
 static int
 audit_list(sqlite3 *db, const struct ally_opts *o, struct ally_error *err)
 {
 	const char *net = o->network;
-	struct writer *w;
-	int rc;
 
 	if (net == NULL && (net = getenv("ALLY_NETWORK")) != NULL &&
 	    *net == '\0')
 		net = NULL;
-	if ((w = writer_open(stdout, o->format, privacy_audit_fields, 0,
-	    err)) == NULL)
-		return -1;
-	rc = privacy_audit_each(db, net, audit_put, w, err);
-	if (writer_close(w, rc == 0 ? err : NULL) != 0)
-		rc = -1;
-	return rc;
+	return privacy_audit_write(stdout, db, net, o->format, err);
 }
 
 /*
- * -K, -A, -B, -W: one session and one call of the library.  The
- * quick-contact list is audited and committed before it is printed.
+ * -K, -A, -B, -W: one session and one call of the library.  What is
+ * printed goes out before the commit (session.c).
  */
 static int
 one_call(const struct cmd *c, int m, const struct contact_select *sel,

@@ -13,7 +13,6 @@
  */
 #include <ctype.h>
 #include <err.h>
-#include <stddef.h>
 #include <unistd.h>
 #include <limits.h>
 #include <stdio.h>
@@ -103,23 +102,6 @@ number(const char *opt, const char *arg, long long max, int *out,
 	return 0;
 }
 
-/* YYYY-MM-DD, or Nd: the last N days, today included. */
-static int
-parse_since(const char *arg, day_t today, day_t *out)
-{
-	long long n;
-	char *end;
-
-	if (date_parse(arg, out) == 0)
-		return 0;
-	n = strtoll(arg, &end, 10);
-	if (end == arg || strcmp(end, "d") != 0 || n < 1 || n > 36600 ||
-	    arg[0] == '-' || arg[0] == '+')
-		return -1;
-	*out = today - (day_t)n + 1;
-	return 0;
-}
-
 static int
 resolve_dates(struct ctx *c, struct ally_error *err)
 {
@@ -132,7 +114,7 @@ resolve_dates(struct ctx *c, struct ally_error *err)
 		return -1;
 	/* Alerts look at the last week unless told: a weekly cron job. */
 	c->t.since = c->mode == M_ALERTS ? c->t.until - 6 : LONG_MIN / 2;
-	if (c->since_arg != NULL && parse_since(c->since_arg, c->t.until,
+	if (c->since_arg != NULL && date_parse_since(c->since_arg, c->t.until,
 	    &c->t.since) != 0)
 		return ally_errorf(err, EX_USAGE, "--since: '%s' is neither a "
 		    "date (YYYY-MM-DD) nor a number of days (7d)",
@@ -167,7 +149,7 @@ check_usage(struct ctx *c, int nargs, char **args)
 		/* -u was --until once (NEWS): say so rather than open a date. */
 		for (i = 0; c->record_u && i < nargs; i++)
 			if ((looks_like_date(args[i]) ||
-			    parse_since(args[i], 0, &d) == 0) &&
+			    date_parse_since(args[i], 0, &d) == 0) &&
 			    access(args[i], F_OK) != 0)
 				return _("-u records signals; the end of the "
 				    "period is -U (--until)");

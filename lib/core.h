@@ -241,6 +241,7 @@ int	 ally_uid(char buf[64], struct ally_error *);
 typedef long	day_t;
 
 int	 date_parse(const char *, day_t *);	/* strict YYYY-MM-DD */
+int	 date_parse_since(const char *, day_t, day_t *); /* date or Nd */
 void	 date_format(day_t, char buf[11]);
 day_t	 date_from_ymd(int, int, int);
 void	 date_to_ymd(day_t, int *, int *, int *);

@@ -199,3 +199,20 @@ time_format(int minutes, char buf[6])
 	memcpy(buf, tmp, 5);
 	buf[5] = '\0';
 }
+
+/* YYYY-MM-DD, or Nd: the last N days up to today, today included. */
+int
+date_parse_since(const char *arg, day_t today, day_t *out)
+{
+	long long n;
+	char *end;
+
+	if (date_parse(arg, out) == 0)
+		return 0;
+	n = strtoll(arg, &end, 10);
+	if (end == arg || strcmp(end, "d") != 0 || n < 1 || n > 36600 ||
+	    arg[0] == '-' || arg[0] == '+')
+		return -1;
+	*out = today - (day_t)n + 1;
+	return 0;
+}

@@ -105,6 +105,9 @@ void	 privacy_records_free(struct record **, size_t);
 int	 privacy_audit_each(sqlite3 *, const char *,
 	    int (*)(const struct record *, void *, struct ally_error *),
 	    void *, struct ally_error *);
+/* The audit log as records of privacy_audit_fields, on fp in a format. */
+int	 privacy_audit_write(FILE *, sqlite3 *, const char *, enum format,
+	    struct ally_error *);
 /*
  * Erase the identity of a member who has left (by alias), in the open
  * transaction, and audit it as the given command.  *out: what is left

@@ -431,3 +431,24 @@ fail:
 	unlink(path);
 	return -1;
 }
+
+static int
+audit_put(const struct record *r, void *arg, struct ally_error *err)
+{
+	return writer_put(arg, r, err);
+}
+
+int
+privacy_audit_write(FILE *fp, sqlite3 *db, const char *network,
+    enum format f, struct ally_error *err)
+{
+	struct writer *w;
+	int rc;
+
+	if ((w = writer_open(fp, f, privacy_audit_fields, 0, err)) == NULL)
+		return -1;
+	rc = privacy_audit_each(db, network, audit_put, w, err);
+	if (writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	return rc;
+}

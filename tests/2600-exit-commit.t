@@ -80,7 +80,10 @@ mdate=$(sqlite3 "$ALLY_DB" "SELECT date FROM meeting WHERE date < '2027-06-15' O
 printf 'date: %s\npresent: [A01, P01]\nthemes:\n  - theme: trust\n    tension: 1\nactions:\n  - title: Visit\n    party: police\n    owner: P01\n    due: 2027-07-01\n' \
     "$mdate" >"$T/min.yaml"
 writes "meet-minutes" meet-minutes "$T/min.yaml"
-writes "meet-minutes -r" meet-minutes -r "$T/min.yaml"
+# Replaced by other minutes: the same ones again are "unchanged" and
+# store nothing (issue 22, 6).
+sed 's/tension: 1/tension: 2/' "$T/min.yaml" >"$T/min2.yaml"
+writes "meet-minutes -r" meet-minutes -r "$T/min2.yaml"
 # Keeping one meeting planned: none planned after the last held.
 sqlite3 "$ALLY_DB" "DELETE FROM meeting WHERE status = 'planned'"
 writes "meet-plan -x" meet-plan -x
