@@ -58,9 +58,11 @@ date_parse(const char *s, day_t *out)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return -1;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
+	/* By hand: atoi's strtol was a fifth of checking a file's dates. */
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
 	    d > date_days_in_month(y, m))
 		return -1;

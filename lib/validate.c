@@ -5,11 +5,17 @@
  * but not a file another program wrote or a copy tampered with in the
  * sqlite3 shell (PRAGMA ignore_check_constraints, writable_schema): a
  * tension of 7 or 2^63-1 indexed a table out of bounds, a role not one
- * of three was undefined behaviour.  So every table is checked once
- * when the file is opened, one scan a table, from two sources: the
- * declared type and NOT NULL of each column (PRAGMA table_info) and
- * the field tables of lib/fields.c (values, range, dates, times,
- * maxlen).  The first bad row stops it: 65, naming table, row and field.
+ * of three was undefined behaviour.  So every table is read once when
+ * the file is opened and each value checked here, in C, against two
+ * sources: the declared type and NOT NULL of its column (SQLite's
+ * column metadata) and the field tables of lib/fields.c (values, range,
+ * dates, times, maxlen).  The first bad value stops it: 65, naming
+ * table, row and field.
+ *
+ * The checks were once one generated SQL CASE a table; preparing those
+ * cost three quarters of every command's start-up (BENCHMARKS.md, round
+ * six).  A plain SELECT * prepares in a fraction of that, and stepping
+ * it with a check a value is cheaper than evaluating the CASE.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,113 +27,20 @@
 #include "fields.h"
 #include "validate.h"
 
-/* The SQL being made: grown by sqlite3_mprintf, NULL when out of memory. */
-struct sql {
-	char	*s;
-	int	 oom;
+/* The most field table entries one column carries (across records). */
+#define MAXDEFS	8
+
+/* What a column is checked for. */
+struct col {
+	const char		*name;
+	int			 text, integer, notnull, pk;
+	const struct field_def	*defs[MAXDEFS];
+	size_t			 ndefs;
 };
-
-static void
-add(struct sql *q, char *part)
-{
-	char *t;
-
-	if (part == NULL || q->oom) {
-		q->oom = 1;
-		sqlite3_free(part);
-		return;
-	}
-	t = sqlite3_mprintf("%s%s", q->s != NULL ? q->s : "", part);
-	sqlite3_free(part);
-	sqlite3_free(q->s);
-	if ((q->s = t) == NULL)
-		q->oom = 1;
-}
-
-/* One WHEN of the CASE: the column is bad when cond; what is said. */
-static void
-when(struct sql *q, const char *col, const char *cond, const char *what)
-{
-	add(q, sqlite3_mprintf(" WHEN %s THEN %Q || ': ' || "
-	    "coalesce(substr(quote(\"%w\"), 1, 40), 'NULL') || ' ' || %Q",
-	    cond, col, col, what));
-}
-
-/* when, with a condition of the column alone (each "%w" its name). */
-static void
-cond(struct sql *q, const char *col, const char *fmt, const char *what)
-{
-	char *c;
-
-	if ((c = sqlite3_mprintf(fmt, col, col)) == NULL) {
-		q->oom = 1;
-		return;
-	}
-	when(q, col, c, what);
-	sqlite3_free(c);
-}
-
-/* The checks of a field's table entry on its column (of type text?). */
-static void
-field_checks(struct sql *q, const struct field_def *f, int text)
-{
-	const char *const *v;
-	char *c;
-
-	if (f->kind == FK_ENUM && f->values != NULL && text) {
-		c = sqlite3_mprintf("\"%w\" NOT IN (", f->column);
-		for (v = f->values; c != NULL && *v != NULL; v++) {
-			char *t = sqlite3_mprintf("%s%s%Q", c, v == f->values ?
-			    "" : ", ", *v);
-			sqlite3_free(c);
-			c = t;
-		}
-		if (c != NULL) {
-			char *t = sqlite3_mprintf("%s)", c);
-			sqlite3_free(c);
-			c = t;
-		}
-		if (c == NULL)
-			q->oom = 1;
-		else
-			when(q, f->column, c, _("is not one of the values"));
-		sqlite3_free(c);
-	}
-	if (f->flags & FIELD_NOT_EMPTY)
-		cond(q, f->column, "\"%w\" IS NULL", _("is missing"));
-	if ((f->kind == FK_INT || f->kind == FK_PERCENT) && f->min < f->max &&
-	    !text) {
-		c = sqlite3_mprintf("\"%w\" NOT BETWEEN %lld AND %lld",
-		    f->column, f->min, f->max);
-		if (c == NULL)
-			q->oom = 1;
-		else
-			when(q, f->column, c, _("is out of range"));
-		sqlite3_free(c);
-	}
-	if (f->kind == FK_BOOL && !text)
-		cond(q, f->column, "\"%w\" NOT IN (0, 1)", _("is not 0 or 1"));
-	if (f->kind == FK_DATE && text)
-		cond(q, f->column, "date(\"%w\") IS NOT \"%w\"",
-		    _("is not a date"));
-	if (f->kind == FK_TIME && text)
-		cond(q, f->column, "substr(time(\"%w\"), 1, 5) IS NOT \"%w\"",
-		    _("is not a time"));
-	if (f->maxlen > 0 && text) {
-		/* SQLite's %z is a string it frees: no %zu here. */
-		c = sqlite3_mprintf("length(CAST(\"%w\" AS BLOB)) > %lld",
-		    f->column, (long long)f->maxlen);
-		if (c == NULL)
-			q->oom = 1;
-		else
-			when(q, f->column, c, _("is too long"));
-		sqlite3_free(c);
-	}
-}
 
 /* The field tables' entries for a column of table. */
 static void
-table_fields(struct sql *q, const char *table, const char *col, int text)
+table_fields(struct col *c, const char *table)
 {
 	const struct record_def *const *d;
 	size_t i;
@@ -135,94 +48,219 @@ table_fields(struct sql *q, const char *table, const char *col, int text)
 	for (d = record_defs; *d != NULL; d++) {
 		if ((*d)->table == NULL || strcmp((*d)->table, table) != 0)
 			continue;
-		for (i = 0; i < (*d)->nfields; i++)
+		for (i = 0; i < (*d)->nfields && c->ndefs < MAXDEFS; i++)
 			if ((*d)->fields[i].column != NULL &&
-			    strcmp((*d)->fields[i].column, col) == 0)
-				field_checks(q, &(*d)->fields[i], text);
+			    strcmp((*d)->fields[i].column, c->name) == 0)
+				c->defs[c->ndefs++] = &(*d)->fields[i];
 	}
 }
 
-/* The type and nullness the schema declares, then the field tables'. */
 static int
-column_checks(sqlite3 *db, const char *table, struct sql *q,
-    struct sql *row, struct ally_error *err)
+one_of(const char *s, const char *const *values)
+{
+	for (; *values != NULL; values++)
+		if (strcmp(s, *values) == 0)
+			return 1;
+	return 0;
+}
+
+/* What is wrong with v under f's entry (column of type text?), or NULL. */
+static const char *
+field_wrong(sqlite3_value *v, const struct field_def *f, int text)
+{
+	int null = sqlite3_value_type(v) == SQLITE_NULL;
+	const char *s;
+	long long n;
+	day_t day;
+	int minute;
+
+	if (null)
+		return f->flags & FIELD_NOT_EMPTY ? _("is missing") : NULL;
+	if (text) {
+		s = (const char *)sqlite3_value_text(v);
+		if (s == NULL)
+			return _("is not text");
+		if (f->kind == FK_ENUM && f->values != NULL &&
+		    !one_of(s, f->values))
+			return _("is not one of the values");
+		if (f->kind == FK_DATE && date_parse(s, &day) != 0)
+			return _("is not a date");
+		if (f->kind == FK_TIME && time_parse(s, &minute) != 0)
+			return _("is not a time");
+		if (f->maxlen > 0 && (size_t)sqlite3_value_bytes(v) > f->maxlen)
+			return _("is too long");
+		return NULL;
+	}
+	n = sqlite3_value_int64(v);
+	if ((f->kind == FK_INT || f->kind == FK_PERCENT) && f->min < f->max &&
+	    (n < f->min || n > f->max))
+		return _("is out of range");
+	if (f->kind == FK_BOOL && n != 0 && n != 1)
+		return _("is not 0 or 1");
+	return NULL;
+}
+
+/* What is wrong with the value v of column c, or NULL. */
+static const char *
+wrong(sqlite3_value *v, const struct col *c)
+{
+	int t = sqlite3_value_type(v);
+	const char *what;
+	size_t i;
+
+	if (t == SQLITE_NULL && c->notnull)
+		return _("is missing");
+	if (c->text && t != SQLITE_NULL && t != SQLITE_TEXT)
+		return _("is not text");
+	if (c->integer && t != SQLITE_NULL && t != SQLITE_INTEGER)
+		return _("is not an integer");
+	for (i = 0; i < c->ndefs; i++)
+		if ((what = field_wrong(v, c->defs[i], c->text)) != NULL)
+			return what;
+	return NULL;
+}
+
+/* A value as SQL would quote it, cut to 40 characters; sqlite3_free it. */
+static char *
+quoted(sqlite3 *db, sqlite3_value *v)
 {
 	sqlite3_stmt *st;
-	char *sql;
-	const char *col, *type;
-	int rc, text;
+	char *s = NULL;
 
-	if ((sql = sqlite3_mprintf("PRAGMA table_info(\"%w\")", table)) ==
-	    NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	rc = db_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
-	if (rc != 0)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		col = (const char *)sqlite3_column_text(st, 1);
-		type = (const char *)sqlite3_column_text(st, 2);
-		if (col == NULL || type == NULL)
-			continue;
-		text = strcmp(type, "TEXT") == 0;
-		if (sqlite3_column_int(st, 5) > 0 && row->s == NULL)
-			add(row, sqlite3_mprintf("quote(\"%w\")", col));
-		else if (sqlite3_column_int(st, 5) > 0)
-			add(row, sqlite3_mprintf(" || '/' || quote(\"%w\")",
-			    col));
-		if (sqlite3_column_int(st, 3))
-			cond(q, col, "\"%w\" IS NULL", _("is missing"));
-		if (text)
-			cond(q, col, "typeof(\"%w\") NOT IN ('null', 'text')",
-			    _("is not text"));
-		else if (strcmp(type, "INTEGER") == 0)
-			cond(q, col, "typeof(\"%w\") NOT IN ('null', "
-			    "'integer')", _("is not an integer"));
-		table_fields(q, table, col, text);
-	}
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(substr(quote(?1), 1, 40), "
+	    "'NULL')", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_bind_value(st, 1, v) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		s = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, err, table);
-	return q->oom || row->oom ? ally_errorf(err, EX_OSERR,
-	    "out of memory") : 0;
+	return s;
 }
 
-/* The first bad row of table, said; 0 when there is none. */
+/* The error for row's column i: "table T, row K: field: 'v' what". */
 static int
-check_table(sqlite3 *db, const char *table, struct ally_error *err)
+bad_value(sqlite3 *db, sqlite3_stmt *st, const char *table,
+    const struct col *cols, int ncols, int i, const char *what,
+    struct ally_error *err)
 {
-	struct sql q = { NULL, 0 }, row = { NULL, 0 };
+	char *key = NULL, *t, *q;
+	int k;
+
+	for (k = 0; k < ncols; k++) {
+		if (!cols[k].pk)
+			continue;
+		q = quoted(db, sqlite3_column_value(st, k));
+		t = sqlite3_mprintf("%s%s%s", key != NULL ? key : "",
+		    key != NULL ? "/" : "", q != NULL ? q : "?");
+		sqlite3_free(q);
+		sqlite3_free(key);
+		key = t;
+	}
+	if (key == NULL)
+		key = sqlite3_mprintf("%lld", sqlite3_column_int64(st, ncols));
+	q = quoted(db, sqlite3_column_value(st, i));
+	ally_errorf(err, EX_DATAERR, "table %s, row %s: %s: %s %s", table,
+	    key != NULL ? key : "?", cols[i].name, q != NULL ? q : "?", what);
+	sqlite3_free(key);
+	sqlite3_free(q);
+	return -1;
+}
+
+/* Each column's checks, from the schema and the field tables. */
+static int
+columns(sqlite3 *db, sqlite3_stmt *st, const char *table, struct col *cols,
+    int ncols, struct ally_error *err)
+{
+	const char *type, *coll;
+	int i, notnull, pk, autoinc;
+
+	for (i = 0; i < ncols; i++) {
+		memset(&cols[i], 0, sizeof(cols[i]));
+		cols[i].name = sqlite3_column_name(st, i);
+		if (cols[i].name == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		if (sqlite3_table_column_metadata(db, NULL, table,
+		    cols[i].name, &type, &coll, &notnull, &pk, &autoinc) !=
+		    SQLITE_OK)
+			return db_error(db, SQLITE_ERROR, err, table);
+		cols[i].text = type != NULL && sqlite3_stricmp(type, "TEXT") == 0;
+		cols[i].integer = type != NULL &&
+		    sqlite3_stricmp(type, "INTEGER") == 0;
+		cols[i].notnull = notnull;
+		cols[i].pk = pk;
+		table_fields(&cols[i], table);
+	}
+	return 0;
+}
+
+/* SELECT * of table, and its rowid last when rowid; NULL said in err. */
+static sqlite3_stmt *
+select_all(sqlite3 *db, const char *table, int rowid,
+    struct ally_error *err)
+{
 	sqlite3_stmt *st;
 	char *sql;
 	int rc;
 
-	if (column_checks(db, table, &q, &row, err) != 0)
-		goto fail;
-	if (q.s == NULL)
-		return 0;
-	sql = sqlite3_mprintf("SELECT %s, CASE%s END AS bad FROM \"%w\" "
-	    "WHERE bad IS NOT NULL LIMIT 1", row.s != NULL ? row.s :
-	    "rowid", q.s, table);
-	sqlite3_free(q.s);
-	sqlite3_free(row.s);
-	if (sql == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
+	if ((sql = sqlite3_mprintf("SELECT *%s FROM \"%w\"", rowid ?
+	    ", _rowid_" : "", table)) == NULL) {
+		ally_errorf(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
 	rc = db_prepare(db, sql, &st, err);
 	sqlite3_free(sql);
-	if (rc != 0)
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		ally_errorf(err, EX_DATAERR, "table %s, row %s: %s", table,
-		    (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return -1;
+	return rc == 0 ? st : NULL;
+}
+
+/* The first bad value of st's rows; 0 when there is none. */
+static int
+check_rows(sqlite3 *db, sqlite3_stmt *st, const char *table,
+    const struct col *cols, int ncols, struct ally_error *err)
+{
+	const char *what;
+	int rc, i;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (i = 0; i < ncols; i++)
+			if ((what = wrong(sqlite3_column_value(st, i),
+			    &cols[i])) != NULL)
+				return bad_value(db, st, table, cols, ncols, i,
+				    what, err);
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, table);
-fail:
-	sqlite3_free(q.s);
-	sqlite3_free(row.s);
-	return -1;
+}
+
+/* The first bad value of table, said; 0 when there is none. */
+static int
+check_table(sqlite3 *db, const char *table, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	struct col *cols = NULL;
+	int rc = -1, ncols, i, pk = 0;
+
+	if ((st = select_all(db, table, 0, err)) == NULL)
+		return -1;
+	ncols = sqlite3_column_count(st);
+	if (ncols > 0 && (cols = calloc(ncols, sizeof(*cols))) == NULL) {
+		sqlite3_finalize(st);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	if (columns(db, st, table, cols, ncols, err) != 0)
+		goto out;
+	for (i = 0; i < ncols; i++)
+		pk |= cols[i].pk;
+	/* A table without a primary key's columns: rows named by rowid. */
+	if (!pk) {
+		sqlite3_finalize(st);
+		if ((st = select_all(db, table, 1, err)) == NULL)
+			goto out;
+		for (i = 0; i < ncols; i++)
+			cols[i].name = sqlite3_column_name(st, i);
+	}
+	rc = check_rows(db, st, table, cols, ncols, err);
+out:
+	free(cols);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int
