@@ -18,7 +18,7 @@ entries() {
 entries >"$T/entries"
 n=$(wc -l <"$T/entries")
 ok "$([ "$n" -ge 20 ]; echo $?)" "$n crontab entries found"
-is "$(grep -E '\\$' "$T/entries")" "" "none continues on the next line"
+is "$(grep -E '(\\|\|) *$' "$T/entries")" "" "none continues on the next line"
 is "$(grep -E '(^|[^\\])%' "$T/entries")" "" "every % is written \\%"
 is "$(grep -E 'mail +-E' "$T/entries")" "" "none uses mail -E"
 is "$(grep -E '\| *mail ' "$T/entries" | grep -Ev 'out=\$\(|&& *[a-z-]+ .*\| *mail ')" "" \
