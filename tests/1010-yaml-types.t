@@ -97,6 +97,8 @@ action-track -f yaml >"$T/list-act.yaml"
 y re-act action-track -u -N "$T/list-act.yaml"
 y thermometer report-sentiment
 y signals report-sentiment -l
+report-sentiment -l -f yaml >"$T/list-signals.yaml"
+y re-signals report-sentiment -u -N "$T/list-signals.yaml"
 y alerts report-sentiment -a -s 2027-01-01
 for b in month quarter meeting; do
 	y "by-$b" report-sentiment -b "$b"
