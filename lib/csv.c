@@ -601,12 +601,32 @@ csv_reader_next(struct reader *r, struct record **out,
 
 /* ---- writing ---------------------------------------------------------- */
 
+/*
+ * The delimiter of CSV output: a comma (RFC 4180), or what
+ * ALLY_CSV_DELIMITER says: ";" for a spreadsheet that splits on
+ * semicolons (Dutch Excel), "tab" for a tab.  ally(5) says which.
+ */
+static char
+out_delim(void)
+{
+	const char *e = getenv("ALLY_CSV_DELIMITER");
+
+	if (e == NULL)
+		return ',';
+	if (strcmp(e, ";") == 0)
+		return ';';
+	if (strcmp(e, "tab") == 0 || strcmp(e, "\t") == 0)
+		return '\t';
+	return ',';
+}
+
 static int
-csv_put_value(FILE *fp, const char *s)
+csv_put_value(FILE *fp, const char *s, char d)
 {
 	const char *p;
+	char special[] = { d, '"', '\r', '\n', '\0' };
 
-	if (s[0] != ' ' && s[0] != '\t' && strpbrk(s, ",\"\r\n") == NULL &&
+	if (s[0] != ' ' && s[0] != '\t' && strpbrk(s, special) == NULL &&
 	    (s[0] == '\0' || (s[strlen(s) - 1] != ' ' &&
 	    s[strlen(s) - 1] != '\t')))
 		return fputs(s, fp) == EOF ? -1 : 0;
@@ -682,27 +702,48 @@ apostrophe(char *s)
 	return t;
 }
 
+/*
+ * A decimal with a comma for its mark, where semicolons separate the
+ * fields: Dutch Excel reads "2.27" as a date or a text.
+ */
+static void
+decimal_comma(const struct field *f, char *s, char d)
+{
+	char *p;
+
+	if (d == ';' && f->type == FT_DECIMAL && (p = strchr(s, '.')) != NULL)
+		*p = ',';
+}
+
+/* The header row: the columns, d between them. */
+static int
+csv_header(struct writer *w, char d)
+{
+	size_t i;
+
+	/* Excel takes a file for UTF-8 by its byte order mark. */
+	if (d == ';' && fputs("\xef\xbb\xbf", w->fp) == EOF)
+		return -1;
+	for (i = 0; i < w->ncolumns; i++)
+		if ((i > 0 && putc(d, w->fp) == EOF) ||
+		    csv_put_value(w->fp, w->columns[i], d) != 0)
+			return -1;
+	return fputs("\r\n", w->fp) == EOF ? -1 : 0;
+}
+
 int
 csv_writer_put(struct writer *w, const struct record *r,
     struct ally_error *err)
 {
 	const struct field *f;
-	char *s;
+	char *s, d = out_delim();
 	size_t i;
 	int rc = 0;
 
-	if (w->count == 1 && !(w->flags & WRITER_NO_HEADER)) {
-		for (i = 0; i < w->ncolumns && rc == 0; i++) {
-			if (i > 0 && putc(',', w->fp) == EOF)
-				rc = -1;
-			if (rc == 0)
-				rc = csv_put_value(w->fp, w->columns[i]);
-		}
-		if (rc == 0 && fputs("\r\n", w->fp) == EOF)
-			rc = -1;
-	}
+	if (w->count == 1 && !(w->flags & WRITER_NO_HEADER))
+		rc = csv_header(w, d);
 	for (i = 0; i < w->ncolumns && rc == 0; i++) {
-		if (i > 0 && putc(',', w->fp) == EOF)
+		if (i > 0 && putc(d, w->fp) == EOF)
 			rc = -1;
 		if ((f = record_field(r, w->columns[i])) == NULL || rc != 0)
 			continue;
@@ -712,7 +753,8 @@ csv_writer_put(struct writer *w, const struct record *r,
 		if ((s = field_flat(f)) == NULL || (csv_formula(f, s) &&
 		    (s = apostrophe(s)) == NULL))
 			return ally_errorf(err, EX_OSERR, "out of memory");
-		rc = csv_put_value(w->fp, s);
+		decimal_comma(f, s, d);
+		rc = csv_put_value(w->fp, s, d);
 		free(s);
 	}
 	if (rc == 0 && fputs("\r\n", w->fp) == EOF)

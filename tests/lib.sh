@@ -12,7 +12,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/ally-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export ALLY_DB="$T/ally.db"
 export ALLY_TODAY=2027-01-15
-unset ALLY_NETWORK XDG_DATA_HOME
+unset ALLY_NETWORK XDG_DATA_HOME ALLY_CSV_DELIMITER
 # No test reads what prove's standard input holds (ally-add --create reads
 # records from a standard input that is no terminal).
 exec </dev/null
