@@ -118,26 +118,11 @@ contact_apply(sqlite3 *db, const struct network *net, const struct record *r,
 {
 	struct row_apply a;
 	struct row old, row;
-	long long id;
-	int rc = -1, found = 0;
+	int rc = -1;
 
-	if (row_network(r, net, err) != 0 || row_id(r, &id, err) != 0)
-		return -1;
 	row_begin(&a, &contact_spec, db, net, r, &row, &old, today);
-	if (id != 0 && (found = row_load(db, &contact_spec, net->id, id, &old,
-	    err)) <= 0) {
-		if (found == 0)
-			ally_error_at(err, EX_DATAERR, r->file,
-			    record_line(r, "id"), "id", "no contact %s in "
-			    "network %s (leave the id out for a new one)",
-			    record_get(r, "id"), net->name);
+	if (row_load_given(&a, &old, _("contact"), err) < 0)
 		goto out;
-	}
-	a.old = found ? &old : NULL;
-	if (found && row_copy(&row, &old) != 0) {
-		ally_errorf(err, EX_OSERR, "out of memory");
-		goto out;
-	}
 	if (row_overlay(&a, err) != 0 || check_new(r, &row, err) != 0)
 		goto out;
 	rc = row_write(&a, NULL, changed, idp, err);
@@ -153,12 +138,8 @@ contact_query(sqlite3 *db, const struct network *net, sqlite3_stmt **st,
 {
 	static char sql[ROW_SELECT_MAX];
 
-	if (row_select(&contact_def, "", "WHERE t.network_id = ?1 ORDER BY "
-	    "t.date, t.id", sql, sizeof(sql), err) == NULL ||
-	    db_prepare(db, sql, st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(*st, 1, net->id);
-	return 0;
+	return row_query(db, &contact_def, "WHERE t.network_id = ?1 ORDER BY t.date, t.id",
+	    sql, sizeof(sql), net->id, st, err);
 }
 
 struct record *

@@ -542,3 +542,38 @@ row_select(const struct record_def *d, const char *extra, const char *tail,
 	}
 	return buf;
 }
+
+int
+row_query(sqlite3 *db, const struct record_def *d, const char *tail,
+    char *buf, size_t len, long long net, sqlite3_stmt **st,
+    struct ally_error *err)
+{
+	if (row_select(d, "", tail, buf, len, err) == NULL ||
+	    db_prepare(db, buf, st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(*st, 1, net);
+	return 0;
+}
+
+int
+row_load_given(struct row_apply *a, struct row *old, const char *what,
+    struct ally_error *err)
+{
+	long long id;
+	int found;
+
+	if (row_network(a->r, a->net, err) != 0 || row_id(a->r, &id, err) != 0)
+		return -1;
+	if (id == 0)
+		return 0;
+	if ((found = row_load(a->db, a->spec, a->net->id, id, old, err)) == 0)
+		ally_error_at(err, EX_DATAERR, a->r->file, record_line(a->r,
+		    "id"), "id", "no %s %s in network %s (leave the id out for "
+		    "a new one)", what, record_get(a->r, "id"), a->net->name);
+	if (found <= 0)
+		return -1;
+	a->old = old;
+	if (row_copy(a->row, old) != 0)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	return 1;
+}

@@ -84,6 +84,20 @@ int	 row_columns(sqlite3_stmt *, struct record *, const char *const *,
 #define ROW_SELECT_MAX	2048
 const char *row_select(const struct record_def *, const char *,
 	    const char *, char *, size_t, struct ally_error *);
+/*
+ * After row_begin: the record's network checked and, when it gives an
+ * id, that row of the network loaded into old (a->old) and copied into
+ * the row: 1; no id: 0; -1 with "no WHAT ID in network N" when the
+ * network has no such row.
+ */
+int	 row_load_given(struct row_apply *, struct row *, const char *,
+	    struct ally_error *);
+/*
+ * row_select's statement (no extra columns, tail as there) prepared, the
+ * network's id bound to ?1: a module's listing of its rows.
+ */
+int	 row_query(sqlite3 *, const struct record_def *, const char *, char *,
+	    size_t, long long, sqlite3_stmt **, struct ally_error *);
 /* A member by alias: the id, role and status (of ROW_WORD bytes). */
 #define ROW_MEMBER_SQL	"SELECT id, role, status FROM person WHERE " \
 	"network_id = ? AND alias = ?"

@@ -168,24 +168,12 @@ topic_apply(sqlite3 *db, const struct network *net, const struct record *r,
 {
 	struct row_apply a;
 	struct row old, row;
-	long long id;
-	int rc = -1, found = 0;
+	int rc = -1, found;
 
-	if (row_network(r, net, err) != 0 || row_id(r, &id, err) != 0)
-		return -1;
 	row_begin(&a, &topic_spec, db, net, r, &row, &old, today);
-	if (id != 0 && (found = row_load(db, &topic_spec, net->id, id, &old,
-	    err)) <= 0) {
-		if (found == 0)
-			ally_error_at(err, EX_DATAERR, r->file,
-			    record_line(r, "id"), "id", "no topic %s in "
-			    "network %s (leave the id out for a new one)",
-			    record_get(r, "id"), net->name);
+	if ((found = row_load_given(&a, &old, _("topic"), err)) < 0)
 		goto out;
-	}
-	a.old = found ? &old : NULL;
-	if (found ? row_copy(&row, &old) != 0 : row_set(&row, T_STATUS,
-	    "proposed") != 0) {
+	if (!found && row_set(&row, T_STATUS, "proposed") != 0) {
 		ally_errorf(err, EX_OSERR, "out of memory");
 		goto out;
 	}
@@ -204,12 +192,8 @@ topic_query(sqlite3 *db, const struct network *net, sqlite3_stmt **st,
 {
 	static char sql[ROW_SELECT_MAX];
 
-	if (row_select(&topic_def, "", "WHERE t.network_id = ?1 ORDER BY "
-	    "t.id", sql, sizeof(sql), err) == NULL ||
-	    db_prepare(db, sql, st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(*st, 1, net->id);
-	return 0;
+	return row_query(db, &topic_def, "WHERE t.network_id = ?1 ORDER BY t.id",
+	    sql, sizeof(sql), net->id, st, err);
 }
 
 /* A topic as a record; for later is the word, not an empty field. */
