@@ -138,8 +138,8 @@ contact_query(sqlite3 *db, const struct network *net, sqlite3_stmt **st,
 {
 	static char sql[ROW_SELECT_MAX];
 
-	return row_query(db, &contact_def, "WHERE t.network_id = ?1 ORDER BY t.date, t.id",
-	    sql, sizeof(sql), net->id, st, err);
+	return row_query(db, &contact_def, "WHERE t.network_id = ?1 "
+	    "ORDER BY t.date, t.id", sql, sizeof(sql), net->id, st, err);
 }
 
 struct record *

@@ -192,8 +192,8 @@ topic_query(sqlite3 *db, const struct network *net, sqlite3_stmt **st,
 {
 	static char sql[ROW_SELECT_MAX];
 
-	return row_query(db, &topic_def, "WHERE t.network_id = ?1 ORDER BY t.id",
-	    sql, sizeof(sql), net->id, st, err);
+	return row_query(db, &topic_def, "WHERE t.network_id = ?1 "
+	    "ORDER BY t.id", sql, sizeof(sql), net->id, st, err);
 }
 
 /* A topic as a record; for later is the word, not an empty field. */
