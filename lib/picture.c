@@ -37,23 +37,24 @@ picture_free(struct picture *p)
 
 /*
  * How many members reported the reading: the distinct aliases among the
- * signals of its network and theme that fall on its day (the signals
- * the thermometer folds into it); a meeting is no one member.  sig
- * holds the network's signals, n of them.
+ * signals of its network and theme in the thermometer's window (the
+ * signals its reading is made of); a meeting is no one member.
  */
 static int
-count_allies(const struct signal_reading *sig, size_t n,
-    const struct signal_reading *r)
+count_allies(const struct thermometer *t, const struct signal_reading *r)
 {
+	const struct signal_set *s = &t->set;
+	long long now = (long long)t->now_day * 1440 + t->now_minute, m;
 	const char *seen[64];
 	size_t i, j;
 	int k = 0;
 
-	for (i = 0; i < n; i++) {
-		const struct signal_reading *x = &sig[i];
+	for (i = 0; i < s->nsig; i++) {
+		const struct signal_reading *x = &s->sig[i];
 
-		if (x->date != r->date || x->source == NULL ||
-		    strcmp(x->theme, r->theme) != 0 ||
+		m = (long long)x->date * 1440 + (x->time >= 0 ? x->time : 0);
+		if (x->net != r->net || m > now || m < now - t->hours * 60LL ||
+		    x->source == NULL || strcmp(x->theme, r->theme) != 0 ||
 		    strncmp(x->source, "meeting:", 8) == 0)
 			continue;
 		for (j = 0; j < (size_t)k && strcmp(seen[j], x->source) != 0;
@@ -65,35 +66,26 @@ count_allies(const struct signal_reading *sig, size_t n,
 	return k;
 }
 
-/*
- * The lines of one network, rd[lo..hi) of its readings and sig[slo..shi)
- * of its signals: its themes, hottest first.
- */
+/* The lines: each network's themes, hottest first. */
 static int
-network_lines(struct picture *p, size_t lo, size_t hi, size_t slo,
-    size_t shi, struct ally_error *err)
+picture_lines(struct picture *p, struct ally_error *err)
 {
-	struct thermometer one = *p->t;
 	const struct signal_reading **v;
-	struct picture_line *l;
 	size_t i, n;
+	int net;
 
-	one.set.rd = &p->t->set.rd[lo];
-	one.set.nrd = hi - lo;
-	one.cells = NULL;
-	if (thermometer_latest(&one, &v, &n, err) != 0)
+	if (thermometer_latest(p->t, &v, &n, err) != 0)
 		return -1;
-	if ((l = reallocarray(p->v, p->n + n + 1, sizeof(*l))) == NULL) {
+	if ((p->v = calloc(n + 1, sizeof(*p->v))) == NULL) {
 		free(v);
 		return oom(err);
 	}
-	p->v = l;
-	for (i = 0; i < n; i++) {
-		memset(&l[p->n], 0, sizeof(*l));
-		l[p->n].r = v[i];
-		l[p->n++].allies = count_allies(&p->t->set.sig[slo], shi - slo,
-		    v[i]);
-	}
+	for (net = 0; (size_t)net < p->t->set.nnets; net++)
+		for (i = 0; i < n; i++)
+			if (v[i]->net == net) {
+				p->v[p->n].r = v[i];
+				p->v[p->n++].allies = count_allies(p->t, v[i]);
+			}
 	free(v);
 	return 0;
 }
@@ -230,26 +222,13 @@ picture_build(struct picture *p, const struct thermometer *t,
     const struct ally_opts *o, const char *const *files, int nfiles,
     int flags, void (*warn)(const char *, ...), struct ally_error *err)
 {
-	const struct signal_set *s = &t->set;
-	size_t lo, hi, slo, shi;
 	int i;
 
 	memset(p, 0, sizeof(*p));
 	p->t = t;
 	p->flags = flags;
-	/* Readings and signals are both in the order of the networks. */
-	for (lo = 0, slo = 0; lo < s->nrd; lo = hi) {
-		for (hi = lo + 1; hi < s->nrd && s->rd[hi].net == s->rd[lo].net;
-		    hi++)
-			;
-		while (slo < s->nsig && s->sig[slo].net != s->rd[lo].net)
-			slo++;
-		for (shi = slo; shi < s->nsig && s->sig[shi].net ==
-		    s->rd[lo].net; shi++)
-			;
-		if (network_lines(p, lo, hi, slo, shi, err) != 0)
-			return -1;
-	}
+	if (picture_lines(p, err) != 0)
+		return -1;
 	if (flags & PICTURE_NO_SUMMARIES)
 		return 0;
 	if (nfiles == 0)
