@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "callround.h"
 #include "doc.h"
 #include "fields.h"
 #include "member.h"
@@ -30,6 +31,7 @@ void
 picture_free(struct picture *p)
 {
 	free(p->v);
+	free(p->reach);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -160,6 +162,43 @@ struct check {
 	void			(*warn)(const char *, ...);
 };
 
+static long long
+count_of(const struct record *r, const char *key)
+{
+	const char *v = record_get(r, key);
+
+	return v != NULL ? strtoll(v, NULL, 10) : 0;
+}
+
+/* The reach of network n's open round, or of its latest. */
+static int
+load_reach(sqlite3 *db, const struct network *n, struct picture_reach *out,
+    struct ally_error *err)
+{
+	struct ally_error e;
+	struct record *r;
+	const char *v;
+
+	memset(&e, 0, sizeof(e));
+	memset(out, 0, sizeof(*out));
+	if (callround_get(db, n, 0, &r, &e) != 0) {
+		/* No round in the network: nothing to show. */
+		if (e.code == EX_DATAERR)
+			return 0;
+		return ally_errorf(err, e.code, "%s", e.msg);
+	}
+	out->known = 1;
+	out->open = (v = record_get(r, "status")) != NULL &&
+	    strcmp(v, "open") == 0;
+	snprintf(out->opened, sizeof(out->opened), "%s",
+	    (v = record_get(r, "opened")) != NULL ? v : "");
+	out->calls = count_of(r, "calls");
+	out->reached = count_of(r, "reached");
+	out->to_reach = count_of(r, "to_reach");
+	record_free(r);
+	return 0;
+}
+
 static int
 check_network(const struct network *n, void *arg, struct ally_error *err)
 {
@@ -176,6 +215,10 @@ check_network(const struct network *n, void *arg, struct ally_error *err)
 		    strcmp(s->nets[i].file, c->label) == 0))
 			break;
 	if (i == s->nnets)
+		return 0;
+	if (load_reach(c->db, n, &c->p->reach[i], err) != 0)
+		return -1;
+	if (c->p->flags & PICTURE_NO_SUMMARIES)
 		return 0;
 	if ((names = names_load(c->db, n->id, 0, err)) == NULL)
 		return -1;
@@ -229,8 +272,8 @@ picture_build(struct picture *p, const struct thermometer *t,
 	p->flags = flags;
 	if (picture_lines(p, err) != 0)
 		return -1;
-	if (flags & PICTURE_NO_SUMMARIES)
-		return 0;
+	if ((p->reach = calloc(t->set.nnets + 1, sizeof(*p->reach))) == NULL)
+		return oom(err);
 	if (nfiles == 0)
 		return check_file(p, o, o->db, NULL, warn, err);
 	for (i = 0; i < nfiles; i++)
@@ -246,6 +289,19 @@ static const char *
 summary_of(const struct picture_line *l)
 {
 	return l->withheld ? NULL : l->r->summary;
+}
+
+/* The round's reach on each line: null where the network has none. */
+static int
+set_reach(struct record *o, const struct picture_reach *k)
+{
+	if (!k->known)
+		return record_set_null(o, "to_call") != 0 ||
+		    record_set_null(o, "reached") != 0 ||
+		    record_set_null(o, "to_reach") != 0 ? -1 : 0;
+	return record_set_int(o, "to_call", k->calls) != 0 ||
+	    record_set_int(o, "reached", k->reached) != 0 ||
+	    record_set_int(o, "to_reach", k->to_reach) != 0 ? -1 : 0;
 }
 
 static struct record *
@@ -274,7 +330,8 @@ line_record(const struct picture *p, const struct picture_line *l)
 	    record_set_null(o, "alert")) != 0 ||
 	    (!(p->flags & PICTURE_NO_SUMMARIES) && (summary_of(l) != NULL ?
 	    record_set(o, "summary", summary_of(l)) :
-	    record_set_null(o, "summary")) != 0)) {
+	    record_set_null(o, "summary")) != 0) ||
+	    set_reach(o, &p->reach[r->net]) != 0) {
 		record_free(o);
 		return NULL;
 	}
@@ -307,7 +364,7 @@ picture_records(const struct picture *p, int (*fn)(struct record *, void *,
  * last one a column of text; keep them short.
  */
 static const char *const heads[] = { N_("Theme"), N_("Level"),
-	N_("Trend"), N_("Basis"), N_("Allies"), N_("Date"), N_("Summary"),
+	N_("Trend"), N_("Basis"), N_("Allies"), N_("As of"), N_("Summary"),
 	NULL };
 
 static void
@@ -315,12 +372,12 @@ line_row(struct document *d, const struct picture_line *l)
 {
 	const struct signal_reading *r = l->r;
 	const char *cells[7];
-	char lv[48], trend[32], basis[32], allies[16], date[11];
+	char lv[48], trend[32], basis[32], allies[16], date[17];
 
 	snprintf(lv, sizeof(lv), "%d %s", r->tension,
 	    _(signal_levels[r->tension]));
 	snprintf(allies, sizeof(allies), "%d", l->allies);
-	date_format(r->date, date);
+	datetime_format(r->date, r->time < 0 ? 0 : r->time, date);
 	cells[0] = r->theme;
 	cells[1] = lv;
 	cells[2] = r->trend != NULL ? thermometer_words(r->trend, trend,
@@ -334,6 +391,19 @@ line_row(struct document *d, const struct picture_line *l)
 	else
 		cells[6] = r->summary != NULL ? r->summary : "-";
 	doc_row(d, cells);
+}
+
+/* The reach of network net's call round, in one sentence. */
+static void
+reach_paragraph(struct document *d, const struct picture_reach *k)
+{
+	if (!k->known)
+		return;
+	doc_paragraphf(d, k->open ? _("Call round opened %s, still open: "
+	    "%lld to call, %lld reached, %lld still to reach.") :
+	    _("Call round opened %s, closed: %lld to call, %lld reached, "
+	    "%lld still to reach."), k->opened, k->calls, k->reached,
+	    k->to_reach);
 }
 
 /* The themes of network net, or a sentence that it has none. */
@@ -365,27 +435,27 @@ picture_doc(const struct picture *p, struct ally_error *err)
 {
 	const struct thermometer *t = p->t;
 	struct document *d;
-	char to[11], from[11];
+	char to[11], now[17];
 	size_t i;
 
 	date_format(t->until, to);
-	date_format(t->since, from);
 	if ((d = doc_new(_("Picture for the crisis organisation"), t->rollup ?
 	    _("all networks") : t->network, to)) == NULL) {
 		oom(err);
 		return NULL;
 	}
-	doc_paragraph(d, _("Each theme's latest reading from the allies, "
-	    "hottest first, without a name, an alias or a source.  Levels run "
-	    "from 0 calm to 4 unrest; allies is how many members reported "
-	    "it."));
-	if (t->since_given)
-		doc_paragraphf(d, _("Readings from %s to %s."), from, to);
-	else
-		doc_paragraphf(d, _("Readings up to %s."), to);
+	doc_paragraph(d, _("Each theme's reading from the allies over the "
+	    "window, hottest first, without a name, an alias or a source.  "
+	    "Levels run from 0 calm to 4 unrest; allies is how many members "
+	    "reported it, as of when the latest did."));
+	datetime_format(t->now_day, t->now_minute, now);
+	doc_paragraphf(d, ngettext("Readings of the last %d hour up to %s.",
+	    "Readings of the last %d hours up to %s.", t->hours), t->hours,
+	    now);
 	for (i = 0; i < t->set.nnets; i++) {
 		if (t->set.nnets > 1 || t->rollup)
 			doc_heading(d, t->set.nets[i].name);
+		reach_paragraph(d, &p->reach[i]);
 		network_table(d, p, (int)i);
 	}
 	if (t->set.nnets == 0)

@@ -41,10 +41,10 @@ noleak "$T/p.csv" "-p -f csv"
 # strongest of two sources, three signals.  youth: A03's 1 on the 10th
 # and A04's 2 on the 11th, two allies, two signals; A04's 2 the stronger.
 cat >"$T/want.csv" <<'EOF'
-network,theme,date,tension,level,trend,basis,allies,signals,alert,summary
-Middelburg,safety,2027-06-11,4,unrest,rising,evidenced,2,3,level,Youths gathering at the station square
-Middelburg,polarisation,2027-06-09,2,concern,steady,experienced,1,1,,
-Middelburg,youth,2027-06-11,2,concern,rising,experienced,2,2,,
+network,theme,date,tension,level,trend,basis,allies,signals,alert,summary,to_call,reached,to_reach
+Middelburg,safety,2027-06-11,4,unrest,rising,evidenced,2,3,level,Youths gathering at the station square,,,
+Middelburg,polarisation,2027-06-09,2,concern,steady,experienced,1,1,,,,,
+Middelburg,youth,2027-06-11,2,concern,rising,experienced,2,2,,,,,
 EOF
 diff_ok "$T/p.csv" "$T/want.csv" "-p -f csv: the figures computed by hand"
 like "$errout" "network Middelburg, theme youth: the summary names a member or holds an alias" \
@@ -61,8 +61,8 @@ ok $? "the picture's themes, dates and levels are the thermometer's"
 run report-sentiment -p -S -f csv
 printf '%s\n' "$out" | tr -d '\r' >"$T/s.csv"
 is "$(head -1 "$T/s.csv")" \
-    "network,theme,date,tension,level,trend,basis,allies,signals,alert" \
-    "-S: no summary field"
+    "network,theme,date,tension,level,trend,basis,allies,signals,alert,to_call,reached,to_reach" \
+    "-S: no summary field (no call round: its reach empty)"
 unlike "$(cat "$T/s.csv")" "Youths" "-S: no summary at all"
 is "$errout" "" "-S: no summary checked, nothing said"
 
