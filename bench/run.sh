@@ -268,6 +268,32 @@ run_pair rollupx "$ROLLUP_RUNS"
 row "roll-up: $NETS networks' exports, $(cat "$D"/exports/*.csv | wc -l) lines (sqlite3: .import)" \
     rollupx 1.0
 
+# ---- 2c. the windowed thermometer ----------------------------------------------
+
+# Every network's and theme's reading over a window of hours (the
+# thermometer's rule) with its alerts from the windowed readings of the
+# theme's history, as the picture of the national database gives it
+# (report-sentiment -p -g -S), against sqlite3 doing the same in one
+# query (bench/window.sql).  A window of 90 days, so that every network
+# has readings on 31 December; now is the end of that day.
+WIN_HOURS=2160
+say "bench: the windowed thermometer of $NETS networks, $WIN_HOURS hours"
+WIN_NOW=$("$SQLITE" :memory: "SELECT CAST(julianday('$ALLY_TODAY') - 2440587.5 AS INTEGER) * 1440 + 1439")
+sed "s/:until/$ALLY_TODAY/; s/:hours/$WIN_HOURS/g; s/:now/$WIN_NOW/g" \
+    "$TOP/bench/window.sql" >"$D/window.sql"
+"$BIN/report-sentiment" -p -g -S -H "$WIN_HOURS" -f csv -d "$NAT" |
+    tr -d '\r' | sed 1d | sort >"$D/window.out"
+"$SQLITE" -csv "$NAT" <"$D/window.sql" | tr -d '"' | sort >"$D/window.sqlcsv"
+cmp -s "$D/window.out" "$D/window.sqlcsv" ||
+	{ say "bench: the windowed readings differ"; exit 1; }
+WIN_READINGS=$(wc -l <"$D/window.out")
+O_SETUP=$NOOP O_IN=/dev/null S_SETUP=$NOOP S_IN=$D/window.sql
+O_CMD="\"\$BIN/report-sentiment\" -p -g -S -H \"\$WIN_HOURS\" -f csv -d \"\$NAT\""
+S_CMD="\"\$SQLITE\" -csv \"\$NAT\""
+run_pair window "$ROLLUP_RUNS"
+row "windowed thermometer: $NETS networks, $WIN_READINGS readings over $WIN_HOURS hours (-p -g -S)" \
+    window 1.5
+
 # ---- 3. ingest ---------------------------------------------------------------
 
 ING=$D/ingest.db BARE=$D/bare.db

@@ -112,6 +112,11 @@ resolve_dates(struct ctx *c, struct ally_error *err)
 	if (c->until_arg != NULL && opt_date("--until", c->until_arg,
 	    &c->t.until, err) != 0)
 		return -1;
+	/* As on an earlier day: the window ends with that day. */
+	if (c->t.until < c->today) {
+		c->t.now_day = c->t.until;
+		c->t.now_minute = 23 * 60 + 59;
+	}
 	/* Alerts look at the last week unless told: a weekly cron job. */
 	c->t.since = c->mode == M_ALERTS ? c->t.until - 6 : LONG_MIN / 2;
 	if (c->since_arg != NULL && date_parse_since(c->since_arg, c->t.until,
@@ -172,8 +177,6 @@ check_usage(struct ctx *c, int nargs, char **args)
 	    (c->o.format != FMT_AUTO && c->o.format != FMT_YAML &&
 	    c->o.format != FMT_CSV)))
 		return _("-x exports by month or quarter, as yaml or csv");
-	if (c->t.rollup && c->t.hours > 0)
-		return _("-H reads one network's thermometer, not a roll-up");
 	if (c->o.format == FMT_SVG) {
 		if (c->mode == M_ALERTS || c->mode == M_LIST)
 			return _("-f svg draws the period table (with -b), not "
@@ -315,8 +318,8 @@ static const struct opt table[] = {
 	RULE('w', "window", N_("DAYS"), N_("the days a rise is measured in")),
 	RULE('k', "consecutive", N_("COUNT"),
 	    N_("alert after so many tense readings in a row")),
-	OPT_VALUE('H', "hours", N_("HOURS"), N_("the thermometer over the "
-	    "last hours (72: three days)"), OPT_IN(M_THERMOMETER)),
+	OPT_VALUE('H', "hours", N_("HOURS"), N_("the window of a reading "
+	    "(default 72 hours)"), REPORTS & ~OPT_IN(M_LIST)),
 	OPT_VALUE('d', "db", N_("FILE"),
 	    N_("the database (default: $ALLY_DB; -g: again for more)"),
 	    OPT_ANY),
@@ -354,21 +357,19 @@ static const struct opt_cmd cmdline = {
 	    "           [-f format] [-F format] [file ...]\n"
 	    "       report-sentiment [-l | -a | -b period] [-d db] "
 	    "[-n network] [-f format]\n"
-	    "           [-t theme] [-s since] [-U until] [-L level] "
-	    "[-R rise] [-w days] [-k count]\n"
+	    "           [-t theme] [-s since] [-U until] [-H hours] "
+	    "[-L level] [-R rise]\n"
+	    "           [-w days] [-k count]\n"
 	    "       report-sentiment -g [-a | -b period] [-f format] "
 	    "[-t theme] [-s since] [-U until]\n"
 	    "           [-L level] [-R rise] [-w days] [-k count] "
 	    "[-d db ...] [db | export ...]\n"
 	    "       report-sentiment -p [-gS] [-f format] [--to address] "
 	    "[-t theme] [-s since]\n"
-	    "           [-d db ...] [db ...]\n"
+	    "           [-H hours] [-d db ...] [db ...]\n"
 	    "       report-sentiment -x [-g] [-b period] [-f format] "
 	    "[-t theme] [-s since] [-U until]\n"
-	    "           [-d db ...] [db ...]\n"
-	    "       report-sentiment -H hours [-d db] [-n network] "
-	    "[-f format] [-t theme]\n"
-	    "           [-L level]\n")
+	    "           [-d db ...] [db ...]\n")
 };
 
 /* -r: the signals of the files, in one transaction. */
@@ -424,6 +425,7 @@ main(int argc, char *argv[])
 
 	memset(&c, 0, sizeof(c));
 	signal_rules_default(&c.t.rules);
+	c.t.hours = c.t.rules.hours;
 	if ((rc = opt_main(&cmdline, &argc, &argv, &c, &c.o, &m, &e)) >= 0)
 		return rc;
 	if (c.mode == M_RECORD)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "callround.h"
 #include "doc.h"
 #include "fields.h"
 #include "member.h"
@@ -30,6 +31,7 @@ void
 picture_free(struct picture *p)
 {
 	free(p->v);
+	free(p->reach);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -37,23 +39,24 @@ picture_free(struct picture *p)
 
 /*
  * How many members reported the reading: the distinct aliases among the
- * signals of its network and theme that fall on its day (the signals
- * the thermometer folds into it); a meeting is no one member.  sig
- * holds the network's signals, n of them.
+ * signals of its network and theme in the thermometer's window (the
+ * signals its reading is made of); a meeting is no one member.
  */
 static int
-count_allies(const struct signal_reading *sig, size_t n,
-    const struct signal_reading *r)
+count_allies(const struct thermometer *t, const struct signal_reading *r)
 {
+	const struct signal_set *s = &t->set;
+	long long now = (long long)t->now_day * 1440 + t->now_minute, m;
 	const char *seen[64];
 	size_t i, j;
 	int k = 0;
 
-	for (i = 0; i < n; i++) {
-		const struct signal_reading *x = &sig[i];
+	for (i = 0; i < s->nsig; i++) {
+		const struct signal_reading *x = &s->sig[i];
 
-		if (x->date != r->date || x->source == NULL ||
-		    strcmp(x->theme, r->theme) != 0 ||
+		m = (long long)x->date * 1440 + (x->time >= 0 ? x->time : 0);
+		if (x->net != r->net || m > now || m < now - t->hours * 60LL ||
+		    x->source == NULL || strcmp(x->theme, r->theme) != 0 ||
 		    strncmp(x->source, "meeting:", 8) == 0)
 			continue;
 		for (j = 0; j < (size_t)k && strcmp(seen[j], x->source) != 0;
@@ -65,35 +68,26 @@ count_allies(const struct signal_reading *sig, size_t n,
 	return k;
 }
 
-/*
- * The lines of one network, rd[lo..hi) of its readings and sig[slo..shi)
- * of its signals: its themes, hottest first.
- */
+/* The lines: each network's themes, hottest first. */
 static int
-network_lines(struct picture *p, size_t lo, size_t hi, size_t slo,
-    size_t shi, struct ally_error *err)
+picture_lines(struct picture *p, struct ally_error *err)
 {
-	struct thermometer one = *p->t;
 	const struct signal_reading **v;
-	struct picture_line *l;
 	size_t i, n;
+	int net;
 
-	one.set.rd = &p->t->set.rd[lo];
-	one.set.nrd = hi - lo;
-	one.cells = NULL;
-	if (thermometer_latest(&one, &v, &n, err) != 0)
+	if (thermometer_latest(p->t, &v, &n, err) != 0)
 		return -1;
-	if ((l = reallocarray(p->v, p->n + n + 1, sizeof(*l))) == NULL) {
+	if ((p->v = calloc(n + 1, sizeof(*p->v))) == NULL) {
 		free(v);
 		return oom(err);
 	}
-	p->v = l;
-	for (i = 0; i < n; i++) {
-		memset(&l[p->n], 0, sizeof(*l));
-		l[p->n].r = v[i];
-		l[p->n++].allies = count_allies(&p->t->set.sig[slo], shi - slo,
-		    v[i]);
-	}
+	for (net = 0; (size_t)net < p->t->set.nnets; net++)
+		for (i = 0; i < n; i++)
+			if (v[i]->net == net) {
+				p->v[p->n].r = v[i];
+				p->v[p->n++].allies = count_allies(p->t, v[i]);
+			}
 	free(v);
 	return 0;
 }
@@ -168,6 +162,43 @@ struct check {
 	void			(*warn)(const char *, ...);
 };
 
+static long long
+count_of(const struct record *r, const char *key)
+{
+	const char *v = record_get(r, key);
+
+	return v != NULL ? strtoll(v, NULL, 10) : 0;
+}
+
+/* The reach of network n's open round, or of its latest. */
+static int
+load_reach(sqlite3 *db, const struct network *n, struct picture_reach *out,
+    struct ally_error *err)
+{
+	struct ally_error e;
+	struct record *r;
+	const char *v;
+
+	memset(&e, 0, sizeof(e));
+	memset(out, 0, sizeof(*out));
+	if (callround_get(db, n, 0, &r, &e) != 0) {
+		/* No round in the network: nothing to show. */
+		if (e.code == EX_DATAERR)
+			return 0;
+		return ally_errorf(err, e.code, "%s", e.msg);
+	}
+	out->known = 1;
+	out->open = (v = record_get(r, "status")) != NULL &&
+	    strcmp(v, "open") == 0;
+	snprintf(out->opened, sizeof(out->opened), "%s",
+	    (v = record_get(r, "opened")) != NULL ? v : "");
+	out->calls = count_of(r, "calls");
+	out->reached = count_of(r, "reached");
+	out->to_reach = count_of(r, "to_reach");
+	record_free(r);
+	return 0;
+}
+
 static int
 check_network(const struct network *n, void *arg, struct ally_error *err)
 {
@@ -184,6 +215,10 @@ check_network(const struct network *n, void *arg, struct ally_error *err)
 		    strcmp(s->nets[i].file, c->label) == 0))
 			break;
 	if (i == s->nnets)
+		return 0;
+	if (load_reach(c->db, n, &c->p->reach[i], err) != 0)
+		return -1;
+	if (c->p->flags & PICTURE_NO_SUMMARIES)
 		return 0;
 	if ((names = names_load(c->db, n->id, 0, err)) == NULL)
 		return -1;
@@ -230,28 +265,15 @@ picture_build(struct picture *p, const struct thermometer *t,
     const struct ally_opts *o, const char *const *files, int nfiles,
     int flags, void (*warn)(const char *, ...), struct ally_error *err)
 {
-	const struct signal_set *s = &t->set;
-	size_t lo, hi, slo, shi;
 	int i;
 
 	memset(p, 0, sizeof(*p));
 	p->t = t;
 	p->flags = flags;
-	/* Readings and signals are both in the order of the networks. */
-	for (lo = 0, slo = 0; lo < s->nrd; lo = hi) {
-		for (hi = lo + 1; hi < s->nrd && s->rd[hi].net == s->rd[lo].net;
-		    hi++)
-			;
-		while (slo < s->nsig && s->sig[slo].net != s->rd[lo].net)
-			slo++;
-		for (shi = slo; shi < s->nsig && s->sig[shi].net ==
-		    s->rd[lo].net; shi++)
-			;
-		if (network_lines(p, lo, hi, slo, shi, err) != 0)
-			return -1;
-	}
-	if (flags & PICTURE_NO_SUMMARIES)
-		return 0;
+	if (picture_lines(p, err) != 0)
+		return -1;
+	if ((p->reach = calloc(t->set.nnets + 1, sizeof(*p->reach))) == NULL)
+		return oom(err);
 	if (nfiles == 0)
 		return check_file(p, o, o->db, NULL, warn, err);
 	for (i = 0; i < nfiles; i++)
@@ -267,6 +289,19 @@ static const char *
 summary_of(const struct picture_line *l)
 {
 	return l->withheld ? NULL : l->r->summary;
+}
+
+/* The round's reach on each line: null where the network has none. */
+static int
+set_reach(struct record *o, const struct picture_reach *k)
+{
+	if (!k->known)
+		return record_set_null(o, "to_call") != 0 ||
+		    record_set_null(o, "reached") != 0 ||
+		    record_set_null(o, "to_reach") != 0 ? -1 : 0;
+	return record_set_int(o, "to_call", k->calls) != 0 ||
+	    record_set_int(o, "reached", k->reached) != 0 ||
+	    record_set_int(o, "to_reach", k->to_reach) != 0 ? -1 : 0;
 }
 
 static struct record *
@@ -295,7 +330,8 @@ line_record(const struct picture *p, const struct picture_line *l)
 	    record_set_null(o, "alert")) != 0 ||
 	    (!(p->flags & PICTURE_NO_SUMMARIES) && (summary_of(l) != NULL ?
 	    record_set(o, "summary", summary_of(l)) :
-	    record_set_null(o, "summary")) != 0)) {
+	    record_set_null(o, "summary")) != 0) ||
+	    set_reach(o, &p->reach[r->net]) != 0) {
 		record_free(o);
 		return NULL;
 	}
@@ -328,7 +364,7 @@ picture_records(const struct picture *p, int (*fn)(struct record *, void *,
  * last one a column of text; keep them short.
  */
 static const char *const heads[] = { N_("Theme"), N_("Level"),
-	N_("Trend"), N_("Basis"), N_("Allies"), N_("Date"), N_("Summary"),
+	N_("Trend"), N_("Basis"), N_("Allies"), N_("As of"), N_("Summary"),
 	NULL };
 
 static void
@@ -336,12 +372,12 @@ line_row(struct document *d, const struct picture_line *l)
 {
 	const struct signal_reading *r = l->r;
 	const char *cells[7];
-	char lv[48], trend[32], basis[32], allies[16], date[11];
+	char lv[48], trend[32], basis[32], allies[16], date[17];
 
 	snprintf(lv, sizeof(lv), "%d %s", r->tension,
 	    _(signal_levels[r->tension]));
 	snprintf(allies, sizeof(allies), "%d", l->allies);
-	date_format(r->date, date);
+	datetime_format(r->date, r->time < 0 ? 0 : r->time, date);
 	cells[0] = r->theme;
 	cells[1] = lv;
 	cells[2] = r->trend != NULL ? thermometer_words(r->trend, trend,
@@ -355,6 +391,19 @@ line_row(struct document *d, const struct picture_line *l)
 	else
 		cells[6] = r->summary != NULL ? r->summary : "-";
 	doc_row(d, cells);
+}
+
+/* The reach of network net's call round, in one sentence. */
+static void
+reach_paragraph(struct document *d, const struct picture_reach *k)
+{
+	if (!k->known)
+		return;
+	doc_paragraphf(d, k->open ? _("Call round opened %s, still open: "
+	    "%lld to call, %lld reached, %lld still to reach.") :
+	    _("Call round opened %s, closed: %lld to call, %lld reached, "
+	    "%lld still to reach."), k->opened, k->calls, k->reached,
+	    k->to_reach);
 }
 
 /* The themes of network net, or a sentence that it has none. */
@@ -386,27 +435,27 @@ picture_doc(const struct picture *p, struct ally_error *err)
 {
 	const struct thermometer *t = p->t;
 	struct document *d;
-	char to[11], from[11];
+	char to[11], now[17];
 	size_t i;
 
 	date_format(t->until, to);
-	date_format(t->since, from);
 	if ((d = doc_new(_("Picture for the crisis organisation"), t->rollup ?
 	    _("all networks") : t->network, to)) == NULL) {
 		oom(err);
 		return NULL;
 	}
-	doc_paragraph(d, _("Each theme's latest reading from the allies, "
-	    "hottest first, without a name, an alias or a source.  Levels run "
-	    "from 0 calm to 4 unrest; allies is how many members reported "
-	    "it."));
-	if (t->since_given)
-		doc_paragraphf(d, _("Readings from %s to %s."), from, to);
-	else
-		doc_paragraphf(d, _("Readings up to %s."), to);
+	doc_paragraph(d, _("Each theme's reading from the allies over the "
+	    "window, hottest first, without a name, an alias or a source.  "
+	    "Levels run from 0 calm to 4 unrest; allies is how many members "
+	    "reported it, as of when the latest did."));
+	datetime_format(t->now_day, t->now_minute, now);
+	doc_paragraphf(d, ngettext("Readings of the last %d hour up to %s.",
+	    "Readings of the last %d hours up to %s.", t->hours), t->hours,
+	    now);
 	for (i = 0; i < t->set.nnets; i++) {
 		if (t->set.nnets > 1 || t->rollup)
 			doc_heading(d, t->set.nets[i].name);
+		reach_paragraph(d, &p->reach[i]);
 		network_table(d, p, (int)i);
 	}
 	if (t->set.nnets == 0)

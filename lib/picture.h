@@ -24,19 +24,31 @@ struct picture_line {
 	int		 withheld;	/* its summary names someone */
 };
 
+/*
+ * The reach of a network's open call round, or of its latest: counts
+ * only (the round's reason and summary stay in the network).
+ */
+struct picture_reach {
+	int		 known;		/* 0: the network has no round */
+	int		 open;
+	char		 opened[17];	/* YYYY-MM-DD HH:MM */
+	long long	 calls, reached, to_reach;
+};
+
 struct picture {
 	const struct thermometer *t;
 	struct picture_line	*v;	/* by network, hottest first */
 	size_t			 n;
 	int			 flags;
 	long			 withheld;
+	struct picture_reach	*reach;	/* one per network of t->set */
 };
 
 /*
  * The picture of t's loaded readings (t->rollup: every network of the
  * files, else o's network), each summary checked against the members'
  * names and aliases of its database once more: one that holds either is
- * withheld, and said through warn.
+ * withheld, and said through warn; and each network's call round reach.
  */
 int	 picture_build(struct picture *, const struct thermometer *,
 	    const struct ally_opts *, const char *const *, int, int,

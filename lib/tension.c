@@ -382,6 +382,7 @@ signal_rules_default(struct signal_rules *r)
 	r->rise = 2;
 	r->window = 30;
 	r->consecutive = 3;
+	r->hours = 72;
 }
 
 static void
@@ -411,6 +412,7 @@ signal_set_free(struct signal_set *s)
 	free(s->nets);
 	free(s->sig);
 	free(s->rd);
+	free(s->wrd);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -667,36 +669,6 @@ mark_alerts(struct signal_reading *rd, size_t lo, size_t hi,
 	}
 }
 
-int
-signal_readings(struct signal_set *s, const struct signal_rules *ru,
-    struct ally_error *err)
-{
-	size_t i, j, start;
-
-	for (i = 0; i < s->nrd; i++)
-		reading_free(&s->rd[i]);
-	free(s->rd);
-	s->nrd = 0;
-	if ((s->rd = calloc(s->nsig + 1, sizeof(*s->rd))) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	for (i = 0; i < s->nsig; i = j) {
-		for (j = i + 1; j < s->nsig && same_series(&s->sig[i],
-		    &s->sig[j]) && s->sig[j].date == s->sig[i].date; j++)
-			;
-		if (fold_day(&s->sig[i], j - i, &s->rd[s->nrd]) != 0) {
-			reading_free(&s->rd[s->nrd]);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		s->nrd++;
-	}
-	for (start = 0, i = 1; i <= s->nrd; i++)
-		if (i == s->nrd || !same_series(&s->rd[start], &s->rd[i])) {
-			mark_alerts(s->rd, start, i, ru);
-			start = i;
-		}
-	return 0;
-}
-
 void
 signal_alert_words(unsigned a, char *buf, size_t len)
 {
@@ -945,13 +917,42 @@ window_reading(const struct signal_reading *const *v, size_t n,
 			top = v[i];
 	}
 	*out = *top;
-	out->count = sources;
+	out->count = (int)n;
+	out->sources = sources;
 	out->date = last->date;		/* as of the latest voice */
 	out->time = last->time;
 	out->age = (int)(now - moment(top));
 	out->prev = -1;
 	out->alerts = ru->level > 0 && top->tension >= ru->level ?
 	    SIGNAL_ALERT_LEVEL : 0;
+}
+
+/*
+ * The reading now against the series' latest windowed reading, last
+ * (NULL: none): unchanged since, it keeps its move and alerts; lowered
+ * since by the window passing a warning, it moved from it, and the level
+ * and rise rules look at its level again.
+ */
+static void
+now_alerts(const struct signal_set *s, size_t lo, size_t last,
+    const struct signal_rules *ru, struct signal_reading *r)
+{
+	const struct signal_reading *l = &s->wrd[last];
+	int low = r->tension;
+	size_t j;
+
+	if (l->tension == r->tension && l->id == r->id) {
+		r->prev = l->prev;
+		r->alerts = l->alerts;
+		return;
+	}
+	r->prev = l->tension;
+	for (j = last + 1; j > lo && s->wrd[j - 1].date >= r->date -
+	    ru->window; j--)
+		if (s->wrd[j - 1].tension < low)
+			low = s->wrd[j - 1].tension;
+	if (ru->rise > 0 && ru->window > 0 && r->tension - low >= ru->rise)
+		r->alerts |= SIGNAL_ALERT_RISE;
 }
 
 int
@@ -961,7 +962,7 @@ signal_window(const struct signal_set *s, const struct signal_rules *ru,
 {
 	const struct signal_reading **v;
 	long long now = (long long)day * 1440 + minute, from = now - hours * 60LL;
-	size_t i, n = 0;
+	size_t i, n = 0, k = 0, lo;
 
 	*out = NULL;
 	*nout = 0;
@@ -973,7 +974,16 @@ signal_window(const struct signal_set *s, const struct signal_rules *ru,
 	/* The signals come by network, theme and date: one group each. */
 	for (i = 0; i <= s->nsig; i++) {
 		if (n > 0 && (i == s->nsig || !same_series(v[0], &s->sig[i]))) {
-			window_reading(v, n, now, ru, &(*out)[(*nout)++]);
+			window_reading(v, n, now, ru, &(*out)[*nout]);
+			/* The readings come in the same order of series. */
+			while (k < s->nrd && !same_series(&s->wrd[k], v[0]))
+				k++;
+			for (lo = k; k + 1 < s->nrd &&
+			    same_series(&s->wrd[k + 1], v[0]); k++)
+				;
+			if (k < s->nrd)
+				now_alerts(s, lo, k, ru, &(*out)[*nout]);
+			(*nout)++;
 			n = 0;
 		}
 		if (i < s->nsig && moment(&s->sig[i]) >= from &&
@@ -981,5 +991,78 @@ signal_window(const struct signal_set *s, const struct signal_rules *ru,
 			v[n++] = &s->sig[i];
 	}
 	free(v);
+	return 0;
+}
+
+/*
+ * The windowed readings of one series, sig[a..b), one for each of its
+ * days, rd[0..): the window of ru->hours up to the day's last voice.
+ */
+static int
+window_series(const struct signal_set *s, size_t a, size_t b,
+    const struct signal_rules *ru, struct signal_reading *w)
+{
+	const struct signal_reading **v, *last;
+	size_t i, j, k, n, m = 0;
+	long long from;
+
+	if ((v = calloc(b - a + 1, sizeof(*v))) == NULL)
+		return -1;
+	for (i = a; i < b; i = j) {
+		for (j = i + 1; j < b && s->sig[j].date == s->sig[i].date; j++)
+			;
+		for (last = &s->sig[i], k = i + 1; k < j; k++)
+			if (later(last, &s->sig[k]))
+				last = &s->sig[k];
+		from = moment(last) - ru->hours * 60LL;
+		for (n = 0, k = j; k > a && s->sig[k - 1].date >= from / 1440;
+		    k--)
+			if (moment(&s->sig[k - 1]) >= from &&
+			    moment(&s->sig[k - 1]) <= moment(last))
+				v[n++] = &s->sig[k - 1];
+		window_reading(v, n, moment(last), ru, &w[m]);
+		w[m++].alerts = 0;
+	}
+	free(v);
+	return 0;
+}
+
+int
+signal_readings(struct signal_set *s, const struct signal_rules *ru,
+    struct ally_error *err)
+{
+	size_t i, j, start, a;
+
+	for (i = 0; i < s->nrd; i++)
+		reading_free(&s->rd[i]);
+	free(s->rd);
+	free(s->wrd);
+	s->wrd = NULL;
+	s->nrd = 0;
+	if ((s->rd = calloc(s->nsig + 1, sizeof(*s->rd))) == NULL ||
+	    (s->wrd = calloc(s->nsig + 1, sizeof(*s->wrd))) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	for (i = 0, start = 0; i < s->nsig; i = j) {
+		for (j = i + 1; j < s->nsig && same_series(&s->sig[i],
+		    &s->sig[j]) && s->sig[j].date == s->sig[i].date; j++)
+			;
+		if (fold_day(&s->sig[i], j - i, &s->rd[s->nrd]) != 0) {
+			reading_free(&s->rd[s->nrd]);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		s->nrd++;
+		/* A series' end: its windowed readings and their alerts. */
+		if (j == s->nsig || !same_series(&s->sig[i], &s->sig[j])) {
+			for (a = i; a > 0 && same_series(&s->sig[a - 1],
+			    &s->sig[i]); a--)
+				;
+			if (window_series(s, a, j, ru ,&s->wrd[start]) != 0)
+				return ally_errorf(err, EX_OSERR, "out of "
+				    "memory");
+			mark_alerts(s->wrd, start, s->nrd, ru);
+			for (; start < s->nrd; start++)
+				s->rd[start].alerts = s->wrd[start].alerts;
+		}
+	}
 	return 0;
 }

@@ -49,6 +49,7 @@ struct signal_reading {
 	unsigned	 alerts;	/* SIGNAL_ALERT_* that fire here */
 	int		 time;		/* minute of the day; -1: not given */
 	int		 age;		/* a window's: minutes since its warning */
+	int		 sources;	/* a window's: sources heard in it */
 };
 
 #define SIGNAL_ALERT_LEVEL	0x01	/* level >= rules.level */
@@ -61,6 +62,7 @@ struct signal_rules {
 	int	rise;		/* default 2 */
 	int	window;		/* days, default 30 */
 	int	consecutive;	/* default 3 */
+	int	hours;		/* a reading's window, default 72 */
 };
 
 struct signal_net {
@@ -77,6 +79,12 @@ struct signal_set {
 	size_t			 nsig;
 	struct signal_reading	*rd;	/* readings, after signal_readings */
 	size_t			 nrd;
+	/*
+	 * The same readings over the window (rules.hours) up to each day's
+	 * last voice, one for each of rd; the alerts are marked on these.
+	 * Strings are borrowed from sig.
+	 */
+	struct signal_reading	*wrd;
 };
 
 enum signal_period { SIGNAL_BY_MONTH, SIGNAL_BY_QUARTER, SIGNAL_BY_MEETING };
@@ -103,7 +111,12 @@ void	 signal_set_free(struct signal_set *);
  */
 int	 signal_load(sqlite3 *, long long, const char *, day_t,
 	    struct signal_set *, struct ally_error *);
-/* Group the signals into readings and mark the alerts by the rules. */
+/*
+ * Group the signals into readings, a theme's signals of one day (rd),
+ * and the same readings over the window of rules.hours up to the day's
+ * last voice (wrd); mark the alerts by the rules on the windowed ones
+ * and copy them to rd.
+ */
 int	 signal_readings(struct signal_set *, const struct signal_rules *,
 	    struct ally_error *);
 /* The period of a reading, as an ordinal; -1 before a network's first meeting. */

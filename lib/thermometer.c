@@ -60,10 +60,14 @@ thermometer_load(struct thermometer *t, const struct ally_opts *o,
 	for (i = 0; i < n; i++)
 		if (load_one(t, o, files[i], warn, err) != 0)
 			return -1;
+	/* The alerts of the readings first: the reading now ends them. */
+	t->rules.hours = t->hours > 0 ? t->hours : t->rules.hours;
+	if (signal_readings(&t->set, &t->rules, err) != 0)
+		return -1;
 	if (t->hours > 0 && signal_window(&t->set, &t->rules, t->now_day,
 	    t->now_minute, t->hours, &t->win, &t->nwin, err) != 0)
 		return -1;
-	return signal_readings(&t->set, &t->rules, err);
+	return 0;
 }
 
 void
@@ -140,7 +144,10 @@ by_date(const void *a, const void *b)
 	return strcmp(x->theme, y->theme);
 }
 
-/* The alerting readings in range, oldest first: the order of events. */
+/*
+ * The alerting readings in range, oldest first: the order of events.
+ * They are the readings over the window, on which the rules fire.
+ */
 int
 thermometer_alerting(const struct thermometer *t,
     const struct signal_reading ***out, size_t *n, struct ally_error *err)
@@ -151,8 +158,8 @@ thermometer_alerting(const struct thermometer *t,
 	if ((*out = calloc(t->set.nrd + 1, sizeof(**out))) == NULL)
 		return oom(err);
 	for (i = 0; i < t->set.nrd; i++)
-		if (t->set.rd[i].alerts != 0 && in_range(t, &t->set.rd[i]))
-			(*out)[(*n)++] = &t->set.rd[i];
+		if (t->set.wrd[i].alerts != 0 && in_range(t, &t->set.wrd[i]))
+			(*out)[(*n)++] = &t->set.wrd[i];
 	qsort(*out, *n, sizeof(**out), by_date);
 	return 0;
 }
@@ -275,15 +282,11 @@ static const char *const field_names[] = { "id", "file", "network",
 	"move", "signals", "alert", "why", "source", "summary", "time",
 	"as_of", "sources", "age" };
 
-/* The latest view over a window (-H): as of when, how many, how old. */
-static const enum reading_field window_fields[] = { F_THEME, F_AS_OF,
-	F_TENSION, F_LEVEL, F_TREND, F_BASIS, F_SOURCES, F_AGE, F_ALERT,
-	F_SOURCE, F_SUMMARY, F_END };
-
 static const enum reading_field view_fields[][16] = {
+	/* Over the window: as of when, from how many, how old; added last. */
 	[THERMOMETER_LATEST] = { F_THEME, F_DATE, F_TENSION, F_LEVEL, F_TREND,
 	    F_BASIS, F_PREVIOUS, F_MOVE, F_SIGNALS, F_ALERT, F_SOURCE,
-	    F_SUMMARY, F_END },
+	    F_SUMMARY, F_AS_OF, F_SOURCES, F_AGE, F_END },
 	[THERMOMETER_ALERTS] = { F_FILE, F_NETWORK, F_DATE, F_THEME,
 	    F_TENSION, F_PREVIOUS, F_TREND, F_ALERT, F_WHY, F_SOURCE,
 	    F_SUMMARY, F_END },
@@ -319,15 +322,12 @@ field_value(const struct thermometer *t, const struct signal_reading *r,
 		return buf;
 	case F_THEME:
 		return r->theme;
-	/* The window's text table is read by people: their words. */
 	case F_LEVEL:
-		return tr(t->human && t->hours > 0, signal_levels[r->tension]);
+		return signal_levels[r->tension];
 	case F_TREND:
-		return r->trend == NULL ? NULL : tr(t->human && t->hours > 0,
-		    r->trend);
+		return r->trend;
 	case F_BASIS:
-		return r->basis == NULL ? NULL : tr(t->human && t->hours > 0,
-		    r->basis);
+		return r->basis;
 	case F_MOVE:
 		return move(r, buf, len);
 	case F_ALERT:
@@ -370,8 +370,9 @@ set_field(struct record *o, const struct thermometer *t,
 	case F_TENSION:
 		return record_set_int(o, key, r->tension);
 	case F_SIGNALS:
-	case F_SOURCES:
 		return record_set_int(o, key, r->count);
+	case F_SOURCES:
+		return record_set_int(o, key, r->sources);
 
 	case F_PREVIOUS:
 		return r->prev < 0 ? record_set_null(o, key) :
@@ -395,9 +396,7 @@ reading_record(const struct thermometer *t, enum thermometer_view view,
 
 	if ((o = record_new()) == NULL)
 		return NULL;
-	f = view == THERMOMETER_LATEST && t->hours > 0 ? window_fields :
-	    view_fields[view];
-	for (; *f != F_END; f++)
+	for (f = view_fields[view]; *f != F_END; f++)
 		if (shown(t, view, *f) && set_field(o, t, r, *f) != 0) {
 			record_free(o);
 			return NULL;
@@ -566,16 +565,22 @@ static void
 latest_row(struct document *d, const struct signal_reading *r)
 {
 	const char *cells[7];
-	char date[11], lv[32], mv[8], mvw[32], trend[32], alert[64],
-	    words[32], basis[32], text[1024];
+	char asof[17], lv[32], mv[8], mvw[32], trend[32], alert[64],
+	    words[32], basis[32], age[16], heard[96], text[1024];
 
 	signal_alert_words(r->alerts, words, sizeof(words));
-	snprintf(text, sizeof(text), "%s%s(%s; %s)", r->summary != NULL ?
+	snprintf(age, sizeof(age), "%d:%02d", r->age / 60, r->age % 60);
+	/* xgettext:c-format */
+	snprintf(heard, sizeof(heard), ngettext("%d source, the warning %s "
+	    "old", "%d sources, the warning %s old", r->sources), r->sources,
+	    age);
+	snprintf(text, sizeof(text), "%s%s(%s; %s; %s)", r->summary != NULL ?
 	    r->summary : "", r->summary != NULL ? " " : "", words_or(r->basis,
-	    basis, sizeof(basis)), r->source != NULL ? r->source : "-");
-	date_format(r->date, date);
+	    basis, sizeof(basis)), r->source != NULL ? r->source : "-",
+	    heard);
+	datetime_format(r->date, r->time < 0 ? 0 : r->time, asof);
 	cells[0] = r->theme;
-	cells[1] = date;
+	cells[1] = asof;
 	cells[2] = level_words(r->tension, lv, sizeof(lv));
 	cells[3] = thermometer_words(move(r, mv, sizeof(mv)), mvw,
 	    sizeof(mvw));
@@ -623,7 +628,7 @@ period_row(struct document *d, const struct thermometer *t,
 static const char *const period_heads[] = { N_("Theme"), N_("Period"),
 	N_("Networks"), N_("Readings"), N_("Signals"), N_("Highest"),
 	N_("Mean"), N_("Direction"), N_("Alerts"), NULL };
-static const char *const latest_heads[] = { N_("Theme"), N_("Date"),
+static const char *const latest_heads[] = { N_("Theme"), N_("As of"),
 	N_("Level"), N_("Move"), N_("Trend"), N_("Alert"),
 	N_("Summary (basis; source)"), NULL };
 
@@ -647,10 +652,11 @@ report_table(struct document *d, const struct thermometer *t,
 	} else {
 		if (latest(t, &v, &n, err) != 0)
 			return -1;
-		table(d, n, latest_heads, -1, _("Each theme's latest reading, "
-		    "hottest first.  Levels run from 0 calm to 4 unrest; the "
-		    "move is the change since the theme's reading before."),
-		    "l2 l2 l2 n2 l2 l2 lx",
+		table(d, n, latest_heads, -1, _("Each theme's reading over the "
+		    "window, hottest first: each source's latest voice, the "
+		    "strongest of them shown.  Levels run from 0 calm to 4 "
+		    "unrest; the move is the change since the theme's reading "
+		    "before."), "l2 l2 l2 n2 l2 l2 lx",
 		    DOC_TABLE_SMALL | DOC_TABLE_UNDER);
 	}
 	for (i = 0; i < n; i++)
@@ -677,15 +683,21 @@ thermometer_title(const struct thermometer *t)
 	return _(by_titles[t->by]);
 }
 
-/* Whose readings, and of which days. */
+/* Whose readings, and of which days (the thermometer: which hours). */
 static void
-scope(struct document *d, const struct thermometer *t)
+scope(struct document *d, const struct thermometer *t,
+    enum thermometer_view view)
 {
-	char from[11], to[11];
+	char from[11], to[11], now[17];
 
 	date_format(t->until, to);
 	date_format(t->since, from);
-	if (t->rollup && t->since_given)
+	datetime_format(t->now_day, t->now_minute, now);
+	if (view == THERMOMETER_LATEST && !t->rollup && t->hours > 0)
+		doc_paragraphf(d, ngettext("Network %s, the last %d hour up to "
+		    "%s.", "Network %s, the last %d hours up to %s.",
+		    t->hours), t->network, t->hours, now);
+	else if (t->rollup && t->since_given)
 		doc_paragraphf(d, _("Networks: all in the files given, "
 		    "readings from %s to %s."), from, to);
 	else if (t->rollup)
@@ -715,7 +727,7 @@ thermometer_doc(const struct thermometer *t, enum thermometer_view view,
 		oom(err);
 		return NULL;
 	}
-	scope(d, t);
+	scope(d, t, view);
 	if (report_table(d, t, view, err) != 0) {
 		doc_done(d);
 		return NULL;
@@ -747,8 +759,7 @@ thermometer_print(FILE *fp, const struct thermometer *t,
 
 	if (fmt == FMT_SVG)
 		return thermometer_heatmap(fp, t, err);
-	/* The window's readings (-H) are records, also as text. */
-	if (fmt == FMT_ROFF || (fmt == FMT_TEXT && t->hours == 0 &&
+	if (fmt == FMT_ROFF || (fmt == FMT_TEXT &&
 	    (view == THERMOMETER_LATEST || view == THERMOMETER_PERIODS))) {
 		d = thermometer_doc(t, view, err);
 		rc = d != NULL ? doc_write(fp, d, fmt, 0, err) : -1;

@@ -121,16 +121,27 @@ sed 's/^\([0-9]*\),Middelburg,2028-11-20,poverty,2,/\1,Middelburg,2028-11-20,pov
     "$T/list.csv" | report-sentiment -r -q
 
 # -- the thermometer --------------------------------------------------------------
-report-sentiment -f text >"$T/thermo.out"
+# The thermometer covers the last 72 hours: on 2027-03-20 (23:59)
+# polarisation alone, P01's 4 of that day the strongest of 2 sources.
+report-sentiment -f text -U 2027-03-20 >"$T/thermo.out"
 diff_ok "$T/thermo.out" "$G/thermometer.out" "the thermometer (golden)"
+runc report-sentiment -f csv
+is "$(printf '%s\n' "$out" | sed 1d)" "" \
+    "2028-12-31: no signal in the last 72 hours, no reading"
 runc report-sentiment -f csv -U 2027-03-20
 like "$out" "^polarisation,2027-03-20,4,unrest,rising,evidenced,3,\\+1,2,level rise,P01," \
     "on 2027-03-20: polarisation at 4, up 1 from 3, two signals, alerting"
+unlike "$out" "^youth," "youth's 2027-03-13 is past the 72 hours on 2027-03-20"
+runc report-sentiment -f csv -U 2027-03-13
 like "$out" "^youth,2027-03-13,3,tension,rising,evidenced,2,\\+1,1,level,A06," \
     "youth: 3 after 2, from the call round"
+# Polarisation on 2027-03-13: A01 and A04 at 3, experienced, A02 at 2;
+# of the two at 3 the fresher (A04, stored later) is shown; 3 sources.
+like "$out" "^polarisation,2027-03-13,3,tension,steady,experienced,1,\\+2,3,level rise,A04,.*,2027-03-13 00:00,3,23:59" \
+    "polarisation: the strongest voice of three sources"
 is "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)" polarisation \
     "the hottest theme comes first"
-runc report-sentiment -f csv -t youth
+runc report-sentiment -f csv -t youth -U 2028-11-20
 is "$(printf '%s\n' "$out" | sed 1d | cut -d, -f1,2,3,8)" "youth,2028-11-20,2,0" \
     "-t: one theme; move 0"
 

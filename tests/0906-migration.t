@@ -19,8 +19,9 @@ like "$before" "person=23 .*attendance=76 .*signal=25 .*action=24" \
     "the fixture has rows in every table"
 
 export ALLY_NETWORK=Middelburg ALLY_TODAY=2028-01-10
+# The thermometer over a year: the file's signals are older than 72 hours.
 for cmd in "ally-add -l" "meet-plan -l" "meet-minutes -l" "action-track" \
-    "ally-review" "report-sentiment"; do
+    "ally-review" "report-sentiment -H 8760"; do
 	run $cmd -f csv
 	is "$rc" 0 "$cmd reads the version 1 file"
 	ok "$([ -n "$out" ]; echo $?)" "$cmd finds its records"

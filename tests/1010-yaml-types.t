@@ -95,7 +95,8 @@ y reciprocity action-track --reciprocity
 y done action-track --done -N 1
 action-track -f yaml >"$T/list-act.yaml"
 y re-act action-track -u -N "$T/list-act.yaml"
-y thermometer report-sentiment
+# The thermometer covers the last 72 hours: as on the call round's day.
+y thermometer report-sentiment -U 2027-03-13
 y signals report-sentiment -l
 report-sentiment -l -f yaml >"$T/list-signals.yaml"
 y re-signals report-sentiment -u -N "$T/list-signals.yaml"

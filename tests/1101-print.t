@@ -139,12 +139,13 @@ unlike "$text" "Members" "the representation: no member table"
 
 # ---- the sentiment report -----------------------------------------------------
 
-print_ok thermo "the thermometer" report-sentiment -f roff
+# The thermometer over a year (8760 hours): every theme of the minutes.
+print_ok thermo "the thermometer" report-sentiment -f roff -H 8760
 has "The tension thermometer" "the thermometer: the title"
 for th in polarisation poverty nuisance safety trust youth radicalisation; do
 	like "$text" "^ *$th +20" "the thermometer: theme $th"
 done
-has "(experienced; meeting:5)" "the thermometer: basis and source"
+has "(evidenced; meeting:5;" "the thermometer: basis and source"
 print_ok quarter "the period table" report-sentiment -f roff -b quarter
 has "Tension by theme and quarter" "the period table: the title"
 like "$text" "^ *polarisation +2027-Q1 +2 +5 +3 tension +2.5 +new +1 *$" \
@@ -174,8 +175,8 @@ is "$(pdfinfo "$T/hostile.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" 1 \
     "no page break from the text"
 
 ALLY_TODAY=2027-12-20 report-sentiment -r -q "$PF/hostile-signals.csv"
-print_ok hsignal "a hostile signal" report-sentiment -f roff
-has ".TS \\fB'x' \"q\" \\\\ end (experienced; A03)" \
+print_ok hsignal "a hostile signal" report-sentiment -f roff -U 2027-12-05
+has ".TS \\fB'x' \"q\" \\\\ end (experienced; A03;" \
     "a signal's summary with troff in it, as written"
 
 # Standard output full: the write error is reported.

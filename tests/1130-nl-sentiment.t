@@ -173,7 +173,8 @@ diff_ok "$T/alerts-rollup.out" "$G/alerts-rollup.out" "the roll-up's alerts in D
 
 # The thermometer and the period table as text: the printed page's
 # layout, its headings and its words in Dutch (the documents of lib/doc.c).
-run dutch report-sentiment -f text
+# The thermometer covers the last 72 hours: on 2027-03-13 two themes.
+run dutch report-sentiment -f text -U 2027-03-13
 printf '%s\n' "$out" >"$T/thermometer.txt"
 diff_ok "$T/thermometer.txt" "$G/thermometer.txt" "the thermometer as text in Dutch (golden)"
 run dutch report-sentiment -b quarter -f text
@@ -189,7 +190,7 @@ roff() {	# roff NAME DESCRIPTION ARG...
 	is "$?" 0 "$desc: exit 0"
 	diff_ok "$T/$name.roff" "$G/$name.roff" "$desc (golden)"
 }
-roff thermometer "the thermometer, printed in Dutch"
+roff thermometer "the thermometer, printed in Dutch" -U 2027-03-13
 roff meetings "the period table by meeting, one theme, printed in Dutch" \
     -b meeting -t youth
 roff rollup "the roll-up by quarter since a date, printed in Dutch" \
@@ -302,8 +303,8 @@ same() {	# same DESCRIPTION ARG...
 	is "$?" 0 "$desc: byte-identical in both languages"
 	ok "$([ -s "$T/en.out" ] && echo 0 || echo 1)" "$desc: not empty"
 }
-same "the thermometer, yaml"
-same "the thermometer, csv" -f csv
+same "the thermometer, yaml" -U 2027-03-13
+same "the thermometer, csv" -f csv -U 2027-03-13
 same "the period table by meeting, yaml" -b meeting
 same "the period table by month, csv" -b month -f csv
 same "the alerts, yaml (why included)" -a -s 2027-01-01

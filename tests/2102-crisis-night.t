@@ -43,8 +43,9 @@ is "$out" "round  alias  role  outcome    at     call_back
 1      A07    ally  call-back  23:25  00:40" "23:50: A02, A06 no answer, A07 at 00:40"
 # The window of 72 hours: two sources at 3; the stronger is A01's
 # (evidenced), 35 minutes old (23:15 to 23:50); as of A05's 23:30.
-is "$(csv report-sentiment -H 72 -f csv)" "theme,as_of,tension,level,trend,basis,sources,age,alert,source,summary
-safety,2027-01-15 23:30,3,tension,rising,evidenced,2,0:35,level,A01,young men gather at the square" \
+# The default window is 72 hours; the first reading: no previous, new.
+is "$(csv report-sentiment -f csv)" "theme,date,tension,level,trend,basis,previous,move,signals,alert,source,summary,as_of,sources,age
+safety,2027-01-15,3,tension,rising,evidenced,,new,2,level,A01,young men gather at the square,2027-01-15 23:30,2,0:35" \
     "23:50: the thermometer: safety 3, evidenced, 2 sources, 0:35 old, alert"
 
 # 00:45: A07 called back at 00:40 (the next day: before 23:10).
@@ -57,14 +58,16 @@ is "$(csv ally-add -T -f csv | sed 1d | cut -d, -f2 | tr '\n' ' ')" "A02 A06 " \
 export ALLY_TODAY="2027-01-16 09:30"
 printf 'date,time,theme,tension,trend,basis,source,summary\n2027-01-16,09:00,safety,1,steady,potential,A03,not aware of anything\n' |
     report-sentiment -u -q
-# The latest day alone would say 1, attention, 2 down from Friday's 3 ...
-like "$(csv report-sentiment -f csv)" "^safety,2027-01-16,1,attention,steady,potential,3,-2,1,,A03," \
-    "09:30: the day's reading alone: 1 attention, -2, no alert"
+# A window of one hour (08:30 to 09:30) holds A03's voice alone: 1,
+# attention, 2 down from Friday's 3 (A01's and A05's, 23:15 and 23:30) ...
+like "$(csv report-sentiment -H 1 -f csv)" "^safety,2027-01-16,1,attention,steady,potential,3,-2,1,,A03," \
+    "09:30: one hour: A03's voice alone: 1 attention, -2, no alert"
 # ... the window keeps A01's and A05's warnings: a calmer voice lowers
 # only its own source's.  Three sources; A01's warning is 10:15 old
-# (23:15 to 09:30); as of 09:00.
-is "$(csv report-sentiment -H 72 -f csv | sed 1d)" \
-    "safety,2027-01-16 09:00,3,tension,rising,evidenced,3,10:15,level,A01,young men gather at the square" \
+# (23:15 to 09:30); as of 09:00.  Saturday's reading is Friday's 3:
+# previous 3, move 0, three signals.
+is "$(csv report-sentiment -f csv | sed 1d)" \
+    "safety,2027-01-16,3,tension,rising,evidenced,3,0,3,level,A01,young men gather at the square,2027-01-16 09:00,3,10:15" \
     "09:30: the window: still 3, evidenced, 3 sources, 10:15 old, alert"
 
 # A02 reached at 08:30, A06 declines at 08:45; the round is closed.
@@ -83,28 +86,34 @@ export ALLY_TODAY="2027-01-17 08:00"
 run ally-add -T
 is "$rc:$out" "1:" "Sunday: -T prints nothing, exit 1"
 is "$(csv report-sentiment -H 72 -f csv | sed 1d)" \
-    "safety,2027-01-16 09:00,3,tension,rising,evidenced,3,32:45,level,A01,young men gather at the square" \
+    "safety,2027-01-16,3,tension,rising,evidenced,3,0,3,level,A01,young men gather at the square,2027-01-16 09:00,3,32:45" \
     "Sunday: the warning stands, 32:45 old"
 
 # Monday 23:20: A01's 23:15 has left the 72 hours; A05's (23:30) has
-# not: 3, experienced, two sources, 71:50 old.
+# not: 3, experienced, two sources (A05, A03), 71:50 old; moved 0 from
+# Saturday's 3.
 export ALLY_TODAY="2027-01-18 23:20"
 is "$(csv report-sentiment -H 72 -f csv | sed 1d)" \
-    "safety,2027-01-16 09:00,3,tension,rising,experienced,2,71:50,level,A05,rumours in the app groups" \
+    "safety,2027-01-16,3,tension,rising,experienced,3,0,2,level,A05,rumours in the app groups,2027-01-16 09:00,2,71:50" \
     "Monday 23:20: the window passed A01's warning, A05's stands"
 # Tuesday 08:59: only A03's calm voice is left (A05's left at 23:30);
 # at 09:01 it has left too, and the thermometer is empty.
 export ALLY_TODAY="2027-01-19 08:59"
-is "$(csv report-sentiment -H 72 -f csv | sed 1d)" \
-    "safety,2027-01-16 09:00,1,attention,steady,potential,1,71:59,,A03,not aware of anything" \
+is "$(csv report-sentiment -f csv | sed 1d)" \
+    "safety,2027-01-16,1,attention,steady,potential,3,-2,1,,A03,not aware of anything,2027-01-16 09:00,1,71:59" \
     "Tuesday 08:59: the calm voice alone"
 export ALLY_TODAY="2027-01-19 09:01"
-is "$(csv report-sentiment -H 72 -f csv)" "" "Tuesday 09:01: nothing in the window"
+is "$(csv report-sentiment -f csv)" "" "Tuesday 09:01: nothing in the window"
 
-# In Dutch, the window's text table in Dutch words.
-like "$(ALLY_TODAY="2027-01-17 08:00" dutch report-sentiment -H 72 -f text)" \
-    "^safety +2027-01-16 09:00 +3 +spanning +stijgend +aangetoond +3 +32:45 +level" \
-    "Dutch: the window in Dutch words"
+# In Dutch, the thermometer's page in Dutch words: the window, the
+# reading as of 09:00, its sources and the warning's age.
+run dutch env ALLY_TODAY="2027-01-17 08:00" report-sentiment -f text
+like "$out" "^Netwerk Middelburg, de laatste 72 uur tot 2027-01-17 08:00\\." \
+    "Dutch: the window"
+like "$out" "^safety +2027-01-16 09:00 +3 spanning +0 +stijgend +niveau$" \
+    "Dutch: the reading in Dutch words"
+like "$(printf "%s\n" "$out" | tr -s " \n" "  ")" "A01; 3 bronnen, de waarschuwing 32:45 oud" \
+    "Dutch: sources and age"
 
 # The call sheet and the lists were audited; the cron lists were not.
 is "$(csv ally-add -A -f csv | grep -c 'call sheet')" 1 "one call sheet audited"

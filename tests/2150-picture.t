@@ -6,7 +6,9 @@
 # CSV, Dutch; one network or several.
 . "$(dirname "$0")/lib.sh"
 D="$TOP/tests/2150-picture.d"
-export ALLY_TODAY=2027-06-12
+# The evening of the 11th (23:59): the window of 72 hours reaches back
+# to the 8th, 23:59, and holds every signal of night.csv.
+export ALLY_TODAY=2027-06-11
 
 newdb Middelburg
 ally-add -q "$EXAMPLES/members.yaml"
@@ -35,11 +37,14 @@ noleak "$T/p.csv" "-p -f csv"
 # 4 (A02's, its summary), evidenced the strongest basis, rising two
 # votes to one; level 4 reaches the alert level 3.  polarisation: A05's
 # summary holds its alias, youth: A04's names a member; both held back.
+# Over the window A01's later voice (2) stands for A01, A02's 4 is the
+# strongest of two sources, three signals.  youth: A03's 1 on the 10th
+# and A04's 2 on the 11th, two allies, two signals; A04's 2 the stronger.
 cat >"$T/want.csv" <<'EOF'
-network,theme,date,tension,level,trend,basis,allies,signals,alert,summary
-Middelburg,safety,2027-06-11,4,unrest,rising,evidenced,2,3,level,Youths gathering at the station square
-Middelburg,polarisation,2027-06-09,2,concern,steady,experienced,1,1,,
-Middelburg,youth,2027-06-11,2,concern,rising,experienced,1,1,,
+network,theme,date,tension,level,trend,basis,allies,signals,alert,summary,to_call,reached,to_reach
+Middelburg,safety,2027-06-11,4,unrest,rising,evidenced,2,3,level,Youths gathering at the station square,,,
+Middelburg,polarisation,2027-06-09,2,concern,steady,experienced,1,1,,,,,
+Middelburg,youth,2027-06-11,2,concern,rising,experienced,2,2,,,,,
 EOF
 diff_ok "$T/p.csv" "$T/want.csv" "-p -f csv: the figures computed by hand"
 like "$errout" "network Middelburg, theme youth: the summary names a member or holds an alias" \
@@ -56,8 +61,8 @@ ok $? "the picture's themes, dates and levels are the thermometer's"
 run report-sentiment -p -S -f csv
 printf '%s\n' "$out" | tr -d '\r' >"$T/s.csv"
 is "$(head -1 "$T/s.csv")" \
-    "network,theme,date,tension,level,trend,basis,allies,signals,alert" \
-    "-S: no summary field"
+    "network,theme,date,tension,level,trend,basis,allies,signals,alert,to_call,reached,to_reach" \
+    "-S: no summary field (no call round: its reach empty)"
 unlike "$(cat "$T/s.csv")" "Youths" "-S: no summary at all"
 is "$errout" "" "-S: no summary checked, nothing said"
 

@@ -26,7 +26,7 @@ for lang in nl en; do
 	is "$?:$(cat "$T/$lang.err")" "0:" \
 	    "the thermometer ($lang) fits the page: groff says nothing"
 done
-like "$(pdftotext -layout "$T/nl.pdf" - | tr -s ' ')" "radicalisation 2027-03-08 4 onrust \+3 stijgend niveau" \
+like "$(pdftotext -layout "$T/nl.pdf" - | tr -s ' ')" "radicalisation 2027-03-08 00:00 4 onrust \+3 stijgend niveau" \
     "the Dutch row on one line"
 
 done_testing

@@ -57,7 +57,8 @@ shown "action-track --remind -f mail" sh -c \
     'action-track --remind -f mail | python3 -c "import email, sys; print(email.message_from_file(sys.stdin).get_payload(decode=True).decode())"'
 
 shown "report-sentiment -l -f text" report-sentiment -l -f text
-shown "report-sentiment -f text" report-sentiment -f text
+# The thermometer over a year: the signals of June are in it.
+shown "report-sentiment -f text" report-sentiment -f text -H 8760
 # The period table shows themes and figures, no free text: nothing raw.
 clean "report-sentiment -b month -f text" report-sentiment -b month -f text
 clean "report-sentiment -g -b month -f text (another team's file)" \

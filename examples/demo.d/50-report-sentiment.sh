@@ -1,15 +1,16 @@
 # Part 50: the tension thermometer.  In March, after a clash at the Markt
 # (a fictional event), police and municipality called the allies round;
-# at the start of December the coordinator looks back on the year: the thermometer,
-# the themes by meeting, the alerts, and the heat map for the report.
+# the thermometer of the last 72 hours after it; at the start of
+# December the coordinator looks back on the year: the themes by
+# quarter, the alerts, and the heat map for the report.
 export ALLY_TODAY=2027-03-13
 echo
 echo "== report-sentiment -u -f text callround.csv   (the call round of 13 March)"
 report-sentiment -u -f text callround.csv
-export ALLY_TODAY=2027-12-01
 echo
-echo "== report-sentiment -f text   (the thermometer after the year's meetings)"
+echo "== report-sentiment -f text   (the thermometer: each theme over the last 72 hours)"
 report-sentiment -f text
+export ALLY_TODAY=2027-12-01
 echo
 echo "== report-sentiment -b quarter -f text   (the themes by quarter)"
 report-sentiment -b quarter -f text

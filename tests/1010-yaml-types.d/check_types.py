@@ -14,7 +14,7 @@ INT = set("""id meeting line revision tension previous move signals readings
     retention meetings present excused absent attendance absent_in_row
     allies active candidates paused min_size max_size police municipality
     min_meetings max_meetings themes actions last_meeting age duration
-    members""".split())
+    members sources""".split())
 FLOAT = {"mean", "expected", "target"}
 DATE = set("""date intake vetted joined left due closed reviewed status_since
     last_present since until last_review next_review from to created""".split())
@@ -22,7 +22,8 @@ DATE = set("""date intake vetted joined left due closed reviewed status_since
 # A field of two record types, a yes or no in one of them.
 WORDS = {"count": re.compile(r"<\d+|\*"), "move": re.compile(r"new"),
          "active": re.compile(r"yes|no"), "overdue": re.compile(r"yes|no"),
-         "due": re.compile(r"yes|no"), "share": re.compile(r"yes|no")}
+         "due": re.compile(r"yes|no"), "share": re.compile(r"yes|no"),
+         "age": re.compile(r"\d+:\d\d")}
 
 
 def load(reader, path):

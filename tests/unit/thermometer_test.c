@@ -88,11 +88,11 @@ test_under(void)
 
 static struct signal_reading rd[] = {
 	{ 11, 0, 100, "youth", 1, 1, "steady", "evidenced", "A01", "calm",
-	  -1, 0, -1, 0 },
+	  -1, 0, -1, 0, 0 },
 	{ 12, 0, 107, "youth", 3, 2, "rising", NULL, "A02", NULL, 1,
-	  SIGNAL_ALERT_LEVEL | SIGNAL_ALERT_RISE, -1, 0 },
+	  SIGNAL_ALERT_LEVEL | SIGNAL_ALERT_RISE, -1, 0, 0 },
 	{ 13, 1, 104, "trust", 2, 1, NULL, NULL, "meeting:4", "fine", -1,
-	  0, -1, 0 }
+	  0, -1, 0, 0 }
 };
 
 static struct signal_net nets[] = {
@@ -106,7 +106,7 @@ thermometer(struct thermometer *t)
 	memset(t, 0, sizeof(*t));
 	t->set.nets = nets;
 	t->set.nnets = 2;
-	t->set.sig = t->set.rd = rd;
+	t->set.sig = t->set.rd = t->set.wrd = rd;
 	t->set.nsig = t->set.nrd = 3;
 	signal_rules_default(&t->rules);
 	t->since = 0;
@@ -124,10 +124,12 @@ test_views(void)
 	records(&t, THERMOMETER_LATEST, s, 2, "the thermometer");
 	is_str(s, "theme=youth date=1970-04-18 tension=3 level=tension "
 	    "trend=rising basis=~ previous=1 move=+2 signals=2 "
-	    "alert=level rise source=A02 summary=~|theme=trust "
+	    "alert=level rise source=A02 summary=~ as_of=1970-04-18 00:00 "
+	    "sources=0 age=0:00|theme=trust "
 	    "date=1970-04-15 tension=2 level=concern trend=~ basis=~ "
 	    "previous=~ move=new signals=1 alert=~ source=meeting:4 "
-	    "summary=fine|", "the thermometer: each theme's last, hottest "
+	    "summary=fine as_of=1970-04-15 00:00 sources=0 age=0:00|",
+	    "the thermometer: each theme's last, hottest "
 	    "first, nulls kept");
 	records(&t, THERMOMETER_ALERTS, s, 1, "the alerts");
 	is_str(s, "date=1970-04-18 theme=youth tension=3 previous=1 "
