@@ -24,6 +24,7 @@ struct review {
 	enum mode		 mode;
 	day_t			 today, since, until, reviewed;
 	const char		*target_file;
+	const char		*coordinator;	/* -c: owns talk follow-ups */
 	const char		*since_arg, *until_arg, *reviewed_arg;
 	int			 quiet, allow_names;
 	struct ally_session	 s;
@@ -47,15 +48,21 @@ put_record(struct record *r, void *arg, struct ally_error *err)
 static int
 load_target(struct review *rv, struct ally_error *err)
 {
-	char *files[1];
+	char *files[1], msg[160];
+	int dim;
 
 	if (rv->target_file == NULL)
 		return 0;
 	if ((rv->target = review_target_new()) == NULL)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	files[0] = (char *)rv->target_file;
-	return records_each(files, 1, FMT_AUTO, review_target_add, rv->target,
-	    err);
+	if (records_each(files, 1, FMT_AUTO, review_target_add, rv->target,
+	    err) != 0)
+		return -1;
+	for (dim = 0; review_dimensions[dim] != NULL; dim++)
+		if (review_target_warning(rv->target, dim, msg, sizeof(msg)))
+			warnx("%s: %s", rv->target_file, msg);
+	return 0;
 }
 
 /* ---- the review sheet: text, or roff for groff -t -ms ------------------- */
@@ -146,8 +153,8 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 	const char *change;
 	int rc;
 
-	if (review_apply(rv->db, &rv->net, r, rv->today, rv->reviewed, &res,
-	    err) != 0)
+	if (review_apply(rv->db, &rv->net, r, rv->today, rv->reviewed,
+	    rv->coordinator, &res, err) != 0)
 		return -1;
 	change = record_get(res, "change");
 	if (strcmp(change, "added") == 0 || strcmp(change, "updated") == 0)
@@ -323,6 +330,8 @@ static const struct opt table[] = {
 	    N_("-u: the day of the review (today)"), UPDATE, reviewed_arg),
 	OPT_VALUE('o', "limit", N_("NAME=VALUE"),
 	    N_("a threshold of the review (see the manual)"), OPT_ANY & ~UPDATE),
+	STRING('c', "coordinator", N_("ALIAS"),
+	    N_("-u: who follows up a talk decision"), UPDATE, coordinator),
 	FLAG('q', "quiet", N_("print nothing when storing"), quiet),
 	FLAG(NAMES_OPT_ALLOW, "allow-names",
 	    N_("let members' names through in review notes"), allow_names),
@@ -354,7 +363,7 @@ static const struct opt_cmd cmdline = {
 	    "[-o name=value]\n"
 	    "       ally-review -u [-Nq] [--allow-names] [-d db] [-n network] "
 	    "[-f format]\n"
-	    "                   [-F format] [-R date] [file ...]\n"
+	    "                   [-F format] [-R date] [-c coordinator] [file ...]\n"
 	    "       ally-review -D [-d db] [-n network] [-o name=value]\n")
 };
 

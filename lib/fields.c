@@ -295,6 +295,10 @@ RECORD_TYPE(action, ACTION_FIELDS, action_record_fields, "action",
 	    FIELD_OUTPUT, NULL) \
 	F(ABSENT_IN_ROW, "absent_in_row", FK_INT, NULL, 0, INT64_MAX, 0, \
 	    FIELD_OUTPUT, NULL) \
+	F(LAST_CONTACT, "last_contact", FK_DATE, NULL, 0, 0, 0, \
+	    FIELD_OUTPUT, NULL) \
+	F(CONTACTS, "contacts", FK_INT, NULL, 0, INT64_MAX, 0, \
+	    FIELD_OUTPUT, NULL) \
 	F(INTAKE, "intake", FK_DATE, NULL, 0, 0, 0, FIELD_OUTPUT, NULL) \
 	F(VETTED, "vetted", FK_DATE, NULL, 0, 0, 0, FIELD_OUTPUT, NULL) \
 	F(CONSENT, "contact_consent", FK_BOOL, NULL, 0, 0, 0, \

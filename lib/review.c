@@ -18,7 +18,9 @@
 #include <strings.h>
 
 #include "core.h"
+#include "action.h"
 #include "array.h"
+#include "contactlog.h"
 #include "dbquery.h"
 #include "fields.h"
 #include "member.h"
@@ -61,6 +63,8 @@ static const struct limit_def limit_defs[] = {
 	{ "review-months", offsetof(struct review_limits, review_months), 1,
 	    120 },
 	{ "cell", offsetof(struct review_limits, cell), 1, 100 },
+	{ "vetting-months", offsetof(struct review_limits, vetting_months),
+	    1, 120 },
 };
 
 void
@@ -77,6 +81,7 @@ review_limits_init(struct review_limits *l)
 	l->max_meetings = 6;
 	l->review_months = 6;
 	l->cell = 3;
+	l->vetting_months = 24;
 	l->gap = 1.0;
 }
 
@@ -117,7 +122,7 @@ review_limit_set(struct review_limits *l, const char *arg,
 	return ally_errorf(err, EX_USAGE, "-o %.*s: unknown threshold (there "
 	    "is: attendance, absent-in-row, candidate-months, paused-months, "
 	    "min-size, max-size, min-meetings, max-meetings, review-months, "
-	    "cell, gap)", (int)n, arg);
+	    "cell, vetting-months, gap)", (int)n, arg);
 }
 
 int
@@ -212,6 +217,8 @@ enum {
 
 struct attendance {
 	int	meetings, present, excused, absent_in_row;
+	long long contacts;		/* in the window (contactlog.c) */
+	char	last_contact[11];	/* up to its end; "" never */
 };
 
 /*
@@ -305,6 +312,16 @@ older_than(const char *s, int months, day_t until)
 	    date_add_months(d, months) < until;
 }
 
+/* Is the integrity check of date s to be done again by the day until? */
+static int
+recheck_due(const char *s, int months, day_t until)
+{
+	day_t d;
+
+	return s != NULL && date_parse(s, &d) == 0 &&
+	    date_add_months(d, months) <= until;
+}
+
 static int
 member_flags(sqlite3_stmt *st, const struct attendance *a, day_t until,
     const struct review_limits *l, struct record *r)
@@ -327,6 +344,9 @@ member_flags(sqlite3_stmt *st, const struct attendance *a, day_t until,
 		n++, rc |= record_add_item(r, "flags", "no-intake");
 	if (ally && sqlite3_column_type(st, M_VETTED) == SQLITE_NULL)
 		n++, rc |= record_add_item(r, "flags", "not-vetted");
+	else if (ally && recheck_due((const char *)sqlite3_column_text(st,
+	    M_VETTED), l->vetting_months, until))
+		n++, rc |= record_add_item(r, "flags", "vetting-due");
 	/* An imported candidate's status date may postdate the intake. */
 	if (strcmp(status, "candidate") == 0 && (older_than(since,
 	    l->candidate_months, until) || older_than(intake,
@@ -378,6 +398,9 @@ member_record(sqlite3 *db, sqlite3_stmt *st, const struct attendance *a,
 	ok = (found ? set_date(r, "last_present", last) :
 	    record_set_null(r, "last_present")) == 0 &&
 	    record_set_int(r, "absent_in_row", a->absent_in_row) == 0 &&
+	    (a->last_contact[0] != '\0' ? record_set(r, "last_contact",
+	    a->last_contact) : record_set_null(r, "last_contact")) == 0 &&
+	    record_set_int(r, "contacts", a->contacts) == 0 &&
 	    set_column(r, "intake", st, M_INTAKE) == 0 &&
 	    set_column(r, "vetted", st, M_VETTED) == 0 &&
 	    record_set(r, "contact_consent", sqlite3_column_int(st,
@@ -401,7 +424,7 @@ struct member_walk {
 	sqlite3				*db;
 	long long			 net;
 	char				 since[11], until[11];
-	day_t				 until_day;
+	day_t				 until_day, since_day;
 	const struct review_limits	*l;
 	int	(*fn)(struct record *, void *, struct ally_error *);
 	void				*arg;
@@ -417,6 +440,8 @@ member_row(sqlite3_stmt *st, void *arg, struct ally_error *err)
 
 	if (member_attendance(w->db, w->net, st, w->since, w->until, &a,
 	    err) != 0 ||
+	    contact_tally(w->db, sqlite3_column_int64(st, M_ID), w->since_day,
+	    w->until_day, a.last_contact, &a.contacts, err) != 0 ||
 	    (r = member_record(w->db, st, &a, w->until_day, w->l, err)) == NULL)
 		return -1;
 	rc = w->fn(r, w->arg, err);
@@ -434,7 +459,8 @@ review_members(sqlite3 *db, const struct network *net, day_t since,
 	    "status_since, intake, vetted, joined, contact_consent FROM person "
 	    "WHERE network_id = ? AND status <> 'left' AND erased IS NULL "
 	    "ORDER BY role <> 'ally', role, length(alias), alias";
-	struct member_walk w = { db, net->id, "", "", until, l, fn, arg };
+	struct member_walk w = { db, net->id, "", "", until, since, l, fn,
+	    arg };
 	sqlite3_stmt *st;
 
 	date_format(since, w.since);
@@ -774,6 +800,39 @@ review_target_add(struct record *r, void *arg, struct ally_error *err)
 	t->n++;
 	t->sum[dim] += share;
 	return 0;
+}
+
+/*
+ * A profile in fractions (0.28 for 28 %) reads as shares of a seat's
+ * fraction and hides every gap; a dimension far from 100 % is a typing
+ * slip or a missing group.  Neither is refused: a profile may give one
+ * group of a dimension only.
+ */
+int
+review_target_warning(const struct review_target *t, int dim, char *buf,
+    size_t len)
+{
+	size_t i, n = 0, small = 0;
+
+	for (i = 0; i < t->n; i++)
+		if (t->rows[i].dim == dim) {
+			n++;
+			small += t->rows[i].share <= 1.0;
+		}
+	if (n == 0)
+		return 0;
+	if (small == n)
+		/* TRANSLATORS: %s is the dimension; give 28, not 0.28. */
+		snprintf(buf, len, _("%s: every share is at most 1: give "
+		    "percentages (28 for 28%%), not fractions"),
+		    review_dimensions[dim]);
+	else if (t->sum[dim] < 100 - REVIEW_TARGET_SLACK)
+		/* TRANSLATORS: %s is the dimension, %.1f%% a percentage. */
+		snprintf(buf, len, _("%s: the shares add up to %.1f%%, not "
+		    "about 100"), review_dimensions[dim], t->sum[dim]);
+	else
+		return 0;
+	return 1;
 }
 
 /* ---- representation ----------------------------------------------------- */
@@ -1193,6 +1252,47 @@ decision_store(sqlite3 *db, const struct network *nw, const struct record *r,
 	return 0;
 }
 
+/*
+ * A talk decision opens one action for the coordinator (its owner; the
+ * action's party follows the owner's role, joint without one), due
+ * REVIEW_TALK_DAYS after the review.  Its title names the member and the
+ * review's date, so that the sheet fed again finds it and adds none.
+ */
+static int
+talk_follow_up(sqlite3 *db, const struct network *net,
+    const struct record *in, const char *alias, const char *reviewed,
+    const char *coordinator, day_t today, struct ally_error *err)
+{
+	char title[96], due[11];
+	struct record *r;
+	const char *changed;
+	long long id, found = 0;
+	day_t d;
+	int rc;
+
+	snprintf(title, sizeof(title), "Talk with %s after the review of %s",
+	    alias, reviewed);
+	if (query_int(db, "SELECT count(*) FROM action WHERE network_id = ?1 "
+	    "AND title = ?2", net->id, title, NULL, &found, err) != 0)
+		return -1;
+	if (found > 0)
+		return 0;
+	if (date_parse(reviewed, &d) != 0)
+		return ally_errorf(err, EX_SOFTWARE, "bad review date");
+	date_format(d + REVIEW_TALK_DAYS, due);
+	if ((r = record_new()) == NULL)
+		return oom(err);
+	r->file = in->file;
+	r->line = in->line;
+	rc = record_set(r, "title", title) != 0 ||
+	    record_set(r, "due", due) != 0 || (coordinator != NULL ?
+	    record_set(r, "owner", coordinator) : record_set(r, "party",
+	    "joint")) != 0 ? oom(err) :
+	    action_apply(db, net, r, 0, today, &changed, &id, err);
+	record_free(r);
+	return rc;
+}
+
 static int
 member_status(sqlite3 *db, long long pid, char *buf, size_t len,
     struct ally_error *err)
@@ -1203,8 +1303,8 @@ member_status(sqlite3 *db, long long pid, char *buf, size_t len,
 
 int
 review_apply(sqlite3 *db, const struct network *net, const struct record *r,
-    day_t today, day_t reviewed_default, struct record **result,
-    struct ally_error *err)
+    day_t today, day_t reviewed_default, const char *coordinator,
+    struct record **result, struct ally_error *err)
 {
 	const char *alias, *decision, *v, *changed = "skipped";
 	char reviewed[11], status[16];
@@ -1242,6 +1342,9 @@ review_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	if ((decision = record_get(r, "decision")) != NULL) {
 		if (decision_store(db, net, r, pid, reviewed, decision,
 		    &changed, err) != 0)
+			return -1;
+		if (strcmp(decision, "talk") == 0 && talk_follow_up(db, net,
+		    r, alias, reviewed, coordinator, today, err) != 0)
 			return -1;
 		if (strcmp(changed, "unchanged") != 0 &&
 		    strcmp(decision, "phase-out") == 0 && (phase_out(db, net,

@@ -22,6 +22,7 @@ struct review_limits {
 	int	min_meetings, max_meetings;	/* held in twelve months */
 	int	review_months;	/* from one review to the next */
 	int	cell;		/* counts below it are shown as "<cell" */
+	int	vetting_months;	/* the integrity check's re-check interval */
 	double	gap;		/* seats short of a target share */
 };
 
@@ -62,6 +63,14 @@ void	 review_target_free(struct review_target *);
 /* A records_each callback: arg is the struct review_target. */
 int	 review_target_add(struct record *, void *, struct ally_error *);
 /*
+ * A warning on dimension dim (an index of review_dimensions) of the
+ * profile into buf: its shares all at most 1 (fractions, not percent),
+ * or their sum below 100 - REVIEW_TARGET_SLACK.  1 when there is one.
+ */
+#define REVIEW_TARGET_SLACK	5.0
+int	 review_target_warning(const struct review_target *, int, char *,
+	    size_t);
+/*
  * Counts per dimension of the allies at the table, small cells
  * suppressed; with a target profile (or NULL) the groups short of it.
  */
@@ -72,12 +81,15 @@ int	 review_representation(sqlite3 *, const struct network *,
 /*
  * Store the decision of one review record in the open transaction
  * (reviewed: the record's date, else the given default); phase-out
- * pauses an active member and lets a candidate leave.  *result tells
- * alias, decision, reviewed, status and change.
+ * pauses an active member and lets a candidate leave; talk opens one
+ * follow-up action, owned by the coordinator (an alias, or NULL: a
+ * joint action without owner), due REVIEW_TALK_DAYS after the review.
+ * *result tells alias, decision, reviewed, status and change.
  */
+#define REVIEW_TALK_DAYS	28
 int	 review_apply(sqlite3 *, const struct network *,
-	    const struct record *, day_t, day_t, struct record **,
-	    struct ally_error *);
+	    const struct record *, day_t, day_t, const char *,
+	    struct record **, struct ally_error *);
 /*
  * Erasure (privacy.c): clear what the member's reviews say about the
  * person (the identifying fields of the review table, the note), in the

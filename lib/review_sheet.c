@@ -226,6 +226,46 @@ members(struct document *d, const struct review_sheet *rs,
 	    member_row, d, err);
 }
 
+/* One ally a row of the contact table: the last contact and the count. */
+static int
+contact_row(struct record *r, void *arg, struct ally_error *err)
+{
+	const char *cells[3];
+
+	(void)err;
+	if (strcmp(field_or(r, "role", ""), "ally") != 0)
+		return 0;
+	cells[0] = field_or(r, "alias", "-");
+	cells[1] = field_or(r, "last_contact", "-");
+	cells[2] = field_or(r, "contacts", "0");
+	doc_row(arg, cells);
+	return 0;
+}
+
+/* The contact log's side of the review: is everyone still spoken to? */
+static int
+contacts(struct document *d, const struct review_sheet *rs,
+    struct ally_error *err)
+{
+	/* TRANSLATORS: the column headings of the printed contact table. */
+	static const char *const heads[3] = { N_("Alias"), N_("Last contact"),
+	    N_("Contacts") };
+	const char *h[3];
+	char s[11], u[11];
+	size_t i;
+
+	date_format(rs->since, s);
+	date_format(rs->until, u);
+	for (i = 0; i < 3; i++)
+		h[i] = _(heads[i]);
+	doc_heading(d, _("Contact between the meetings"));
+	doc_paragraphf(d, _("The allies' last contact in the contact log up "
+	    "to %s, and the number of contacts from %s to %s."), u, s, u);
+	doc_table(d, "l2 l2 n", h, DOC_TABLE_SMALL);
+	return review_members(rs->db, rs->net, rs->since, rs->until, rs->lim,
+	    contact_row, d, err);
+}
+
 struct cells {
 	struct document		*d;
 	const char *const	*cols;
@@ -297,6 +337,8 @@ review_sheet(const struct review_sheet *rs, struct document **out,
 	d = doc_new(title, rs->net->name, u);
 	if (rs->parts & REVIEW_SHEET_MEMBERS)
 		rc = members(d, rs, err);
+	if (rc == 0 && (rs->parts & REVIEW_SHEET_MEMBERS))
+		rc = contacts(d, rs, err);
 	if (rc == 0 && (rs->parts & REVIEW_SHEET_SUMMARY))
 		summary_pairs(d, s, rs->net->name, u);
 	if (rc == 0 && (rs->parts & REVIEW_SHEET_REPRESENTATION))

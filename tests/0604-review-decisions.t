@@ -60,7 +60,7 @@ is "$(sqlite3 "$ALLY_DB" "SELECT count(*) FROM review")" 6 \
 
 # A new review: an empty reviewed field takes today, or -R.
 ally-review -f csv | tr -d '\r' | awk -F, -v OFS=, \
-    'NR == 1 || $1 == "A01" { $16 = NR == 1 ? "reviewed" : ""; print }' \
+    'NR == 1 || $1 == "A01" { $18 = NR == 1 ? "reviewed" : ""; print }' \
     >"$T/new.csv"
 ALLY_TODAY=2027-12-20 ally-review -u -q -R 2027-12-18 "$T/new.csv"
 like "$(decisions)" "A01\|2027-06-15\|keep\| A01\|2027-12-18\|keep\|" \
@@ -84,7 +84,7 @@ bad decisions-bad-decision.csv "3: decision: 'maybe' is not one of: keep, talk, 
 bad decisions-bad-alias.yaml "3: alias: no member A99 in this network"
 bad decisions-bad-date.csv "3: reviewed: '15-06-2027' is not a date (YYYY-MM-DD)"
 bad decisions-future.csv "2: reviewed: 2027-06-16 is in the future"
-bad decisions-unknown-field.yaml "2: decison: unknown field (a review record has: alias, role, status, status_since, meetings, present, excused, attendance, last_present, absent_in_row, intake, vetted, contact_consent, flags, decision, reviewed, note)"
+bad decisions-unknown-field.yaml "2: decison: unknown field (a review record has: alias, role, status, status_since, meetings, present, excused, attendance, last_present, absent_in_row, last_contact, contacts, intake, vetted, contact_consent, flags, decision, reviewed, note)"
 bad decisions-twice.csv "4: decision: a second decision for A01 on 2027-06-15 (the first is on line 2)"
 bad decisions-formula.csv "2: note: a value may not start with '=' (a spreadsheet formula)"
 bad decisions-no-alias.yaml "1: alias: missing: whose decision is it?"

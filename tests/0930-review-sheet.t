@@ -16,7 +16,7 @@ printf '%s\n' "$out" >"$T/sheet.txt"
 is "$(sed -n 1p "$T/sheet.txt")" "Review of the allies network" "text: the title"
 is "$(sed -n 2p "$T/sheet.txt")" "" "text: a blank line between the title and the first heading"
 is "$(sed -n 3p "$T/sheet.txt")" "Members" "text: the first heading"
-is "$(grep -c '^  [AMP][0-9][0-9]  ' "$T/sheet.txt")" 10 "text: ten members, a line each"
+is "$(sed '/^Contact/,$d' "$T/sheet.txt" | grep -c '^  [AMP][0-9][0-9]  ')" 10 "text: ten members, a line each"
 like "$out" "^  A05    ally          candidate 2027-05-01  0 of 0     -  -                  0  no-intake not-vetted$" \
     "text: the status and its date in one column, as printed"
 
@@ -48,7 +48,7 @@ typeset() {
 typeset sheet
 # Every member of the text form is one line of the printed table, up to
 # the flags (which wrap in their narrow column).
-printf '%s\n' "$out" | grep '^  [AMP][0-9][0-9]  ' |
+printf '%s\n' "$out" | sed '/^Contact/,$d' | grep '^  [AMP][0-9][0-9]  ' |
     sed 's/  */ /g; s/^ //' | cut -d' ' -f1-10 >"$T/rows.txt"
 missing=$(awk 'NR == FNR { line[$0 " "] = 1; next }
     { for (l in line) if (index(l, $0 " ") == 1) next; print }' \

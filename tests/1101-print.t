@@ -118,7 +118,8 @@ is "$(grep -cE '^ *[0-9]+ +(ally|police|municipality|joint) ' "$T/agenda.txt")" 
 
 # ---- the review sheet ---------------------------------------------------------
 
-print_ok review "the review sheet" ally-review -f roff -T "$EXAMPLES/target-profile.yaml"
+# The example profile gives some groups only: the sums are warned of.
+print_ok review "the review sheet" sh -c 'ally-review -f roff -T "$1" 2>/dev/null' sh "$EXAMPLES/target-profile.yaml"
 has "Review of the allies network" "the review: the title"
 has "Meetings held from 2027-06-20 to 2027-12-20." "the review: the window"
 for a in A01 A06 A11 A12 M01 M02 P01 P02; do

@@ -242,7 +242,7 @@ is "$rc$out$errout" "1" "-D: not due, silent, exit 1 in Dutch too"
 
 # ---- ally-review: diagnostics -------------------------------------------------
 bad 64 "ally-review: -o color: NAAM=WAARDE verwacht" ally-review -o color
-bad 64 "ally-review: -o colour: onbekende drempel (mogelijk zijn: attendance, absent-in-row, candidate-months, paused-months, min-size, max-size, min-meetings, max-meetings, review-months, cell, gap)" \
+bad 64 "ally-review: -o colour: onbekende drempel (mogelijk zijn: attendance, absent-in-row, candidate-months, paused-months, min-size, max-size, min-meetings, max-meetings, review-months, cell, vetting-months, gap)" \
     ally-review -o colour=3
 bad 64 "ally-review: -o cell: '0' is geen geheel getal van 1 tot en met 100" \
     ally-review -o cell=0
@@ -260,7 +260,7 @@ for f in \
     "decisions-bad-decision.csv:3: decision: 'maybe' is niet een van: keep, talk, phase-out" \
     "decisions-bad-alias.yaml:3: alias: geen lid A99 in dit netwerk" \
     "decisions-future.csv:2: reviewed: 2027-06-16 ligt in de toekomst" \
-    "decisions-unknown-field.yaml:2: decison: onbekend veld (een evaluatierecord heeft: alias, role, status, status_since, meetings, present, excused, attendance, last_present, absent_in_row, intake, vetted, contact_consent, flags, decision, reviewed, note)" \
+    "decisions-unknown-field.yaml:2: decison: onbekend veld (een evaluatierecord heeft: alias, role, status, status_since, meetings, present, excused, attendance, last_present, absent_in_row, last_contact, contacts, intake, vetted, contact_consent, flags, decision, reviewed, note)" \
     "decisions-twice.csv:4: decision: een tweede besluit voor A01 op 2027-06-15 (het eerste staat op regel 2)" \
     "decisions-formula.csv:2: note: een waarde mag niet met '=' beginnen (een spreadsheetformule)" \
     "decisions-no-alias.yaml:1: alias: ontbreekt: wiens besluit is het?" \

@@ -11,13 +11,14 @@ import sys
 
 INT = set("""id meeting line revision tension previous move signals readings
     max alerts networks count share taken done on_time overdue open dropped
-    retention meetings present excused absent attendance absent_in_row
+    retention meetings present excused absent attendance absent_in_row contacts
     allies active candidates paused min_size max_size police municipality
     min_meetings max_meetings themes actions last_meeting age duration
     members sources""".split())
 FLOAT = {"mean", "expected", "target"}
 DATE = set("""date intake vetted joined left due closed reviewed status_since
-    last_present since until last_review next_review from to created""".split())
+    last_present since until last_review next_review from to created
+    last_contact""".split())
 # A value of a number field that says why there is no number.
 # A field of two record types, a yes or no in one of them.
 WORDS = {"count": re.compile(r"<\d+|\*"), "move": re.compile(r"new"),

@@ -68,7 +68,8 @@ lists(void)
 	    "an action on its own: every field");
 	is_str(fields_join(&review_def, buf, sizeof(buf)), "alias, role, "
 	    "status, status_since, meetings, present, excused, attendance, "
-	    "last_present, absent_in_row, intake, vetted, contact_consent, "
+	    "last_present, absent_in_row, last_contact, contacts, intake, vetted, "
+	    "contact_consent, "
 	    "flags, decision, reviewed, note",
 	    "a review record's list leaves out the network");
 	is_str(fields_join(&target_def, buf, sizeof(buf)), "dimension, group, "
