@@ -829,7 +829,7 @@ review_target_warning(const struct review_target *t, int dim, char *buf,
 	else if (t->sum[dim] < 100 - REVIEW_TARGET_SLACK)
 		/* TRANSLATORS: %s is the dimension, %.1f%% a percentage. */
 		snprintf(buf, len, _("%s: the shares add up to %.1f%%, not "
-		    "about 100"), review_dimensions[dim], t->sum[dim]);
+		    "about 100: the groups left out are not compared"), review_dimensions[dim], t->sum[dim]);
 	else
 		return 0;
 	return 1;

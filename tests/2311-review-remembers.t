@@ -59,7 +59,7 @@ age_band,55-69,15
 age_band,70+,6
 CSV
 run ally-review -r -T "$T/short.csv"
-is "$errout" "ally-review: $T/short.csv: sector: the shares add up to 58.0%, not about 100" \
+is "$errout" "ally-review: $T/short.csv: sector: the shares add up to 58.0%, not about 100: the groups left out are not compared" \
     "a dimension at 58%: warned; age_band at 96% is about 100"
 
 done_testing
