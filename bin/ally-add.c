@@ -20,12 +20,14 @@
 #include "ally.h"
 
 enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP,
-    NETWORKS };
+    NETWORKS, KEY };
 
 struct cmd {
 	struct ally_opts	 o;
-	const char		*role, *status, *file;
+	const char		*role, *status, *file, *key;
+	struct audit_filter	 audit;
 	int			 create, identities, quiet;
+	enum keys_action	 action;
 };
 
 struct apply {
@@ -135,9 +137,11 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	if (status != NULL && !str_in(status, person_statuses))
 		return ally_errorf(err, EX_USAGE, "--status: '%s' is not one "
 		    "of candidate, active, paused, left", status);
-	/* Read and audit in one transaction: no disclosure goes unlogged. */
-	if (session_open(&s, o, SESSION_QUIET | SESSION_OWN_FORMAT |
-	    (identities ? 0 : SESSION_READ | SESSION_SNAPSHOT), warnx,
+	/*
+	 * Read and audit in one transaction: no disclosure goes unlogged,
+	 * and without -I the listing still shows community and notes.
+	 */
+	if (session_open(&s, o, SESSION_QUIET | SESSION_OWN_FORMAT, warnx,
 	    err) != 0)
 		return -1;
 	if ((sql = person_select_sql(err)) == NULL ||
@@ -150,8 +154,10 @@ list_members(struct ally_opts *o, int identities, const char *role,
 	    person_public_fields, 0, err)) == NULL)
 		goto out;
 	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) >= 0 &&
-	    (!identities || session_audit(&s, "ally-add -l -I",
-	    "identities listed", n, err) == 0) && session_commit(&s, err) == 0)
+	    session_audit(&s, identities ? "ally-add -l -I" : "ally-add -l",
+	    identities ? "identities listed" : "members listed (function, "
+	    "community, sector, age_band, notes)", n, err) == 0 &&
+	    session_commit(&s, err) == 0)
 		rc = 0;
 	if (writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
@@ -167,21 +173,33 @@ audit_put(const struct record *r, void *arg, struct ally_error *err)
 	return writer_put(arg, r, err);
 }
 
-/* The audit log: -n (or $ALLY_NETWORK) narrows it to one network. */
+/*
+ * The audit log: -n (or $ALLY_NETWORK) narrows it to one network, -t to
+ * a kind, -m to a member, -S and -U to a period.
+ */
 static int
-audit_list(sqlite3 *db, const struct ally_opts *o, struct ally_error *err)
+audit_list(sqlite3 *db, const struct cmd *c, struct ally_error *err)
 {
+	const struct ally_opts *o = &c->o;
+	struct audit_filter f = c->audit;
 	const char *net = o->network;
 	struct writer *w;
+	day_t d;
 	int rc;
 
 	if (net == NULL && (net = getenv("ALLY_NETWORK")) != NULL &&
 	    *net == '\0')
 		net = NULL;
+	f.network = net;
+	if ((f.kind != NULL && opt_one_of("--kind", f.kind,
+	    privacy_audit_kinds, &f.kind, err) != 0) ||
+	    (f.since != NULL && opt_date("--since", f.since, &d, err) != 0) ||
+	    (f.until != NULL && opt_date("--until", f.until, &d, err) != 0))
+		return -1;
 	if ((w = writer_open(stdout, o->format, privacy_audit_fields, 0,
 	    err)) == NULL)
 		return -1;
-	rc = privacy_audit_each(db, net, audit_put, w, err);
+	rc = privacy_audit_each(db, &f, audit_put, w, err);
 	if (writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	return rc;
@@ -214,7 +232,7 @@ one_call(const struct cmd *c, int m, struct ally_error *err)
 	else if (m == NETWORKS)
 		rc = network_list_write(s.db, stdout, o.format, err);
 	else
-		rc = audit_list(s.db, &o, err);
+		rc = audit_list(s.db, c, err);
 	session_close(&s);
 	return rc;
 }
@@ -270,16 +288,19 @@ out:
 /* -B copies the whole file: no network to choose, nothing printed. */
 #define ALL_BUT_W	(OPT_ANY & ~OPT_IN(NETWORKS) & ~OPT_IN(BACKUP))
 #define ALL_BUT_B	(OPT_ANY & ~OPT_IN(BACKUP))
-#define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION))
+#define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION) | \
+	OPT_IN(KEY))
 
 #define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, OPT_IN(m), struct cmd, f)
 #define WITH_L(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(LIST), \
 	struct cmd, f)
+#define WITH_A(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(AUDIT), \
+	struct cmd, audit.f)
 
 static const struct opt options[] = {
 	OPT_MODE('u', "update", OPT_UPDATE_HELP, ADD),
-	FLAG('c', "create", N_("create the database and the network of -n"),
-	    ADD, create),
+	OPT_FLAG_AT('c', "create", N_("create the database and the network "
+	    "of -n"), OPT_IN(ADD) | OPT_IN(KEY), struct cmd, create),
 	FLAG('q', "quiet", N_("print nothing when adding"), ADD, quiet),
 	OPT_MODE('l', "list", N_("list the members"), LIST),
 	FLAG('I', "identities", N_("with -l: names, phones and e-mail too "
@@ -291,6 +312,13 @@ static const struct opt options[] = {
 	OPT_MODE('K', "contacts", N_("print the quick-contact list (audited)"),
 	    CONTACTS),
 	OPT_MODE('A', "audit", N_("list the audit log"), AUDIT),
+	WITH_A('t', "kind", N_("KIND"), N_("with -A: only entries of this "
+	    "kind (member, minutes, disclosure, ...)"), kind),
+	WITH_A('m', "member", N_("ALIAS"), N_("with -A: only entries about "
+	    "this member"), member),
+	WITH_A('S', "since", N_("DATE"), N_("with -A: from this date"), since),
+	WITH_A('U', "until", N_("DATE"), N_("with -A: up to this date"),
+	    until),
 	OPT_MODE('E', "erase", N_("erase the identities of the aliases named"),
 	    ERASE),
 	OPT_MODE('R', "retention", N_("erase who left more than months ago "
@@ -301,7 +329,12 @@ static const struct opt options[] = {
 	  .kind = OPT_STRING, .off = offsetof(struct cmd, file) },
 	OPT_MODE('W', "networks", N_("list the networks of the file, no "
 	    "identities"), NETWORKS),
-	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W), OPT_FORMAT(ALL_BUT_B),
+	{ .ch = 'k', .name = "key", .arg = N_("ACTION"),
+	  .help = N_("encrypt the identities (file, passphrase), rotate or "
+	  "export the key"), .modes = OPT_IN(KEY), .sets = OPT_IN(KEY),
+	  .kind = OPT_STRING, .off = offsetof(struct cmd, key) },
+	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W),
+	OPT_FORMAT(ALL_BUT_B & ~OPT_IN(KEY)),
 	OPT_INPUT(OPT_IN(ADD)), OPT_DRY_RUN(WRITING), { .ch = 0 }
 };
 
@@ -309,7 +342,8 @@ static const struct opt_mode modes[] = {
 	[ADD] = { OPT_MANY, NULL }, [LIST] = { OPT_NONE, NULL },
 	[CONTACTS] = { OPT_NONE, NULL }, [AUDIT] = { OPT_NONE, NULL },
 	[ERASE] = { OPT_SOME, NULL }, [RETENTION] = { OPT_ONE, NULL },
-	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL } };
+	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL },
+	[KEY] = { OPT_MANY, NULL } };
 
 /* What the table cannot say: --create makes the network of -n. */
 static int
@@ -319,9 +353,13 @@ check(void *base, int m, int argc, char **argv, struct ally_error *err)
 
 	(void)argc;
 	(void)argv;
-	if (m == ADD && c->create && c->o.network == NULL)
+	if ((m == ADD || m == KEY) && c->create && c->o.network == NULL)
 		return ally_errorf(err, EX_USAGE, "%s", _("--create needs the "
 		    "network's name: -n NAME"));
+	if (m == KEY && (keys_action(c->key, &c->action, err) != 0 ||
+	    argc != (c->action == KEYS_EXPORT)))
+		return err->code ? -1 : ally_errorf(err, EX_USAGE, "%s",
+		    _("--key: export takes one file, the others none"));
 	return 0;
 }
 
@@ -339,14 +377,17 @@ static const struct opt_cmd cmdline = {
 	    "       ally-add -l [-I] [-d db] [-n network] [-f format] "
 	    "[-r role] [-s status]\n"
 	    "       ally-add -K [-d db] [-n network] [-f format]\n"
-	    "       ally-add -A [-d db] [-n network] [-f format]\n"
+	    "       ally-add -A [-d db] [-n network] [-f format] [-t kind] "
+	    "[-m alias]\n"
+	    "                   [-S since] [-U until]\n"
 	    "       ally-add -E [-N] [-d db] [-n network] [-f format] "
 	    "alias ...\n"
 	    "       ally-add -R [-N] [-d db] [-n network] [-f format] "
 	    "[months]\n"
 	    "       ally-add -B file [-d db]\n"
-	    "       ally-add -W [-d db] [-f format]\n"),
-	.opts = options, .modes = modes, .nmodes = NETWORKS + 1,
+	    "       ally-add -W [-d db] [-f format]\n"
+	    "       ally-add -k action [-cN] [-d db] [-n network] [file]\n"),
+	.opts = options, .modes = modes, .nmodes = KEY + 1,
 	.initial = ADD, .check = check
 };
 
@@ -378,6 +419,9 @@ main(int argc, char *argv[])
 		break;
 	case ADD:
 		rc = add_members(&c.o, c.create, c.quiet, argv, argc, &e);
+		break;
+	case KEY:
+		rc = keys_run(&c.o, c.action, c.create, argv[0], warnx, &e);
 		break;
 	default:
 		rc = one_call(&c, m, &e);

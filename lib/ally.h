@@ -51,6 +51,8 @@
 #include "action_edit.h"
 #include "invite.h"
 #include "planning.h"
+#include "crypto.h"
+#include "keys.h"
 #include "row.h"
 
 #endif /* ALLY_H */

@@ -1035,6 +1035,18 @@ doc_free(struct doc *d)
 	free(d->pres);
 }
 
+/* Every recording and replacement of minutes, in the audit log. */
+static int
+audit_minutes(const struct minutes *mi, const struct doc *d,
+    const char *change, struct ally_error *err)
+{
+	char what[64];
+
+	snprintf(what, sizeof(what), "minutes %s %s", change, d->date);
+	return db_audit_as(mi->db, "minutes", NULL, "meet-minutes",
+	    mi->net->name, what, 1, err);
+}
+
 int
 minutes_apply(struct minutes *mi, const struct record *r,
     struct record **out, struct ally_error *err)
@@ -1062,6 +1074,8 @@ minutes_apply(struct minutes *mi, const struct record *r,
 	mi->seen[mi->nseen++] = d.meeting;
 	if ((*out = summary(&d, change)) == NULL)
 		goto oom;
+	if (audit_minutes(mi, &d, change, err) != 0)
+		goto out;
 	rc = 0;
 	goto out;
 oom:

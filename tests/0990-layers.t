@@ -7,12 +7,12 @@
 . "$(dirname "$0")/lib.sh"
 
 core="error i18n util date record format yaml csv text db network fields row \
-    network_list escape"
+    network_list escape crypto"
 domain="person privacy names meeting holiday minutes action tension review"
 render="contentline roff mail svg vcard progress doc ical"
 # The command skeleton, and the parts of commands that live in the library.
 skeleton="cli opt session action_edit contact_list heatmap invite minutes_doc \
-    planning reciprocity remind review_sheet signal_record thermometer"
+    planning reciprocity remind review_sheet signal_record thermometer keys"
 all=" $core $domain $render $skeleton "
 
 # "symbol module" for every global the library defines.
