@@ -139,6 +139,11 @@ netkey_of(sqlite3 *db, long long net, struct ally_error *err)
 	for (k = c->keys; k != NULL; k = k->next)
 		if (k->net == net)
 			return k;
+	/* Only now: a command that reads no identity never pays for it. */
+	if (sodium_init() < 0) {
+		ally_errorf(err, EX_SOFTWARE, "libsodium: cannot initialise");
+		return NULL;
+	}
 	if ((k = calloc(1, sizeof(*k))) == NULL ||
 	    (k->key = sodium_malloc(2 * CRYPTO_KEY_BYTES)) == NULL) {
 		free(k);
@@ -438,9 +443,6 @@ crypto_attach(sqlite3 *db, struct ally_error *err)
 {
 	struct conn *c;
 
-	if (sodium_init() < 0)
-		return ally_errorf(err, EX_SOFTWARE, "libsodium: cannot "
-		    "initialise");
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return oom(err);
 	c->db = db;
