@@ -54,6 +54,8 @@
 #include "planning.h"
 #include "continuity.h"
 #include "rotation.h"
+#include "crypto.h"
+#include "keys.h"
 #include "row.h"
 #include "aggregate.h"
 #include "picture.h"
