@@ -56,6 +56,7 @@
 #include "rotation.h"
 #include "crypto.h"
 #include "keys.h"
+#include "expiry.h"
 #include "row.h"
 #include "aggregate.h"
 #include "picture.h"

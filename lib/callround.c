@@ -581,3 +581,11 @@ callround_outcome(sqlite3 *db, const struct network *net,
 		return -1;
 	return outcome_record(r, time, sid, out, err);
 }
+
+int
+round_expire(sqlite3 *db, long long net, const char *before, long *n,
+    struct ally_error *err)
+{
+	return db_expire(db, "UPDATE round SET summary = NULL WHERE network_id ="
+	    " ?1 AND closed IS NOT NULL AND closed < ?2 AND summary IS NOT NULL", net, NULL, before, n, err);
+}

@@ -1012,11 +1012,13 @@ audit_kind(const char *command)
 		{ "--allow-names", "names" },
 		{ "ally-add -l", "disclosure" },
 		{ "ally-add --contacts", "disclosure" },
+		{ "ally-add --call-sheet", "disclosure" },
 		{ "ally-add --key export", "disclosure" },
 		{ "ally-add --key", "key" },
 		{ "ally-add --erase", "erasure" },
 		{ "ally-add --retention", "erasure" },
 		{ "ally-add --backup", "backup" },
+		{ "--expire-texts", "erasure" },
 		{ "meet-minutes", "minutes" },
 		{ "action-track", "action" },
 		{ "ally-review", "review" },
@@ -1173,4 +1175,32 @@ db_query_text(sqlite3 *db, const char *sql, long long id, char *buf,
 	snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return 0;
+}
+
+int
+db_expire(sqlite3 *db, const char *sql, long long net, const char *network,
+    const char *before, long *n, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	*n = 0;
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	if (network != NULL)
+		sqlite3_bind_text(st, 1, network, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, net);
+	sqlite3_bind_text(st, 2, before, -1, SQLITE_STATIC);
+	if (db_step_done(db, st, "expire", err) != 0)
+		return -1;
+	*n = sqlite3_changes(db);
+	return 0;
+}
+
+int
+db_audit_expire(sqlite3 *db, const char *network, const char *before,
+    long *n, struct ally_error *err)
+{
+	return db_expire(db, "UPDATE audit SET what = '' WHERE network = ?1 "
+	    "AND at < ?2 AND what <> ''", 0, network, before, n, err);
 }

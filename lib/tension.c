@@ -983,3 +983,11 @@ signal_window(const struct signal_set *s, const struct signal_rules *ru,
 	free(v);
 	return 0;
 }
+
+int
+signal_expire(sqlite3 *db, long long net, const char *before, long *n,
+    struct ally_error *err)
+{
+	return db_expire(db, "UPDATE signal SET summary = NULL WHERE network_id "
+	    "= ?1 AND date < ?2 AND summary IS NOT NULL", net, NULL, before, n, err);
+}

@@ -9,7 +9,7 @@
 core="error i18n util date record format yaml csv text db network fields row \
     network_list escape validate crypto"
 domain="person privacy names meeting holiday minutes action tension review \
-    guest contactlog callround topic"
+    guest contactlog callround topic expiry"
 render="contentline roff mail svg vcard progress doc ical"
 # The command skeleton, and the parts of commands that live in the library.
 skeleton="cli opt session action_edit contact_list heatmap invite minutes_doc \
