@@ -12,7 +12,7 @@ CFLAGS	?= -g -O2
 HARDEN	?= -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 HARDEN_LD ?= -pie -Wl,-z,relro,-z,now
 ALLY_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Ilib $(HARDEN) $(CFLAGS)
-LDLIBS	= -lsqlite3 -lyaml -lcsv -lm
+LDLIBS	= -lsqlite3 -lsodium -lyaml -lcsv -lm
 AR	?= ar
 PROVE	?= prove
 SANLOG	?= /tmp/ally-sanitizer-$(shell id -u)
@@ -28,7 +28,8 @@ MAN5	= $(wildcard man/*.5)
 MAN7	= $(wildcard man/*.7)
 
 # Debian packages: to build, and what the tests and the demo use.
-DEB_BUILD = gcc make libc6-dev libsqlite3-dev libyaml-dev libcsv-dev gettext
+DEB_BUILD = gcc make libc6-dev libsqlite3-dev libyaml-dev libcsv-dev gettext \
+	libsodium-dev
 DEB_CHECK = perl sqlite3 mandoc faketime python3 python3-icalendar \
 	python3-vobject python3-yaml python3-ruamel.yaml python3-dateutil \
 	libical-dev groff poppler-utils locales librsvg2-bin

@@ -21,12 +21,15 @@
 #include "ally.h"
 
 enum mode { ADD, LIST, CONTACTS, AUDIT, ERASE, RETENTION, BACKUP,
-    NETWORKS, ROUND, SHEET, OUTCOMES, TO_REACH };
+    NETWORKS, ROUND, SHEET, OUTCOMES, TO_REACH, KEY };
 
 struct cmd {
 	struct ally_opts	 o;
 	const char		*role, *status, *file, *sector, *community;
+	const char		*key;
+	struct audit_filter	 audit;
 	int			 create, identities, quiet, group;
+	enum keys_action	 action;
 };
 
 struct apply {
@@ -115,68 +118,28 @@ out:
 	return rc;
 }
 
-static struct record *
-person_row(sqlite3_stmt *st, void *flags)
-{
-	return person_record(st, *(int *)flags);
-}
-
+/*
+ * The audit log: -n (or $ALLY_NETWORK) narrows it to one network, -t to
+ * a kind, -m to a member, -S and -U to a period.
+ */
 static int
-list_members(struct ally_opts *o, int identities, const char *role,
-    const char *status, struct ally_error *err)
+audit_list(sqlite3 *db, const struct cmd *c, struct ally_error *err)
 {
-	struct ally_session s;
-	struct writer *w = NULL;
-	sqlite3_stmt *st = NULL;
-	const char *sql;
-	long n = 0;
-	int rc = -1, flags = identities ? PERSON_IDENTITIES : 0;
-
-	if (role != NULL && !str_in(role, person_roles))
-		return ally_errorf(err, EX_USAGE, "--role: '%s' is not one of "
-		    "ally, police, municipality", role);
-	if (status != NULL && !str_in(status, person_statuses))
-		return ally_errorf(err, EX_USAGE, "--status: '%s' is not one "
-		    "of candidate, active, paused, left", status);
-	/* Read and audit in one transaction: no disclosure goes unlogged. */
-	if (session_open(&s, o, SESSION_QUIET | SESSION_OWN_FORMAT |
-	    (identities ? 0 : SESSION_READ | SESSION_SNAPSHOT), warnx,
-	    err) != 0)
-		return -1;
-	if ((sql = person_select_sql(err)) == NULL ||
-	    db_prepare(s.db, sql, &st, err) != 0)
-		goto out;
-	sqlite3_bind_int64(st, 1, s.net.id);
-	db_bind_text(st, 2, status);
-	db_bind_text(st, 3, role);
-	if ((w = writer_open(stdout, o->format, identities ? NULL :
-	    person_public_fields, 0, err)) == NULL)
-		goto out;
-	/* Printed before the commit of the audit entry: see session.c. */
-	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) >= 0 &&
-	    (!identities || session_audit(&s, "ally-add -l -I",
-	    "identities listed", n, err) == 0))
-		rc = 0;
-	if (writer_close(w, rc == 0 ? err : NULL) != 0)
-		rc = -1;
-	if (rc == 0 && session_commit(&s, err) != 0)
-		rc = -1;
-out:
-	sqlite3_finalize(st);
-	session_close(&s);
-	return rc;
-}
-
-/* The audit log: -n (or $ALLY_NETWORK) narrows it to one network. */
-static int
-audit_list(sqlite3 *db, const struct ally_opts *o, struct ally_error *err)
-{
+	const struct ally_opts *o = &c->o;
+	struct audit_filter f = c->audit;
 	const char *net = o->network;
+	day_t d;
 
 	if (net == NULL && (net = getenv("ALLY_NETWORK")) != NULL &&
 	    *net == '\0')
 		net = NULL;
-	return privacy_audit_write(stdout, db, net, o->format, err);
+	f.network = net;
+	if ((f.kind != NULL && opt_one_of("--kind", f.kind,
+	    privacy_audit_kinds, &f.kind, err) != 0) ||
+	    (f.since != NULL && opt_date("--since", f.since, &d, err) != 0) ||
+	    (f.until != NULL && opt_date("--until", f.until, &d, err) != 0))
+		return -1;
+	return privacy_audit_write(stdout, db, &f, o->format, err);
 }
 
 /*
@@ -207,7 +170,7 @@ one_call(const struct cmd *c, int m, const struct contact_select *sel,
 	else if (m == NETWORKS)
 		rc = network_list_write(s.db, stdout, o.format, err);
 	else
-		rc = audit_list(s.db, &o, err);
+		rc = audit_list(s.db, c, err);
 	session_close(&s);
 	return rc;
 }
@@ -264,7 +227,7 @@ out:
 #define ALL_BUT_W	(OPT_ANY & ~OPT_IN(NETWORKS) & ~OPT_IN(BACKUP))
 #define ALL_BUT_B	(OPT_ANY & ~OPT_IN(BACKUP))
 #define WRITING		(OPT_IN(ADD) | OPT_IN(ERASE) | OPT_IN(RETENTION) | \
-	ROUNDS)
+	ROUNDS | OPT_IN(KEY))
 
 #define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, OPT_IN(m), struct cmd, f)
 #define WITH_L(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(LIST), \
@@ -272,11 +235,13 @@ out:
 #define WITH_K(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(CONTACTS) | \
 	OPT_IN(ROUND), struct cmd, f)
 #define ROUNDS		(OPT_IN(ROUND) | OPT_IN(OUTCOMES))
+#define WITH_A(c, n, a, h, f)	OPT_STRING_AT(c, n, a, h, OPT_IN(AUDIT), \
+	struct cmd, audit.f)
 
 static const struct opt options[] = {
 	OPT_MODE('u', "update", OPT_UPDATE_HELP, ADD),
-	FLAG('c', "create", N_("create the database and the network of -n"),
-	    ADD, create),
+	OPT_FLAG_AT('c', "create", N_("create the database and the network "
+	    "of -n"), OPT_IN(ADD) | OPT_IN(KEY), struct cmd, create),
 	FLAG('q', "quiet", N_("print nothing when adding"), ADD, quiet),
 	OPT_MODE('l', "list", N_("list the members"), LIST),
 	FLAG('I', "identities", N_("with -l: names, phones and e-mail too "
@@ -290,8 +255,9 @@ static const struct opt options[] = {
 	    CONTACTS),
 	FLAG('G', "group", N_("with -K: the list for the group, allies only "
 	    "with contact_consent"), CONTACTS, group),
-	WITH_K('S', "sector", N_("SECTOR"), N_("with -K or -O: only members of "
-	    "this sector"), sector),
+	OPT_STRING_AT('S', "sector", N_("SECTOR"), N_("with -K or -O: only "
+	    "members of this sector; with -A: --since"), OPT_IN(CONTACTS) |
+	    OPT_IN(ROUND) | OPT_IN(AUDIT), struct cmd, sector),
 	WITH_K('C', "community", N_("WORD"), N_("with -K or -O: only members "
 	    "whose community holds this word"), community),
 	OPT_MODE('O', "round", N_("open or close call rounds: round records "
@@ -303,6 +269,14 @@ static const struct opt options[] = {
 	OPT_MODE('T', "to-reach", N_("list who in a round is still to be "
 	    "reached"), TO_REACH),
 	OPT_MODE('A', "audit", N_("list the audit log"), AUDIT),
+	WITH_A('t', "kind", N_("KIND"), N_("with -A: only entries of this "
+	    "kind (member, minutes, disclosure, ...)"), kind),
+	WITH_A('m', "member", N_("ALIAS"), N_("with -A: only entries about "
+	    "this member"), member),
+	WITH_A(OPT_LONG + 1, "since", N_("DATE"), N_("with -A: from this "
+	    "date (-S)"), since),
+	WITH_A('U', "until", N_("DATE"), N_("with -A: up to this date"),
+	    until),
 	OPT_MODE('E', "erase", N_("erase the identities of the aliases named"),
 	    ERASE),
 	OPT_MODE('R', "retention", N_("erase who left more than months ago "
@@ -313,7 +287,12 @@ static const struct opt options[] = {
 	  .kind = OPT_STRING, .off = offsetof(struct cmd, file) },
 	OPT_MODE('W', "networks", N_("list the networks of the file, no "
 	    "identities"), NETWORKS),
-	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W), OPT_FORMAT(ALL_BUT_B),
+	{ .ch = 'k', .name = "key", .arg = N_("ACTION"),
+	  .help = N_("encrypt the identities (file, passphrase), rotate or "
+	  "export the key"), .modes = OPT_IN(KEY), .sets = OPT_IN(KEY),
+	  .kind = OPT_STRING, .off = offsetof(struct cmd, key) },
+	OPT_DB(OPT_ANY), OPT_NETWORK(ALL_BUT_W),
+	OPT_FORMAT(ALL_BUT_B & ~OPT_IN(KEY)),
 	OPT_INPUT(OPT_IN(ADD) | ROUNDS), OPT_DRY_RUN(WRITING),
 	OPT_TO(OPT_IN(SHEET), N_("with -P -f mail: a recipient")), { .ch = 0 }
 };
@@ -324,7 +303,8 @@ static const struct opt_mode modes[] = {
 	[ERASE] = { OPT_SOME, NULL }, [RETENTION] = { OPT_ONE, NULL },
 	[BACKUP] = { OPT_NONE, NULL }, [NETWORKS] = { OPT_NONE, NULL },
 	[ROUND] = { OPT_MANY, NULL }, [SHEET] = { OPT_ONE, NULL },
-	[OUTCOMES] = { OPT_MANY, NULL }, [TO_REACH] = { OPT_ONE, NULL } };
+	[OUTCOMES] = { OPT_MANY, NULL }, [TO_REACH] = { OPT_ONE, NULL },
+	[KEY] = { OPT_MANY, NULL } };
 
 /* What the table cannot say: --create makes the network of -n. */
 static int
@@ -334,7 +314,7 @@ check(void *base, int m, int argc, char **argv, struct ally_error *err)
 
 	(void)argc;
 	(void)argv;
-	if (m == ADD && c->create && c->o.network == NULL)
+	if ((m == ADD || m == KEY) && c->create && c->o.network == NULL)
 		return ally_errorf(err, EX_USAGE, "%s", _("--create needs the "
 		    "network's name: -n NAME"));
 	if ((m == CONTACTS || m == ROUND) && ((c->role != NULL && opt_one_of("--role",
@@ -342,6 +322,12 @@ check(void *base, int m, int argc, char **argv, struct ally_error *err)
 	    (c->sector != NULL && opt_one_of("--sector", c->sector,
 	    person_sectors, &c->sector, err) != 0)))
 		return -1;
+	if (m == AUDIT && c->sector != NULL)	/* -S: --since with -A */
+		c->audit.since = c->sector;
+	if (m == KEY && (keys_action(c->key, &c->action, err) != 0 ||
+	    argc != (c->action == KEYS_EXPORT)))
+		return err->code ? -1 : ally_errorf(err, EX_USAGE, "%s",
+		    _("--key: export takes one file, the others none"));
 	return 0;
 }
 
@@ -361,7 +347,9 @@ static const struct opt_cmd cmdline = {
 	    "       ally-add -K [-G] [-d db] [-n network] [-f format] "
 	    "[-r role]\n"
 	    "                    [-S sector] [-C word]\n"
-	    "       ally-add -A [-d db] [-n network] [-f format]\n"
+	    "       ally-add -A [-d db] [-n network] [-f format] [-t kind] "
+	    "[-m alias]\n"
+	    "                   [-S since] [-U until]\n"
 	    "       ally-add -E [-N] [-d db] [-n network] [-f format] "
 	    "alias ...\n"
 	    "       ally-add -R [-N] [-d db] [-n network] [-f format] "
@@ -375,8 +363,9 @@ static const struct opt_cmd cmdline = {
 	    "address] [round]\n"
 	    "       ally-add -o [-N] [-d db] [-n network] [-f format] "
 	    "[-F format] [file ...]\n"
-	    "       ally-add -T [-d db] [-n network] [-f format] [round]\n"),
-	.opts = options, .modes = modes, .nmodes = TO_REACH + 1,
+	    "       ally-add -T [-d db] [-n network] [-f format] [round]\n"
+	    "       ally-add -k action [-cN] [-d db] [-n network] [file]\n"),
+	.opts = options, .modes = modes, .nmodes = KEY + 1,
 	.initial = ADD, .check = check
 };
 
@@ -415,7 +404,8 @@ main(int argc, char *argv[])
 		rc = call_to_reach(&c.o, round, &nobody, warnx, &e);
 		break;
 	case LIST:
-		rc = list_members(&c.o, c.identities, c.role, c.status, &e);
+		rc = member_list_write(&c.o, c.identities, c.role, c.status,
+		    warnx, &e);
 		break;
 	case ERASE:
 		rc = erase(&c.o, argv, argc, 0, &erased, &e);
@@ -425,6 +415,9 @@ main(int argc, char *argv[])
 		break;
 	case ADD:
 		rc = add_members(&c.o, c.create, c.quiet, argv, argc, &e);
+		break;
+	case KEY:
+		rc = keys_run(&c.o, c.action, c.create, argv[0], warnx, &e);
 		break;
 	default:
 		rc = one_call(&c, m, &sel, &e);

@@ -5,7 +5,8 @@
  * -S the network's summary, -r its representation of the community in
  * aggregates, -f text the whole report to print for the review meeting.
  * The coordinator fills in the decisions and feeds the records back with
- * -u; -D tells cron when the next review is due.
+ * -u; -D tells cron when the next review is due.  -X, from cron, clears
+ * every text older than its kind's retention period (expiry.c).
  */
 #include <err.h>
 #include <stddef.h>
@@ -16,7 +17,7 @@
 #include "ally.h"
 
 enum mode { MODE_MEMBERS, MODE_SUMMARY, MODE_REPRESENTATION, MODE_UPDATE,
-    MODE_DUE };
+    MODE_DUE, MODE_EXPIRE };
 
 struct review {
 	struct ally_opts	 o;
@@ -35,6 +36,7 @@ struct review {
 	struct review_decided	*decided;	/* -u */
 	long			 stored;
 	int			 printed;	/* -D */
+	int			 keep[EXPIRY_NKINDS];	/* -X, months */
 };
 
 static int
@@ -189,6 +191,44 @@ out:
 	return rc;
 }
 
+/* ---- retention of texts ------------------------------------------------ */
+
+/*
+ * -X: one transaction that clears the texts past their periods (-N
+ * rolls it back), audited, then the write-ahead log truncated so that
+ * they leave it too.
+ */
+static int
+expire(struct review *rv, struct ally_error *err)
+{
+	struct record **v = NULL;
+	long n = 0;
+	int rc = -1, k;
+
+	if (session_open(&rv->s, &rv->o, 0, warnx, err) != 0)
+		return -1;
+	rv->s.columns = expiry_fields;
+	if (expiry_run(rv->s.db, &rv->s.net, rv->today, rv->keep, &v,
+	    err) != 0)
+		goto out;
+	for (k = 0; v[k] != NULL; k++) {
+		n += strtol(record_get(v[k], "cleared"), NULL, 10);
+		if (session_result(&rv->s, v[k], err) != 0)
+			goto out;
+	}
+	if (session_audit(&rv->s, "ally-review --expire-texts", "texts past "
+	    "their retention cleared", n, err) != 0 ||
+	    session_commit(&rv->s, err) != 0)
+		goto out;
+	rc = rv->o.dry_run ? 0 : privacy_checkpoint(rv->s.db, err);
+out:
+	for (k = 0; v != NULL && v[k] != NULL; k++)
+		record_free(v[k]);
+	free(v);
+	session_close(&rv->s);
+	return rc;
+}
+
 /* ---- due ------------------------------------------------------------------- */
 
 static int
@@ -273,6 +313,8 @@ run(struct review *rv, char **argv, int argc, struct ally_error *err)
 		return update(rv, argv, argc, err);
 	case MODE_DUE:
 		return due(rv, err);
+	case MODE_EXPIRE:
+		return expire(rv, err);
 	default:
 		return report(rv, err);
 	}
@@ -284,6 +326,8 @@ option(void *base, int ch, const char *arg, struct ally_error *err)
 	struct review *rv = base;
 
 	if (ch == 'o' && review_limit_set(&rv->lim, arg, err) != 0)
+		return OPT_FAIL;
+	if (ch == 'k' && expiry_set(rv->keep, arg, err) != 0)
 		return OPT_FAIL;
 	return 0;
 }
@@ -307,6 +351,7 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 
 #define REPORTS	(OPT_IN(MODE_MEMBERS) | OPT_IN(MODE_SUMMARY))
 #define UPDATE	OPT_IN(MODE_UPDATE)
+#define EXPIRE	OPT_IN(MODE_EXPIRE)
 
 #define STRING(c, n, a, h, m, f)	OPT_STRING_AT(c, n, a, h, m, \
 	struct review, f)
@@ -329,20 +374,26 @@ static const struct opt table[] = {
 	STRING('R', "reviewed", N_("DATE"),
 	    N_("-u: the day of the review (today)"), UPDATE, reviewed_arg),
 	OPT_VALUE('o', "limit", N_("NAME=VALUE"),
-	    N_("a threshold of the review (see the manual)"), OPT_ANY & ~UPDATE),
+	    N_("a threshold of the review (see the manual)"), OPT_ANY & ~UPDATE &
+	    ~EXPIRE),
 	STRING('c', "coordinator", N_("ALIAS"),
 	    N_("-u: who follows up a talk decision"), UPDATE, coordinator),
+	OPT_MODE('X', "expire-texts", N_("clear the texts past their "
+	    "retention period (for cron)"), MODE_EXPIRE),
+	OPT_VALUE('k', "keep", N_("KIND=MONTHS"), N_("with -X: the retention "
+	    "of a kind of text (see the manual)"), EXPIRE),
 	FLAG('q', "quiet", N_("print nothing when storing"), quiet),
 	FLAG(NAMES_OPT_ALLOW, "allow-names",
 	    N_("let members' names through in review notes"), allow_names),
 	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(UPDATE), OPT_DRY_RUN(UPDATE), { .ch = 0 }
+	OPT_INPUT(UPDATE), OPT_DRY_RUN(UPDATE | EXPIRE), { .ch = 0 }
 };
 
 static const struct opt_mode modes[] = {
 	[MODE_MEMBERS] = { OPT_NONE, NULL }, [MODE_SUMMARY] = { OPT_NONE, NULL },
 	[MODE_REPRESENTATION] = { OPT_NONE, NULL },
-	[MODE_UPDATE] = { OPT_MANY, NULL }, [MODE_DUE] = { OPT_NONE, NULL }
+	[MODE_UPDATE] = { OPT_MANY, NULL }, [MODE_DUE] = { OPT_NONE, NULL },
+	[MODE_EXPIRE] = { OPT_NONE, NULL }
 };
 
 static const struct opt_cmd cmdline = {
@@ -364,7 +415,9 @@ static const struct opt_cmd cmdline = {
 	    "       ally-review -u [-Nq] [--allow-names] [-d db] [-n network] "
 	    "[-f format]\n"
 	    "                   [-F format] [-R date] [-c coordinator] [file ...]\n"
-	    "       ally-review -D [-d db] [-n network] [-o name=value]\n")
+	    "       ally-review -D [-d db] [-n network] [-o name=value]\n"
+	    "       ally-review -X [-N] [-d db] [-n network] [-f format] "
+	    "[-k kind=months]\n")
 };
 
 int
@@ -376,6 +429,7 @@ main(int argc, char *argv[])
 
 	memset(&rv, 0, sizeof(rv));
 	review_limits_init(&rv.lim);
+	memcpy(rv.keep, expiry_default_months, sizeof(rv.keep));
 	if ((rc = opt_main(&cmdline, &argc, &argv, &rv, &rv.o, &m, &e)) >= 0)
 		return rc;
 	if ((rc = settle(&rv, rv.since_arg, rv.until_arg, rv.reviewed_arg,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "dbquery.h"
 #include "action.h"
 #include "fields.h"
 #include "names.h"
@@ -466,4 +467,12 @@ action_drop_unlisted(sqlite3 *db, long long meeting, struct record **s,
 	sqlite3_finalize(st);
 	sqlite3_finalize(del);
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "action");
+}
+
+int
+action_expire(sqlite3 *db, long long net, const char *before, long *n,
+    struct ally_error *err)
+{
+	return db_expire(db, "UPDATE action SET note = NULL WHERE network_id = ?"
+	    "1 AND closed IS NOT NULL AND closed < ?2 AND note IS NOT NULL", net, NULL, before, n, err);
 }

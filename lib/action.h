@@ -64,4 +64,8 @@ struct action_tally {
 int	 action_reciprocity(sqlite3 *, const struct network *, day_t, day_t,
 	    day_t, struct action_tally[4], struct ally_error *);
 
+/* Retention: the notes of actions closed of the network before a date cleared. */
+int	 action_expire(sqlite3 *, long long, const char *, long *,
+	    struct ally_error *);
+
 #endif /* ALLY_ACTION_H */

@@ -13,6 +13,7 @@
 #include "core.h"
 #include "array.h"
 #include "callround.h"
+#include "crypto.h"
 #include "dbquery.h"
 #include "fields.h"
 #include "member.h"
@@ -143,11 +144,13 @@ callround_calls(sqlite3 *db, long long round, int which,
 	    "ELSE 2 END, length(p.alias), p.alias";
 	struct calls c = { NULL, 0, 0, which };
 	sqlite3_stmt *st;
-	char q[512];
+	char q[768];
 
 	*out = NULL;
 	*nout = 0;
-	snprintf(q, sizeof(q), sql, which == CALLS_SHEET ? "p.name, p.phone" :
+	snprintf(q, sizeof(q), sql, which == CALLS_SHEET ?
+	    CRYPTO_PLAIN("p", "person", "name") ", "
+	    CRYPTO_PLAIN("p", "person", "phone") :
 	    "p.role", which == CALLS_SHEET ? "" : "AND (c.outcome IS NULL OR "
 	    "c.outcome IN ('no-answer', 'call-back'))");
 	if (db_prepare(db, q, &st, err) != 0)
@@ -577,4 +580,12 @@ callround_outcome(sqlite3 *db, const struct network *net,
 	    &sid, err) != 0)
 		return -1;
 	return outcome_record(r, time, sid, out, err);
+}
+
+int
+round_expire(sqlite3 *db, long long net, const char *before, long *n,
+    struct ally_error *err)
+{
+	return db_expire(db, "UPDATE round SET summary = NULL WHERE network_id ="
+	    " ?1 AND closed IS NOT NULL AND closed < ?2 AND summary IS NOT NULL", net, NULL, before, n, err);
 }

@@ -66,4 +66,8 @@ int	 callround_outcome(sqlite3 *, const struct network *,
 	    const struct record *, const struct callround_now *,
 	    struct record **, struct ally_error *);
 
+/* Retention: the summaries of call rounds closed of the network before a date cleared. */
+int	 round_expire(sqlite3 *, long long, const char *, long *,
+	    struct ally_error *);
+
 #endif /* ALLY_CALLROUND_H */

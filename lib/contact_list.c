@@ -9,6 +9,7 @@
 
 #include "core.h"
 #include "contact_list.h"
+#include "fields.h"
 #include "member.h"
 #include "opt.h"
 #include "render.h"
@@ -138,5 +139,63 @@ out:
 	if (rc != 0 && err->code == 0)
 		ally_errorf(err, EX_OSERR, "out of memory");
 	privacy_contacts_free(&c);
+	return rc;
+}
+
+/* ---- the member list (ally-add -l) ---------------------------------- */
+
+static struct record *
+person_row(sqlite3_stmt *st, void *flags)
+{
+	return person_record(st, *(int *)flags);
+}
+
+int
+member_list_write(const struct ally_opts *o, int identities,
+    const char *role, const char *status,
+    void (*warn)(const char *, ...), struct ally_error *err)
+{
+	struct ally_session s;
+	struct writer *w = NULL;
+	sqlite3_stmt *st = NULL;
+	const char *sql;
+	long n = 0;
+	int rc = -1, flags = identities ? PERSON_IDENTITIES : 0;
+
+	if (role != NULL && !str_in(role, person_roles))
+		return ally_errorf(err, EX_USAGE, "--role: '%s' is not one of "
+		    "ally, police, municipality", role);
+	if (status != NULL && !str_in(status, person_statuses))
+		return ally_errorf(err, EX_USAGE, "--status: '%s' is not one "
+		    "of candidate, active, paused, left", status);
+	/*
+	 * Read and audit in one transaction: no disclosure goes unlogged,
+	 * and without -I the listing still shows community and notes.
+	 */
+	if (session_open(&s, o, SESSION_QUIET | SESSION_OWN_FORMAT, warn,
+	    err) != 0)
+		return -1;
+	if ((sql = person_select_sql(err)) == NULL ||
+	    db_prepare(s.db, sql, &st, err) != 0)
+		goto out;
+	sqlite3_bind_int64(st, 1, s.net.id);
+	db_bind_text(st, 2, status);
+	db_bind_text(st, 3, role);
+	if ((w = writer_open(stdout, o->format, identities ? NULL :
+	    person_public_fields, 0, err)) == NULL)
+		goto out;
+	/* Printed before the commit of the audit entry: see session.c. */
+	if ((n = db_write_rows(s.db, st, person_row, &flags, w, err)) >= 0 &&
+	    session_audit(&s, identities ? "ally-add -l -I" : "ally-add -l",
+	    identities ? "identities listed" : "members listed (function, "
+	    "community, sector, age_band, notes)", n, err) == 0)
+		rc = 0;
+	if (writer_close(w, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	if (rc == 0 && session_commit(&s, err) != 0)
+		rc = -1;
+out:
+	sqlite3_finalize(st);
+	session_close(&s);
 	return rc;
 }

@@ -1,6 +1,6 @@
 /*
- * contact_list.h: the quick-contact list written out (contact_list.c;
- * ally-add -K).  Included by ally.h.
+ * contact_list.h: the quick-contact list and the member list written
+ * out (contact_list.c; ally-add -K and -l).  Included by ally.h.
  */
 #ifndef ALLY_CONTACT_LIST_H
 #define ALLY_CONTACT_LIST_H
@@ -21,5 +21,14 @@ int	 contact_list_format(enum format *, struct ally_error *);
 int	 contact_list_write(struct ally_session *,
 	    const struct contact_select *, const char *who,
 	    struct ally_error *);
+
+/*
+ * ally-add -l: the members of o's network (of a role and a status, or
+ * NULL for all) as records, with identities the contact fields too;
+ * read and audited in one session, since even without them the list
+ * shows community and notes.
+ */
+int	 member_list_write(const struct ally_opts *, int, const char *,
+	    const char *, void (*)(const char *, ...), struct ally_error *);
 
 #endif /* ALLY_CONTACT_LIST_H */

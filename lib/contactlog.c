@@ -253,3 +253,11 @@ contact_erase(sqlite3 *db, long long person, struct ally_error *err)
 	sqlite3_bind_int64(st, 1, person);
 	return db_step_done(db, st, "erase", err);
 }
+
+int
+contact_expire(sqlite3 *db, long long net, const char *before, long *n,
+    struct ally_error *err)
+{
+	return db_expire(db, "UPDATE contact SET note = NULL WHERE network_id = "
+	    "?1 AND date < ?2 AND note IS NOT NULL", net, NULL, before, n, err);
+}

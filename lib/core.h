@@ -271,7 +271,7 @@ void	 time_format(int, char buf[6]);
 #define DB_READONLY	0x02
 #define DB_IDENTITIES	0x04	/* identities written: the file must be ours */
 
-#define DB_SCHEMA_VERSION	4
+#define DB_SCHEMA_VERSION	6
 
 /* --db, else $ALLY_DB, else ${XDG_DATA_HOME:-~/.local/share}/ally/ally.db */
 int	 db_path(const char *, char *, size_t, struct ally_error *);
@@ -316,8 +316,12 @@ int	 db_path_checked(const char *, char *, size_t, struct ally_error *,
  * 0 when private (or absent).  db_path_checked calls it before db_open.
  */
 int	 db_check_mode(const char *, struct ally_error *);
+/* An audit entry: command, network, what, count; its kind by command. */
 int	 db_audit(sqlite3 *, const char *, const char *, const char *, long,
 	    struct ally_error *);
+/* The same with its kind and the member's alias (or NULL). */
+int	 db_audit_as(sqlite3 *, const char *, const char *, const char *,
+	    const char *, const char *, long, struct ally_error *);
 
 /* ---- network.c -------------------------------------------------------- */
 

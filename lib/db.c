@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "crypto.h"
 #include "dbquery.h"
 #include "validate.h"
 
@@ -250,11 +251,37 @@ static const char schema_v4[] =
 ") STRICT;\n"
 "ALTER TABLE signal ADD COLUMN time TEXT;\n";
 
+/*
+ * Version 5 (issue 21): a network's key, when its identities are
+ * encrypted (crypto.c): how it is kept, the passphrase's salt and
+ * Argon2id limits, and a value sealed with it that tells a wrong key.
+ * key_kind is 'file' or 'passphrase' (NULL: not encrypted); no CHECK,
+ * as the field tables know no network record to compare it with.
+ * The key itself is never in the file.
+ */
+static const char schema_v5[] =
+"ALTER TABLE network ADD COLUMN key_kind TEXT;\n"
+"ALTER TABLE network ADD COLUMN key_salt BLOB;\n"
+"ALTER TABLE network ADD COLUMN key_check TEXT;\n"
+"ALTER TABLE network ADD COLUMN key_ops INTEGER;\n"
+"ALTER TABLE network ADD COLUMN key_mem INTEGER;\n";
+
+/*
+ * Version 6 (issue 21): what an audit entry is about, to filter by
+ * (ally-add -A): its kind (member, minutes, disclosure, erasure, key,
+ * backup, names, action, review, signal, other) and the member's alias.
+ */
+static const char schema_v6[] =
+"ALTER TABLE audit ADD COLUMN kind TEXT;\n"
+"ALTER TABLE audit ADD COLUMN member TEXT;\n";
+
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
+	schema_v6,
 };
 
 int
@@ -867,6 +894,10 @@ open_connection(const char *path, int flags, struct ally_error *err)
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	if (crypto_attach(db, err) != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
 	return db;
 }
 
@@ -970,22 +1001,65 @@ db_close(sqlite3 *db)
 	sqlite3_close(db);
 }
 
+/*
+ * The kind of an entry made by db_audit, by the command that made it:
+ * the first prefix that matches.
+ */
+static const char *
+audit_kind(const char *command)
+{
+	static const char *const kinds[][2] = {
+		{ "--allow-names", "names" },
+		{ "ally-add -l", "disclosure" },
+		{ "ally-add --contacts", "disclosure" },
+		{ "ally-add --call-sheet", "disclosure" },
+		{ "ally-add --key export", "disclosure" },
+		{ "ally-add --key", "key" },
+		{ "ally-add --erase", "erasure" },
+		{ "ally-add --retention", "erasure" },
+		{ "ally-add --backup", "backup" },
+		{ "--expire-texts", "erasure" },
+		{ "meet-minutes", "minutes" },
+		{ "action-track", "action" },
+		{ "ally-review", "review" },
+		{ "report-sentiment", "signal" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strstr(command, kinds[i][0]) != NULL)
+			return kinds[i][1];
+	return "other";
+}
+
 int
 db_audit(sqlite3 *db, const char *command, const char *network,
     const char *what, long count, struct ally_error *err)
 {
+	return db_audit_as(db, audit_kind(command), NULL, command, network,
+	    what, count, err);
+}
+
+int
+db_audit_as(sqlite3 *db, const char *kind, const char *member,
+    const char *command, const char *network, const char *what, long count,
+    struct ally_error *err)
+{
 	static const char sql[] = "INSERT INTO audit (at, user, command, "
-	    "network, what, count) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', "
-	    "'now'), ?, ?, ?, ?, ?)";
+	    "network, what, count, kind, member) VALUES (strftime("
+	    "'%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st;
 
-	if (db_prepare(db, sql, &st, err) != 0)
+	/* Kept prepared: an ingest of members writes one per member. */
+	if (db_prepare_cached(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, user_name(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, command, -1, SQLITE_STATIC);
 	db_bind_text(st, 3, network);
 	sqlite3_bind_text(st, 4, what, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, count);
+	sqlite3_bind_text(st, 6, kind, -1, SQLITE_STATIC);
+	db_bind_text(st, 7, member);
 	return db_step_done(db, st, "audit", err);
 }
 
@@ -1101,4 +1175,32 @@ db_query_text(sqlite3 *db, const char *sql, long long id, char *buf,
 	snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return 0;
+}
+
+int
+db_expire(sqlite3 *db, const char *sql, long long net, const char *network,
+    const char *before, long *n, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	*n = 0;
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	if (network != NULL)
+		sqlite3_bind_text(st, 1, network, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, net);
+	sqlite3_bind_text(st, 2, before, -1, SQLITE_STATIC);
+	if (db_step_done(db, st, "expire", err) != 0)
+		return -1;
+	*n = sqlite3_changes(db);
+	return 0;
+}
+
+int
+db_audit_expire(sqlite3 *db, const char *network, const char *before,
+    long *n, struct ally_error *err)
+{
+	return db_expire(db, "UPDATE audit SET what = '' WHERE network = ?1 "
+	    "AND at < ?2 AND what <> ''", 0, network, before, n, err);
 }

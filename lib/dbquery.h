@@ -12,6 +12,15 @@
  * it back (db_release: prepared or kept, either is fine).  0 when done,
  * else -1 with the error, its message prefixed by what (or not: NULL).
  */
+/*
+ * Run an UPDATE that clears old texts (retention): ?1 the network's id,
+ * or its name when given, ?2 the first date kept; *n the rows changed.
+ */
+int	 db_expire(sqlite3 *, const char *, long long, const char *,
+	    const char *, long *, struct ally_error *);
+/* The audit entries of a network before a date keep all but what. */
+int	 db_audit_expire(sqlite3 *, const char *, const char *, long *,
+	    struct ally_error *);
 int	 db_step_done(sqlite3 *, sqlite3_stmt *, const char *,
 	    struct ally_error *);
 /* The same for an INSERT or UPDATE of a row by *id: 0 is the new row's. */

@@ -376,7 +376,9 @@ RECORD_DEF(target, "target", NULL);
 	    "network") \
 	F(WHAT, "what", FK_TEXT, NULL, 0, 0, 0, FIELD_OUTPUT, "what") \
 	F(COUNT, "count", FK_INT, NULL, 0, INT64_MAX, 0, \
-	    FIELD_OUTPUT | FIELD_NO_DB_CHECK, "count")
+	    FIELD_OUTPUT | FIELD_NO_DB_CHECK, "count") \
+	F(KIND, "kind", FK_TEXT, NULL, 0, 0, 0, FIELD_OUTPUT, "kind") \
+	F(MEMBER, "member", FK_ALIAS, NULL, 0, 0, 0, FIELD_OUTPUT, "member")
 
 /* Fields of an audit record. */
 RECORD_TYPE(audit, AUDIT_FIELDS, privacy_audit_fields, "audit", "audit");

@@ -1327,3 +1327,11 @@ out:
 	row_free(&m);
 	return rc;
 }
+
+int
+meeting_expire(sqlite3 *db, long long net, const char *before, long *n,
+    struct ally_error *err)
+{
+	return db_expire(db, "UPDATE meeting SET notes = NULL WHERE network_id ="
+	    " ?1 AND date < ?2 AND notes IS NOT NULL", net, NULL, before, n, err);
+}

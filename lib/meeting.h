@@ -194,4 +194,8 @@ const char *ical_method(int, const char *, size_t);
 int	 ical_write_imip(FILE *, const struct meeting *, size_t, int,
 	    const char *, const char *const *, size_t, struct ally_error *);
 
+/* Retention: the minutes texts (a meeting's notes) of the network before a date cleared. */
+int	 meeting_expire(sqlite3 *, long long, const char *, long *,
+	    struct ally_error *);
+
 #endif /* ALLY_MEETING_H */

@@ -60,6 +60,12 @@ int	 person_erase(sqlite3 *, long long, const char *,
 	    struct ally_error *);
 /* The SQL condition "the person row still has an identity to erase". */
 const char *person_identity_test(struct ally_error *);
+/*
+ * Every member of the network stored again: read in the clear (with
+ * the network's key, or plain text), written sealed with its new key
+ * (crypto_new_key).  *n the members rewritten.
+ */
+int	 person_reseal(sqlite3 *, long long, long *, struct ally_error *);
 
 /* ---- privacy.c: contact list, audit, erasure, retention, backups ------ */
 
@@ -101,13 +107,25 @@ int	 privacy_contacts(sqlite3 *, const struct network *, struct contacts *,
 	    struct ally_error *);
 void	 privacy_contacts_free(struct contacts *);
 void	 privacy_records_free(struct record **, size_t);
-/* The audit log, oldest first; a NULL network lists every entry. */
-int	 privacy_audit_each(sqlite3 *, const char *,
+/* Which audit entries: each NULL member of the filter lets all through. */
+struct audit_filter {
+	const char	*network;
+	const char	*kind;		/* privacy_audit_kinds */
+	const char	*member;	/* an alias */
+	const char	*since, *until;	/* dates of the entries, inclusive */
+};
+/* The kinds of audit entries (db.c's), NULL-terminated. */
+extern const char *const privacy_audit_kinds[];
+/* The audit log, oldest first, as far as the filter (or NULL) lets through. */
+int	 privacy_audit_each(sqlite3 *, const struct audit_filter *,
 	    int (*)(const struct record *, void *, struct ally_error *),
 	    void *, struct ally_error *);
-/* The audit log as records of privacy_audit_fields, on fp in a format. */
-int	 privacy_audit_write(FILE *, sqlite3 *, const char *, enum format,
-	    struct ally_error *);
+/*
+ * The audit log as records of privacy_audit_fields, on fp in a format,
+ * as far as the filter (or NULL) lets through.
+ */
+int	 privacy_audit_write(FILE *, sqlite3 *, const struct audit_filter *,
+	    enum format, struct ally_error *);
 /*
  * Erase the identity of a member who has left (by alias), in the open
  * transaction, and audit it as the given command.  *out: what is left

@@ -1131,6 +1131,23 @@ store_minutes(struct minutes *mi, struct doc *d, const char **change,
 	return rc;
 }
 
+/*
+ * Every recording and replacement of minutes, in the audit log (minutes
+ * given again as they were are neither).
+ */
+static int
+audit_minutes(const struct minutes *mi, const struct doc *d,
+    const char *change, struct ally_error *err)
+{
+	char what[64];
+
+	if (strcmp(change, "unchanged") == 0)
+		return 0;
+	snprintf(what, sizeof(what), "minutes %s %s", change, d->date);
+	return db_audit_as(mi->db, "minutes", NULL, "meet-minutes",
+	    mi->net->name, what, 1, err);
+}
+
 int
 minutes_apply(struct minutes *mi, const struct record *r,
     struct record **out, struct ally_error *err)
@@ -1164,6 +1181,8 @@ minutes_apply(struct minutes *mi, const struct record *r,
 	mi->seen[mi->nseen++] = d.meeting;
 	if ((*out = summary(&d, change)) == NULL)
 		goto oom;
+	if (audit_minutes(mi, &d, change, err) != 0)
+		goto out;
 	rc = 0;
 	goto out;
 oom:

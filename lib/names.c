@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "crypto.h"
 #include "array.h"
 #include "names.h"
 
@@ -502,8 +503,9 @@ find_names(struct names *nx, const char *text, char *hit, long *first)
 struct names *
 names_load(sqlite3 *db, long long network, int flags, struct ally_error *err)
 {
-	static const char sql[] = "SELECT alias, name FROM person "
-	    "WHERE network_id = ? AND name IS NOT NULL "
+	static const char sql[] = "SELECT t.alias, "
+	    CRYPTO_PLAIN("t", "person", "name") " FROM person t "
+	    "WHERE t.network_id = ? AND t.name IS NOT NULL "
 	    "ORDER BY role <> 'ally', length(alias), alias";
 	struct names *nx;
 	sqlite3_stmt *st;

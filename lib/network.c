@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "crypto.h"
 #include "dbquery.h"
 
 #define NETWORK_COLUMNS	"id, name, weekdays, start_time, duration"
@@ -205,5 +206,28 @@ network_store_schedule(sqlite3 *db, const struct network *net,
 	sqlite3_bind_text(st, 2, net->start_time, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, net->duration);
 	sqlite3_bind_int64(st, 4, net->id);
+	return db_step_done(db, st, "network", err);
+}
+
+int
+network_store_key(sqlite3 *db, long long id, const struct crypto_params *p,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "UPDATE network SET key_kind = ?, key_salt = ?, "
+	    "key_check = ?, key_ops = ?, key_mem = ? WHERE id = ?", &st,
+	    err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, p->kind == CRYPTO_PASSPHRASE ? "passphrase" :
+	    "file", -1, SQLITE_STATIC);
+	if (p->kind == CRYPTO_PASSPHRASE) {
+		sqlite3_bind_blob(st, 2, p->salt, sizeof(p->salt),
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, (long long)p->ops);
+		sqlite3_bind_int64(st, 5, (long long)p->mem);
+	}
+	sqlite3_bind_text(st, 3, (const char *)p->check, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, id);
 	return db_step_done(db, st, "network", err);
 }

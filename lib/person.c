@@ -399,6 +399,37 @@ person_write(struct row_apply *a, const char *todays, const char **changed,
 	    changed, idp, err);
 }
 
+/*
+ * A member added or changed, in the audit log: the fields that changed,
+ * with their new values but for those that identify (named only).
+ */
+static int
+person_audit(const struct row_apply *a, const char *changed,
+    struct ally_error *err)
+{
+	const struct field_def *f;
+	unsigned long diff;
+	char what[512];
+	size_t n, i;
+
+	if (strcmp(changed, "unchanged") == 0)
+		return 0;
+	diff = a->old != NULL ? row_diff(&person_spec, a->old, a->row) :
+	    ~0UL;
+	n = snprintf(what, sizeof(what), "%s", changed);
+	for (i = 0; i < P_NFIELDS && n < sizeof(what); i++) {
+		f = &person_def.fields[i];
+		if (!(diff & (1UL << i)) || i == P_ID || i == P_NETWORK ||
+		    i == P_ALIAS || (a->old == NULL && a->row->v[i] == NULL))
+			continue;
+		n += snprintf(what + n, sizeof(what) - n, (f->flags &
+		    FIELD_IDENTIFYING) && f->kind != FK_BOOL ? " %s" :
+		    " %s=%s", f->name, a->row->v[i] ? a->row->v[i] : "");
+	}
+	return db_audit_as(a->db, "member", a->row->v[P_ALIAS], "ally-add",
+	    a->net->name, what, 1, err);
+}
+
 int
 person_apply(sqlite3 *db, const struct network *net, const struct record *r,
     day_t today, const char **changed, long long *idp,
@@ -418,7 +449,8 @@ person_apply(sqlite3 *db, const struct network *net, const struct record *r,
 	/* An empty status is refused there: one is always set. */
 	if (person_start(&a, &old, id, err) == 0 &&
 	    row_overlay(&a, err) == 0 &&
-	    person_write(&a, todays, changed, idp, err) == 0)
+	    person_write(&a, todays, changed, idp, err) == 0 &&
+	    person_audit(&a, *changed, err) == 0)
 		rc = 0;
 	row_free(&old);
 	row_free(&p);
@@ -471,4 +503,66 @@ person_erase(sqlite3 *db, long long id, const char *erased,
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, erased, -1, SQLITE_STATIC);
 	return db_step_done(db, st, "erase", err);
+}
+
+/* The ids of the network's members, in order. */
+static int
+member_ids(sqlite3 *db, long long net, long long **ids, size_t *n,
+    struct ally_error *err)
+{
+	long long *v;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (db_prepare(db, "SELECT id FROM person WHERE network_id = ? "
+	    "ORDER BY id", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((v = array_grow(*ids, *n, &cap, sizeof(*v))) == NULL) {
+			sqlite3_finalize(st);
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		}
+		*ids = v;
+		v[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+}
+
+int
+person_reseal(sqlite3 *db, long long net, long *n, struct ally_error *err)
+{
+	struct row *rows = NULL;
+	long long *ids;
+	size_t cnt, i;
+	int rc = -1;
+
+	*n = 0;
+	if (member_ids(db, net, &ids, &cnt, err) != 0)
+		goto out;
+	if (cnt > 0 && (rows = calloc(cnt, sizeof(*rows))) == NULL) {
+		ally_errorf(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	/* All read with the old key before the first is written. */
+	for (i = 0; i < cnt; i++)
+		if (row_load(db, &person_spec, net, ids[i], &rows[i],
+		    err) != 1)
+			goto out;
+	for (i = 0; i < cnt; i++)
+		if (row_store(db, &person_spec, net, &rows[i], 0, NULL,
+		    err) != 0)
+			goto out;
+	*n = (long)cnt;
+	rc = 0;
+out:
+	for (i = 0; rows != NULL && i < cnt; i++)
+		row_free(&rows[i]);
+	free(rows);
+	free(ids);
+	return rc;
 }

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "crypto.h"
 #include "array.h"
 #include "dbquery.h"
 #include "fields.h"
@@ -146,9 +147,14 @@ int
 privacy_contacts(sqlite3 *db, const struct network *net,
     struct contacts *c, struct ally_error *err)
 {
-	static const char sql[] = "SELECT p.alias, p.name, p.role, "
-	    "p.function, p.phone, p.email, n.name, p.status, "
-	    "p.contact_consent, p.sector, p.community FROM person p "
+	static const char sql[] = "SELECT p.alias, "
+	    CRYPTO_PLAIN("p", "person", "name") ", p.role, "
+	    CRYPTO_PLAIN("p", "person", "function") ", "
+	    CRYPTO_PLAIN("p", "person", "phone") ", "
+	    CRYPTO_PLAIN("p", "person", "email") ", n.name, p.status, "
+	    "p.contact_consent, "
+	    CRYPTO_PLAIN("p", "person", "sector") ", "
+	    CRYPTO_PLAIN("p", "person", "community") " FROM person p "
 	    "JOIN network n ON n.id = p.network_id "
 	    "WHERE p.network_id = ? AND p.status IN ('active', 'paused') "
 	    "ORDER BY CASE p.role WHEN 'ally' THEN 0 WHEN 'police' THEN 1 "
@@ -168,6 +174,10 @@ privacy_contacts(sqlite3 *db, const struct network *net,
 	}
 	return 0;
 }
+
+const char *const privacy_audit_kinds[] = { "member", "minutes",
+    "disclosure", "erasure", "key", "backup", "names", "action", "review",
+    "signal", "other", NULL };
 
 /* The function to call with each audit entry, and its argument. */
 struct audit_walk {
@@ -190,19 +200,27 @@ audit_row(sqlite3_stmt *st, void *arg, struct ally_error *err)
 }
 
 int
-privacy_audit_each(sqlite3 *db, const char *network,
+privacy_audit_each(sqlite3 *db, const struct audit_filter *f,
     int (*fn)(const struct record *, void *, struct ally_error *), void *arg,
     struct ally_error *err)
 {
 	static const char sql[] = "SELECT id, at, user, command, network, "
-	    "what, count FROM audit WHERE ?1 IS NULL OR network = ?1 "
-	    "ORDER BY id";
+	    "what, count, kind, member FROM audit WHERE (?1 IS NULL OR "
+	    "network = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR "
+	    "member = ?3) AND (?4 IS NULL OR substr(at, 1, 10) >= ?4) AND "
+	    "(?5 IS NULL OR substr(at, 1, 10) <= ?5) ORDER BY id";
 	struct audit_walk w = { fn, arg };
 	sqlite3_stmt *st;
 
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
-	db_bind_text(st, 1, network);
+	if (f != NULL) {
+		db_bind_text(st, 1, f->network);
+		db_bind_text(st, 2, f->kind);
+		db_bind_text(st, 3, f->member);
+		db_bind_text(st, 4, f->since);
+		db_bind_text(st, 5, f->until);
+	}
 	return db_each_row(db, st, NULL, audit_row, &w, err);
 }
 
@@ -292,7 +310,8 @@ privacy_erase(sqlite3 *db, const struct network *net, const char *alias,
 	if (person_erase(db, id, todays, err) != 0 ||
 	    review_erase(db, id, err) != 0 ||
 	    contact_erase(db, id, err) != 0 ||
-	    db_audit(db, command, net->name, what, 1, err) != 0)
+	    db_audit_as(db, "erasure", alias, command, net->name, what, 1,
+	    err) != 0)
 		return -1;
 	return (*out = erased_record(db, id, "erased", err)) == NULL ? -1 : 0;
 }
@@ -439,7 +458,7 @@ audit_put(const struct record *r, void *arg, struct ally_error *err)
 }
 
 int
-privacy_audit_write(FILE *fp, sqlite3 *db, const char *network,
+privacy_audit_write(FILE *fp, sqlite3 *db, const struct audit_filter *filter,
     enum format f, struct ally_error *err)
 {
 	struct writer *w;
@@ -447,7 +466,7 @@ privacy_audit_write(FILE *fp, sqlite3 *db, const char *network,
 
 	if ((w = writer_open(fp, f, privacy_audit_fields, 0, err)) == NULL)
 		return -1;
-	rc = privacy_audit_each(db, network, audit_put, w, err);
+	rc = privacy_audit_each(db, filter, audit_put, w, err);
 	if (writer_close(w, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	return rc;

@@ -19,6 +19,7 @@
 
 #include "core.h"
 #include "action.h"
+#include "crypto.h"
 #include "array.h"
 #include "contactlog.h"
 #include "dbquery.h"
@@ -513,6 +514,9 @@ review_due(sqlite3 *db, const struct network *net, day_t today,
  * ("police:P01", the last to hold it), or when nobody of the role is at
  * the table at all ("police").
  */
+/* A member's function in the clear (crypto.h). */
+#define PLAIN_FN(t)	CRYPTO_PLAIN(t, "person", "function")
+
 static int
 add_vacancies(sqlite3 *db, long long net, struct record *r, int *n,
     struct ally_error *err)
@@ -522,11 +526,12 @@ add_vacancies(sqlite3 *db, long long net, struct record *r, int *n,
 	    "AND p.erased IS NULL AND NOT EXISTS (SELECT 1 FROM person s "
 	    "WHERE s.network_id = p.network_id AND s.role = p.role AND "
 	    "s.status IN ('candidate', 'active') AND s.erased IS NULL AND "
-	    "(p.function IS NULL OR lower(s.function) = lower(p.function))) "
-	    "AND NOT EXISTS (SELECT 1 FROM person q WHERE q.network_id = "
-	    "p.network_id AND q.role = p.role AND q.status = 'left' AND "
-	    "lower(coalesce(q.function, '')) = lower(coalesce(p.function, "
-	    "'')) AND (q.left > p.left OR (q.left = p.left AND q.id > p.id))) "
+	    "(p.function IS NULL OR lower(" PLAIN_FN("s") ") = lower("
+	    PLAIN_FN("p") "))) AND NOT EXISTS (SELECT 1 FROM person q WHERE "
+	    "q.network_id = p.network_id AND q.role = p.role AND q.status = "
+	    "'left' AND lower(coalesce(" PLAIN_FN("q") ", '')) = "
+	    "lower(coalesce(" PLAIN_FN("p") ", '')) AND (q.left > p.left OR "
+	    "(q.left = p.left AND q.id > p.id))) "
 	    "ORDER BY p.alias";
 	static const char *const roles[] = { "police", "municipality" };
 	sqlite3_stmt *st;
@@ -1011,18 +1016,20 @@ dimension_load(sqlite3 *db, long long net, int dim,
 {
 	/* The column comes from a fixed list, never from input. */
 	static const char *const sql[] = {
-		"SELECT age_band FROM person",
-		"SELECT gender FROM person",
-		"SELECT sector FROM person",
-		"SELECT background FROM person",
-		"SELECT religion FROM person",
+		"SELECT " CRYPTO_PLAIN("t", "person", "age_band") " FROM person t",
+		"SELECT " CRYPTO_PLAIN("t", "person", "gender") " FROM person t",
+		"SELECT " CRYPTO_PLAIN("t", "person", "sector") " FROM person t",
+		"SELECT " CRYPTO_PLAIN("t", "person", "background")
+		    " FROM person t",
+		"SELECT " CRYPTO_PLAIN("t", "person", "religion") " FROM person t",
 	};
-	static const char where[] = " WHERE network_id = ? AND role = 'ally' "
-	    "AND status IN ('candidate', 'active') AND erased IS NULL";
+	static const char where[] = " WHERE t.network_id = ? AND t.role = "
+	    "'ally' AND t.status IN ('candidate', 'active') AND t.erased IS "
+	    "NULL";
 	sqlite3_stmt *st;
 	struct cell *c;
 	const char *v;
-	char q[128];
+	char q[512];
 	size_t i;
 	int step;
 

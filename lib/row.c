@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "crypto.h"
 #include "fields.h"
 #include "row.h"
 
@@ -45,6 +46,28 @@ is_ref(const struct field_def *f)
 
 	return f->kind == FK_ALIAS && n > 3 &&
 	    strcmp(f->column + n - 3, "_id") == 0;
+}
+
+/*
+ * A field stored encrypted when the network's identities are (crypto.h):
+ * an identifying one, but for a yes/no, which the schema checks.
+ */
+static int
+is_sealed(const struct field_def *f)
+{
+	return (f->flags & FIELD_IDENTIFYING) && f->kind != FK_BOOL &&
+	    f->kind != FK_NAME && f->column != NULL && !is_ref(f);
+}
+
+static int
+has_sealed(const struct record_def *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfields; i++)
+		if (is_sealed(&d->fields[i]))
+			return 1;
+	return 0;
 }
 
 static int
@@ -195,7 +218,8 @@ cat(char *buf, size_t *n, const char *fmt, ...)
 
 /* The loaded column of a field as the SELECT reads it. */
 static void
-select_column(char *buf, size_t *n, const struct field_def *f)
+select_column(char *buf, size_t *n, const struct field_def *f,
+    const char *table)
 {
 	const char *c = f->column;
 
@@ -204,6 +228,9 @@ select_column(char *buf, size_t *n, const struct field_def *f)
 		    c, c);
 	else if (f->kind == FK_BOOL)
 		cat(buf, n, "CASE t.%s WHEN 1 THEN 'yes' ELSE 'no' END", c);
+	else if (is_sealed(f))
+		cat(buf, n, "ally_plain(t.%s, '%s.%s', t.id, t.network_id)", c,
+		    table, c);
 	else
 		cat(buf, n, "t.%s", c);
 }
@@ -226,7 +253,7 @@ make_sql(struct row_spec *s, struct ally_error *err)
 		if (!loaded(f))
 			continue;
 		cat(sel, &n0, l++ ? ", " : "");
-		select_column(sel, &n0, f);
+		select_column(sel, &n0, f, d->table);
 		if (!written(f))
 			continue;
 		cat(ins, &n1, "%s, ", f->column);
@@ -306,6 +333,20 @@ bind_value(sqlite3_stmt *st, int k, const struct field_def *f,
 		db_bind_text(st, k, v);
 }
 
+/* The ciphertext of field i of the stored row p (crypto.h). */
+static int
+bind_sealed(sqlite3 *db, sqlite3_stmt *st, int k, const struct record_def *d,
+    size_t i, long long net, const struct row *p, struct ally_error *err)
+{
+	char tag[128], *ct;
+
+	snprintf(tag, sizeof(tag), "%s.%s", d->table, d->fields[i].column);
+	if (crypto_seal(db, net, tag, p->id, p->v[i], &ct, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, k, ct, -1, free);
+	return 0;
+}
+
 int
 row_store(sqlite3 *db, struct row_spec *s, long long net, struct row *p,
     int insert, const char *extra, struct ally_error *err)
@@ -313,14 +354,26 @@ row_store(sqlite3 *db, struct row_spec *s, long long net, struct row *p,
 	const struct record_def *d = s->def;
 	sqlite3_stmt *st;
 	size_t i;
-	int rc, k = 0;
+	int rc, k = 0, seal, later = 0;
 
-	if ((s->sql[0][0] == '\0' && make_sql(s, err) != 0) ||
+	if ((seal = has_sealed(d) ? crypto_sealed(db, net, err) : 0) < 0 ||
+	    (s->sql[0][0] == '\0' && make_sql(s, err) != 0) ||
 	    db_prepare_cached(db, s->sql[insert ? 1 : 2], &st, err) != 0)
 		return -1;
-	for (i = 0; i < d->nfields; i++)
-		if (written(&d->fields[i]))
+	for (i = 0; i < d->nfields; i++) {
+		if (!written(&d->fields[i]))
+			continue;
+		if (!seal || !is_sealed(&d->fields[i]) || p->v[i] == NULL)
 			bind_value(st, ++k, &d->fields[i], p, i);
+		else if (insert) {
+			/* Sealed with the row's id, once it has one. */
+			sqlite3_bind_null(st, ++k);
+			later = 1;
+		} else if (bind_sealed(db, st, ++k, d, i, net, p, err) != 0) {
+			db_release(st);
+			return -1;
+		}
+	}
 	sqlite3_bind_int64(st, k + 1, net);
 	if (!insert)
 		sqlite3_bind_int64(st, k + 2, p->id);
@@ -332,7 +385,7 @@ row_store(sqlite3 *db, struct row_spec *s, long long net, struct row *p,
 		return db_error(db, rc, err, d->table);
 	if (insert)
 		p->id = sqlite3_last_insert_rowid(db);
-	return 0;
+	return later ? row_store(db, s, net, p, 0, extra, err) : 0;
 }
 
 unsigned long
@@ -493,7 +546,8 @@ row_overlay(struct row_apply *a, struct ally_error *err)
  * name, a person's id the alias, a yes/no the word.
  */
 static void
-list_column(char *buf, size_t *n, size_t len, const struct field_def *f)
+list_column(char *buf, size_t *n, size_t len, const struct field_def *f,
+    const char *table)
 {
 	if (f->kind == FK_NAME)
 		*n += snprintf(buf + *n, len - *n, "n.name");
@@ -503,6 +557,9 @@ list_column(char *buf, size_t *n, size_t len, const struct field_def *f)
 	else if (f->kind == FK_BOOL)
 		*n += snprintf(buf + *n, len - *n, "CASE t.%s WHEN 1 THEN "
 		    "'yes' ELSE 'no' END", f->column);
+	else if (is_sealed(f))
+		*n += snprintf(buf + *n, len - *n, "ally_plain(t.%s, '%s.%s', "
+		    "t.id, t.network_id)", f->column, table, f->column);
 	else if (strcmp(f->column, f->name) == 0) {
 		*n += snprintf(buf + *n, len - *n, "t.%s", f->column);
 		return;
@@ -529,7 +586,7 @@ row_select(const struct record_def *d, const char *extra, const char *tail,
 		if (k++ > 0)
 			n += snprintf(buf + n, len - n, ", ");
 		if (n < len)
-			list_column(buf, &n, len, &d->fields[i]);
+			list_column(buf, &n, len, &d->fields[i], d->table);
 	}
 	if (n < len)
 		n += snprintf(buf + n, len - n, "%s FROM %s t JOIN network n ON "

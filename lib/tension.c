@@ -1066,3 +1066,12 @@ signal_readings(struct signal_set *s, const struct signal_rules *ru,
 	}
 	return 0;
 }
+
+int
+signal_expire(sqlite3 *db, long long net, const char *before, long *n,
+    struct ally_error *err)
+{
+	return db_expire(db, "UPDATE signal SET summary = NULL WHERE "
+	    "network_id = ?1 AND date < ?2 AND summary IS NOT NULL", net, NULL,
+	    before, n, err);
+}

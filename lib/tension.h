@@ -151,4 +151,8 @@ int	 signal_window(const struct signal_set *, const struct signal_rules *,
 	    day_t, int, int, struct signal_reading **, size_t *,
 	    struct ally_error *);
 
+/* Retention: the signal summaries of the network before a date cleared. */
+int	 signal_expire(sqlite3 *, long long, const char *, long *,
+	    struct ally_error *);
+
 #endif /* ALLY_TENSION_H */

@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 
 #include "core.h"
+#include "crypto.h"
 #include "fields.h"
 #include "validate.h"
 
@@ -80,6 +81,10 @@ field_wrong(sqlite3_value *v, const struct field_def *f, int text)
 		s = (const char *)sqlite3_value_text(v);
 		if (s == NULL)
 			return _("is not text");
+		/* Ciphertext: its form and length only; the key is not needed. */
+		if ((f->flags & FIELD_IDENTIFYING) && crypto_is_sealed(s))
+			return crypto_sealed_ok(s, (size_t)sqlite3_value_bytes(v),
+			    f->maxlen) ? NULL : _("is damaged ciphertext");
 		if (f->kind == FK_ENUM && f->values != NULL &&
 		    !one_of(s, f->values))
 			return _("is not one of the values");

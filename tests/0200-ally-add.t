@@ -47,7 +47,7 @@ done
 run ally-add -l -I -f csv
 like "$out" "Fatima el Idrissi,\\+31621436587,f.elidrissi@example.org" \
     "-I shows identities"
-is "$(sqlite3 "$ALLY_DB" "select what||' '||count from audit")" \
+is "$(sqlite3 "$ALLY_DB" "select what||' '||count from audit where command = 'ally-add -l -I'")" \
     "identities listed 16" "-I is audited"
 run ally-add -l -f text -s candidate
 is "$(printf '%s\n' "$out" | sed 1d | awk '{print $3}')" A12 "filter by status"

@@ -71,7 +71,7 @@ is "$errout" "meet-minutes: 2 member names let through (--allow-names); the meet
     "and says so"
 is "$(q "SELECT name_override FROM meeting WHERE date = '2027-10-12'")" "2027-11-20 $(id -un): A01 A04" \
     "the meeting records when, by whom, and whose names"
-is "$(q "SELECT command, network, what, count FROM audit WHERE command LIKE 'meet-minutes%'")" \
+is "$(q "SELECT command, network, what, count FROM audit WHERE command LIKE 'meet-minutes%' AND kind = 'names'")" \
     "meet-minutes --allow-names|Middelburg|member names let through in minutes|2" "the audit log too"
 run meet-minutes -l -m 2027-10-12 -f text
 like "$out" "recorded with --allow-names" "the minutes as text warn the reader"

@@ -57,10 +57,12 @@ like "$(printf '%s\n' "$out" | sed -n 2p)" \
     '^1,[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z,' \
     "audit: time in UTC, ISO 8601"
 ally-add -l -I >/dev/null
-like "$(ally-add -A -f csv | tr -d '\r' | tail -n 1)" ',ally-add -l -I,Middelburg,identities listed,16$' \
+like "$(ally-add -A -f csv | tr -d '\r' | tail -n 1)" ',ally-add -l -I,Middelburg,identities listed,16,disclosure,$' \
     "audit: ally-add -l -I is recorded too"
 ally-add -l >/dev/null
-is "$(ally-add -A -f csv | wc -l)" 6 "audit: a list without identities is not"
+like "$(ally-add -A -f csv | tr -d '\r' | tail -n 1)" \
+    ',ally-add -l,Middelburg,"members listed \(function, community, sector, age_band, notes\)",16,disclosure,$' \
+    "audit: a list without names is audited too (it shows community and notes)"
 
 # Another network: -n narrows the audit listing.
 ally-add --create -n Veere >/dev/null
@@ -68,7 +70,7 @@ ally-add -K -n Veere >/dev/null
 is "$(ally-add -A -n Veere -f csv | wc -l)" 2 "audit -n Veere: its entry only"
 like "$(ally-add -A -n Veere -f yaml)" "what: contact list \(text\)" \
     "audit as YAML records"
-like "$(ALLY_NETWORK=Veere ally-add -A -f csv | tr -d '\r' | tail -n 1)" "Veere,contact list \(text\),0$" \
+like "$(ALLY_NETWORK=Veere ally-add -A -f csv | tr -d '\r' | tail -n 1)" "Veere,contact list \(text\),0,disclosure,$" \
     "audit honours ALLY_NETWORK; an empty list is audited too"
 run ally-add -K -n Veere
 like "$out" "No active member to list" "an empty list says so"

@@ -73,7 +73,7 @@ done
 unset IFS
 ok $(( $(found 'Joost Verhage') == 0 )) "after: other members are still there"
 is "$(stat -c %s "$ALLY_DB-wal")" 0 "after: the write-ahead log is empty"
-is "$(ally-add -A -f csv | tr -d '\r' | grep -c ',ally-add --erase,Middelburg,erased A01,1$')" 1 \
+is "$(ally-add -A -f csv | tr -d '\r' | grep -c ',ally-add --erase,Middelburg,erased A01,1,erasure,A01$')" 1 \
     "erase: audited"
 
 run ally-add -E A01 -f text

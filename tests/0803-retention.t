@@ -32,7 +32,7 @@ diff_ok "$T/due.out" "$D/due.out" "a day later: A02 and P02 erased, aliases only
 unlike "$out" "Verhage|Oosten|06-|\+31" "no identity in the report"
 is "$(sqlite3 "$ALLY_DB" "SELECT alias FROM person WHERE name IS NULL ORDER BY alias" | tr '\n' ' ')" \
     "A02 P02 " "only A02 and P02 lost their identity"
-is "$(ally-add -A -f csv | tr -d '\r' | grep -c ',ally-add --retention,Middelburg,erased [AP]02,1$')" 2 \
+is "$(ally-add -A -f csv | tr -d '\r' | grep -c ',ally-add --retention,Middelburg,erased \([AP]02\),1,erasure,\1$')" 2 \
     "each erasure audited"
 run env ALLY_TODAY=2029-01-16 ally-add -R
 is "$rc:$out" "1:" "run again: nothing left to do"

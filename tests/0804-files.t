@@ -81,7 +81,7 @@ is "$(sqlite3 "$T/backup.db" 'PRAGMA integrity_check')" ok "backup: sound"
 is "$(sqlite3 "$T/backup.db" 'SELECT * FROM person' | md5sum)" \
     "$(sqlite3 "$ALLY_DB" 'SELECT * FROM person' | md5sum)" \
     "backup: the same members"
-like "$(ally-add -A -f csv | tr -d '\r' | tail -n 1)" ',ally-add --backup,,backup written,16$' \
+like "$(ally-add -A -f csv | tr -d '\r' | tail -n 1)" ',ally-add --backup,,backup written,16,backup,$' \
     "backup: audited with the number of identities"
 cp "$T/backup.db" "$T/copy"
 run ally-add -B "$T/backup.db"

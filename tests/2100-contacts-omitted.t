@@ -49,7 +49,7 @@ is "$(grep -c '^NOTE:do not share' "$T/v.vcf")" 2 "vCard: two marked do not shar
 
 # Audited with the selection.
 like "$(ally-add -A -f csv | tr -d '\r' | grep 'sector faith')" \
-    ",contact list \(csv; sector faith\),3$" "audit: the selection and the count"
+    ",contact list \(csv; sector faith\),3,disclosure,$" "audit: the selection and the count"
 like "$(ally-add -A -f csv | tr -d '\r')" ",group contact list \(text\),12" \
     "audit: the group's list"
 

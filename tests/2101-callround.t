@@ -42,7 +42,7 @@ is "$(tr -d '\r' <"$T/p.csv")" "round,alias,name,phone,outcome,at,call_back,them
 1,A05,Esther Koopman,+31655667788,,,,,,,,
 1,A10,Yonas Tesfaye,+31610203040,,,,,,,," "-P -f csv: the sheet to fill in"
 like "$(ally-add -A -f csv | tr -d '\r' | tail -n 1)" \
-    ",ally-add --call-sheet,Middelburg,call sheet \(csv\) of round 1,3$" "-P: audited"
+    ",ally-add --call-sheet,Middelburg,call sheet \(csv\) of round 1,3,disclosure,$" "-P: audited"
 run ally-add -P
 like "$out" "^Call round 1: stabbing near the station$" "-P text: the title"
 like "$out" "A10 +Yonas Tesfaye +\+31610203040" "-P text: a row to write on"

@@ -12,7 +12,9 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/ally-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export ALLY_DB="$T/ally.db"
 export ALLY_TODAY=2027-01-15
-unset ALLY_NETWORK XDG_DATA_HOME ALLY_CSV_DELIMITER
+unset ALLY_NETWORK XDG_DATA_HOME ALLY_CSV_DELIMITER ALLY_KEY_FILE ALLY_PASSPHRASE ALLY_NEW_PASSPHRASE
+# Key files (crypto.c) in the test's own configuration directory.
+export XDG_CONFIG_HOME="$T/config"
 # No test reads what prove's standard input holds (ally-add --create reads
 # records from a standard input that is no terminal).
 exec </dev/null
@@ -28,7 +30,7 @@ cc_libally() {
 	_out=$1 _src=$2
 	shift 2
 	${CC:-cc} -I"$TOP/lib" -o "$_out" "$_src" "$TOP/lib/libally.a" \
-	    -lsqlite3 -lyaml -lcsv -lm "$@" ${ALLY_TEST_LDFLAGS:-} \
+	    -lsqlite3 -lsodium -lyaml -lcsv -lm "$@" ${ALLY_TEST_LDFLAGS:-} \
 	    ${ALLY_SANITIZED:+-fsanitize=address,undefined} 2>"$T/cc.err"
 }
 
