@@ -53,7 +53,6 @@ action_query(sqlite3 *db, const struct network *net,
     struct ally_error *err)
 {
 	const char *sql;
-	char buf[11];
 
 	if ((sql = action_select_sql(err)) == NULL ||
 	    db_prepare(db, sql, st, err) != 0)
@@ -67,14 +66,10 @@ action_query(sqlite3 *db, const struct network *net,
 		sqlite3_bind_int64(*st, 5, f->owner_id);
 	if (f->meeting_id != 0)
 		sqlite3_bind_int64(*st, 6, f->meeting_id);
-	if (f->has_min) {
-		date_format(f->due_min, buf);
-		sqlite3_bind_text(*st, 7, buf, -1, SQLITE_TRANSIENT);
-	}
-	if (f->has_max) {
-		date_format(f->due_max, buf);
-		sqlite3_bind_text(*st, 8, buf, -1, SQLITE_TRANSIENT);
-	}
+	if (f->has_min)
+		db_bind_date(*st, 7, f->due_min);
+	if (f->has_max)
+		db_bind_date(*st, 8, f->due_max);
 	if (f->open_only)
 		sqlite3_bind_int(*st, 9, 1);
 	return 0;
@@ -400,7 +395,6 @@ action_reciprocity(sqlite3 *db, const struct network *net, day_t since,
 	    "AND coalesce(m.date, a.created) BETWEEN ?2 AND ?3 "
 	    "GROUP BY a.party";
 	sqlite3_stmt *st;
-	char buf[11];
 	const char *party;
 	int rc, i;
 
@@ -408,12 +402,9 @@ action_reciprocity(sqlite3 *db, const struct network *net, day_t since,
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
-	date_format(since, buf);
-	sqlite3_bind_text(st, 2, buf, -1, SQLITE_TRANSIENT);
-	date_format(until, buf);
-	sqlite3_bind_text(st, 3, buf, -1, SQLITE_TRANSIENT);
-	date_format(asof, buf);
-	sqlite3_bind_text(st, 4, buf, -1, SQLITE_TRANSIENT);
+	db_bind_date(st, 2, since);
+	db_bind_date(st, 3, until);
+	db_bind_date(st, 4, asof);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		party = (const char *)sqlite3_column_text(st, 0);
 		for (i = 0; i < 4; i++)

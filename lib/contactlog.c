@@ -180,7 +180,6 @@ contact_silent(sqlite3 *db, const struct network *net, day_t since,
 	    "ORDER BY last IS NOT NULL, last, length(p.alias), p.alias";
 	struct record *r, **v;
 	sqlite3_stmt *st;
-	char buf[11];
 	int rc;
 
 	*out = NULL;
@@ -188,10 +187,8 @@ contact_silent(sqlite3 *db, const struct network *net, day_t since,
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net->id);
-	date_format(since, buf);
-	sqlite3_bind_text(st, 2, buf, -1, SQLITE_TRANSIENT);
-	date_format(today, buf);
-	sqlite3_bind_text(st, 3, buf, -1, SQLITE_TRANSIENT);
+	db_bind_date(st, 2, since);
+	db_bind_date(st, 3, today);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((r = silent_record(st, today)) == NULL ||
 		    (v = reallocarray(*out, *nout + 1, sizeof(*v))) == NULL) {
@@ -215,7 +212,6 @@ contact_tally(sqlite3 *db, long long person, day_t from, day_t to,
 	    "contact WHERE with_id = ?1 AND date BETWEEN ?2 AND ?3)";
 	sqlite3_stmt *st;
 	const unsigned char *s;
-	char buf[11];
 	int rc;
 
 	last[0] = '\0';
@@ -223,10 +219,8 @@ contact_tally(sqlite3 *db, long long person, day_t from, day_t to,
 	if (db_prepare_cached(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, person);
-	date_format(from, buf);
-	sqlite3_bind_text(st, 2, buf, -1, SQLITE_TRANSIENT);
-	date_format(to, buf);
-	sqlite3_bind_text(st, 3, buf, -1, SQLITE_TRANSIENT);
+	db_bind_date(st, 2, from);
+	db_bind_date(st, 3, to);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((s = sqlite3_column_text(st, 0)) != NULL)
 			snprintf(last, 11, "%s", (const char *)s);

@@ -282,6 +282,8 @@ int	 db_commit(sqlite3 *, struct ally_error *);
 void	 db_rollback(sqlite3 *);
 /* Map an SQLite result to an ally_error (busy: 75, readonly: 77 ...). */
 int	 db_error(sqlite3 *, int, struct ally_error *, const char *);
+/* A day bound as its YYYY-MM-DD text. */
+int	 db_bind_date(sqlite3_stmt *, int, day_t);
 int	 db_prepare(sqlite3 *, const char *, sqlite3_stmt **,
 	    struct ally_error *);
 /*

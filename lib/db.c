@@ -412,6 +412,15 @@ db_error(sqlite3 *db, int rc, struct ally_error *err, const char *what)
 }
 
 int
+db_bind_date(sqlite3_stmt *st, int i, day_t day)
+{
+	char buf[11];
+
+	date_format(day, buf);
+	return sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+int
 db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
     struct ally_error *err)
 {
