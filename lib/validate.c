@@ -125,21 +125,21 @@ wrong(sqlite3_value *v, const struct col *c)
 	return NULL;
 }
 
-/* A value as SQL would quote it, cut to 40 characters; sqlite3_free it. */
-static char *
-quoted(sqlite3 *db, sqlite3_value *v)
+/* A value as SQL would quote it, cut to 40 characters, into buf. */
+static const char *
+quoted(sqlite3 *db, sqlite3_value *v, char *buf, size_t len)
 {
 	sqlite3_stmt *st;
-	char *s = NULL;
 
+	snprintf(buf, len, "?");
 	if (sqlite3_prepare_v2(db, "SELECT coalesce(substr(quote(?1), 1, 40), "
 	    "'NULL')", -1, &st, NULL) != SQLITE_OK)
-		return NULL;
+		return buf;
 	if (sqlite3_bind_value(st, 1, v) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
-		s = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
+		snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	return s;
+	return buf;
 }
 
 /* The error for row's column i: "table T, row K: field: 'v' what". */
@@ -148,27 +148,22 @@ bad_value(sqlite3 *db, sqlite3_stmt *st, const char *table,
     const struct col *cols, int ncols, int i, const char *what,
     struct ally_error *err)
 {
-	char *key = NULL, *t, *q;
+	char key[256] = "", q[168];
+	size_t n = 0;
 	int k;
 
-	for (k = 0; k < ncols; k++) {
-		if (!cols[k].pk)
-			continue;
-		q = quoted(db, sqlite3_column_value(st, k));
-		t = sqlite3_mprintf("%s%s%s", key != NULL ? key : "",
-		    key != NULL ? "/" : "", q != NULL ? q : "?");
-		sqlite3_free(q);
-		sqlite3_free(key);
-		key = t;
-	}
-	if (key == NULL)
-		key = sqlite3_mprintf("%lld", sqlite3_column_int64(st, ncols));
-	q = quoted(db, sqlite3_column_value(st, i));
-	ally_errorf(err, EX_DATAERR, "table %s, row %s: %s: %s %s", table,
-	    key != NULL ? key : "?", cols[i].name, q != NULL ? q : "?", what);
-	sqlite3_free(key);
-	sqlite3_free(q);
-	return -1;
+	/* The primary key's values joined by "/", or else the rowid. */
+	for (k = 0; k < ncols && n < sizeof(key); k++)
+		if (cols[k].pk)
+			n += snprintf(key + n, sizeof(key) - n, "%s%s",
+			    n > 0 ? "/" : "", quoted(db,
+			    sqlite3_column_value(st, k), q, sizeof(q)));
+	if (key[0] == '\0')
+		snprintf(key, sizeof(key), "%lld",
+		    sqlite3_column_int64(st, ncols));
+	return ally_errorf(err, EX_DATAERR, "table %s, row %s: %s: %s %s",
+	    table, key, cols[i].name, quoted(db, sqlite3_column_value(st, i),
+	    q, sizeof(q)), what);
 }
 
 /* Each column's checks, from the schema and the field tables. */
