@@ -606,8 +606,8 @@ csv_reader_next(struct reader *r, struct record **out,
  * ALLY_CSV_DELIMITER says: ";" for a spreadsheet that splits on
  * semicolons (Dutch Excel), "tab" for a tab.  ally(5) says which.
  */
-static char
-out_delim(void)
+char
+csv_delimiter(void)
 {
 	const char *e = getenv("ALLY_CSV_DELIMITER");
 
@@ -736,7 +736,7 @@ csv_writer_put(struct writer *w, const struct record *r,
     struct ally_error *err)
 {
 	const struct field *f;
-	char *s, d = out_delim();
+	char *s, d = w->delim;
 	size_t i;
 	int rc = 0;
 

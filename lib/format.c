@@ -371,6 +371,7 @@ writer_open(FILE *fp, enum format fmt, const char *const *cols, int flags,
 	w->fmt = fmt;
 	w->flags = flags;
 	w->fixed_columns = cols != NULL;
+	w->delim = csv_delimiter();
 	return w;
 }
 

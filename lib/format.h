@@ -75,6 +75,8 @@ struct writer {
 	size_t		  ncolumns;
 	int		  fixed_columns;	/* given, not taken from a record */
 	size_t		  count;
+	/* csv: the delimiter (csv_delimiter, chosen at the open) */
+	char		  delim;
 	/* yaml */
 	yaml_emitter_t	  emitter;
 	int		  emitter_ok;
@@ -87,6 +89,8 @@ struct writer {
 int	 yaml_writer_put(struct writer *, const struct record *,
 	    struct ally_error *);
 int	 yaml_writer_close(struct writer *, struct ally_error *);
+/* CSV output's delimiter: ',' or as ALLY_CSV_DELIMITER says (csv.c). */
+char	 csv_delimiter(void);
 int	 csv_writer_put(struct writer *, const struct record *,
 	    struct ally_error *);
 int	 text_writer_put(struct writer *, const struct record *,
