@@ -32,7 +32,7 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 	struct record *out;
 	const char *v;
 	long long id;
-	int rc, level;
+	int rc, level = 0;
 
 	if (signal_apply(a->s.db, &a->s.net, r, 0, a->s.today, &id, err) != 0)
 		return -1;
@@ -42,14 +42,12 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 		return 0;
 	if ((out = record_new()) == NULL)
 		return oom(err);
-	/* The level as a number (the input's text was checked to be one). */
-	if (signal_parse_tension(record_get(r, "tension"), &level) != 0)
-		level = -1;
+	/* The level as a number: signal_apply checked the text is one. */
+	(void)signal_parse_tension(record_get(r, "tension"), &level);
 	rc = record_set_int(out, "id", id) != 0 ||
 	    record_set(out, "date", (v = record_get(r, "date")) ? v : "") ||
 	    record_set(out, "theme", record_get(r, "theme")) != 0 ||
-	    (level >= 0 ? record_set_int(out, "tension", level) :
-	    record_set(out, "tension", record_get(r, "tension"))) != 0 ||
+	    record_set_int(out, "tension", level) != 0 ||
 	    record_set(out, "source", record_get(r, "source")) != 0 ||
 	    record_set(out, "change", record_get(r, "id") == NULL ? "added" :
 	    signal_changed(a->s.db) ? "updated" : "unchanged") != 0 ||
