@@ -2,9 +2,9 @@
  * fuzz_db.c: libFuzzer harness of the database reading: the input is a
  * whole database file (seeded with the demo network's), written to a
  * file of mode 0600 and opened read-only, as a report or a roll-up of
- * another team's file opens it; what db_open (with db_validate) lets
- * through goes under the readers: the review summary and due date, the
- * contact list and the reminder of the actions.  A refusal is fine; a
+ * another team's file opens it; what db_open and the lazy validation
+ * of validate.c let through goes under the readers: the review summary
+ * and due date, the contact list and the reminder of the actions.  A refusal is fine; a
  * crash or a sanitizer finding is not.
  */
 #include <fcntl.h>

@@ -428,6 +428,11 @@ db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 
 	if ((rc = sqlite3_prepare_v2(db, sql, -1, st, NULL)) != SQLITE_OK)
 		return db_error(db, rc, err, NULL);
+	if (validate_pending(db, err) != 0) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return -1;
+	}
 	return 0;
 }
 
@@ -467,6 +472,11 @@ db_prepare_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	if ((rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	    st, NULL)) != SQLITE_OK)
 		return db_error(db, rc, err, NULL);
+	if (validate_pending(db, err) != 0) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return -1;
+	}
 	if (slot >= 0) {
 		stmt_cache[slot].db = db;
 		stmt_cache[slot].st = *st;
@@ -996,7 +1006,7 @@ db_open(const char *path, int flags, struct ally_error *err)
 	    (db = open_connection(path, flags, err)) == NULL)
 		return NULL;
 	if (prepare_connection(db, path, flags, err) == 0 &&
-	    db_validate(db, err) == 0)
+	    validate_attach(db, path, err) == 0)
 		return db;
 	say_file(path, err);
 	sqlite3_close(db);
@@ -1007,6 +1017,7 @@ void
 db_close(sqlite3 *db)
 {
 	stmt_cache_drop(db);
+	validate_detach(db);
 	sqlite3_close(db);
 }
 

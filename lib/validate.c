@@ -5,12 +5,20 @@
  * but not a file another program wrote or a copy tampered with in the
  * sqlite3 shell (PRAGMA ignore_check_constraints, writable_schema): a
  * tension of 7 or 2^63-1 indexed a table out of bounds, a role not one
- * of three was undefined behaviour.  So every table is read once when
- * the file is opened and each value checked here, in C, against two
- * sources: the declared type and NOT NULL of its column (SQLite's
- * column metadata) and the field tables of lib/fields.c (values, range,
- * dates, times, maxlen).  The first bad value stops it: 65, naming
- * table, row and field.
+ * of three was undefined behaviour.  So every table a command reads is
+ * read once, before the first statement that reads it runs, and each
+ * value checked here, in C, against two sources: the declared type and
+ * NOT NULL of its column (SQLite's column metadata) and the field tables
+ * of lib/fields.c (values, range, dates, times, maxlen).  The first bad
+ * value stops the command: 65, naming file, table, row and field.
+ *
+ * Which tables a statement reads, SQLite's authorizer says as the
+ * statement is prepared (validate_attach sets it at the open); db_prepare
+ * then asks validate_pending to check those not checked yet.  A table a
+ * command does not read is not checked: the whole file once was, at
+ * every open, which cost more than the rest of a command's start-up
+ * (BENCHMARKS.md, round seven) and let one damaged signal stop the
+ * contact list that a crisis needs.
  *
  * The checks were once one generated SQL CASE a table; preparing those
  * cost three quarters of every command's start-up (BENCHMARKS.md, round
@@ -263,30 +271,163 @@ out:
 	return rc;
 }
 
-int
-db_validate(sqlite3 *db, struct ally_error *err)
+/*
+ * The guard of a connection: its tables, which of them a statement has
+ * read since the open, and which are checked.  The authorizer marks a
+ * table when a statement that reads it is prepared; db_prepare then has
+ * it checked before the statement runs.
+ */
+struct guard {
+	struct guard	*next;
+	sqlite3		*db;
+	char		*path;
+	char		**names;
+	unsigned char	*state;		/* 1 read, 2 checked */
+	size_t		 n;
+	int		 pending, busy;
+};
+
+#define T_READ		1
+#define T_CHECKED	2
+
+static struct guard *guards;
+
+static struct guard *
+guard_of(sqlite3 *db)
+{
+	struct guard *g;
+
+	for (g = guards; g != NULL; g = g->next)
+		if (g->db == db)
+			return g;
+	return NULL;
+}
+
+/* SQLite's authorizer: a table of main that a statement reads, marked. */
+static int
+authorize(void *arg, int action, const char *a1, const char *a2,
+    const char *dbname, const char *trigger)
+{
+	struct guard *g = arg;
+	size_t i;
+
+	(void)a2;
+	(void)trigger;
+	if (action != SQLITE_READ || a1 == NULL ||
+	    (dbname != NULL && strcmp(dbname, "main") != 0))
+		return SQLITE_OK;
+	for (i = 0; i < g->n; i++)
+		if (g->state[i] == 0 && strcmp(g->names[i], a1) == 0) {
+			g->state[i] = T_READ;
+			g->pending = 1;
+			break;
+		}
+	return SQLITE_OK;
+}
+
+static void
+guard_free(struct guard *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		free(g->names[i]);
+	free(g->names);
+	free(g->state);
+	free(g->path);
+	free(g);
+}
+
+/* The names of the file's tables into g. */
+static int
+guard_tables(sqlite3 *db, struct guard *g, struct ally_error *err)
 {
 	static const char sql[] = "SELECT name FROM sqlite_schema WHERE type "
 	    "= 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name";
 	sqlite3_stmt *st;
-	char *name;
+	void *p;
 	int rc;
 
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((name = strdup((const char *)sqlite3_column_text(st,
-		    0))) == NULL) {
-			sqlite3_finalize(st);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		if (check_table(db, name, err) != 0) {
-			free(name);
-			sqlite3_finalize(st);
-			return -1;
-		}
-		free(name);
+		if ((p = reallocarray(g->names, g->n + 1,
+		    sizeof(*g->names))) == NULL)
+			break;
+		g->names = p;
+		if ((g->names[g->n] = strdup((const char *)
+		    sqlite3_column_text(st, 0))) == NULL)
+			break;
+		g->n++;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+	if (rc == SQLITE_ROW)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, err, NULL);
+	if (g->n > 0 && (g->state = calloc(g->n, 1)) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	return 0;
+}
+
+int
+validate_attach(sqlite3 *db, const char *path, struct ally_error *err)
+{
+	struct guard *g;
+
+	if ((g = calloc(1, sizeof(*g))) == NULL ||
+	    (g->path = strdup(path)) == NULL) {
+		free(g);
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	g->db = db;
+	g->busy = 1;
+	if (guard_tables(db, g, err) != 0) {
+		guard_free(g);
+		return -1;
+	}
+	g->busy = 0;
+	g->next = guards;
+	guards = g;
+	sqlite3_set_authorizer(db, authorize, g);
+	return 0;
+}
+
+void
+validate_detach(sqlite3 *db)
+{
+	struct guard **gp, *g;
+
+	for (gp = &guards; (g = *gp) != NULL; gp = &g->next)
+		if (g->db == db) {
+			*gp = g->next;
+			guard_free(g);
+			return;
+		}
+}
+
+int
+validate_pending(sqlite3 *db, struct ally_error *err)
+{
+	struct guard *g;
+	char msg[sizeof(err->msg)];
+	size_t i;
+
+	if ((g = guard_of(db)) == NULL || !g->pending || g->busy)
+		return 0;
+	g->busy = 1;
+	for (i = 0; i < g->n; i++)
+		if (g->state[i] == T_READ) {
+			if (check_table(db, g->names[i], err) != 0) {
+				/* Refused again by every later statement. */
+				g->busy = 0;
+				snprintf(msg, sizeof(msg), "%s", err->msg);
+				return ally_errorf(err, err->code, "%s: %s",
+				    g->path, msg);
+			}
+			g->state[i] = T_CHECKED;
+		}
+	g->pending = 0;
+	g->busy = 0;
+	return 0;
 }

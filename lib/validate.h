@@ -8,7 +8,12 @@
 #include "core.h"
 
 /*
- * Every row of every table of the file: its columns of the type and
+ * The guard of connection db on the file path (db_open): from now on,
+ * every table a statement reads is checked before the statement runs,
+ * once.  validate_pending does the checking, from db_prepare and
+ * db_prepare_cached; validate_detach forgets the connection (db_close).
+ *
+ * Every row of each table read: its columns of the type and
  * nullness the schema declares, and each column a field table names
  * (lib/fields.c) one of its values, in its range, a real date or time,
  * not longer than its maxlen.  A file that another program wrote, or a
@@ -16,6 +21,8 @@
  * to index with: 0, or -1 with EX_DATAERR and "table T, row N: field:
  * what is wrong" (the value cut, shown as text).
  */
-int	 db_validate(sqlite3 *, struct ally_error *);
+int	 validate_attach(sqlite3 *, const char *, struct ally_error *);
+int	 validate_pending(sqlite3 *, struct ally_error *);
+void	 validate_detach(sqlite3 *);
 
 #endif /* ALLY_VALIDATE_H */
