@@ -258,8 +258,16 @@ bench/timeit: bench/timeit.c
 bench: deps-check $(CMDS) $(BENCH_BIN)
 	sh bench/run.sh
 
+# make bench-instructions: the start-up and ingest figures counted in
+# instructions (callgrind), which the machine's load does not move; with
+# BENCH_TREES="../old ." two built checkouts side by side.
+BENCH_TREES ?= .
+bench-instructions: deps-check $(CMDS) $(BENCH_BIN)
+	@sh tests/deps.sh valgrind
+	sh bench/instructions.sh $(BENCH_TREES)
+
 clean: clean-bench
 clean-bench:
 	rm -f $(BENCH_BIN)
 
-.PHONY: bench clean-bench
+.PHONY: bench bench-instructions clean-bench
