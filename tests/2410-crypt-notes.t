@@ -45,6 +45,15 @@ is "$(plain)" 13 "before: the checker finds every identifying column in the clea
 is "$(notes)" "narwal kweepeer pangolin vlierbes springbok wilgenroos wombat duizendblad " \
     "before: the notes listed"
 
+# A kill -9 in the encrypting migration, every value rewritten, before
+# the commit: the file stays plain, not one column sealed.
+ALLY_TEST_CRASH=seal ally-add -k file 2>/dev/null
+is "$?" 137 "kill -9 in the encrypting migration"
+is "$(plain)" 13 "after the kill: every identifying column still plain, none mixed"
+is "$(notes)" "narwal kweepeer pangolin vlierbes springbok wilgenroos wombat duizendblad " \
+    "after the kill: the notes listed without a key"
+ok "$(test ! -e "$KEY"; echo $?)" "after the kill: no key file"
+
 # Encrypted in place: every identifying column of the field tables sealed.
 run ally-add -k file
 is "$rc" 0 "encrypted in place"
@@ -102,6 +111,16 @@ is "$(notes)" "narwal kweepeer pangolin vlierbes springbok wilgenroos wombat dui
     "after the kill: the old key opens every note"
 run ally-add -l -f csv
 like "$out" "koala zonnedauw" "after the kill: and the member's notes"
+
+# A kill -9 after the rotation's commit, before its new key file
+# (KEY.new) becomes KEY: the new key is found beside the old one.
+cp "$ALLY_DB" "$T/rotating.db"
+ALLY_TEST_CRASH=committed ally-add -d "$T/rotating.db" -k rotate 2>/dev/null
+is "$?" 137 "kill -9 after the rotation's commit"
+ok "$(test -e "$KEY.new"; echo $?)" "the new key waits in KEY.new"
+run ally-review -d "$T/rotating.db" -f csv
+like "$out" "wombat duizendblad" "the new key opens the notes from there"
+mv "$KEY.new" "$T/rotating.key"
 
 # The rotation: every note sealed again, the old key opens none.
 run ally-add -k rotate
