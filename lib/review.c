@@ -1269,10 +1269,9 @@ review_reseal(sqlite3 *db, long long net, long *n, struct ally_error *err)
 	for (i = 0; rc == 0 && i < cnt; i++)
 		rc = note_read(db, ids[i], &notes[i], err);
 	for (i = 0; rc == 0 && i < cnt; i++)
-		if (notes[i] != NULL) {
-			rc = note_store(db, net, ids[i], notes[i], err);
+		if (notes[i] != NULL &&
+		    (rc = note_store(db, net, ids[i], notes[i], err)) == 0)
 			(*n)++;
-		}
 	for (i = 0; notes != NULL && i < cnt; i++)
 		if (notes[i] != NULL) {
 			explicit_bzero(notes[i], strlen(notes[i]));
