@@ -38,6 +38,11 @@ int	 contact_tally(sqlite3 *, long long, day_t, day_t, char [11],
 /* Erasure: the notes of the contacts with the member are cleared. */
 int	 contact_erase(sqlite3 *, long long, struct ally_error *);
 
+/*
+ * The network's contact notes written again: sealed with its new key
+ * (crypto_new_key: ally-add -k); *n the contacts.
+ */
+int	 contact_reseal(sqlite3 *, long long, long *, struct ally_error *);
 /* Retention: the notes of the contact log of the network before a date cleared. */
 int	 contact_expire(sqlite3 *, long long, const char *, long *,
 	    struct ally_error *);

@@ -235,6 +235,14 @@ int	 parse_int(const char *, long long, long long, long long *);
 const char *user_name(void);		/* the OS user, for the audit */
 /* A new globally unique id ("<32 hex>@ally"), e.g. a meeting's iCalendar UID. */
 int	 ally_uid(char buf[64], struct ally_error *);
+/*
+ * A crash test's kill -9 at a named point: the process raises SIGKILL
+ * when $ALLY_TEST_CRASH is that point's name ("seal": encrypting, every
+ * member rewritten; "commit": a write session's changes made, before
+ * its COMMIT; "committed": after it, before the write-ahead log is
+ * truncated).  Nothing otherwise.
+ */
+void	 ally_test_crash(const char *);
 
 /* ---- date.c: calendar arithmetic on days since 1970-01-01 ------------ */
 

@@ -509,6 +509,24 @@ crypto_seal(sqlite3 *db, long long net, const char *tag, long long id,
 }
 
 int
+crypto_bind(sqlite3_stmt *st, int k, long long net, const char *tag,
+    long long id, const char *plain, struct ally_error *err)
+{
+	sqlite3 *db = sqlite3_db_handle(st);
+	char *ct;
+	int sealed;
+
+	if (plain == NULL || *plain == '\0' ||
+	    (sealed = crypto_sealed(db, net, err)) == 0)
+		return db_bind_text(st, k, plain) == SQLITE_OK ? 0 :
+		    db_error(db, sqlite3_errcode(db), err, tag);
+	if (sealed < 0 || crypto_seal(db, net, tag, id, plain, &ct, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, k, ct, -1, free);
+	return 0;
+}
+
+int
 crypto_new_key(sqlite3 *db, long long net, enum crypto_kind kind,
     const char *pass, struct crypto_params *p, struct ally_error *err)
 {

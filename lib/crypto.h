@@ -56,6 +56,14 @@ int	 crypto_need_key(sqlite3 *, long long, struct ally_error *);
  */
 int	 crypto_seal(sqlite3 *, long long, const char *, long long,
 	    const char *, char **, struct ally_error *);
+/*
+ * Bind, as parameter k of st, a value of the network's table.column of
+ * row id as the column stores it: sealed when the network's identities
+ * are encrypted (with its new key during a rotation), else as it is;
+ * NULL or empty binds NULL.
+ */
+int	 crypto_bind(sqlite3_stmt *, int, long long, const char *, long long,
+	    const char *, struct ally_error *);
 /* 1 when a stored value is ciphertext. */
 int	 crypto_is_sealed(const char *);
 /*

@@ -2,21 +2,22 @@
  * keys.c: ally-add -k, the keys of a network (see keys.h and crypto.h).
  *
  * Encrypting an existing network is one transaction: the key's check
- * value stored, every member read in the clear and written sealed, the
- * audit entry; an interruption leaves the file as it was.  After the
+ * value stored, every member, contact note and review note read in the
+ * clear and written sealed, the audit entry; an interruption leaves the file as it was.  After the
  * commit a VACUUM rewrites the file without the freed pages and a
  * truncating checkpoint empties the write-ahead log, so that the plain
  * values leave both.
  */
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core.h"
 #include "crypto.h"
+#include "contactlog.h"
 #include "keys.h"
 #include "member.h"
+#include "review.h"
 #include "session.h"
 
 int
@@ -35,16 +36,6 @@ keys_action(const char *s, enum keys_action *a, struct ally_error *err)
 	    "passphrase, rotate, export", s);
 }
 
-/* A test's kill -9 at the worst moment: everything rewritten, no commit. */
-static void
-crash_point(const char *where)
-{
-	const char *s = getenv("ALLY_TEST_CRASH");
-
-	if (s != NULL && strcmp(s, where) == 0)
-		raise(SIGKILL);
-}
-
 /* The file without the freed pages, the write-ahead log emptied. */
 static int
 scrub(sqlite3 *db, struct ally_error *err)
@@ -53,19 +44,23 @@ scrub(sqlite3 *db, struct ally_error *err)
 	    privacy_checkpoint(db, err);
 }
 
-/* A new key, every member sealed with it; the key file to write. */
+/* A new key, every identifying value sealed with it. */
 static int
 reseal(struct ally_session *s, enum crypto_kind kind, const char *pass,
     const char *what, struct ally_error *err)
 {
 	struct crypto_params p;
-	long n;
+	long n, notes;
 
+	/* Every table with an identifying column (tests/2410 proves it). */
 	if (crypto_new_key(s->db, s->net.id, kind, pass, &p, err) != 0 ||
 	    network_store_key(s->db, s->net.id, &p, err) != 0 ||
-	    person_reseal(s->db, s->net.id, &n, err) != 0)
+	    person_reseal(s->db, s->net.id, &n, err) != 0 ||
+	    contact_reseal(s->db, s->net.id, &notes, err) != 0 ||
+	    review_reseal(s->db, s->net.id, &notes, err) != 0)
 		return -1;
-	crash_point("seal");
+	/* A test's kill -9 at the worst moment: all rewritten, no commit. */
+	ally_test_crash("seal");
 	return session_audit(s, "ally-add --key", what, n, err);
 }
 

@@ -27,6 +27,7 @@
 #include "member.h"
 #include "names.h"
 #include "review.h"
+#include "row.h"
 
 const char *const review_summary_fields[] = { "network", "since", "until",
     "allies", "active", "candidates", "paused", "min_size", "max_size",
@@ -283,8 +284,9 @@ member_last_review(sqlite3 *db, long long pid, struct record *r,
 	sqlite3_stmt *st;
 	int rc, ok;
 
-	if (db_prepare(db, "SELECT decision, reviewed, note FROM review "
-	    "WHERE person_id = ? ORDER BY reviewed DESC, id DESC LIMIT 1", &st,
+	if (db_prepare(db, "SELECT r.decision, r.reviewed, "
+	    CRYPTO_PLAIN("r", "review", "note") " FROM review r WHERE "
+	    "r.person_id = ? ORDER BY r.reviewed DESC, r.id DESC LIMIT 1", &st,
 	    err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, pid);
@@ -1206,6 +1208,81 @@ phase_out(sqlite3 *db, const struct network *net, const struct record *in,
 }
 
 /*
+ * The note of review rid stored, sealed when the network's identities
+ * are encrypted (crypto.h): bound to its row, so never written before
+ * the row has its id.
+ */
+static int
+note_store(sqlite3 *db, long long net, long long rid, const char *note,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "UPDATE review SET note = ?1 WHERE id = ?2", &st,
+	    err) != 0)
+		return -1;
+	if (crypto_bind(st, 1, net, "review.note", rid, note, err) != 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 2, rid);
+	return db_step_done(db, st, "review", err);
+}
+
+/* The note of review rid in the clear, malloc'd into *out (NULL: none). */
+static int
+note_read(sqlite3 *db, long long rid, char **out, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	const char *v;
+	int rc;
+
+	*out = NULL;
+	if (db_prepare(db, "SELECT " CRYPTO_PLAIN("r", "review", "note")
+	    " FROM review r WHERE r.id = ?1", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    (v = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+	    (*out = strdup(v)) == NULL)
+		rc = SQLITE_NOMEM;
+	sqlite3_finalize(st);
+	if (rc == SQLITE_NOMEM)
+		return oom(err);
+	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, "review");
+}
+
+int
+review_reseal(sqlite3 *db, long long net, long *n, struct ally_error *err)
+{
+	long long *ids;
+	char **notes = NULL;
+	size_t cnt, i;
+	int rc;
+
+	*n = 0;
+	if (row_ids(db, "review", net, &ids, &cnt, err) != 0)
+		return -1;
+	rc = cnt > 0 && (notes = calloc(cnt, sizeof(*notes))) == NULL ?
+	    oom(err) : 0;
+	/* All read with the old key before the first is written. */
+	for (i = 0; rc == 0 && i < cnt; i++)
+		rc = note_read(db, ids[i], &notes[i], err);
+	for (i = 0; rc == 0 && i < cnt; i++)
+		if (notes[i] != NULL &&
+		    (rc = note_store(db, net, ids[i], notes[i], err)) == 0)
+			(*n)++;
+	for (i = 0; notes != NULL && i < cnt; i++)
+		if (notes[i] != NULL) {
+			explicit_bzero(notes[i], strlen(notes[i]));
+			free(notes[i]);
+		}
+	free(notes);
+	free(ids);
+	return rc;
+}
+
+/*
  * The decision of the day stored, or left as it is when it is the same;
  * a new or changed note must not name a member.
  */
@@ -1220,8 +1297,9 @@ decision_store(sqlite3 *db, const struct network *nw, const struct record *r,
 	long long rid = 0;
 	int rc, same = 0;
 
-	if (db_prepare(db, "SELECT id, decision = ?3 AND note IS ?4 FROM "
-	    "review WHERE person_id = ?1 AND reviewed = ?2", &st, err) != 0)
+	if (db_prepare(db, "SELECT r.id, r.decision = ?3 AND "
+	    CRYPTO_PLAIN("r", "review", "note") " IS ?4 FROM review r WHERE "
+	    "r.person_id = ?1 AND r.reviewed = ?2", &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, pid);
 	sqlite3_bind_text(st, 2, reviewed, -1, SQLITE_STATIC);
@@ -1240,23 +1318,22 @@ decision_store(sqlite3 *db, const struct network *nw, const struct record *r,
 	}
 	if (names_check(db, nw, r, "note", err) != 0)
 		return -1;
-	if (db_prepare(db, rid != 0 ? "UPDATE review SET decision = ?3, "
-	    "note = ?4 WHERE id = ?5" : "INSERT INTO review (network_id, "
-	    "person_id, reviewed, decision, note) VALUES (?6, ?1, ?2, ?3, ?4)",
-	    &st, err) != 0)
+	if (db_prepare(db, rid != 0 ? "UPDATE review SET decision = ?3 "
+	    "WHERE id = ?4" : "INSERT INTO review (network_id, person_id, "
+	    "reviewed, decision) VALUES (?5, ?1, ?2, ?3)", &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, pid);
 	sqlite3_bind_text(st, 2, reviewed, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, decision, -1, SQLITE_STATIC);
-	db_bind_text(st, 4, note);
 	if (rid != 0)
-		sqlite3_bind_int64(st, 5, rid);
+		sqlite3_bind_int64(st, 4, rid);
 	else
-		sqlite3_bind_int64(st, 6, net);
+		sqlite3_bind_int64(st, 5, net);
 	if (db_step_done(db, st, "review", err) != 0)
 		return -1;
 	*changed = rid != 0 ? "updated" : "added";
-	return 0;
+	return note_store(db, net, rid != 0 ? rid :
+	    sqlite3_last_insert_rowid(db), note, err);
 }
 
 /*

@@ -96,5 +96,10 @@ int	 review_apply(sqlite3 *, const struct network *,
  * open transaction.
  */
 int	 review_erase(sqlite3 *, long long, struct ally_error *);
+/*
+ * The network's review notes written again: sealed with its new key
+ * (crypto_new_key: ally-add -k); *n the notes.
+ */
+int	 review_reseal(sqlite3 *, long long, long *, struct ally_error *);
 
 #endif /* ALLY_REVIEW_H */

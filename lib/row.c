@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "crypto.h"
 #include "fields.h"
 #include "row.h"
@@ -335,16 +336,13 @@ bind_value(sqlite3_stmt *st, int k, const struct field_def *f,
 
 /* The ciphertext of field i of the stored row p (crypto.h). */
 static int
-bind_sealed(sqlite3 *db, sqlite3_stmt *st, int k, const struct record_def *d,
-    size_t i, long long net, const struct row *p, struct ally_error *err)
+bind_sealed(sqlite3_stmt *st, int k, const struct record_def *d, size_t i,
+    long long net, const struct row *p, struct ally_error *err)
 {
-	char tag[128], *ct;
+	char tag[128];
 
 	snprintf(tag, sizeof(tag), "%s.%s", d->table, d->fields[i].column);
-	if (crypto_seal(db, net, tag, p->id, p->v[i], &ct, err) != 0)
-		return -1;
-	sqlite3_bind_text(st, k, ct, -1, free);
-	return 0;
+	return crypto_bind(st, k, net, tag, p->id, p->v[i], err);
 }
 
 int
@@ -369,7 +367,7 @@ row_store(sqlite3 *db, struct row_spec *s, long long net, struct row *p,
 			/* Sealed with the row's id, once it has one. */
 			sqlite3_bind_null(st, ++k);
 			later = 1;
-		} else if (bind_sealed(db, st, ++k, d, i, net, p, err) != 0) {
+		} else if (bind_sealed(st, ++k, d, i, net, p, err) != 0) {
 			db_release(st);
 			return -1;
 		}
@@ -386,6 +384,68 @@ row_store(sqlite3 *db, struct row_spec *s, long long net, struct row *p,
 	if (insert)
 		p->id = sqlite3_last_insert_rowid(db);
 	return later ? row_store(db, s, net, p, 0, extra, err) : 0;
+}
+
+int
+row_ids(sqlite3 *db, const char *table, long long net, long long **ids,
+    size_t *n, struct ally_error *err)
+{
+	long long *v;
+	sqlite3_stmt *st;
+	char sql[128];
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE network_id = ? "
+	    "ORDER BY id", table);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((v = array_grow(*ids, *n, &cap, sizeof(*v))) == NULL) {
+			sqlite3_finalize(st);
+			return oom(err);
+		}
+		*ids = v;
+		v[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+}
+
+int
+row_reseal(sqlite3 *db, struct row_spec *s, long long net, long *n,
+    struct ally_error *err)
+{
+	struct row *rows = NULL;
+	long long *ids;
+	size_t cnt, i;
+	int rc = -1;
+
+	*n = 0;
+	if (row_ids(db, s->def->table, net, &ids, &cnt, err) != 0)
+		goto out;
+	if (cnt > 0 && (rows = calloc(cnt, sizeof(*rows))) == NULL) {
+		oom(err);
+		goto out;
+	}
+	/* All read with the old key before the first is written. */
+	for (i = 0; i < cnt; i++)
+		if (row_load(db, s, net, ids[i], &rows[i], err) != 1)
+			goto out;
+	for (i = 0; i < cnt; i++)
+		if (row_store(db, s, net, &rows[i], 0, NULL, err) != 0)
+			goto out;
+	*n = (long)cnt;
+	rc = 0;
+out:
+	for (i = 0; rows != NULL && i < cnt; i++)
+		row_free(&rows[i]);
+	free(rows);
+	free(ids);
+	return rc;
 }
 
 unsigned long

@@ -140,5 +140,16 @@ unsigned long row_diff(const struct row_spec *, const struct row *,
  */
 int	 row_store(sqlite3 *, struct row_spec *, long long, struct row *,
 	    int, const char *, struct ally_error *);
+/* The ids of the network's rows of a table, in order, malloc'd. */
+int	 row_ids(sqlite3 *, const char *, long long, long long **, size_t *,
+	    struct ally_error *);
+/*
+ * Every row of the network in the spec's table read in the clear and
+ * written again, its identifying fields sealed with the network's new
+ * key (crypto_new_key) or, on a plain network, as they are; *n the rows.
+ * The owner of the table calls it (person_reseal, contact_reseal).
+ */
+int	 row_reseal(sqlite3 *, struct row_spec *, long long, long *,
+	    struct ally_error *);
 
 #endif /* ALLY_ROW_H */

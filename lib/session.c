@@ -321,10 +321,15 @@ session_commit(struct ally_session *s, struct ally_error *err)
 		return -1;
 	if (s->o->dry_run || (s->flags & SESSION_READ))
 		db_rollback(s->db);
-	else if ((s->net.names != NULL && names_audit(s->db, &s->net,
-	    s->names_command, s->names_what, err) != 0) ||
-	    db_commit(s->db, err) != 0)
-		return -1;
+	else {
+		if (s->net.names != NULL && names_audit(s->db, &s->net,
+		    s->names_command, s->names_what, err) != 0)
+			return -1;
+		ally_test_crash("commit");
+		if (db_commit(s->db, err) != 0)
+			return -1;
+		ally_test_crash("committed");
+	}
 	if (s->net.names != NULL && s->warn != NULL &&
 	    *names_note(&s->net, s->o->dry_run, note, sizeof(note)) != '\0')
 		s->warn("%s", note);

@@ -3,12 +3,22 @@
 #include <errno.h>
 #include <limits.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
 
 #include "core.h"
+
+void
+ally_test_crash(const char *where)
+{
+	const char *s = getenv("ALLY_TEST_CRASH");
+
+	if (s != NULL && strcmp(s, where) == 0)
+		raise(SIGKILL);
+}
 
 char *
 ally_strdup(const char *s)
