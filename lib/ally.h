@@ -65,6 +65,8 @@
 #include "callround.h"
 #include "call_sheet.h"
 #include "topic.h"
+#include "reply.h"
 #include "record_mode.h"
+#include "caterer.h"
 
 #endif /* ALLY_H */

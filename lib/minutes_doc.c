@@ -11,6 +11,7 @@
 #include "fields.h"
 #include "minutes.h"
 #include "minutes_doc.h"
+#include "reply.h"
 
 static const char *
 get(const struct record *r, const char *key, const char *dflt)
@@ -387,6 +388,46 @@ agenda_topics(struct document *d, const struct record *a)
 		    "--topics)."), get(a, "topics_later", "0"));
 }
 
+/*
+ * Who comes to dinner: the heads expected, the replies, the diets as
+ * counts (never with an alias) and who excused themselves.
+ */
+static void
+agenda_replies(struct document *d, const struct record *a)
+{
+	const struct field *f = record_field(a, "excused");
+	char buf[512];
+
+	if (record_get(a, "headcount") == NULL)
+		return;
+	if (strcmp(get(a, "coming", "0"), "0") == 0 &&
+	    strcmp(get(a, "declined", "0"), "0") == 0) {
+		/* TRANSLATORS: no member has replied to the dinner yet. */
+		doc_pair(d, _("Replies"), _("none yet"));
+		return;
+	}
+	/*
+	 * TRANSLATORS: the heads expected at the table: %1$s in all, %2$s
+	 * members who said yes, %3$s people who come with them.
+	 */
+	snprintf(buf, sizeof(buf), _("%s (%s members, %s coming along)"),
+	    get(a, "headcount", "0"), get(a, "coming", "0"),
+	    get(a, "along", "0"));
+	doc_pair(d, _("Expected"), buf);
+	/*
+	 * TRANSLATORS: the replies: %1$s said yes, %2$s no, %3$s active
+	 * members have not replied.
+	 */
+	snprintf(buf, sizeof(buf), _("%s yes, %s no, %s not yet"),
+	    get(a, "coming", "0"), get(a, "declined", "0"),
+	    get(a, "unanswered", "0"));
+	doc_pair(d, _("Replies"), buf);
+	if (reply_diets_line(a, buf, sizeof(buf)) != NULL)
+		doc_pair(d, _("Diets"), buf);
+	if (f != NULL && f->kind == VAL_LIST && f->nitems > 0)
+		attendance(d, a, "excused", _("Excused"));
+}
+
 /* The agenda of the next meeting, as minutes_agenda gives it. */
 struct document *
 agenda_document(const struct record *a)
@@ -405,6 +446,7 @@ agenda_document(const struct record *a)
 		meal = strcmp(get(a, "meal", "yes"), "yes") == 0;
 		doc_pair(d, _("Meal"), meal ? _("yes, the meeting starts with "
 		    "the shared meal") : _("no"));
+		agenda_replies(d, a);
 	} else
 		doc_pair(d, _("Date"), _("not planned yet (meet-plan plans "
 		    "it)"));

@@ -505,64 +505,8 @@ person_erase(sqlite3 *db, long long id, const char *erased,
 	return db_step_done(db, st, "erase", err);
 }
 
-/* The ids of the network's members, in order. */
-static int
-member_ids(sqlite3 *db, long long net, long long **ids, size_t *n,
-    struct ally_error *err)
-{
-	long long *v;
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (db_prepare(db, "SELECT id FROM person WHERE network_id = ? "
-	    "ORDER BY id", &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, net);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((v = array_grow(*ids, *n, &cap, sizeof(*v))) == NULL) {
-			sqlite3_finalize(st);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
-		*ids = v;
-		v[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
-}
-
 int
 person_reseal(sqlite3 *db, long long net, long *n, struct ally_error *err)
 {
-	struct row *rows = NULL;
-	long long *ids;
-	size_t cnt, i;
-	int rc = -1;
-
-	*n = 0;
-	if (member_ids(db, net, &ids, &cnt, err) != 0)
-		goto out;
-	if (cnt > 0 && (rows = calloc(cnt, sizeof(*rows))) == NULL) {
-		ally_errorf(err, EX_OSERR, "out of memory");
-		goto out;
-	}
-	/* All read with the old key before the first is written. */
-	for (i = 0; i < cnt; i++)
-		if (row_load(db, &person_spec, net, ids[i], &rows[i],
-		    err) != 1)
-			goto out;
-	for (i = 0; i < cnt; i++)
-		if (row_store(db, &person_spec, net, &rows[i], 0, NULL,
-		    err) != 0)
-			goto out;
-	*n = (long)cnt;
-	rc = 0;
-out:
-	for (i = 0; rows != NULL && i < cnt; i++)
-		row_free(&rows[i]);
-	free(rows);
-	free(ids);
-	return rc;
+	return row_reseal(db, &person_spec, net, n, err);
 }

@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "core.h"
+#include "array.h"
 #include "crypto.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "row.h"
 
@@ -89,6 +91,7 @@ row_begin(struct row_apply *a, struct row_spec *spec, sqlite3 *db,
 	a->net = net;
 	a->r = r;
 	a->row = row;
+	a->old_row = old;
 	a->today = today;
 }
 
@@ -106,6 +109,18 @@ row_write(struct row_apply *a, const char *extra, const char **changed,
 	}
 	*idp = a->row->id;
 	return 0;
+}
+
+int
+row_end(struct row_apply *a, int rc, const char **changed, long long *idp,
+    struct ally_error *err)
+{
+	if (rc == 0)
+		rc = row_write(a, NULL, changed, idp, err);
+	row_free(a->row);
+	if (a->old_row != NULL)
+		row_free(a->old_row);
+	return rc;
 }
 
 void
@@ -633,4 +648,89 @@ row_load_given(struct row_apply *a, struct row *old, const char *what,
 	if (row_copy(a->row, old) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	return 1;
+}
+
+/* ---- a new key -------------------------------------------------------- */
+
+/* The ids of the network's rows of the table, in order. */
+static int
+row_ids(sqlite3 *db, const char *table, long long net, long long **ids,
+    size_t *n, struct ally_error *err)
+{
+	char sql[128];
+	long long *v;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE network_id = ? "
+	    "ORDER BY id", table);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((v = array_grow(*ids, *n, &cap, sizeof(*v))) == NULL) {
+			sqlite3_finalize(st);
+			return oom(err);
+		}
+		*ids = v;
+		v[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
+}
+
+int
+row_reseal(sqlite3 *db, struct row_spec *s, long long net, long *n,
+    struct ally_error *err)
+{
+	struct row *rows = NULL;
+	long long *ids;
+	size_t cnt, i;
+	int rc = -1;
+
+	*n = 0;
+	if (row_ids(db, s->def->table, net, &ids, &cnt, err) != 0)
+		goto out;
+	if (cnt > 0 && (rows = calloc(cnt, sizeof(*rows))) == NULL) {
+		oom(err);
+		goto out;
+	}
+	/* All read with the old key before the first is written. */
+	for (i = 0; i < cnt; i++)
+		if (row_load(db, s, net, ids[i], &rows[i], err) != 1)
+			goto out;
+	for (i = 0; i < cnt; i++)
+		if (row_store(db, s, net, &rows[i], 0, NULL, err) != 0)
+			goto out;
+	*n = (long)cnt;
+	rc = 0;
+out:
+	for (i = 0; rows != NULL && i < cnt; i++)
+		row_free(&rows[i]);
+	free(rows);
+	free(ids);
+	return rc;
+}
+
+/* ---- erasure ---------------------------------------------------------- */
+
+int
+row_erase(sqlite3 *db, const struct record_def *d, const char *column,
+    long long person, struct ally_error *err)
+{
+	char set[256], sql[384];
+	sqlite3_stmt *st;
+
+	if (fields_identifying(d, FIELDS_ERASE_SET, set, sizeof(set)) == NULL ||
+	    (size_t)snprintf(sql, sizeof(sql), "UPDATE %s SET %s WHERE "
+	    "%s = ?1", d->table, set, column) >= sizeof(sql))
+		return ally_errorf(err, EX_SOFTWARE, "%s: statement too "
+		    "long", d->table);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	return db_step_done(db, st, "erase", err);
 }
