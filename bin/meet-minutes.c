@@ -10,7 +10,8 @@
  * -t takes the topics members propose for it (or for later), -T lists
  * them; minutes mark them discussed.  -y takes the members' replies to
  * the dinner, -Y lists them (never the diets); -c prints the note for
- * the caterer: the count and the diets, nothing else.
+ * the caterer: the count and the diets, nothing else; -b the briefing
+ * for the chair of the next meeting.
  * Members appear by alias only; names and phone numbers never.
  */
 #include <err.h>
@@ -23,7 +24,7 @@
 
 
 enum mode { MODE_RECORD, MODE_LIST, MODE_AGENDA, MODE_TOPIC, MODE_TOPICS,
-	MODE_REPLY, MODE_REPLIES, MODE_CATERER };
+	MODE_REPLY, MODE_REPLIES, MODE_CATERER, MODE_BRIEFING };
 
 struct cmd {
 	struct ally_opts	 o;
@@ -229,7 +230,10 @@ static const struct {
 	    FMT_BIT(FMT_TEXT), N_("replies are printed as yaml, csv or text") },
 	[MODE_CATERER] = { FMT_TEXT, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_MAIL) |
 	    FMT_BIT(FMT_ROFF),
-	    N_("the caterer's note is printed as text, mail or roff") }
+	    N_("the caterer's note is printed as text, mail or roff") },
+	[MODE_BRIEFING] = { FMT_TEXT, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_MAIL) |
+	    FMT_BIT(FMT_ROFF),
+	    N_("the briefing is printed as text, mail or roff") }
 };
 
 /* What the table cannot say: the view, and the formats of each mode. */
@@ -311,7 +315,10 @@ static const struct opt table[] = {
 	    MODE_REPLIES),
 	OPT_MODE('c', "caterer", N_("the note for the caterer: the count and "
 	    "the diets"), MODE_CATERER),
-	OPT_TO(LIST | OPT_IN(MODE_AGENDA) | OPT_IN(MODE_CATERER),
+	OPT_MODE('b', "briefing", N_("the briefing for the chair of the next "
+	    "meeting"), MODE_BRIEFING),
+	OPT_TO(LIST | OPT_IN(MODE_AGENDA) | OPT_IN(MODE_CATERER) |
+	    OPT_IN(MODE_BRIEFING),
 	    N_("-f mail: a recipient (again for more)")),
 	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
 	OPT_INPUT(RECORD | TOPIC | REPLY),
@@ -322,11 +329,12 @@ static const struct opt_mode modes[] = { [MODE_RECORD] = { OPT_MANY, NULL },
 	[MODE_LIST] = { OPT_NONE, NULL }, [MODE_AGENDA] = { OPT_NONE, NULL },
 	[MODE_TOPIC] = { OPT_MANY, NULL }, [MODE_TOPICS] = { OPT_NONE, NULL },
 	[MODE_REPLY] = { OPT_MANY, NULL }, [MODE_REPLIES] = { OPT_NONE, NULL },
-	[MODE_CATERER] = { OPT_NONE, NULL } };
+	[MODE_CATERER] = { OPT_NONE, NULL },
+	[MODE_BRIEFING] = { OPT_NONE, NULL } };
 
 static const struct opt_cmd cmdline = {
 	.name = "meet-minutes", .opts = table, .modes = modes,
-	.nmodes = MODE_CATERER + 1, .initial = MODE_RECORD, .check = check,
+	.nmodes = MODE_BRIEFING + 1, .initial = MODE_RECORD, .check = check,
 	/*
 	 * TRANSLATORS: the synopsis of meet-minutes(1).  Keep the command
 	 * name, the option letters and their order; the words for what an
@@ -345,7 +353,8 @@ static const struct opt_cmd cmdline = {
 	    "       meet-minutes -y [-Nq] [-d db] [-n network] [-f format] "
 	    "[-F format] [file ...]\n"
 	    "       meet-minutes -Y [-d db] [-n network] [-f format]\n"
-	    "       meet-minutes -c [-d db] [-n network] [-f format]\n")
+	    "       meet-minutes -c [-d db] [-n network] [-f format]\n"
+	    "       meet-minutes -b [-d db] [-n network] [-f format]\n")
 };
 
 int
@@ -375,6 +384,8 @@ main(int argc, char *argv[])
 		    c.mode == MODE_TOPICS ? &c.tm : &c.rm, &e);
 	else if (c.mode == MODE_CATERER)
 		rc = session_read(&c.o, 0, warnx, caterer_print, &c.o, &e);
+	else if (c.mode == MODE_BRIEFING)
+		rc = session_read(&c.o, 0, warnx, briefing_print, &c.o, &e);
 	else if (c.mode == MODE_LIST)
 		rc = list_minutes(&c, &e);
 	else if (c.mode == MODE_AGENDA)

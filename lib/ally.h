@@ -68,5 +68,6 @@
 #include "reply.h"
 #include "record_mode.h"
 #include "caterer.h"
+#include "briefing.h"
 
 #endif /* ALLY_H */

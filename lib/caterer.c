@@ -13,33 +13,22 @@
 #include "caterer.h"
 #include "doc.h"
 #include "minutes.h"
+#include "minutes_doc.h"
 #include "opt.h"
 #include "reply.h"
 
-static const char *
-get(const struct record *r, const char *key, const char *dflt)
-{
-	const char *v = record_get(r, key);
-
-	return v != NULL ? v : dflt;
-}
+/* The agenda record's fields, as minutes_doc.c reads them. */
+#define get	minutes_doc_get
 
 struct document *
 caterer_document(const struct record *a)
 {
 	struct document *d;
-	const char *date = record_get(a, "date");
-	char buf[512], words[64];
-	day_t day;
+	char buf[512];
 
 	d = doc_new(_("Dinner: the number of people and their diets"), NULL,
-	    date);
-	if (date != NULL && date_parse(date, &day) == 0)
-		date = date_words(day, words, sizeof(words));
-	/* TRANSLATORS: as in the head of the agenda: the date, the time. */
-	snprintf(buf, sizeof(buf), _("%s, %s"), date != NULL ? date : "-",
-	    get(a, "time", "-"));
-	doc_pair(d, _("Date"), buf);
+	    record_get(a, "date"));
+	minutes_doc_date(d, a);
 	doc_pair(d, _("Venue"), get(a, "location", _("not given")));
 	doc_pair(d, _("People"), get(a, "headcount", "0"));
 	doc_pair(d, _("Diets"), reply_diets_line(a, buf, sizeof(buf)) != NULL ?

@@ -14,7 +14,8 @@ render="contentline roff mail svg vcard progress doc ical"
 # The command skeleton, and the parts of commands that live in the library.
 skeleton="cli opt session action_edit contact_list heatmap invite minutes_doc \
     planning reciprocity remind review_sheet signal_record thermometer \
-    aggregate picture continuity rotation call_sheet record_mode keys caterer"
+    aggregate picture continuity rotation call_sheet record_mode keys caterer \
+    briefing"
 all=" $core $domain $render $skeleton "
 
 # "symbol module" for every global the library defines.

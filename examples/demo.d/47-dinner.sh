@@ -43,3 +43,6 @@ meet-minutes -c
 echo
 echo "== meet-minutes -c -f mail --to catering@example.org   (for sendmail -t)"
 meet-minutes -c -f mail --to catering@example.org
+echo
+echo "== meet-minutes -b   (the briefing for the chair of the next meeting)"
+meet-minutes -b
