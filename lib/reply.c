@@ -339,7 +339,8 @@ agenda_diets(sqlite3 *db, long long meeting, struct record *r,
 	sqlite3_bind_int64(st, 1, meeting);
 	if (db_each_row(db, st, "reply", diet_row, &d, err) != 0)
 		goto out;
-	qsort(d.v, d.n, sizeof(*d.v), most_first);
+	if (d.n > 1)
+		qsort(d.v, d.n, sizeof(*d.v), most_first);
 	for (i = 0; i < d.n; i++)
 		if ((k = record_new()) == NULL ||
 		    record_set(k, "diet", d.v[i].note) != 0 ||
