@@ -228,6 +228,12 @@ contact_erase(sqlite3 *db, long long person, struct ally_error *err)
 }
 
 int
+contact_reseal(sqlite3 *db, long long net, long *n, struct ally_error *err)
+{
+	return row_reseal(db, &contact_spec, net, n, err);
+}
+
+int
 contact_expire(sqlite3 *db, long long net, const char *before, long *n,
     struct ally_error *err)
 {

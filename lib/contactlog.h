@@ -38,6 +38,9 @@ int	 contact_tally(sqlite3 *, long long, day_t, day_t, char [11],
 /* Erasure: the notes of the contacts with the member are cleared. */
 int	 contact_erase(sqlite3 *, long long, struct ally_error *);
 
+/* A new key: every contact of the network written again (its note sealed). */
+int	 contact_reseal(sqlite3 *, long long, long *, struct ally_error *);
+
 /* Retention: the notes of the contact log of the network before a date cleared. */
 int	 contact_expire(sqlite3 *, long long, const char *, long *,
 	    struct ally_error *);

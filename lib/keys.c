@@ -16,6 +16,7 @@
 #include "core.h"
 #include "crypto.h"
 #include "keys.h"
+#include "contactlog.h"
 #include "member.h"
 #include "reply.h"
 #include "session.h"
@@ -60,12 +61,13 @@ reseal(struct ally_session *s, enum crypto_kind kind, const char *pass,
     const char *what, struct ally_error *err)
 {
 	struct crypto_params p;
-	long n, replies;
+	long n, other;
 
 	if (crypto_new_key(s->db, s->net.id, kind, pass, &p, err) != 0 ||
 	    network_store_key(s->db, s->net.id, &p, err) != 0 ||
 	    person_reseal(s->db, s->net.id, &n, err) != 0 ||
-	    reply_reseal(s->db, s->net.id, &replies, err) != 0)
+	    contact_reseal(s->db, s->net.id, &other, err) != 0 ||
+	    reply_reseal(s->db, s->net.id, &other, err) != 0)
 		return -1;
 	crash_point("seal");
 	return session_audit(s, "ally-add --key", what, n, err);
