@@ -130,6 +130,17 @@ level_cell(char *buf, size_t len, int level)
 	snprintf(buf, len, "%d %s", level, *word != '\0' ? _(word) : "");
 }
 
+/* An action's status in the user's language. */
+static const char *
+status_words(const char *v)
+{
+	/* TRANSLATORS: an action's status in the chair's briefing. */
+	static const char *const words[] = { N_("open"), N_("done"),
+	    N_("dropped"), NULL };
+
+	return str_in(v, words) ? _(v) : v;
+}
+
 /* What to open with: the table, last time's agreements, what rose. */
 static void
 open_with(struct document *d, const struct briefing *b)
@@ -168,7 +179,7 @@ open_with(struct document *d, const struct briefing *b)
 	for (i = 0; i < n; i++) {
 		cells[0] = get(s[i], "id", "-");
 		cells[1] = get(s[i], "owner", "-");
-		cells[2] = get(s[i], "status", "-");
+		cells[2] = status_words(get(s[i], "status", "-"));
 		cells[3] = get(s[i], "title", "-");
 		doc_row(d, cells);
 	}

@@ -112,6 +112,7 @@ like "$out" "^Briefing voor de voorzitter van de volgende bijeenkomst" "in Dutch
 like "$out" "Opkomende thema's \(1\)" "  the rising themes"
 like "$out" "polarisation +3 spanning +2 zorg +stijgend" "  levels and trend in Dutch"
 like "$out" "Afgemeld: +A06 A07" "  who excused themselves"
+like "$out" "2 +P01 +gedaan" "  an action's status in Dutch"
 
 # No meeting planned: said, exit 65.
 q "UPDATE meeting SET status = 'cancelled' WHERE id = 2"
