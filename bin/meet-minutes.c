@@ -8,7 +8,10 @@
  * minutes back in the same shape, so that "print, edit, feed back with
  * -r" corrects them.  -a prints the agenda of the next planned meeting.
  * -t takes the topics members propose for it (or for later), -T lists
- * them; minutes mark them discussed.
+ * them; minutes mark them discussed.  -y takes the members' replies to
+ * the dinner, -Y lists them (never the diets); -c prints the note for
+ * the caterer: the count and the diets, nothing else; -b the briefing
+ * for the chair of the next meeting.
  * Members appear by alias only; names and phone numbers never.
  */
 #include <err.h>
@@ -20,7 +23,8 @@
 #include "ally.h"
 
 
-enum mode { MODE_RECORD, MODE_LIST, MODE_AGENDA, MODE_TOPIC, MODE_TOPICS };
+enum mode { MODE_RECORD, MODE_LIST, MODE_AGENDA, MODE_TOPIC, MODE_TOPICS,
+	MODE_REPLY, MODE_REPLIES, MODE_CATERER, MODE_BRIEFING };
 
 struct cmd {
 	struct ally_opts	 o;
@@ -30,6 +34,7 @@ struct cmd {
 	const char		*view;
 	enum minutes_view	 v;
 	struct record_mode	 tm;	/* -t, -T */
+	struct record_mode	 rm;	/* -y, -Y */
 };
 
 /* ---- recording ---------------------------------------------------------- */
@@ -218,7 +223,17 @@ static const struct {
 	[MODE_TOPIC] = { FMT_YAML, FMT_BIT(FMT_YAML) | FMT_BIT(FMT_CSV) |
 	    FMT_BIT(FMT_TEXT), N_("recording reports as yaml, csv or text") },
 	[MODE_TOPICS] = { FMT_YAML, FMT_BIT(FMT_YAML) | FMT_BIT(FMT_CSV) |
-	    FMT_BIT(FMT_TEXT), N_("topics are printed as yaml, csv or text") }
+	    FMT_BIT(FMT_TEXT), N_("topics are printed as yaml, csv or text") },
+	[MODE_REPLY] = { FMT_YAML, FMT_BIT(FMT_YAML) | FMT_BIT(FMT_CSV) |
+	    FMT_BIT(FMT_TEXT), N_("recording reports as yaml, csv or text") },
+	[MODE_REPLIES] = { FMT_YAML, FMT_BIT(FMT_YAML) | FMT_BIT(FMT_CSV) |
+	    FMT_BIT(FMT_TEXT), N_("replies are printed as yaml, csv or text") },
+	[MODE_CATERER] = { FMT_TEXT, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_MAIL) |
+	    FMT_BIT(FMT_ROFF),
+	    N_("the caterer's note is printed as text, mail or roff") },
+	[MODE_BRIEFING] = { FMT_TEXT, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_MAIL) |
+	    FMT_BIT(FMT_ROFF),
+	    N_("the briefing is printed as text, mail or roff") }
 };
 
 /* What the table cannot say: the view, and the formats of each mode. */
@@ -273,6 +288,7 @@ check(void *base, int mode, int argc, char **argv, struct ally_error *err)
 #define RECORD	OPT_IN(MODE_RECORD)
 #define LIST	OPT_IN(MODE_LIST)
 #define TOPIC	OPT_IN(MODE_TOPIC)
+#define REPLY	OPT_IN(MODE_REPLY)
 #define FLAG(c, n, h, m, f)	OPT_FLAG_AT(c, n, h, m, struct cmd, f)
 
 static const struct opt table[] = {
@@ -281,8 +297,8 @@ static const struct opt table[] = {
 	    RECORD, replace),
 	FLAG('A', "allow-names", N_("let names stand in the minutes"),
 	    RECORD | TOPIC, allow_names),
-	FLAG('q', "quiet", N_("print nothing when recording"), RECORD | TOPIC,
-	    quiet),
+	FLAG('q', "quiet", N_("print nothing when recording"), RECORD | TOPIC |
+	    REPLY, quiet),
 	OPT_MODE('l', "list", N_("print stored minutes"), MODE_LIST),
 	OPT_STRING_AT('m', "meeting", N_("MEETING"), N_("-l: one meeting: its "
 	    "id, its date or last"), LIST, struct cmd, meeting),
@@ -293,19 +309,32 @@ static const struct opt table[] = {
 	OPT_MODE('t', "topic", N_("propose the topics read for the agenda"),
 	    MODE_TOPIC),
 	OPT_MODE('T', "topics", N_("list the topics proposed"), MODE_TOPICS),
-	OPT_TO(LIST | OPT_IN(MODE_AGENDA), N_("-f mail: a recipient (again "
-	    "for more)")),
+	OPT_MODE('y', "reply", N_("record the replies read: who comes to "
+	    "dinner"), MODE_REPLY),
+	OPT_MODE('Y', "replies", N_("list the replies (never the diets)"),
+	    MODE_REPLIES),
+	OPT_MODE('c', "caterer", N_("the note for the caterer: the count and "
+	    "the diets"), MODE_CATERER),
+	OPT_MODE('b', "briefing", N_("the briefing for the chair of the next "
+	    "meeting"), MODE_BRIEFING),
+	OPT_TO(LIST | OPT_IN(MODE_AGENDA) | OPT_IN(MODE_CATERER) |
+	    OPT_IN(MODE_BRIEFING),
+	    N_("-f mail: a recipient (again for more)")),
 	OPT_DB(OPT_ANY), OPT_NETWORK(OPT_ANY), OPT_FORMAT(OPT_ANY),
-	OPT_INPUT(RECORD | TOPIC), OPT_DRY_RUN(RECORD | TOPIC), { .ch = 0 }
+	OPT_INPUT(RECORD | TOPIC | REPLY),
+	OPT_DRY_RUN(RECORD | TOPIC | REPLY), { .ch = 0 }
 };
 
 static const struct opt_mode modes[] = { [MODE_RECORD] = { OPT_MANY, NULL },
 	[MODE_LIST] = { OPT_NONE, NULL }, [MODE_AGENDA] = { OPT_NONE, NULL },
-	[MODE_TOPIC] = { OPT_MANY, NULL }, [MODE_TOPICS] = { OPT_NONE, NULL } };
+	[MODE_TOPIC] = { OPT_MANY, NULL }, [MODE_TOPICS] = { OPT_NONE, NULL },
+	[MODE_REPLY] = { OPT_MANY, NULL }, [MODE_REPLIES] = { OPT_NONE, NULL },
+	[MODE_CATERER] = { OPT_NONE, NULL },
+	[MODE_BRIEFING] = { OPT_NONE, NULL } };
 
 static const struct opt_cmd cmdline = {
 	.name = "meet-minutes", .opts = table, .modes = modes,
-	.nmodes = MODE_TOPICS + 1, .initial = MODE_RECORD, .check = check,
+	.nmodes = MODE_BRIEFING + 1, .initial = MODE_RECORD, .check = check,
 	/*
 	 * TRANSLATORS: the synopsis of meet-minutes(1).  Keep the command
 	 * name, the option letters and their order; the words for what an
@@ -320,7 +349,12 @@ static const struct opt_cmd cmdline = {
 	    "       meet-minutes -a [-d db] [-n network] [-f format]\n"
 	    "       meet-minutes -t [-NqA] [-d db] [-n network] [-f format] "
 	    "[-F format] [file ...]\n"
-	    "       meet-minutes -T [-d db] [-n network] [-f format]\n")
+	    "       meet-minutes -T [-d db] [-n network] [-f format]\n"
+	    "       meet-minutes -y [-Nq] [-d db] [-n network] [-f format] "
+	    "[-F format] [file ...]\n"
+	    "       meet-minutes -Y [-d db] [-n network] [-f format]\n"
+	    "       meet-minutes -c [-d db] [-n network] [-f format]\n"
+	    "       meet-minutes -b [-d db] [-n network] [-f format]\n")
 };
 
 int
@@ -338,10 +372,20 @@ main(int argc, char *argv[])
 	    .what = "topics proposed", .names_what = "member names let "
 	    "through in topics", .apply = topic_apply, .query = topic_query,
 	    .row = topic_record, .columns = topic_fields };
-	if (c.mode == MODE_TOPIC)
-		rc = record_mode_add(&c.tm, argv, argc, warnx, &e);
-	else if (c.mode == MODE_TOPICS)
-		rc = session_read(&c.o, 0, warnx, record_mode_list, &c.tm, &e);
+	c.rm = (struct record_mode){ .o = &c.o, .quiet = c.quiet,
+	    .command = "meet-minutes", .what = "replies to a dinner",
+	    .names_what = "", .apply = reply_apply, .query = reply_query,
+	    .row = reply_record, .columns = reply_listed };
+	if (c.mode == MODE_TOPIC || c.mode == MODE_REPLY)
+		rc = record_mode_add(c.mode == MODE_TOPIC ? &c.tm : &c.rm, argv,
+		    argc, warnx, &e);
+	else if (c.mode == MODE_TOPICS || c.mode == MODE_REPLIES)
+		rc = session_read(&c.o, 0, warnx, record_mode_list,
+		    c.mode == MODE_TOPICS ? &c.tm : &c.rm, &e);
+	else if (c.mode == MODE_CATERER)
+		rc = session_read(&c.o, 0, warnx, caterer_print, &c.o, &e);
+	else if (c.mode == MODE_BRIEFING)
+		rc = session_read(&c.o, 0, warnx, briefing_print, &c.o, &e);
 	else if (c.mode == MODE_LIST)
 		rc = list_minutes(&c, &e);
 	else if (c.mode == MODE_AGENDA)

@@ -65,6 +65,9 @@
 #include "callround.h"
 #include "call_sheet.h"
 #include "topic.h"
+#include "reply.h"
 #include "record_mode.h"
+#include "caterer.h"
+#include "briefing.h"
 
 #endif /* ALLY_H */

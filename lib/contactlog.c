@@ -88,12 +88,9 @@ static const char *const contact_empty[ROW_MAX] = {
 static struct row_spec contact_spec = {
 	.def = &contact_def,
 	/* xgettext:c-format */
-	.unknown = N_("unknown field (a contact has: %s)"),
-	.text_kinds = ROW_KIND(FK_TEXT),
-	.len_kinds = ROW_KIND(FK_TEXT),
-	.flags = ROW_LINE_TEXT,
-	.field = contact_field,
-	.empty = contact_empty,
+	ROW_SPEC_LINES(
+	    N_("unknown field (a contact has: %s)"), contact_field,
+	    contact_empty)
 };
 
 /* What a new contact needs. */
@@ -118,18 +115,12 @@ contact_apply(sqlite3 *db, const struct network *net, const struct record *r,
 {
 	struct row_apply a;
 	struct row old, row;
-	int rc = -1;
+	int rc;
 
 	row_begin(&a, &contact_spec, db, net, r, &row, &old, today);
-	if (row_load_given(&a, &old, _("contact"), err) < 0)
-		goto out;
-	if (row_overlay(&a, err) != 0 || check_new(r, &row, err) != 0)
-		goto out;
-	rc = row_write(&a, NULL, changed, idp, err);
-out:
-	row_free(&old);
-	row_free(&row);
-	return rc;
+	rc = row_load_given(&a, &old, _("contact"), err) < 0 ||
+	    row_overlay(&a, err) != 0 || check_new(r, &row, err) != 0 ? -1 : 0;
+	return row_end(&a, rc, changed, idp, err);
 }
 
 int
@@ -233,19 +224,7 @@ contact_tally(sqlite3 *db, long long person, day_t from, day_t to,
 int
 contact_erase(sqlite3 *db, long long person, struct ally_error *err)
 {
-	char set[256], sql[320];
-	sqlite3_stmt *st;
-
-	if (fields_identifying(&contact_def, FIELDS_ERASE_SET, set,
-	    sizeof(set)) == NULL)
-		return ally_errorf(err, EX_SOFTWARE, "%s: statement too "
-		    "long", "contact");
-	snprintf(sql, sizeof(sql), "UPDATE contact SET %s WHERE with_id = ?1",
-	    set);
-	if (db_prepare(db, sql, &st, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, person);
-	return db_step_done(db, st, "erase", err);
+	return row_erase(db, &contact_def, "with_id", person, err);
 }
 
 int

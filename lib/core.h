@@ -279,7 +279,7 @@ void	 time_format(int, char buf[6]);
 #define DB_READONLY	0x02
 #define DB_IDENTITIES	0x04	/* identities written: the file must be ours */
 
-#define DB_SCHEMA_VERSION	6
+#define DB_SCHEMA_VERSION	7
 
 /* --db, else $ALLY_DB, else ${XDG_DATA_HOME:-~/.local/share}/ally/ally.db */
 int	 db_path(const char *, char *, size_t, struct ally_error *);

@@ -275,6 +275,26 @@ static const char schema_v6[] =
 "ALTER TABLE audit ADD COLUMN kind TEXT;\n"
 "ALTER TABLE audit ADD COLUMN member TEXT;\n";
 
+/*
+ * Version 7 (issue 20, 4): who comes to dinner.  One reply per member and
+ * meeting (a later one replaces it): the answer, how many come along
+ * with the member, and the diet (identifying: erasure clears it; sealed
+ * when the network's identities are encrypted).
+ */
+static const char schema_v7[] =
+"CREATE TABLE reply (\n"
+"	id		INTEGER PRIMARY KEY,\n"
+"	network_id	INTEGER NOT NULL REFERENCES network(id),\n"
+"	meeting_id	INTEGER NOT NULL REFERENCES meeting(id)\n"
+"			    ON DELETE CASCADE,\n"
+"	person_id	INTEGER NOT NULL REFERENCES person(id),\n"
+"	answer		TEXT NOT NULL CHECK (answer IN ('yes', 'no')),\n"
+"	along		INTEGER NOT NULL DEFAULT 0\n"
+"			    CHECK (along BETWEEN 0 AND 20),\n"
+"	diet		TEXT,\n"
+"	UNIQUE (meeting_id, person_id)\n"
+") STRICT;\n";
+
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -282,6 +302,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 int

@@ -58,6 +58,7 @@ const char *const call_outcomes[] = { N_("reached"), N_("no-answer"),
     N_("call-back"), N_("declined"), NULL };
 const char *const topic_statuses[] = { "proposed", "discussed", "dropped",
     NULL };
+const char *const reply_answers[] = { "yes", "no", NULL };
 const char *const review_dimensions[] = { "age_band", "gender", "sector",
     "background", "religion", NULL };
 
@@ -356,6 +357,25 @@ RECORD_TYPE(contact, CONTACT_FIELDS, contact_fields, "contact",
 /* Fields of a topic record. */
 RECORD_TYPE(topic, TOPIC_FIELDS, topic_fields, "topic", "topic");
 
+/*
+ * A reply to a dinner (reply.c): does the member come, how many come
+ * along, and the diet.  A diet can tell a religion: it is special, shown
+ * only as counts, and identifying (erasure clears it, encryption seals it).
+ */
+#define REPLY_FIELDS(F, X) \
+	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, 0, "network_id") \
+	F(MEETING, "meeting", FK_ID, NULL, 1, 0, 0, 0, "meeting_id") \
+	F(ALIAS, "alias", FK_ALIAS, NULL, 0, 0, 16, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "person_id") \
+	F(ANSWER, "answer", FK_ENUM, reply_answers, 0, 0, 0, \
+	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "answer") \
+	F(ALONG, "along", FK_INT, NULL, 0, 20, 0, 0, "along") \
+	F(DIET, "diet", FK_TEXT, NULL, 0, 0, 100, \
+	    FIELD_SPECIAL | FIELD_IDENTIFYING, "diet")
+
+/* Fields of a reply record. */
+RECORD_TYPE(reply, REPLY_FIELDS, reply_fields, "reply", "reply");
+
 static const struct field_def target_v[] = {
 	{ "dimension", FK_ENUM, review_dimensions, 0, 0, 0,
 	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, NULL },
@@ -414,7 +434,8 @@ RECORD_TYPE(aggregate, AGGREGATE_FIELDS, aggregate_fields, "aggregate", NULL);
 const struct record_def *const record_defs[] = { &person_def, &venue_def,
     &blackout_def, &meeting_def, &minutes_def, &guest_def, &attendance_def,
     &theme_def, &signal_def, &action_def, &review_def, &target_def,
-    &audit_def, &aggregate_def, &contact_def, &topic_def, &round_def, &call_def, NULL };
+    &audit_def, &aggregate_def, &contact_def, &topic_def, &round_def, &call_def,
+    &reply_def, NULL };
 
 /* ---- lookups and lists ----------------------------------------------- */
 

@@ -132,6 +132,7 @@ extern const struct record_def contact_def;	/* contact log */
 extern const struct record_def round_def;	/* call round */
 extern const struct record_def call_def;	/* a line of a call sheet */
 extern const struct record_def topic_def;	/* agenda topics */
+extern const struct record_def reply_def;	/* who comes to dinner */
 /* Every table above, NULL-terminated. */
 extern const struct record_def *const record_defs[];
 
@@ -171,6 +172,8 @@ extern const char *const contact_kinds[];	/* call visit message meeting */
 extern const char *const contact_fields[];	/* a contact record's fields */
 extern const char *const topic_statuses[];	/* proposed discussed dropped */
 extern const char *const topic_fields[];	/* a topic record's fields */
+extern const char *const reply_answers[];	/* yes no */
+extern const char *const reply_fields[];	/* a reply record's fields */
 /* Fields of an audit record. */
 extern const char *const privacy_audit_fields[];
 /* Fields of an aggregate record (a network's export for a roll-up). */

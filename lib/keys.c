@@ -13,10 +13,11 @@
 #include <unistd.h>
 
 #include "core.h"
-#include "crypto.h"
 #include "contactlog.h"
+#include "crypto.h"
 #include "keys.h"
 #include "member.h"
+#include "reply.h"
 #include "review.h"
 #include "session.h"
 
@@ -57,7 +58,8 @@ reseal(struct ally_session *s, enum crypto_kind kind, const char *pass,
 	    network_store_key(s->db, s->net.id, &p, err) != 0 ||
 	    person_reseal(s->db, s->net.id, &n, err) != 0 ||
 	    contact_reseal(s->db, s->net.id, &notes, err) != 0 ||
-	    review_reseal(s->db, s->net.id, &notes, err) != 0)
+	    review_reseal(s->db, s->net.id, &notes, err) != 0 ||
+	    reply_reseal(s->db, s->net.id, &notes, err) != 0)
 		return -1;
 	/* A test's kill -9 at the worst moment: all rewritten, no commit. */
 	ally_test_crash("seal");

@@ -917,6 +917,27 @@ meeting_get(sqlite3 *db, const struct network *net, long long id,
 	return meeting_by_id(db, net->id, id, m, err);
 }
 
+int
+meeting_next_planned(sqlite3 *db, const struct network *net, day_t from,
+    long long *id, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	if (db_prepare_cached(db, "SELECT id FROM meeting WHERE "
+	    "network_id = ? AND status = 'planned' AND date >= ? ORDER BY "
+	    "date, time, id LIMIT 1", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, net->id);
+	db_bind_date(st, 2, from);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	db_release(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    db_error(db, rc, err, "meeting");
+}
+
 /* The person id of the meeting's chair, or 0 for none. */
 static int
 chair_id(sqlite3 *db, const struct network *net, const struct meeting *m,

@@ -109,6 +109,9 @@ int	 meeting_plan_next(sqlite3 *, const struct network *,
 /* The network's meeting of that id: 1 found, 0 not, -1 error. */
 int	 meeting_get(sqlite3 *, const struct network *, long long,
 	    struct meeting *, struct ally_error *);
+/* The id of the network's next planned meeting from the day on; 0: none. */
+int	 meeting_next_planned(sqlite3 *, const struct network *, day_t,
+	    long long *, struct ally_error *);
 /*
  * Rotate a stored meeting again in the open transaction: with chair, the
  * chair whose turn it is, with venue, the venue (both as a series chooses

@@ -26,6 +26,7 @@
 #include "names.h"
 #include "tension.h"
 #include "topic.h"
+#include "reply.h"
 
 const char *const minutes_views[] = { "meetings", "attendance", "themes",
     "actions", NULL };
@@ -1702,7 +1703,9 @@ minutes_agenda(sqlite3 *db, const struct network *net, day_t today,
 	    agenda_actions(db, net, today, r, err) != 0 ||
 	    agenda_review(db, net, when, r, err) != 0 ||
 	    topic_agenda(db, net, (v = record_get(r, "meeting")) != NULL ?
-	    strtoll(v, NULL, 10) : 0, r, err) != 0)
+	    strtoll(v, NULL, 10) : 0, r, err) != 0 ||
+	    reply_agenda(db, net, v != NULL ? strtoll(v, NULL, 10) : 0, r,
+	    err) != 0)
 		goto fail;
 	return r;
 fail:

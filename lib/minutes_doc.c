@@ -11,6 +11,7 @@
 #include "fields.h"
 #include "minutes.h"
 #include "minutes_doc.h"
+#include "reply.h"
 
 static const char *
 get(const struct record *r, const char *key, const char *dflt)
@@ -77,11 +78,9 @@ nrecs(const struct record *r, const char *key, struct record ***recs)
 	return some ? f->nrecs : 0;
 }
 
-/* The date, the venue and the chair of the head of minutes and agenda. */
-static void
-when_where(struct document *d, const struct record *r)
+void
+minutes_doc_date(struct document *d, const struct record *r)
 {
-	const char *date = record_get(r, "date"), *host;
 	char buf[512], words[64];
 
 	/*
@@ -89,9 +88,19 @@ when_where(struct document *d, const struct record *r)
 	 * agenda: %1$s is the date in words ("Tuesday 9 March 2027"), %2$s
 	 * the time (18:00).
 	 */
-	snprintf(buf, sizeof(buf), _("%s, %s"), date_in_words(date, words,
-	    sizeof(words)), get(r, "time", "-"));
+	snprintf(buf, sizeof(buf), _("%s, %s"), date_in_words(record_get(r,
+	    "date"), words, sizeof(words)), get(r, "time", "-"));
 	doc_pair(d, _("Date"), buf);
+}
+
+/* The date, the venue and the chair of the head of minutes and agenda. */
+void
+minutes_doc_when(struct document *d, const struct record *r)
+{
+	const char *host;
+	char buf[512];
+
+	minutes_doc_date(d, r);
 	if ((host = record_get(r, "host")) != NULL)
 		/*
 		 * TRANSLATORS: %1$s is the venue, %2$s who hosts it
@@ -243,7 +252,7 @@ minutes_document(const struct record *m)
 	    NULL), get(m, "date", NULL));
 	doc_pair(d, _("Network"), get(m, "network", "-"));
 	doc_pair(d, _("Meeting"), get(m, "meeting", "-"));
-	when_where(d, m);
+	minutes_doc_when(d, m);
 	doc_pair(d, _("Meal"), yes_no(get(m, "meal", "-")));
 	attendance(d, m, "present", _("Present"));
 	attendance(d, m, "excused", _("Excused"));
@@ -387,6 +396,46 @@ agenda_topics(struct document *d, const struct record *a)
 		    "--topics)."), get(a, "topics_later", "0"));
 }
 
+/*
+ * Who comes to dinner: the heads expected, the replies, the diets as
+ * counts (never with an alias) and who excused themselves.
+ */
+static void
+agenda_replies(struct document *d, const struct record *a)
+{
+	const struct field *f = record_field(a, "excused");
+	char buf[512];
+
+	if (record_get(a, "headcount") == NULL)
+		return;
+	if (strcmp(get(a, "coming", "0"), "0") == 0 &&
+	    strcmp(get(a, "declined", "0"), "0") == 0) {
+		/* TRANSLATORS: no member has replied to the dinner yet. */
+		doc_pair(d, _("Replies"), _("none yet"));
+		return;
+	}
+	/*
+	 * TRANSLATORS: the heads expected at the table: %1$s in all, %2$s
+	 * members who said yes, %3$s people who come with them.
+	 */
+	snprintf(buf, sizeof(buf), _("%s (%s members, %s coming along)"),
+	    get(a, "headcount", "0"), get(a, "coming", "0"),
+	    get(a, "along", "0"));
+	doc_pair(d, _("Expected"), buf);
+	/*
+	 * TRANSLATORS: the replies: %1$s said yes, %2$s no, %3$s active
+	 * members have not replied.
+	 */
+	snprintf(buf, sizeof(buf), _("%s yes, %s no, %s not yet"),
+	    get(a, "coming", "0"), get(a, "declined", "0"),
+	    get(a, "unanswered", "0"));
+	doc_pair(d, _("Replies"), buf);
+	if (reply_diets_line(a, buf, sizeof(buf)) != NULL)
+		doc_pair(d, _("Diets"), buf);
+	if (f != NULL && f->kind == VAL_LIST && f->nitems > 0)
+		attendance(d, a, "excused", _("Excused"));
+}
+
 /* The agenda of the next meeting, as minutes_agenda gives it. */
 struct document *
 agenda_document(const struct record *a)
@@ -401,10 +450,11 @@ agenda_document(const struct record *a)
 	    NULL), get(a, "date", NULL));
 	doc_pair(d, _("Network"), get(a, "network", "-"));
 	if (record_get(a, "date") != NULL) {
-		when_where(d, a);
+		minutes_doc_when(d, a);
 		meal = strcmp(get(a, "meal", "yes"), "yes") == 0;
 		doc_pair(d, _("Meal"), meal ? _("yes, the meeting starts with "
 		    "the shared meal") : _("no"));
+		agenda_replies(d, a);
 	} else
 		doc_pair(d, _("Date"), _("not planned yet (meet-plan plans "
 		    "it)"));
@@ -474,4 +524,17 @@ minutes_doc_put(FILE *fp, const struct record *r, int agenda,
 	rc = doc_mail_to(fp, d, o->to, o->nto, subject, err);
 	doc_done(d);
 	return rc;
+}
+
+const char *
+minutes_doc_get(const struct record *r, const char *key, const char *dflt)
+{
+	return get(r, key, dflt);
+}
+
+size_t
+minutes_doc_recs(const struct record *r, const char *key,
+    struct record ***recs)
+{
+	return nrecs(r, key, recs);
 }

@@ -11,7 +11,17 @@
 #include "core.h"
 #include "opt.h"
 
+struct document;
+
 struct document	*minutes_document(const struct record *);
+/* A field's value, or dflt; the records of a field (none: 0). */
+const char	*minutes_doc_get(const struct record *, const char *,
+		    const char *);
+size_t		 minutes_doc_recs(const struct record *, const char *,
+		    struct record ***);
+/* The pair of the date and time in words; with the venue and chair. */
+void		 minutes_doc_date(struct document *, const struct record *);
+void		 minutes_doc_when(struct document *, const struct record *);
 struct document	*agenda_document(const struct record *);
 /*
  * The minutes, or the agenda when agenda is set, in o->format (text,

@@ -28,6 +28,7 @@
 #include "member.h"
 #include "review.h"
 #include "contactlog.h"
+#include "reply.h"
 
 const char *const privacy_contact_fields[] = { "alias", "name", "role",
     "function", "phone", NULL };
@@ -310,6 +311,7 @@ privacy_erase(sqlite3 *db, const struct network *net, const char *alias,
 	if (person_erase(db, id, todays, err) != 0 ||
 	    review_erase(db, id, err) != 0 ||
 	    contact_erase(db, id, err) != 0 ||
+	    reply_erase(db, id, err) != 0 ||
 	    db_audit_as(db, "erasure", alias, command, net->name, what, 1,
 	    err) != 0)
 		return -1;

@@ -17,6 +17,7 @@
 #include "core.h"
 #include "array.h"
 #include "crypto.h"
+#include "dbquery.h"
 #include "fields.h"
 #include "row.h"
 
@@ -90,6 +91,7 @@ row_begin(struct row_apply *a, struct row_spec *spec, sqlite3 *db,
 	a->net = net;
 	a->r = r;
 	a->row = row;
+	a->old_row = old;
 	a->today = today;
 }
 
@@ -107,6 +109,18 @@ row_write(struct row_apply *a, const char *extra, const char **changed,
 	}
 	*idp = a->row->id;
 	return 0;
+}
+
+int
+row_end(struct row_apply *a, int rc, const char **changed, long long *idp,
+    struct ally_error *err)
+{
+	if (rc == 0)
+		rc = row_write(a, NULL, changed, idp, err);
+	row_free(a->row);
+	if (a->old_row != NULL)
+		row_free(a->old_row);
+	return rc;
 }
 
 void
@@ -693,4 +707,24 @@ row_load_given(struct row_apply *a, struct row *old, const char *what,
 	if (row_copy(a->row, old) != 0)
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	return 1;
+}
+
+/* ---- erasure ---------------------------------------------------------- */
+
+int
+row_erase(sqlite3 *db, const struct record_def *d, const char *column,
+    long long person, struct ally_error *err)
+{
+	char set[256], sql[384];
+	sqlite3_stmt *st;
+
+	if (fields_identifying(d, FIELDS_ERASE_SET, set, sizeof(set)) == NULL ||
+	    (size_t)snprintf(sql, sizeof(sql), "UPDATE %s SET %s WHERE "
+	    "%s = ?1", d->table, set, column) >= sizeof(sql))
+		return ally_errorf(err, EX_SOFTWARE, "%s: statement too "
+		    "long", d->table);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	return db_step_done(db, st, "erase", err);
 }

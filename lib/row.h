@@ -51,6 +51,15 @@ struct row_spec {
 #define ROW_KIND(k)	(1u << (k))
 #define ROW_LINE_TEXT	0x01	/* text messages name one line, bytes */
 
+/*
+ * The spec of a table of one-line texts (contacts, topics, replies), after
+ * its .def: the "unknown field" message u, the module's check f, the
+ * reasons e an empty field is refused.
+ */
+#define ROW_SPEC_LINES(u, f, e)	.unknown = (u), \
+	.text_kinds = ROW_KIND(FK_TEXT), .len_kinds = ROW_KIND(FK_TEXT), \
+	.flags = ROW_LINE_TEXT, .field = (f), .empty = (e)
+
 /* One record being applied to a row. */
 struct row_apply {
 	struct row_spec		*spec;
@@ -59,6 +68,7 @@ struct row_apply {
 	const struct record	*r;
 	struct row		*row;		/* the new values */
 	const struct row	*old;		/* the stored ones, or NULL */
+	struct row		*old_row;	/* where they are loaded */
 	day_t			 today;
 	void			*arg;		/* the module's */
 	char			 buf[64];	/* a hook's normalised value */
@@ -112,6 +122,12 @@ void	 row_begin(struct row_apply *, struct row_spec *, sqlite3 *,
  */
 int	 row_write(struct row_apply *, const char *, const char **,
 	    long long *, struct ally_error *);
+/*
+ * The end of applying a record: when rc is 0, row_write (no extra);
+ * both rows of row_begin freed.  rc, or row_write's.
+ */
+int	 row_end(struct row_apply *, int, const char **, long long *,
+	    struct ally_error *);
 void	 row_free(struct row *);
 int	 row_set(struct row *, int, const char *);
 int	 row_copy(struct row *, const struct row *);
@@ -147,9 +163,17 @@ int	 row_ids(sqlite3 *, const char *, long long, long long **, size_t *,
  * Every row of the network in the spec's table read in the clear and
  * written again, its identifying fields sealed with the network's new
  * key (crypto_new_key) or, on a plain network, as they are; *n the rows.
- * The owner of the table calls it (person_reseal, contact_reseal).
+ * The owner of the table calls it (person_reseal, contact_reseal,
+ * reply_reseal).
  */
 int	 row_reseal(sqlite3 *, struct row_spec *, long long, long *,
 	    struct ally_error *);
+
+/*
+ * Erasure: the identifying fields of the table d cleared in the rows
+ * whose column (with_id, person_id) is the person's.
+ */
+int	 row_erase(sqlite3 *, const struct record_def *, const char *,
+	    long long, struct ally_error *);
 
 #endif /* ALLY_ROW_H */

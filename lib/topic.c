@@ -15,6 +15,7 @@
 #include "core.h"
 #include "dbquery.h"
 #include "fields.h"
+#include "meeting.h"
 #include "names.h"
 #include "row.h"
 #include "topic.h"
@@ -121,20 +122,14 @@ static const char *const topic_empty[ROW_MAX] = {
 static struct row_spec topic_spec = {
 	.def = &topic_def,
 	/* xgettext:c-format */
-	.unknown = N_("unknown field (a topic has: %s)"),
-	.text_kinds = ROW_KIND(FK_TEXT),
-	.len_kinds = ROW_KIND(FK_TEXT),
-	.flags = ROW_LINE_TEXT,
-	.field = topic_field,
-	.empty = topic_empty,
+	ROW_SPEC_LINES(
+	    N_("unknown field (a topic has: %s)"), topic_field, topic_empty)
 };
 
 /* A new topic: what it needs; for the next planned meeting by default. */
 static int
 topic_new(struct row_apply *a, struct ally_error *err)
 {
-	sqlite3_stmt *st;
-	char today[11];
 	long long next;
 	int i;
 
@@ -144,16 +139,8 @@ topic_new(struct row_apply *a, struct ally_error *err)
 			    "%s", _(topic_empty[i]));
 	if (record_has(a->r, "for"))
 		return 0;
-	date_format(a->today, today);
-	if (db_prepare_cached(a->db, "SELECT id FROM meeting WHERE "
-	    "network_id = ? AND status = 'planned' AND date >= ? ORDER BY "
-	    "date, time, id LIMIT 1", &st, err) != 0)
+	if (meeting_next_planned(a->db, a->net, a->today, &next, err) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, a->net->id);
-	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	next = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) :
-	    0;
-	db_release(st);
 	if (next == 0)
 		return 0;
 	snprintf(a->buf, sizeof(a->buf), "%lld", next);
@@ -172,18 +159,13 @@ topic_apply(sqlite3 *db, const struct network *net, const struct record *r,
 
 	row_begin(&a, &topic_spec, db, net, r, &row, &old, today);
 	if ((found = row_load_given(&a, &old, _("topic"), err)) < 0)
-		goto out;
-	if (!found && row_set(&row, T_STATUS, "proposed") != 0) {
+		;
+	else if (!found && row_set(&row, T_STATUS, "proposed") != 0)
 		ally_errorf(err, EX_OSERR, "out of memory");
-		goto out;
-	}
-	if (row_overlay(&a, err) != 0 || (!found && topic_new(&a, err) != 0))
-		goto out;
-	rc = row_write(&a, NULL, changed, idp, err);
-out:
-	row_free(&old);
-	row_free(&row);
-	return rc;
+	else if (row_overlay(&a, err) == 0 && (found || topic_new(&a,
+	    err) == 0))
+		rc = 0;
+	return row_end(&a, rc, changed, idp, err);
 }
 
 int

@@ -10,7 +10,7 @@
 # The owner of each table of the schema.
 owners="network:network person:person venue:meeting meeting:meeting
 attendance:minutes signal:tension action:action review:review audit:db
-guest:guest contact:contactlog round:callround call:callround topic:topic"
+guest:guest contact:contactlog round:callround call:callround topic:topic reply:reply"
 
 cat >"$T/sql.awk" <<'EOF'
 # The string literals of a C file, adjacent ones joined, outside

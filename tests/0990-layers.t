@@ -9,12 +9,13 @@
 core="error i18n util date record format yaml csv text db network fields row \
     network_list escape validate crypto"
 domain="person privacy names meeting holiday minutes action tension review \
-    guest contactlog callround topic expiry"
+    guest contactlog callround topic expiry reply"
 render="contentline roff mail svg vcard progress doc ical"
 # The command skeleton, and the parts of commands that live in the library.
 skeleton="cli opt session action_edit contact_list heatmap invite minutes_doc \
     planning reciprocity remind review_sheet signal_record thermometer \
-    aggregate picture continuity rotation call_sheet record_mode keys"
+    aggregate picture continuity rotation call_sheet record_mode keys caterer \
+    briefing"
 all=" $core $domain $render $skeleton "
 
 # "symbol module" for every global the library defines.

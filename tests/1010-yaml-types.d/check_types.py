@@ -14,7 +14,7 @@ INT = set("""id meeting line revision tension previous move signals readings
     retention meetings present excused absent attendance absent_in_row contacts
     allies active candidates paused min_size max_size police municipality
     min_meetings max_meetings themes actions last_meeting age duration
-    members sources""".split())
+    members sources coming along headcount declined unanswered""".split())
 FLOAT = {"mean", "expected", "target"}
 DATE = set("""date intake vetted joined left due closed reviewed status_since
     last_present since until last_review next_review from to created

@@ -60,7 +60,7 @@ main(int argc, char **argv)
 			n++;
 		}
 	printf("%d identifying columns found in the field tables: %d\n",
-	    n < 13, n);
+	    n < 14, n);
 	sqlite3_close(db);
 	return 0;
 }
