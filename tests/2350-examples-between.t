@@ -50,6 +50,22 @@ ex() {
 	cd "$T" || exit 1
 }
 
+# example NAME PAGE PATTERN N WHAT: the display into $X = $T/NAME, which
+# must hold N commands.
+example() {
+	X="$T/$1" && mkdir "$X"
+	display "$2" "$3" | commands "$X"
+	is "$(cat "$X/count")" "$4" "$5"
+}
+
+# added N WANT WHAT: command N writes, and its results read with PyYAML
+# have the ids and changes WANT.
+added() {
+	ex "$1"
+	is "$rc:$(printf '%s\n' "$out" | py 'print(" ".join("%s:%s" % (r["id"], r["change"]) for r in yaml.safe_load(sys.stdin)))')" \
+	    "0:$2" "$3"
+}
+
 # py CODE: Python with yaml and csv on stdin, printing what is compared.
 py() {
 	python3 -c "import csv, io, sys, yaml
@@ -67,14 +83,11 @@ ALLY_TODAY=2026-12-16 ally-add -q "$EXAMPLES/members.yaml"
 export ALLY_NETWORK=Middelburg
 
 # action-track(1): log a call and a visit, and see the log.
-X="$T/contact" && mkdir "$X"
-display action-track.1 "Log a call and a visit" | commands "$X"
-is "$(cat "$X/count")" 2 "action-track: the contact example has two commands"
+example contact action-track.1 "Log a call and a visit" 2 \
+    "action-track: the contact example has two commands"
 export ALLY_TODAY=2027-06-20
-ex 1
-is "$rc" 0 "  the printf of two contacts into action-track --contact"
-is "$(printf '%s\n' "$out" | py 'print(" ".join("%s:%s" % (r["id"], r["change"]) for r in yaml.safe_load(sys.stdin)))')" \
-    "1:added 2:added" "  its results read with PyYAML"
+added 1 "1:added 2:added" \
+    "  the printf of two contacts into action-track --contact: its results"
 ex 2
 like "$out" "^2 +Middelburg +2027-06-15 +visit +M01 +A05 +-$" \
     "  --contacts -f text shows the visit, without a note"
@@ -119,14 +132,10 @@ ALLY_TODAY=2027-01-20 meet-minutes -t -q "$EXAMPLES/topics-2027.yaml"
 awk '/^---$/ { n++ } n <= 3' "$EXAMPLES/minutes-2027.yaml" >"$T/m123.yaml"
 ALLY_TODAY=2027-07-02 meet-minutes -q "$T/m123.yaml"
 is "$?" 0 "the demo's minutes of meetings 1 to 3 are recorded"
-X="$T/topics" && mkdir "$X"
-display meet-minutes.1 "Members propose topics" | commands "$X"
-is "$(cat "$X/count")" 4 "meet-minutes: the topics example has four commands"
+example topics meet-minutes.1 "Members propose topics" 4 \
+    "meet-minutes: the topics example has four commands"
 export ALLY_TODAY=2027-08-01
-ex 1
-is "$rc" 0 "  meet-minutes -t topics.yaml"
-is "$(printf '%s\n' "$out" | py 'print(" ".join("%s:%s" % (r["id"], r["change"]) for r in yaml.safe_load(sys.stdin)))')" \
-    "7:added 8:added" "  its results read with PyYAML"
+added 1 "7:added 8:added" "  meet-minutes -t topics.yaml: its results"
 ex 2
 like "$out" "Topics from the members \(1\)" "  the agenda of meeting 4 has one topic"
 like "$out" "the youth centre's opening hours" "  the youth centre's"
@@ -178,9 +187,8 @@ is "$(py 'print(sum("vetting-due" in r["flags"].split() for r in csv.DictReader(
 
 # meet-minutes(1): the kickoff with guests, in a network of its own
 # (last: its meeting takes the next id).
-X="$T/kickoff" && mkdir "$X"
-display meet-minutes.1 "The kickoff, with the mayor" | commands "$X"
-is "$(cat "$X/count")" 1 "meet-minutes: the kickoff example, one command after its file"
+example kickoff meet-minutes.1 "The kickoff, with the mayor" 1 \
+    "meet-minutes: the kickoff example, one command after its file"
 ALLY_TODAY=2027-03-01 ally-add --create -n Kickoff -q \
     "$EXAMPLES/members.yaml"
 export ALLY_NETWORK=Kickoff ALLY_TODAY=2027-03-01

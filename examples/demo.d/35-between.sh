@@ -13,24 +13,25 @@ contacts_between() {
 	    'NR == 1 || ($1 > from && $1 <= to)' contacts-2027.csv
 }
 
+# not_spoken MONDAY WEEKS WHY: cron's check on a Monday, its exit status
+# shown with why.
+not_spoken() {
+	echo
+	echo "== Monday $1, 07:00, from cron: action-track --not-spoken $2 -f text"
+	ALLY_TODAY=$1 action-track --not-spoken "$2" -f text && rc=0 || rc=$?
+	echo "(exit status $rc: $3)"
+}
+
 export ALLY_TODAY=2027-06-06
 echo
 echo "== action-track --contact -f text   (January to June: the contacts logged)"
 contacts_between 2027-01-01 2027-06-06 | action-track --contact -f text
 
-echo
-echo "== Monday 2027-06-07, 07:00, from cron: action-track --not-spoken 8 -f text"
-export ALLY_TODAY=2027-06-07
-rc=0
-action-track --not-spoken 8 -f text || rc=$?
-echo "(exit status $rc: the list is mailed to the coordinator; the summer call rounds are planned)"
+not_spoken 2027-06-07 8 "the list is mailed to the coordinator; the summer call rounds are planned"
 
-echo
-echo "== Monday 2027-08-30, from cron: action-track --not-spoken 6   (after the summer call rounds)"
 export ALLY_TODAY=2027-08-29
 contacts_between 2027-06-06 2027-08-29 | action-track --contact -q
-export ALLY_TODAY=2027-08-30
-action-track --not-spoken 6 || echo "(exit status $?: everyone was spoken to, nothing printed, no mail)"
+not_spoken 2027-08-30 6 "after the summer call rounds everyone was spoken to: nothing printed, no mail"
 
 echo
 echo "== 2027-11-30: the integrity checks of A01 to A07 done again in November"
@@ -39,14 +40,9 @@ printf '%s\n' alias,vetted A01,2027-11-02 A02,2027-11-02 A03,2027-11-04 \
     A04,2027-11-09 A05,2027-11-09 A06,2027-11-16 A07,2027-11-16 |
     ally-add -F csv -f text
 
-echo
-echo "== Monday 2027-12-13, from cron: action-track --not-spoken 12 -f text   (the autumn)"
 export ALLY_TODAY=2027-12-12
 contacts_between 2027-08-29 2027-12-12 | action-track --contact -q
-export ALLY_TODAY=2027-12-13
-rc=0
-action-track --not-spoken 12 -f text || rc=$?
-echo "(exit status $rc: mailed; A08 was not reached in August, A12 is a candidate)"
+not_spoken 2027-12-13 12 "mailed; A08 was not reached in August, A12 is a candidate"
 
 echo
 echo "== action-track --contacts -f text   (the contact log of the autumn, aliases only)"
