@@ -87,14 +87,19 @@ overlay_for(struct row_apply *a, const char *v, struct ally_error *err)
 		return ally_error_at(err, EX_DATAERR, a->r->file,
 		    record_line(a->r, "for"), "for", "no meeting %s in network "
 		    "%s", v, a->net->name);
-	/* A topic carried over keeps the meeting it was proposed for. */
-	if (strcmp(status, "planned") != 0 && !unchanged(a, T_FOR, v))
+	/* A topic carried over keeps the meeting it was proposed for; the
+	 * status in words of their own, so that Dutch says it too. */
+	if (strcmp(status, "planned") == 0 || unchanged(a, T_FOR, v))
+		return row_set(a->row, T_FOR, v) == 0 ? 1 :
+		    ally_errorf(err, EX_OSERR, "out of memory");
+	if (strcmp(status, "held") == 0)
 		return ally_error_at(err, EX_DATAERR, a->r->file,
-		    record_line(a->r, "for"), "for", "meeting %s of %s is %s: "
-		    "propose the topic for a planned meeting or for later", v,
-		    date, status);
-	return row_set(a->row, T_FOR, v) == 0 ? 1 :
-	    ally_errorf(err, EX_OSERR, "out of memory");
+		    record_line(a->r, "for"), "for", "meeting %s of %s is "
+		    "held: propose the topic for a planned meeting or for "
+		    "later", v, date);
+	return ally_error_at(err, EX_DATAERR, a->r->file,
+	    record_line(a->r, "for"), "for", "meeting %s of %s is cancelled: "
+	    "propose the topic for a planned meeting or for later", v, date);
 }
 
 static int

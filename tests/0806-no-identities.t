@@ -32,6 +32,7 @@ is "$(grep -c '^+31[0-9]*$' "$T/secrets")" 16 "secrets: every phone as E.164 too
 has meet-plan && meet-plan -V venues.yaml >"$T/out.venues" 2>&1
 has meet-plan && meet-plan -y 2027 >"$T/out.plan" 2>&1
 export ALLY_TODAY=2027-12-20
+has meet-minutes && meet-minutes -t -q topics-2027.yaml
 has meet-minutes && meet-minutes minutes-2027.yaml >"$T/out.minutes" 2>&1
 has report-sentiment && report-sentiment -r callround.csv \
     >"$T/out.callround" 2>&1

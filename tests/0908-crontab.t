@@ -27,6 +27,7 @@ ally-add --create -n Veere -q members-veere.csv
 meet-plan -n Middelburg -q -V venues.yaml
 meet-plan -n Middelburg -q -y 2027 -b blackouts.yaml
 export ALLY_TODAY=2027-12-01
+meet-minutes -n Middelburg -t -q topics-2027.yaml
 meet-minutes -n Middelburg -q minutes-2027.yaml
 report-sentiment -n Middelburg -r -q callround.csv
 printf 'alias: A05\nstatus: left\nleft: 2025-06-30\n' >"$T/left.yaml"

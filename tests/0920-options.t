@@ -114,6 +114,7 @@ refused "-r, -l, -a, -b, -p and -x exclude each other" report-sentiment -u -l
 meet-plan -q -V "$EXAMPLES/venues.yaml"
 meet-plan -q -y 2027
 export ALLY_TODAY=2027-12-31
+meet-minutes -t -q "$EXAMPLES/topics-2027.yaml"
 same "meet-minutes -u" meet-minutes -N -f csv "$EXAMPLES/minutes-2027.yaml" -- \
     meet-minutes -u -N -f csv "$EXAMPLES/minutes-2027.yaml"
 same "report-sentiment -u" report-sentiment -r -N -f csv "$EXAMPLES/callround.csv" -- \

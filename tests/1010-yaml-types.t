@@ -52,6 +52,7 @@ ALLY_TODAY=2027-03-01 action-track -a -q actions.csv
 printf 'title: "12:30"\nparty: police\nowner: P01\ndue: 2027-03-20\n' \
     'note: "2027-01-01"\n' | ALLY_TODAY=2027-03-01 action-track -a -q
 ALLY_TODAY=2027-03-13 report-sentiment -u -q callround.csv
+ALLY_TODAY=2027-01-20 meet-minutes -t -q topics-2027.yaml
 ALLY_TODAY=2027-11-30 meet-minutes -q minutes-2027.yaml
 export ALLY_TODAY=2027-12-14
 ally-review -f csv | sed '2s/,,*\r$/&/' >/dev/null

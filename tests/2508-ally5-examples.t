@@ -8,6 +8,10 @@ ALLY_TODAY=2026-12-15 ally-add -q "$EXAMPLES/members.yaml"
 export ALLY_TODAY=2027-11-20
 meet-plan -V -q "$EXAMPLES/venues.yaml"
 meet-minutes -q "$FIX/meet-minutes/minutes-2027.yaml"
+# The topic and the contact the examples name by id 1.
+printf 'proposed_by: A03\ntopic: the youth centre\nfor: later\n' |
+    meet-minutes -t -q
+printf 'date,kind,by,with\n2027-06-14,call,P01,A03\n' | action-track --contact -q
 
 LC_ALL=C.UTF-8 mandoc -Tutf8 "$TOP/man/ally.5" | col -bx |
     sed -n '/^EXAMPLES/,/^SEE ALSO/p' >"$T/ex.txt"
@@ -15,7 +19,7 @@ LC_ALL=C.UTF-8 mandoc -Tutf8 "$TOP/man/ally.5" | col -bx |
 awk -v d="$T" '/^           / { if (!inb) { n++; inb = 1 }
     sub(/^           /, ""); print > (d "/ex" n); next } { inb = 0 }' \
     "$T/ex.txt"
-is "$(ls "$T"/ex[0-9]* | wc -l | tr -d ' ')" 16 "16 examples: 8 kinds, YAML and CSV"
+is "$(ls "$T"/ex[0-9]* | wc -l | tr -d ' ')" 20 "20 examples: 10 kinds, YAML and CSV"
 before=$(dbdump)
 k=0
 while read -r what cmd; do
@@ -35,8 +39,10 @@ venue meet-plan -V
 meeting meet-plan -u
 blackout meet-plan -y 2027 -b
 minutes meet-minutes -r
+topic meet-minutes -t
 signal report-sentiment -u
 action action-track -u
+contact action-track --contact
 review ally-review -u
 EOF2
 is "$(dbdump)" "$before" "nothing written"

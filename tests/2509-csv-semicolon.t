@@ -9,6 +9,7 @@ export ALLY_TODAY=2026-12-15
 newdb Middelburg
 ally-add -q "$EXAMPLES/members.yaml"
 export ALLY_TODAY=2027-12-20
+meet-minutes -t -q "$EXAMPLES/topics-2027.yaml"
 meet-minutes -q "$EXAMPLES/minutes-2027.yaml"
 # Trust in the fourth quarter: the minutes' level 2 of 20 April is in
 # the second; two allies' levels 1 and 2 in December, a mean of 1.5.

@@ -14,7 +14,7 @@ INT = set("""id meeting line revision tension previous move signals readings
     retention meetings present excused absent attendance absent_in_row contacts
     allies active candidates paused min_size max_size police municipality
     min_meetings max_meetings themes actions last_meeting age duration
-    members sources coming along headcount declined unanswered""".split())
+    members sources coming along headcount declined unanswered topics_later for""".split())
 FLOAT = {"mean", "expected", "target"}
 DATE = set("""date intake vetted joined left due closed reviewed status_since
     last_present since until last_review next_review from to created
@@ -24,7 +24,7 @@ DATE = set("""date intake vetted joined left due closed reviewed status_since
 WORDS = {"count": re.compile(r"<\d+|\*"), "move": re.compile(r"new"),
          "active": re.compile(r"yes|no"), "overdue": re.compile(r"yes|no"),
          "due": re.compile(r"yes|no"), "share": re.compile(r"yes|no"),
-         "age": re.compile(r"\d+:\d\d")}
+         "age": re.compile(r"\d+:\d\d"), "for": re.compile(r"later")}
 
 
 def load(reader, path):
