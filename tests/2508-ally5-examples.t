@@ -12,6 +12,8 @@ meet-minutes -q "$FIX/meet-minutes/minutes-2027.yaml"
 printf 'proposed_by: A03\ntopic: the youth centre\nfor: later\n' |
     meet-minutes -t -q
 printf 'date,kind,by,with\n2027-06-14,call,P01,A03\n' | action-track --contact -q
+# The meeting the reply names: the next one planned (id 6).
+meet-plan -x -q
 
 LC_ALL=C.UTF-8 mandoc -Tutf8 "$TOP/man/ally.5" | col -bx |
     sed -n '/^EXAMPLES/,/^SEE ALSO/p' >"$T/ex.txt"
@@ -19,7 +21,7 @@ LC_ALL=C.UTF-8 mandoc -Tutf8 "$TOP/man/ally.5" | col -bx |
 awk -v d="$T" '/^           / { if (!inb) { n++; inb = 1 }
     sub(/^           /, ""); print > (d "/ex" n); next } { inb = 0 }' \
     "$T/ex.txt"
-is "$(ls "$T"/ex[0-9]* | wc -l | tr -d ' ')" 20 "20 examples: 10 kinds, YAML and CSV"
+is "$(ls "$T"/ex[0-9]* | wc -l | tr -d ' ')" 22 "22 examples: 11 kinds, YAML and CSV"
 before=$(dbdump)
 k=0
 while read -r what cmd; do
@@ -43,6 +45,7 @@ topic meet-minutes -t
 signal report-sentiment -u
 action action-track -u
 contact action-track --contact
+reply meet-minutes -y
 review ally-review -u
 EOF2
 is "$(dbdump)" "$before" "nothing written"
