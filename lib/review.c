@@ -173,7 +173,7 @@ query_int(sqlite3 *db, const char *sql, long long a, const char *s1,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, sql, &st, err) != 0)
+	if (db_prepare_cached(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
 	db_bind_text(st, 2, s1);
@@ -181,7 +181,7 @@ query_int(sqlite3 *db, const char *sql, long long a, const char *s1,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc == SQLITE_ROW ? 0 : db_error(db, rc, err, NULL);
 }
 
@@ -195,7 +195,7 @@ query_date(sqlite3 *db, const char *sql, long long a, const char *s,
 	int rc;
 
 	*found = 0;
-	if (db_prepare(db, sql, &st, err) != 0)
+	if (db_prepare_cached(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
 	db_bind_text(st, 2, s);
@@ -204,7 +204,7 @@ query_date(sqlite3 *db, const char *sql, long long a, const char *s,
 	    (v = (const char *)sqlite3_column_text(st, 0)) != NULL &&
 	    date_parse(v, out) == 0)
 		*found = 1;
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
 	    db_error(db, rc, err, NULL);
 }
@@ -253,7 +253,7 @@ member_attendance(sqlite3 *db, long long net, sqlite3_stmt *m,
 	    strcmp(paused, until) < 0)
 		stop = paused;
 	memset(a, 0, sizeof(*a));
-	if (db_prepare(db, sql, &st, err) != 0)
+	if (db_prepare_cached(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, sqlite3_column_int64(m, M_ID));
 	sqlite3_bind_int64(st, 2, net);
@@ -272,7 +272,7 @@ member_attendance(sqlite3 *db, long long net, sqlite3_stmt *m,
 			a->excused++;
 		a->absent_in_row++;
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, NULL);
 }
 
@@ -284,7 +284,7 @@ member_last_review(sqlite3 *db, long long pid, struct record *r,
 	sqlite3_stmt *st;
 	int rc, ok;
 
-	if (db_prepare(db, "SELECT r.decision, r.reviewed, "
+	if (db_prepare_cached(db, "SELECT r.decision, r.reviewed, "
 	    CRYPTO_PLAIN("r", "review", "note") " FROM review r WHERE "
 	    "r.person_id = ? ORDER BY r.reviewed DESC, r.id DESC LIMIT 1", &st,
 	    err) != 0)
@@ -299,7 +299,7 @@ member_last_review(sqlite3 *db, long long pid, struct record *r,
 		ok = record_set_null(r, "decision") == 0 &&
 		    record_set_null(r, "reviewed") == 0 &&
 		    record_set_null(r, "note") == 0;
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(db, rc, err, NULL);
 	return ok ? 0 : oom(err);
