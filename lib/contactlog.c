@@ -147,15 +147,13 @@ silent_record(sqlite3_stmt *st, day_t today)
 	const char *last = (const char *)sqlite3_column_text(st, 1);
 	day_t d;
 
-	if ((r = record_new()) == NULL ||
-	    db_column_to_record(st, 0, r, "alias") != 0)
-		goto fail;
-	if (last != NULL && date_parse(last, &d) == 0 &&
-	    (record_set(r, "last_contact", last) != 0 ||
-	    record_set_int(r, "weeks", (today - d) / 7) != 0))
-		goto fail;
-	return r;
-fail:
+	if ((r = record_new()) == NULL)
+		return NULL;
+	if (db_column_to_record(st, 0, r, "alias") == 0 &&
+	    (last == NULL || date_parse(last, &d) != 0 ||
+	    (record_set(r, "last_contact", last) == 0 &&
+	    record_set_int(r, "weeks", (today - d) / 7) == 0)))
+		return r;
 	record_free(r);
 	return NULL;
 }
