@@ -43,13 +43,12 @@ oom(struct ally_error *err)
  */
 #define UNKNOWN_FIELD	N_("unknown field (%s has: %s)")
 
-/* The spec of a table of this file: its record, what it is, its texts. */
-#define MEETING_SPEC(d, w, texts) \
-	.def = &(d), .what = (w), .unknown = UNKNOWN_FIELD, \
-	.text_kinds = (texts), .len_kinds = (texts)
-
 static struct row_spec blackout_spec = {
-	MEETING_SPEC(blackout_def, N_("a blackout"), ROW_KIND(FK_TEXT)),
+	.def = &blackout_def,
+	.what = N_("a blackout"),
+	.unknown = UNKNOWN_FIELD,
+	.text_kinds = ROW_KIND(FK_TEXT),
+	.len_kinds = ROW_KIND(FK_TEXT),
 };
 
 /* ---- blackouts ---------------------------------------------------------- */
@@ -273,7 +272,11 @@ static const char *const venue_empty[ROW_MAX] = {
 };
 
 static struct row_spec venue_spec = {
-	MEETING_SPEC(venue_def, N_("a venue"), ROW_KIND(FK_TEXT)),
+	.def = &venue_def,
+	.what = N_("a venue"),
+	.unknown = UNKNOWN_FIELD,
+	.text_kinds = ROW_KIND(FK_TEXT),
+	.len_kinds = ROW_KIND(FK_TEXT),
 	.field = venue_field,
 	.empty = venue_empty,
 };
@@ -1147,8 +1150,11 @@ static const char *const meeting_empty[ROW_MAX] = {
 };
 
 static struct row_spec meeting_spec = {
-	MEETING_SPEC(meeting_def, N_("a meeting"),
-	    ROW_KIND(FK_TEXT) | ROW_KIND(FK_ALIAS)),
+	.def = &meeting_def,
+	.what = N_("a meeting"),
+	.unknown = UNKNOWN_FIELD,
+	.text_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_ALIAS),
+	.len_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_ALIAS),
 	.field = meeting_field,
 	.empty = meeting_empty,
 };
