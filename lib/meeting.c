@@ -42,13 +42,14 @@ oom(struct ally_error *err)
  * blackout"), then its field names, which stay as they are.
  */
 #define UNKNOWN_FIELD	N_("unknown field (%s has: %s)")
+/* What the row specs of this file share: free text checked as text. */
+#define TEXT_ROWS	.unknown = UNKNOWN_FIELD, \
+	.text_kinds = ROW_KIND(FK_TEXT), .len_kinds = ROW_KIND(FK_TEXT)
 
 static struct row_spec blackout_spec = {
 	.def = &blackout_def,
 	.what = N_("a blackout"),
-	.unknown = UNKNOWN_FIELD,
-	.text_kinds = ROW_KIND(FK_TEXT),
-	.len_kinds = ROW_KIND(FK_TEXT),
+	TEXT_ROWS,
 };
 
 /* ---- blackouts ---------------------------------------------------------- */
@@ -274,9 +275,7 @@ static const char *const venue_empty[ROW_MAX] = {
 static struct row_spec venue_spec = {
 	.def = &venue_def,
 	.what = N_("a venue"),
-	.unknown = UNKNOWN_FIELD,
-	.text_kinds = ROW_KIND(FK_TEXT),
-	.len_kinds = ROW_KIND(FK_TEXT),
+	TEXT_ROWS,
 	.field = venue_field,
 	.empty = venue_empty,
 };
