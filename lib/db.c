@@ -690,31 +690,22 @@ fail:
 	return -1;
 }
 
-/* The first table missing stops the walk of check_tables. */
-static int
-missing_table(sqlite3_stmt *st, void *arg, struct ally_error *err)
-{
-	(void)arg;
-	return ally_errorf(err, EX_DATAERR, "damaged database: table %s is "
-	    "missing", sqlite3_column_text(st, 0));
-}
-
 /*
  * A file at the right version with a table gone is damaged, not a bug of
  * ours: say which table, as bad data (65), before any command trips on it.
  */
 static int
-check_tables(sqlite3 *db, struct ally_error *err)
+check_tables(const struct table_list *tl, struct ally_error *err)
 {
-	static const char sql[] = "WITH v(t) AS (VALUES ('network'), "
-	    "('person'), ('venue'), ('meeting'), ('attendance'), ('signal'), "
-	    "('action'), ('review'), ('audit')) SELECT t FROM v WHERE t NOT IN "
-	    "(SELECT name FROM sqlite_schema WHERE type = 'table')";
-	sqlite3_stmt *st;
+	static const char *const need[] = { "network", "person", "venue",
+	    "meeting", "attendance", "signal", "action", "review", "audit" };
+	size_t i;
 
-	if (db_prepare(db, sql, &st, err) != 0)
-		return -1;
-	return db_each_row(db, st, NULL, missing_table, NULL, err);
+	for (i = 0; i < sizeof(need) / sizeof(need[0]); i++)
+		if (!table_list_has(tl, need[i]))
+			return ally_errorf(err, EX_DATAERR, "damaged database: "
+			    "table %s is missing", need[i]);
+	return 0;
 }
 
 /* mkdir -p for the database's directory; the last part made 0700. */
@@ -949,23 +940,14 @@ open_connection(const char *path, int flags, struct ally_error *err)
  * refused as bad data and left byte for byte as they were.
  */
 static int
-check_ours(sqlite3 *db, int flags, struct ally_error *err)
+check_ours(sqlite3 *db, int flags, const struct table_list *tl, int *version,
+    struct ally_error *err)
 {
-	static const char sql[] = "SELECT count(*), count(*) FILTER (WHERE "
-	    "name = 'network') FROM sqlite_schema WHERE type = 'table'";
-	sqlite3_stmt *st;
-	int v, rc, tables = 0, network = 0;
+	int v;
 
-	if (db_user_version(db, &v, err) != 0 ||
-	    db_prepare(db, sql, &st, err) != 0)
+	if (db_user_version(db, &v, err) != 0)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		tables = sqlite3_column_int(st, 0);
-		network = sqlite3_column_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_error(db, rc, err, NULL);
+	*version = v;
 	if (v > DB_SCHEMA_VERSION)
 		return ally_errorf(err, EX_DATAERR, "the database has schema "
 		    "version %d, newer than this ally (%d): upgrade ally", v,
@@ -973,62 +955,66 @@ check_ours(sqlite3 *db, int flags, struct ally_error *err)
 	if (v < 0)
 		return ally_errorf(err, EX_DATAERR, "not an ally database "
 		    "(schema version %d)", v);
-	if (v == 0 && tables > 0)
+	if (v == 0 && tl->all > 0)
 		return ally_errorf(err, EX_DATAERR, "not an ally database "
 		    "(the tables of another program)");
 	if (v == 0 && !(flags & DB_CREATE))
 		return ally_errorf(err, EX_DATAERR, "not an ally database "
 		    "(an empty file: ally-add --create makes one)");
-	if (v > 0 && !network)
+	if (v > 0 && !table_list_has(tl, "network"))
 		return ally_errorf(err, EX_DATAERR, "not an ally database "
 		    "(no table network)");
 	return 0;
 }
 
-/* A read-only connection migrates nothing: the schema must be current. */
+/*
+ * The pragmas of every connection, then the schema brought up to date
+ * (a read-only connection migrates nothing: the schema must be current).
+ * The file's tables are read once into tl, again after a migration.
+ */
 static int
-check_version(sqlite3 *db, const char *path, struct ally_error *err)
+prepare_connection(sqlite3 *db, const char *path, int flags,
+    struct table_list *tl, struct ally_error *err)
 {
 	int v;
 
-	if (db_user_version(db, &v, err) != 0)
-		return -1;
-	if (v != DB_SCHEMA_VERSION)
-		return ally_errorf(err, EX_DATAERR, "%s: schema version %d, "
-		    "this ally needs %d", path, v, DB_SCHEMA_VERSION);
-	return check_tables(db, err);
-}
-
-/* The pragmas of every connection, then the schema brought up to date. */
-static int
-prepare_connection(sqlite3 *db, const char *path, int flags,
-    struct ally_error *err)
-{
 	if (db_exec(db, "PRAGMA foreign_keys = ON; "
 	    "PRAGMA secure_delete = ON", err) != 0 ||
-	    check_ours(db, flags, err) != 0)
+	    table_list_read(db, tl, err) != 0 ||
+	    check_ours(db, flags, tl, &v, err) != 0)
 		return -1;
-	if (flags & DB_READONLY)
-		return check_version(db, path, err);
-	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0)
+	if (flags & DB_READONLY) {
+		if (v != DB_SCHEMA_VERSION)
+			return ally_errorf(err, EX_DATAERR, "%s: schema "
+			    "version %d, this ally needs %d", path, v,
+			    DB_SCHEMA_VERSION);
+		return check_tables(tl, err);
+	}
+	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0 ||
+	    migrate(db, err) != 0)
 		return -1;
-	if (migrate(db, err) != 0 || check_tables(db, err) != 0)
-		return -1;
-	return 0;
+	if (v != DB_SCHEMA_VERSION) {
+		table_list_free(tl);
+		if (table_list_read(db, tl, err) != 0)
+			return -1;
+	}
+	return check_tables(tl, err);
 }
 
 sqlite3 *
 db_open(const char *path, int flags, struct ally_error *err)
 {
+	struct table_list tl = { NULL, 0, 0 };
 	sqlite3 *db;
 
 	db_configure();
 	if (check_path(path, flags, err) != 0 ||
 	    (db = open_connection(path, flags, err)) == NULL)
 		return NULL;
-	if (prepare_connection(db, path, flags, err) == 0 &&
-	    validate_attach(db, path, err) == 0)
+	if (prepare_connection(db, path, flags, &tl, err) == 0 &&
+	    validate_attach(db, path, &tl, err) == 0)
 		return db;
+	table_list_free(&tl);
 	say_file(path, err);
 	sqlite3_close(db);
 	return NULL;

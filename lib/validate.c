@@ -338,55 +338,84 @@ guard_free(struct guard *g)
 	free(g);
 }
 
-/* The names of the file's tables into g. */
-static int
-guard_tables(sqlite3 *db, struct guard *g, struct ally_error *err)
+int
+table_list_read(sqlite3 *db, struct table_list *tl, struct ally_error *err)
 {
 	static const char sql[] = "SELECT name FROM sqlite_schema WHERE type "
-	    "= 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name";
+	    "= 'table' ORDER BY name";
 	sqlite3_stmt *st;
+	const char *name;
 	void *p;
 	int rc;
 
+	memset(tl, 0, sizeof(*tl));
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((p = reallocarray(g->names, g->n + 1,
-		    sizeof(*g->names))) == NULL)
+		tl->all++;
+		if ((name = (const char *)sqlite3_column_text(st, 0)) == NULL ||
+		    strncmp(name, "sqlite_", 7) == 0)
+			continue;
+		if ((p = reallocarray(tl->names, tl->n + 1,
+		    sizeof(*tl->names))) == NULL)
 			break;
-		g->names = p;
-		if ((g->names[g->n] = strdup((const char *)
-		    sqlite3_column_text(st, 0))) == NULL)
+		tl->names = p;
+		if ((tl->names[tl->n] = strdup(name)) == NULL)
 			break;
-		g->n++;
+		tl->n++;
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
+		table_list_free(tl);
 		return ally_errorf(err, EX_OSERR, "out of memory");
-	if (rc != SQLITE_DONE)
+	}
+	if (rc != SQLITE_DONE) {
+		table_list_free(tl);
 		return db_error(db, rc, err, NULL);
-	if (g->n > 0 && (g->state = calloc(g->n, 1)) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
+	}
 	return 0;
 }
 
 int
-validate_attach(sqlite3 *db, const char *path, struct ally_error *err)
+table_list_has(const struct table_list *tl, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < tl->n; i++)
+		if (strcmp(tl->names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+void
+table_list_free(struct table_list *tl)
+{
+	size_t i;
+
+	for (i = 0; i < tl->n; i++)
+		free(tl->names[i]);
+	free(tl->names);
+	memset(tl, 0, sizeof(*tl));
+}
+
+int
+validate_attach(sqlite3 *db, const char *path, struct table_list *tl,
+    struct ally_error *err)
 {
 	struct guard *g;
 
 	if ((g = calloc(1, sizeof(*g))) == NULL ||
-	    (g->path = strdup(path)) == NULL) {
+	    (g->path = strdup(path)) == NULL ||
+	    (tl->n > 0 && (g->state = calloc(tl->n, 1)) == NULL)) {
+		if (g != NULL)
+			free(g->path);
 		free(g);
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
 	g->db = db;
-	g->busy = 1;
-	if (guard_tables(db, g, err) != 0) {
-		guard_free(g);
-		return -1;
-	}
-	g->busy = 0;
+	g->names = tl->names;
+	g->n = tl->n;
+	memset(tl, 0, sizeof(*tl));
 	g->next = guards;
 	guards = g;
 	sqlite3_set_authorizer(db, authorize, g);

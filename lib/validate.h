@@ -8,7 +8,23 @@
 #include "core.h"
 
 /*
- * The guard of connection db on the file path (db_open): from now on,
+ * The tables of a file, read from sqlite_schema once at the open: db.c
+ * judges by them whether the file is ours and whole, and the guard keeps
+ * the names.  all counts SQLite's own tables too; names leaves them out.
+ */
+struct table_list {
+	char	**names;	/* sorted */
+	size_t	  n;
+	int	  all;
+};
+
+int	 table_list_read(sqlite3 *, struct table_list *, struct ally_error *);
+int	 table_list_has(const struct table_list *, const char *);
+void	 table_list_free(struct table_list *);
+
+/*
+ * The guard of connection db on the file path (db_open), which takes
+ * over the names of tl (tl is left empty): from now on,
  * every table a statement reads is checked before the statement runs,
  * once.  validate_pending does the checking, from db_prepare and
  * db_prepare_cached; validate_detach forgets the connection (db_close).
@@ -21,7 +37,8 @@
  * to index with: 0, or -1 with EX_DATAERR and "table T, row N: field:
  * what is wrong" (the value cut, shown as text).
  */
-int	 validate_attach(sqlite3 *, const char *, struct ally_error *);
+int	 validate_attach(sqlite3 *, const char *, struct table_list *,
+	    struct ally_error *);
 int	 validate_pending(sqlite3 *, struct ally_error *);
 void	 validate_detach(sqlite3 *);
 
