@@ -385,14 +385,43 @@ signal_rules_default(struct signal_rules *r)
 	r->hours = 72;
 }
 
-static void
-reading_free(struct signal_reading *r)
+/*
+ * The strings of the signals live in blocks of the set, not one malloc
+ * each: a year of a network is some 1,800 strings, and their strdup and
+ * free were a tenth of report-sentiment's start-up.  The readings (rd,
+ * wrd) borrow them, or the static value lists.
+ */
+struct signal_pool {
+	struct signal_pool	*next;
+	size_t			 used, size;
+	char			 data[];
+};
+
+#define POOL_BLOCK	16384
+
+static const char *
+pool_dup(struct signal_set *s, const unsigned char *str)
 {
-	free(r->theme);
-	free(r->trend);
-	free(r->basis);
-	free(r->source);
-	free(r->summary);
+	struct signal_pool *b = s->pool;
+	size_t len, size;
+	char *p;
+
+	if (str == NULL || *str == '\0')
+		return NULL;
+	len = strlen((const char *)str) + 1;
+	if (b == NULL || b->size - b->used < len) {
+		size = len > POOL_BLOCK ? len : POOL_BLOCK;
+		if ((b = malloc(sizeof(*b) + size)) == NULL)
+			return NULL;
+		b->next = s->pool;
+		b->used = 0;
+		b->size = size;
+		s->pool = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, str, len);
+	b->used += len;
+	return p;
 }
 
 void
@@ -405,23 +434,17 @@ signal_set_free(struct signal_set *s)
 		free(s->nets[i].file);
 		free(s->nets[i].meetings);
 	}
-	for (i = 0; i < s->nsig; i++)
-		reading_free(&s->sig[i]);
-	for (i = 0; i < s->nrd; i++)
-		reading_free(&s->rd[i]);
+	while (s->pool != NULL) {
+		struct signal_pool *b = s->pool;
+
+		s->pool = b->next;
+		free(b);
+	}
 	free(s->nets);
 	free(s->sig);
 	free(s->rd);
 	free(s->wrd);
 	memset(s, 0, sizeof(*s));
-}
-
-static char *
-column_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	return s == NULL || *s == '\0' ? NULL : strdup((const char *)s);
 }
 
 static int
@@ -509,18 +532,22 @@ load_signals(sqlite3 *db, long long id, int net, day_t until,
 		r->tension = sqlite3_column_int(st, 3);
 		r->count = 1;
 		r->prev = -1;
-		r->theme = column_dup(st, 2);
-		r->trend = column_dup(st, 4);
-		r->basis = column_dup(st, 5);
-		r->source = column_dup(st, 6);
-		r->summary = column_dup(st, 7);
+		if (((r->theme = pool_dup(s, sqlite3_column_text(st, 2))) ==
+		    NULL) ||
+		    ((r->trend = pool_dup(s, sqlite3_column_text(st, 4))) ==
+		    NULL && sqlite3_column_bytes(st, 4) > 0) ||
+		    ((r->basis = pool_dup(s, sqlite3_column_text(st, 5))) ==
+		    NULL && sqlite3_column_bytes(st, 5) > 0) ||
+		    ((r->source = pool_dup(s, sqlite3_column_text(st, 6))) ==
+		    NULL && sqlite3_column_bytes(st, 6) > 0) ||
+		    ((r->summary = pool_dup(s, sqlite3_column_text(st, 7))) ==
+		    NULL && sqlite3_column_bytes(st, 7) > 0))
+			goto oom;
 		if (sqlite3_column_type(st, 8) == SQLITE_NULL ||
 		    time_parse((const char *)sqlite3_column_text(st, 8),
 		    &r->time) != 0)
 			r->time = -1;
 		s->nsig++;
-		if (r->theme == NULL)
-			goto oom;
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, "signal");
@@ -582,20 +609,13 @@ basis_rank(const char *b)
 	return 99;
 }
 
-static int
-dupstr(char **dst, const char *s)
-{
-	free(*dst);
-	*dst = NULL;
-	return s != NULL && (*dst = strdup(s)) == NULL ? -1 : 0;
-}
-
 /*
  * Fold the signals of one day into a reading: the highest level with its
  * source and summary, the strongest basis, and the trend most reported
- * (a tie goes to rising, then steady: the cautious reading).
+ * (a tie goes to rising, then steady: the cautious reading).  Its strings
+ * are the signals'.
  */
-static int
+static void
 fold_day(const struct signal_reading *first, size_t n,
     struct signal_reading *r)
 {
@@ -625,13 +645,11 @@ fold_day(const struct signal_reading *first, size_t n,
 	r->tension = top->tension;
 	r->count = (int)n;
 	r->prev = -1;
-	if (dupstr(&r->theme, first->theme) != 0 ||
-	    dupstr(&r->trend, best >= 0 ? signal_trends[best] : NULL) != 0 ||
-	    dupstr(&r->basis, basis) != 0 ||
-	    dupstr(&r->source, top->source) != 0 ||
-	    dupstr(&r->summary, top->summary) != 0)
-		return -1;
-	return 0;
+	r->theme = first->theme;
+	r->trend = best >= 0 ? signal_trends[best] : NULL;
+	r->basis = basis;
+	r->source = top->source;
+	r->summary = top->summary;
 }
 
 static int
@@ -1033,8 +1051,6 @@ signal_readings(struct signal_set *s, const struct signal_rules *ru,
 {
 	size_t i, j, start, a;
 
-	for (i = 0; i < s->nrd; i++)
-		reading_free(&s->rd[i]);
 	free(s->rd);
 	free(s->wrd);
 	s->wrd = NULL;
@@ -1046,10 +1062,7 @@ signal_readings(struct signal_set *s, const struct signal_rules *ru,
 		for (j = i + 1; j < s->nsig && same_series(&s->sig[i],
 		    &s->sig[j]) && s->sig[j].date == s->sig[i].date; j++)
 			;
-		if (fold_day(&s->sig[i], j - i, &s->rd[s->nrd]) != 0) {
-			reading_free(&s->rd[s->nrd]);
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		}
+		fold_day(&s->sig[i], j - i, &s->rd[s->nrd]);
 		s->nrd++;
 		/* A series' end: its windowed readings and their alerts. */
 		if (j == s->nsig || !same_series(&s->sig[i], &s->sig[j])) {

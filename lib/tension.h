@@ -41,10 +41,10 @@ struct signal_reading {
 	long long	 id;
 	int		 net;		/* index into signal_set.nets */
 	day_t		 date;
-	char		*theme;
+	const char	*theme;
 	int		 tension;
 	int		 count;		/* signals in this reading */
-	char		*trend, *basis, *source, *summary;
+	const char	*trend, *basis, *source, *summary;
 	int		 prev;		/* previous reading's level; -1 none */
 	unsigned	 alerts;	/* SIGNAL_ALERT_* that fire here */
 	int		 time;		/* minute of the day; -1: not given */
@@ -85,6 +85,8 @@ struct signal_set {
 	 * Strings are borrowed from sig.
 	 */
 	struct signal_reading	*wrd;
+	/* The signals' strings, in blocks freed with the set (tension.c). */
+	struct signal_pool	*pool;
 };
 
 enum signal_period { SIGNAL_BY_MONTH, SIGNAL_BY_QUARTER, SIGNAL_BY_MEETING };
