@@ -115,10 +115,25 @@ record_field(const struct record *r, const char *key)
 {
 	size_t i;
 
+	/* The first letter first: most keys differ there, no call. */
 	for (i = 0; i < r->nfields; i++)
-		if (strcmp(r->fields[i].key, key) == 0)
+		if (r->fields[i].key[0] == key[0] &&
+		    strcmp(r->fields[i].key, key) == 0)
 			return &r->fields[i];
 	return NULL;
+}
+
+/*
+ * An array of n elements with room for one more: the lists of a record
+ * grow only here, to 4 and then doubling, so their room follows from n
+ * (n = 0, or a power of two from 4 on, means full).
+ */
+static void *
+list_grow(void *p, size_t n, size_t size)
+{
+	if (n != 0 && (n < 4 || (n & (n - 1)) != 0))
+		return p;
+	return reallocarray(p, n == 0 ? 4 : n * 2, size);
 }
 
 /*
@@ -269,7 +284,7 @@ record_add_item(struct record *r, const char *key, const char *item)
 
 	if ((f = list_slot(r, key, VAL_LIST)) == NULL)
 		return -1;
-	if ((ni = reallocarray(f->items, f->nitems + 1, sizeof(*ni))) == NULL)
+	if ((ni = list_grow(f->items, f->nitems, sizeof(*ni))) == NULL)
 		return -1;
 	f->items = ni;
 	if ((ni[f->nitems] = strdup(item)) == NULL)
@@ -288,7 +303,7 @@ record_add_record(struct record *r, const char *key, struct record *sub)
 		record_free(sub);
 		return -1;
 	}
-	if ((nr = reallocarray(f->recs, f->nrecs + 1, sizeof(*nr))) == NULL) {
+	if ((nr = list_grow(f->recs, f->nrecs, sizeof(*nr))) == NULL) {
 		record_free(sub);
 		return -1;
 	}
