@@ -227,12 +227,18 @@ struct venue_row {
 	int		active;
 };
 
+/* A column's text into buf, cut to len - 1 bytes as snprintf would. */
 static void
 copy_col(sqlite3_stmt *st, int i, char *buf, size_t len)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
+	size_t n = s != NULL ? (size_t)sqlite3_column_bytes(st, i) : 0;
 
-	snprintf(buf, len, "%s", s != NULL ? (const char *)s : "");
+	if (n > len - 1)
+		n = len - 1;
+	if (n > 0)
+		memcpy(buf, s, n);
+	buf[n] = '\0';
 }
 
 /* The network's venue of that name: 1 found (id, host set), 0 not, -1. */
