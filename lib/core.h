@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include <sysexits.h>
 
 #include <libintl.h>
@@ -216,6 +217,17 @@ int	 yaml_scalar_needs_quotes(const char *);
 int	 yaml_scalar_plain(const char *, enum field_type);
 
 /* ---- util.c ---------------------------------------------------------- */
+
+/*
+ * Equal strings: the first byte compared before strcmp is called, which
+ * settles most unequal pairs of the short names a loop compares (keys,
+ * table names, value lists, themes).
+ */
+static inline int
+str_eq(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
 
 void	*xcalloc_or_null(size_t, size_t);
 char	*ally_strdup(const char *);

@@ -115,10 +115,8 @@ record_field(const struct record *r, const char *key)
 {
 	size_t i;
 
-	/* The first letter first: most keys differ there, no call. */
 	for (i = 0; i < r->nfields; i++)
-		if (r->fields[i].key[0] == key[0] &&
-		    strcmp(r->fields[i].key, key) == 0)
+		if (str_eq(r->fields[i].key, key))
 			return &r->fields[i];
 	return NULL;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "core.h"
 #include "dbquery.h"
 #include "fields.h"
@@ -518,8 +519,8 @@ load_signals(sqlite3 *db, long long id, int net, day_t until,
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, until_s, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((v = reallocarray(s->sig, s->nsig + 1, sizeof(*v))) ==
-		    NULL)
+		if ((v = array_grow(s->sig, s->nsig, &s->capsig,
+		    sizeof(*v))) == NULL)
 			goto oom;
 		s->sig = v;
 		r = &v[s->nsig];
@@ -593,7 +594,8 @@ signal_load(sqlite3 *db, long long net_id, const char *label, day_t until,
 static int
 same_series(const struct signal_reading *a, const struct signal_reading *b)
 {
-	return a->net == b->net && strcmp(a->theme, b->theme) == 0;
+	return a->net == b->net && (a->theme == b->theme ||
+	    str_eq(a->theme, b->theme));
 }
 
 static int

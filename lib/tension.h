@@ -76,7 +76,7 @@ struct signal_set {
 	struct signal_net	*nets;
 	size_t			 nnets;
 	struct signal_reading	*sig;	/* signals, by net, theme, date */
-	size_t			 nsig;
+	size_t			 nsig, capsig;
 	struct signal_reading	*rd;	/* readings, after signal_readings */
 	size_t			 nrd;
 	/*

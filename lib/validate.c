@@ -68,7 +68,7 @@ static int
 one_of(const char *s, const char *const *values)
 {
 	for (; *values != NULL; values++)
-		if (strcmp(s, *values) == 0)
+		if (str_eq(s, *values))
 			return 1;
 	return 0;
 }
@@ -317,7 +317,7 @@ authorize(void *arg, int action, const char *a1, const char *a2,
 	    (dbname != NULL && strcmp(dbname, "main") != 0))
 		return SQLITE_OK;
 	for (i = 0; i < g->n; i++)
-		if (g->state[i] == 0 && strcmp(g->names[i], a1) == 0) {
+		if (g->state[i] == 0 && str_eq(g->names[i], a1)) {
 			g->state[i] = T_READ;
 			g->pending = 1;
 			break;
@@ -382,7 +382,7 @@ table_list_has(const struct table_list *tl, const char *name)
 	size_t i;
 
 	for (i = 0; i < tl->n; i++)
-		if (strcmp(tl->names[i], name) == 0)
+		if (str_eq(tl->names[i], name))
 			return 1;
 	return 0;
 }
