@@ -19,7 +19,7 @@ SANLOG	?= /tmp/ally-sanitizer-$(shell id -u)
 
 LIB_SRC	= $(sort $(wildcard lib/*.c))
 LIB_OBJ	= $(LIB_SRC:.c=.o)
-LIB_HDR	= $(sort $(wildcard lib/*.h))
+LIB_HDR	= $(sort $(wildcard lib/*.h)) lib/fields.def
 CMDS	= $(patsubst %.c,%,$(sort $(wildcard bin/*.c)))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNITS	= $(UNIT_SRC:.c=)

@@ -68,50 +68,8 @@ struct record_def {
 	size_t			 nfields;
 };
 
-/*
- * The member: one list, from which person.c's column indexes (P_ID ..),
- * person_fields and person_public_fields are made.  F is a public field,
- * H one that is hidden unless asked for (identities, special categories).
- * Arguments: index suffix, name, kind, values, min, max, maxlen, flags,
- * column.
- */
-#define PERSON_FIELDS(F, H) \
-	F(ID, "id", FK_ID, NULL, 1, 0, 0, 0, "id") \
-	F(NETWORK, "network", FK_NAME, NULL, 0, 0, 0, 0, "network_id") \
-	F(ALIAS, "alias", FK_ALIAS, NULL, 0, 0, 16, FIELD_NOT_EMPTY, \
-	    "alias") \
-	H(NAME, "name", FK_TEXT, NULL, 0, 0, 200, \
-	    FIELD_IDENTITY | FIELD_IDENTIFYING, "name") \
-	H(PHONE, "phone", FK_PHONE, NULL, 0, 0, 0, \
-	    FIELD_IDENTITY | FIELD_IDENTIFYING, "phone") \
-	H(EMAIL, "email", FK_EMAIL, NULL, 0, 0, 0, \
-	    FIELD_IDENTITY | FIELD_IDENTIFYING, "email") \
-	F(ROLE, "role", FK_ENUM, person_roles, 0, 0, 0, \
-	    FIELD_REQUIRED_ON_ADD | FIELD_NOT_EMPTY, "role") \
-	F(FUNCTION, "function", FK_TEXT, NULL, 0, 0, 200, \
-	    FIELD_IDENTIFYING, "function") \
-	F(COMMUNITY, "community", FK_TEXT, NULL, 0, 0, 200, \
-	    FIELD_IDENTIFYING, "community") \
-	F(SECTOR, "sector", FK_ENUM, person_sectors, 0, 0, 0, \
-	    FIELD_IDENTIFYING | FIELD_NO_DB_CHECK, "sector") \
-	F(AGE_BAND, "age_band", FK_ENUM, person_age_bands, 0, 0, 0, \
-	    FIELD_IDENTIFYING | FIELD_NO_DB_CHECK, "age_band") \
-	H(GENDER, "gender", FK_TEXT, NULL, 0, 0, 200, \
-	    FIELD_SPECIAL | FIELD_IDENTIFYING, "gender") \
-	H(BACKGROUND, "background", FK_TEXT, NULL, 0, 0, 200, \
-	    FIELD_SPECIAL | FIELD_IDENTIFYING, "background") \
-	H(RELIGION, "religion", FK_TEXT, NULL, 0, 0, 200, \
-	    FIELD_SPECIAL | FIELD_IDENTIFYING, "religion") \
-	F(STATUS, "status", FK_ENUM, person_statuses, 0, 0, 0, \
-	    FIELD_NOT_EMPTY, "status") \
-	F(INTAKE, "intake", FK_DATE, NULL, 0, 0, 0, FIELD_PAST, "intake") \
-	F(VETTED, "vetted", FK_DATE, NULL, 0, 0, 0, FIELD_PAST, "vetted") \
-	F(JOINED, "joined", FK_DATE, NULL, 0, 0, 0, FIELD_PAST, "joined") \
-	F(LEFT, "left", FK_DATE, NULL, 0, 0, 0, FIELD_PAST, "left") \
-	F(CONSENT, "contact_consent", FK_BOOL, NULL, 0, 0, 0, \
-	    FIELD_IDENTIFYING, "contact_consent") \
-	F(NOTES, "notes", FK_MULTILINE, NULL, 0, 0, 4000, \
-	    FIELD_IDENTIFYING, "notes")
+/* The X-lists of the record types: PERSON_FIELDS, VENUE_FIELDS ... */
+#include "fields.def"
 
 /* One table per record type of RECORDS.md. */
 extern const struct record_def person_def;	/* member */
