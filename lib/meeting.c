@@ -674,16 +674,18 @@ static int
 next_chair(sqlite3 *db, long long net, const struct neighbours *nb,
     long long *id, char *alias, size_t len, struct ally_error *err)
 {
+	/* The active allies, who chaired least recently first. */
+	static const char sql[] = "SELECT p.id, p.alias, (SELECT max(m.date) "
+	    "FROM meeting m WHERE m.chair_id = p.id AND m.status <> "
+	    "'cancelled') AS last FROM person p WHERE p.network_id = ? AND "
+	    "p.role = 'ally' AND p.status = 'active' ORDER BY last IS NOT "
+	    "NULL, last, length(p.alias), p.alias";
 	sqlite3_stmt *st;
 	long long pid;
 	int rc, first = 1;
 
 	*id = 0;
-	if (db_prepare(db, "SELECT p.id, p.alias, (SELECT max(m.date) FROM "
-	    "meeting m WHERE m.chair_id = p.id AND m.status <> 'cancelled') "
-	    "AS last FROM person p WHERE p.network_id = ? AND p.role = 'ally' "
-	    "AND p.status = 'active' ORDER BY last IS NOT NULL, last, "
-	    "length(p.alias), p.alias", &st, err) != 0)
+	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, net);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
