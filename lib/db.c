@@ -1004,9 +1004,10 @@ prepare_connection(sqlite3 *db, const char *path, int flags,
 sqlite3 *
 db_open(const char *path, int flags, struct ally_error *err)
 {
-	struct table_list tl = { NULL, 0, 0 };
+	struct table_list tl;
 	sqlite3 *db;
 
+	memset(&tl, 0, sizeof(tl));
 	db_configure();
 	if (check_path(path, flags, err) != 0 ||
 	    (db = open_connection(path, flags, err)) == NULL)

@@ -25,9 +25,11 @@
  * six).  A plain SELECT * prepares in a fraction of that, and stepping
  * it with a check a value is cheaper than evaluating the CASE.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <sqlite3.h>
 
@@ -237,9 +239,161 @@ check_rows(sqlite3 *db, sqlite3_stmt *st, const char *table,
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, table);
 }
 
+/*
+ * An index holds copies of its table's columns, and a statement that a
+ * covering index serves reads them from there, not from the rows just
+ * checked: a damaged index hands a reader a NULL or a value out of range
+ * all the same (the fuzzer's finding: a NULL alias from the index of
+ * UNIQUE (network_id, alias) under a whole row).  So each index's
+ * columns are read through it (INDEXED BY, a partial index with its
+ * WHERE) and checked as the table's are.
+ */
+#define IDX_COLS	16
+
+struct index_cols {
+	const char	*name, *where;	/* borrowed from the table list */
+	int		 cid[IDX_COLS];
+	int		 n;
+};
+
+/*
+ * Whether a column read from an index is worth checking: text (a NULL or
+ * a value not of the field's list can reach a reader) or a number with
+ * a range or a list (a level indexes arrays).  An id from an index at
+ * worst finds no row.
+ */
+static int
+worth(const struct col *c)
+{
+	size_t i;
+
+	if (c->text)
+		return 1;
+	for (i = 0; i < c->ndefs; i++)
+		if (c->defs[i]->kind == FK_INT || c->defs[i]->kind ==
+		    FK_PERCENT || c->defs[i]->kind == FK_BOOL)
+			return 1;
+	return 0;
+}
+
+/* The WHERE of a partial index's CREATE INDEX, or NULL. */
+static const char *
+index_where(const char *sql)
+{
+	const char *p;
+
+	for (p = sql; p != NULL && *p != '\0'; p++)
+		if (strncasecmp(p, "where", 5) == 0 && p > sql &&
+		    (isspace((unsigned char)p[-1]) || p[-1] == ')') &&
+		    isspace((unsigned char)p[5]))
+			return p;
+	return NULL;
+}
+
+/*
+ * The columns of index number i of tl (its table's) worth checking, by
+ * PRAGMA index_info, into x; its WHERE when it is partial.
+ */
+static int
+index_columns(sqlite3 *db, const struct table_list *tl, size_t i,
+    const struct col *cols, int ncols, struct index_cols *x,
+    struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int rc, k;
+
+	memset(x, 0, sizeof(*x));
+	x->name = tl->index[i];
+	x->where = index_where(tl->index_sql[i]);
+	if ((sql = sqlite3_mprintf("PRAGMA index_info(\"%w\")",
+	    tl->index[i])) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	rc = db_prepare(db, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc != 0)
+		return -1;
+	/* seqno, cid, name: an expression (-2) or the rowid is no column. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((k = sqlite3_column_int(st, 1)) >= 0 && x->n < IDX_COLS &&
+		    (k >= ncols || worth(&cols[k])))
+			x->cid[x->n++] = k;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, tl->index[i]);
+}
+
+/* The columns of index x read through it, checked; 0 when all are good. */
+static int
+check_index(sqlite3 *db, const char *table, const struct index_cols *x,
+    const struct col *cols, int ncols, struct ally_error *err)
+{
+	sqlite3_stmt *st;
+	const char *what;
+	char *sql, *p, q[168];
+	int rc, k;
+
+	if (x->n == 0)
+		return 0;
+	if ((sql = sqlite3_mprintf("SELECT")) == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	for (k = 0; k < x->n; k++) {
+		if (x->cid[k] >= ncols)
+			break;
+		p = sqlite3_mprintf("%s%s \"%w\"", sql, k ? "," : "",
+		    cols[x->cid[k]].name);
+		sqlite3_free(sql);
+		if ((sql = p) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+	}
+	if (k < x->n) {
+		sqlite3_free(sql);
+		return ally_errorf(err, EX_DATAERR, "damaged database: index "
+		    "%s names no column of table %s", x->name, table);
+	}
+	p = sqlite3_mprintf("%s FROM \"%w\" INDEXED BY \"%w\" %s", sql,
+	    table, x->name, x->where != NULL ? x->where : "");
+	sqlite3_free(sql);
+	if (p == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	rc = db_prepare(db, p, &st, err);
+	sqlite3_free(p);
+	if (rc != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (k = 0; k < x->n; k++)
+			if ((what = wrong(sqlite3_column_value(st, k),
+			    &cols[x->cid[k]])) != NULL) {
+				rc = ally_errorf(err, EX_DATAERR, "table %s, "
+				    "index %s: %s: %s %s", table, x->name,
+				    cols[x->cid[k]].name, quoted(db,
+				    sqlite3_column_value(st, k), q, sizeof(q)),
+				    what);
+				sqlite3_finalize(st);
+				return rc;
+			}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, table);
+}
+
+static int
+check_indexes(sqlite3 *db, const char *table, const struct table_list *tl,
+    const struct col *cols, int ncols, struct ally_error *err)
+{
+	struct index_cols x;
+	size_t i;
+
+	for (i = 0; i < tl->nindex; i++)
+		if (strcmp(tl->index_table[i], table) == 0 &&
+		    (index_columns(db, tl, i, cols, ncols, &x, err) != 0 ||
+		    check_index(db, table, &x, cols, ncols, err) != 0))
+			return -1;
+	return 0;
+}
+
 /* The first bad value of table, said; 0 when there is none. */
 static int
-check_table(sqlite3 *db, const char *table, struct ally_error *err)
+check_table(sqlite3 *db, const char *table, const struct table_list *tl,
+    struct ally_error *err)
 {
 	sqlite3_stmt *st;
 	struct col *cols = NULL;
@@ -264,7 +418,8 @@ check_table(sqlite3 *db, const char *table, struct ally_error *err)
 		for (i = 0; i < ncols; i++)
 			cols[i].name = sqlite3_column_name(st, i);
 	}
-	rc = check_rows(db, st, table, cols, ncols, err);
+	if ((rc = check_rows(db, st, table, cols, ncols, err)) == 0)
+		rc = check_indexes(db, table, tl, cols, ncols, err);
 out:
 	free(cols);
 	sqlite3_finalize(st);
@@ -281,9 +436,8 @@ struct guard {
 	struct guard	*next;
 	sqlite3		*db;
 	char		*path;
-	char		**names;
-	unsigned char	*state;		/* 1 read, 2 checked */
-	size_t		 n;
+	struct table_list tl;		/* the tables and their indexes */
+	unsigned char	*state;		/* of each table: 1 read, 2 checked */
 	int		 pending, busy;
 };
 
@@ -316,8 +470,8 @@ authorize(void *arg, int action, const char *a1, const char *a2,
 	if (action != SQLITE_READ || a1 == NULL ||
 	    (dbname != NULL && strcmp(dbname, "main") != 0))
 		return SQLITE_OK;
-	for (i = 0; i < g->n; i++)
-		if (g->state[i] == 0 && str_eq(g->names[i], a1)) {
+	for (i = 0; i < g->tl.n; i++)
+		if (g->state[i] == 0 && str_eq(g->tl.names[i], a1)) {
 			g->state[i] = T_READ;
 			g->pending = 1;
 			break;
@@ -328,44 +482,90 @@ authorize(void *arg, int action, const char *a1, const char *a2,
 static void
 guard_free(struct guard *g)
 {
-	size_t i;
-
-	for (i = 0; i < g->n; i++)
-		free(g->names[i]);
-	free(g->names);
+	table_list_free(&g->tl);
 	free(g->state);
 	free(g->path);
 	free(g);
 }
 
+/* Copies of columns from..to of st (NULL stays NULL) into c; -1: none. */
+static int
+copy_texts(sqlite3_stmt *st, int from, int to, char **c)
+{
+	const unsigned char *t;
+	int i;
+
+	for (i = from; i <= to; i++) {
+		c[i - from] = NULL;
+		if ((t = sqlite3_column_text(st, i)) != NULL &&
+		    (c[i - from] = strdup((const char *)t)) == NULL) {
+			while (i-- > from)
+				free(c[i - from]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Append c[0..k-1] to the arrays of *v, n each; -1 (c freed): no memory. */
+static int
+append_texts(char ***v[], size_t n, char **c, int k)
+{
+	char **nv;
+	int i;
+
+	for (i = 0; i < k; i++) {
+		if ((nv = reallocarray(*v[i], n + 1, sizeof(*nv))) == NULL) {
+			for (i = 0; i < k; i++)
+				free(c[i]);
+			return -1;
+		}
+		*v[i] = nv;
+	}
+	for (i = 0; i < k; i++)
+		(*v[i])[n] = c[i];
+	return 0;
+}
+
 int
 table_list_read(sqlite3 *db, struct table_list *tl, struct ally_error *err)
 {
-	static const char sql[] = "SELECT name FROM sqlite_schema WHERE type "
-	    "= 'table' ORDER BY name";
+	static const char sql[] = "SELECT type, name, tbl_name, sql FROM "
+	    "sqlite_schema WHERE type IN ('table', 'index') ORDER BY name";
+	char ***iv[3] = { &tl->index, &tl->index_table, &tl->index_sql };
+	char ***tv[1] = { &tl->names };
+	char *c[3];
 	sqlite3_stmt *st;
-	const char *name;
-	void *p;
-	int rc;
+	const char *type, *name;
+	int rc = SQLITE_DONE, bad = 0;
 
 	memset(tl, 0, sizeof(*tl));
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		tl->all++;
-		if ((name = (const char *)sqlite3_column_text(st, 0)) == NULL ||
-		    strncmp(name, "sqlite_", 7) == 0)
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = (const char *)sqlite3_column_text(st, 0);
+		if ((name = (const char *)sqlite3_column_text(st, 1)) == NULL ||
+		    type == NULL)
 			continue;
-		if ((p = reallocarray(tl->names, tl->n + 1,
-		    sizeof(*tl->names))) == NULL)
-			break;
-		tl->names = p;
-		if ((tl->names[tl->n] = strdup(name)) == NULL)
-			break;
-		tl->n++;
+		if (strcmp(type, "index") == 0) {
+			if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+				continue;
+			bad = copy_texts(st, 1, 3, c) != 0 ||
+			    append_texts(iv, tl->nindex, c, 3) != 0;
+			if (!bad)
+				tl->nindex++;
+			continue;
+		}
+		tl->all++;
+		if (strncmp(name, "sqlite_", 7) == 0)
+			continue;
+		bad = copy_texts(st, 1, 1, c) != 0 ||
+		    append_texts(tv, tl->n, c, 1) != 0;
+		if (!bad)
+			tl->n++;
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW) {
+	if (bad) {
 		table_list_free(tl);
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
@@ -394,7 +594,15 @@ table_list_free(struct table_list *tl)
 
 	for (i = 0; i < tl->n; i++)
 		free(tl->names[i]);
+	for (i = 0; i < tl->nindex; i++) {
+		free(tl->index[i]);
+		free(tl->index_table[i]);
+		free(tl->index_sql[i]);
+	}
 	free(tl->names);
+	free(tl->index);
+	free(tl->index_table);
+	free(tl->index_sql);
 	memset(tl, 0, sizeof(*tl));
 }
 
@@ -413,8 +621,7 @@ validate_attach(sqlite3 *db, const char *path, struct table_list *tl,
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
 	g->db = db;
-	g->names = tl->names;
-	g->n = tl->n;
+	g->tl = *tl;
 	memset(tl, 0, sizeof(*tl));
 	g->next = guards;
 	guards = g;
@@ -445,9 +652,9 @@ validate_pending(sqlite3 *db, struct ally_error *err)
 	if ((g = guard_of(db)) == NULL || !g->pending || g->busy)
 		return 0;
 	g->busy = 1;
-	for (i = 0; i < g->n; i++)
+	for (i = 0; i < g->tl.n; i++)
 		if (g->state[i] == T_READ) {
-			if (check_table(db, g->names[i], err) != 0) {
+			if (check_table(db, g->tl.names[i], &g->tl, err) != 0) {
 				/* Refused again by every later statement. */
 				g->busy = 0;
 				snprintf(msg, sizeof(msg), "%s", err->msg);

@@ -8,14 +8,18 @@
 #include "core.h"
 
 /*
- * The tables of a file, read from sqlite_schema once at the open: db.c
- * judges by them whether the file is ours and whole, and the guard keeps
- * the names.  all counts SQLite's own tables too; names leaves them out.
+ * The tables of a file and their indexes, read from sqlite_schema once at
+ * the open: db.c judges by them whether the file is ours and whole, and
+ * the guard keeps them.  all counts SQLite's own tables too; names leaves
+ * them out.
  */
 struct table_list {
 	char	**names;	/* sorted */
 	size_t	  n;
 	int	  all;
+	/* The indexes: name, table and CREATE INDEX (NULL: a constraint's). */
+	char	**index, **index_table, **index_sql;
+	size_t	  nindex;
 };
 
 int	 table_list_read(sqlite3 *, struct table_list *, struct ally_error *);
