@@ -203,23 +203,29 @@ columns(sqlite3 *db, sqlite3_stmt *st, const char *table, struct col *cols,
 	return 0;
 }
 
+/* Prepare sql (sqlite3_mprintf's; NULL: it ran out of memory), freed. */
+static int
+prepare_made(sqlite3 *db, char *sql, sqlite3_stmt **st,
+    struct ally_error *err)
+{
+	int rc;
+
+	if (sql == NULL)
+		return ally_errorf(err, EX_OSERR, "out of memory");
+	rc = db_prepare(db, sql, st, err);
+	sqlite3_free(sql);
+	return rc;
+}
+
 /* SELECT * of table, and its rowid last when rowid; NULL said in err. */
 static sqlite3_stmt *
 select_all(sqlite3 *db, const char *table, int rowid,
     struct ally_error *err)
 {
 	sqlite3_stmt *st;
-	char *sql;
-	int rc;
 
-	if ((sql = sqlite3_mprintf("SELECT *%s FROM \"%w\"", rowid ?
-	    ", _rowid_" : "", table)) == NULL) {
-		ally_errorf(err, EX_OSERR, "out of memory");
-		return NULL;
-	}
-	rc = db_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
-	return rc == 0 ? st : NULL;
+	return prepare_made(db, sqlite3_mprintf("SELECT *%s FROM \"%w\"",
+	    rowid ? ", _rowid_" : "", table), &st, err) == 0 ? st : NULL;
 }
 
 /* The first bad value of st's rows; 0 when there is none. */
@@ -300,18 +306,13 @@ index_columns(sqlite3 *db, const struct table_list *tl, size_t i,
     struct ally_error *err)
 {
 	sqlite3_stmt *st;
-	char *sql;
 	int rc, k;
 
 	memset(x, 0, sizeof(*x));
 	x->name = tl->index[i];
 	x->where = index_where(tl->index_sql[i]);
-	if ((sql = sqlite3_mprintf("PRAGMA index_info(\"%w\")",
-	    tl->index[i])) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	rc = db_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
-	if (rc != 0)
+	if (prepare_made(db, sqlite3_mprintf("PRAGMA index_info(\"%w\")",
+	    tl->index[i]), &st, err) != 0)
 		return -1;
 	/* seqno, cid, name: an expression (-2) or the rowid is no column. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -353,11 +354,7 @@ check_index(sqlite3 *db, const char *table, const struct index_cols *x,
 	p = sqlite3_mprintf("%s FROM \"%w\" INDEXED BY \"%w\" %s", sql,
 	    table, x->name, x->where != NULL ? x->where : "");
 	sqlite3_free(sql);
-	if (p == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	rc = db_prepare(db, p, &st, err);
-	sqlite3_free(p);
-	if (rc != 0)
+	if (prepare_made(db, p, &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (k = 0; k < x->n; k++)
