@@ -28,18 +28,22 @@ void	 table_list_free(struct table_list *);
 
 /*
  * The guard of connection db on the file path (db_open), which takes
- * over the names of tl (tl is left empty): from now on,
- * every table a statement reads is checked before the statement runs,
- * once.  validate_pending does the checking, from db_prepare and
- * db_prepare_cached; validate_detach forgets the connection (db_close).
+ * over tl (tl is left empty): from now on, every table a statement
+ * reads is checked before the statement runs, once.  validate_pending
+ * does the checking, from db_prepare and db_prepare_cached;
+ * validate_detach forgets the connection (db_close).
  *
- * Every row of each table read: its columns of the type and
- * nullness the schema declares, and each column a field table names
- * (lib/fields.c) one of its values, in its range, a real date or time,
- * not longer than its maxlen.  A file that another program wrote, or a
- * damaged or tampered copy, then gives no reader a value out of range
- * to index with: 0, or -1 with EX_DATAERR and "table T, row N: field:
- * what is wrong" (the value cut, shown as text).
+ * Every row of each table read: its columns of the type and nullness
+ * the schema declares, and each column a field table names
+ * (lib/fields.def) one of its values, in its range, a real date or
+ * time, not longer than its maxlen.  Then each index of the table, read
+ * through it: its columns of text or with a range, by the same rules
+ * (SQLite takes an indexed column from the index when a statement uses
+ * it, so a damaged index could hand a reader what no row holds).  A file
+ * that another program wrote, or a damaged or tampered copy, then gives
+ * no reader a value out of range to index with: 0, or -1 with
+ * EX_DATAERR and "table T, row N: field: what is wrong" ("table T,
+ * index I: ..." for an index; the value cut, shown as text).
  */
 int	 validate_attach(sqlite3 *, const char *, struct table_list *,
 	    struct ally_error *);
