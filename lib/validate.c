@@ -380,7 +380,7 @@ check_indexes(sqlite3 *db, const char *table, const struct table_list *tl,
 	size_t i;
 
 	for (i = 0; i < tl->nindex; i++)
-		if (strcmp(tl->index_table[i], table) == 0 &&
+		if (sqlite3_stricmp(tl->index_table[i], table) == 0 &&
 		    (index_columns(db, tl, i, cols, ncols, &x, err) != 0 ||
 		    check_index(db, table, &x, cols, ncols, err) != 0))
 			return -1;

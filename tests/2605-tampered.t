@@ -149,6 +149,17 @@ is "$(sqlite3 "$ALLY_DB" "SELECT count(*) FROM signal
     "the damaged index: what a statement it serves reads"
 every "a damaged index" \
     "table signal, index signal_network_theme: theme: NULL is missing" signal
+# The same with the index's table named in capitals in sqlite_schema,
+# which SQLite takes for the same table.
+tamper "DROP INDEX signal_network_theme;
+    CREATE INDEX signal_network_theme ON signal (network_id, summary, date);
+    PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(sql, 'summary', 'theme'),
+    tbl_name = 'SIGNAL' WHERE name = 'signal_network_theme'"
+run report-sentiment -l
+is "$rc" 65 "a damaged index of table SIGNAL: 65"
+like "$errout" "table signal, index signal_network_theme: theme: NULL is missing" \
+    "a damaged index of table SIGNAL: named"
 
 # A new network without members: ally-review -r (UBSan: qsort of NULL).
 rm -f "$ALLY_DB"*
