@@ -25,11 +25,9 @@
  * six).  A plain SELECT * prepares in a fraction of that, and stepping
  * it with a check a value is cheaper than evaluating the CASE.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <sqlite3.h>
 
@@ -203,29 +201,39 @@ columns(sqlite3 *db, sqlite3_stmt *st, const char *table, struct col *cols,
 	return 0;
 }
 
-/* Prepare sql (sqlite3_mprintf's; NULL: it ran out of memory), freed. */
-static int
-prepare_made(sqlite3 *db, char *sql, sqlite3_stmt **st,
-    struct ally_error *err)
-{
-	int rc;
+/*
+ * The tables ally makes, each with its SELECT written here: what reads a
+ * file's rows is never SQL made from a name in the file.
+ */
+struct known_table {
+	const char	*name, *all, *all_rowid;
+};
 
-	if (sql == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	rc = db_prepare(db, sql, st, err);
-	sqlite3_free(sql);
-	return rc;
-}
+#define TABLE(t)	{ #t, "SELECT * FROM \"" #t "\"", \
+			  "SELECT *, _rowid_ FROM \"" #t "\"" }
 
-/* SELECT * of table, and its rowid last when rowid; NULL said in err. */
+static const struct known_table known_tables[] = {
+	TABLE(action), TABLE(attendance), TABLE(audit), TABLE(call),
+	TABLE(contact), TABLE(guest), TABLE(meeting), TABLE(network),
+	TABLE(person), TABLE(reply), TABLE(review), TABLE(round),
+	TABLE(signal), TABLE(topic), TABLE(venue)
+};
+
+/* Table t's SELECT * (with its rowid last when rowid); NULL said in err. */
 static sqlite3_stmt *
 select_all(sqlite3 *db, const char *table, int rowid,
     struct ally_error *err)
 {
 	sqlite3_stmt *st;
+	size_t i;
 
-	return prepare_made(db, sqlite3_mprintf("SELECT *%s FROM \"%w\"",
-	    rowid ? ", _rowid_" : "", table), &st, err) == 0 ? st : NULL;
+	for (i = 0; i < sizeof(known_tables) / sizeof(known_tables[0]); i++)
+		if (sqlite3_stricmp(known_tables[i].name, table) == 0)
+			return db_prepare(db, rowid ? known_tables[i].all_rowid :
+			    known_tables[i].all, &st, err) == 0 ? st : NULL;
+	ally_errorf(err, EX_DATAERR, "damaged database: table %s is not one "
+	    "ally makes", table);
+	return NULL;
 }
 
 /* The first bad value of st's rows; 0 when there is none. */
@@ -246,123 +254,72 @@ check_rows(sqlite3 *db, sqlite3_stmt *st, const char *table,
 }
 
 /*
- * An index holds copies of its table's columns, and a statement that a
- * covering index serves reads them from there, not from the rows just
- * checked: a damaged index hands a reader a NULL or a value out of range
- * all the same (the fuzzer's finding: a NULL alias from the index of
- * UNIQUE (network_id, alias) under a whole row).  So each index's
- * columns are read through it (INDEXED BY, a partial index with its
- * WHERE) and checked as the table's are.
+ * An index holds copies of its table's columns, and a statement that an
+ * index serves reads them from there, not from the rows just checked: a
+ * damaged index hands a reader a NULL or a value out of range all the
+ * same (the fuzzer's finding: a NULL alias from the index of UNIQUE
+ * (network_id, alias) under a whole row).  So the indexes ally makes are
+ * read through (INDEXED BY, a partial one with its WHERE), their columns
+ * that are not ids checked as the table's are; an index of ids only is
+ * not read (an id from a damaged index finds no row at worst).  An index
+ * that is not one of these is refused: it could serve a statement with
+ * what no check has seen.
  */
-#define IDX_COLS	16
-
-struct index_cols {
-	const char	*name, *where;	/* borrowed from the table list */
-	int		 cid[IDX_COLS];
-	int		 n;
+struct known_index {
+	const char	*name, *table;
+	const char	*sql;		/* NULL: ids only */
 };
 
-/*
- * Whether a column read from an index is worth checking: text (a NULL or
- * a value not of the field's list can reach a reader) or a number with
- * a range or a list (a level indexes arrays).  An id from an index at
- * worst finds no row.
- */
-static int
-worth(const struct col *c)
-{
-	size_t i;
+#define INDEX(t, i, c)	{ #i, #t, "SELECT " c " FROM \"" #t "\" INDEXED BY " #i }
+#define IDS(t, i)	{ #i, #t, NULL }
 
-	if (c->text)
-		return 1;
-	for (i = 0; i < c->ndefs; i++)
-		if (c->defs[i]->kind == FK_INT || c->defs[i]->kind ==
-		    FK_PERCENT || c->defs[i]->kind == FK_BOOL)
-			return 1;
-	return 0;
-}
-
-/* The WHERE of a partial index's CREATE INDEX, or NULL. */
-static const char *
-index_where(const char *sql)
-{
-	const char *p;
-
-	for (p = sql; p != NULL && *p != '\0'; p++)
-		if (strncasecmp(p, "where", 5) == 0 && p > sql &&
-		    (isspace((unsigned char)p[-1]) || p[-1] == ')') &&
-		    isspace((unsigned char)p[5]))
-			return p;
-	return NULL;
-}
-
-/*
- * The columns of index number i of tl (its table's) worth checking, by
- * PRAGMA index_info, into x; its WHERE when it is partial.
- */
-static int
-index_columns(sqlite3 *db, const struct table_list *tl, size_t i,
-    const struct col *cols, int ncols, struct index_cols *x,
-    struct ally_error *err)
-{
-	sqlite3_stmt *st;
-	int rc, k;
-
-	memset(x, 0, sizeof(*x));
-	x->name = tl->index[i];
-	x->where = index_where(tl->index_sql[i]);
-	if (prepare_made(db, sqlite3_mprintf("PRAGMA index_info(\"%w\")",
-	    tl->index[i]), &st, err) != 0)
-		return -1;
-	/* seqno, cid, name: an expression (-2) or the rowid is no column. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((k = sqlite3_column_int(st, 1)) >= 0 && x->n < IDX_COLS &&
-		    (k >= ncols || worth(&cols[k])))
-			x->cid[x->n++] = k;
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, tl->index[i]);
-}
+static const struct known_index known_indexes[] = {
+	IDS(action, action_meeting),
+	INDEX(action, action_network_due, "status, due"),
+	IDS(attendance, attendance_person),
+	IDS(call, sqlite_autoindex_call_1),
+	INDEX(contact, contact_network, "date"),
+	INDEX(contact, contact_with, "date"),
+	IDS(guest, guest_meeting),
+	INDEX(meeting, meeting_network_date, "date"),
+	INDEX(meeting, sqlite_autoindex_meeting_1, "uid"),
+	INDEX(network, sqlite_autoindex_network_1, "name"),
+	INDEX(person, sqlite_autoindex_person_1, "alias"),
+	IDS(reply, sqlite_autoindex_reply_1),
+	INDEX(review, review_network, "reviewed"),
+	INDEX(review, sqlite_autoindex_review_1, "reviewed"),
+	IDS(signal, signal_meeting),
+	INDEX(signal, signal_network_theme, "theme, date"),
+	INDEX(topic, topic_network, "status"),
+	INDEX(venue, sqlite_autoindex_venue_1, "name")
+};
 
 /* The columns of index x read through it, checked; 0 when all are good. */
 static int
-check_index(sqlite3 *db, const char *table, const struct index_cols *x,
+check_index(sqlite3 *db, const char *table, const struct known_index *x,
     const struct col *cols, int ncols, struct ally_error *err)
 {
 	sqlite3_stmt *st;
+	const struct col *c[4];
 	const char *what;
-	char *sql, *p, q[168];
-	int rc, k;
+	char q[168];
+	int rc, n, k, j;
 
-	if (x->n == 0)
-		return 0;
-	if ((sql = sqlite3_mprintf("SELECT")) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	for (k = 0; k < x->n; k++) {
-		if (x->cid[k] >= ncols)
-			break;
-		p = sqlite3_mprintf("%s%s \"%w\"", sql, k ? "," : "",
-		    cols[x->cid[k]].name);
-		sqlite3_free(sql);
-		if ((sql = p) == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-	}
-	if (k < x->n) {
-		sqlite3_free(sql);
-		return ally_errorf(err, EX_DATAERR, "damaged database: index "
-		    "%s names no column of table %s", x->name, table);
-	}
-	p = sqlite3_mprintf("%s FROM \"%w\" INDEXED BY \"%w\" %s", sql,
-	    table, x->name, x->where != NULL ? x->where : "");
-	sqlite3_free(sql);
-	if (prepare_made(db, p, &st, err) != 0)
+	if (db_prepare(db, x->sql, &st, err) != 0)
 		return -1;
+	n = sqlite3_column_count(st);
+	for (k = 0; k < n && k < 4; k++)
+		for (c[k] = NULL, j = 0; j < ncols && c[k] == NULL; j++)
+			if (sqlite3_stricmp(cols[j].name,
+			    sqlite3_column_name(st, k)) == 0)
+				c[k] = &cols[j];
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (k = 0; k < x->n; k++)
-			if ((what = wrong(sqlite3_column_value(st, k),
-			    &cols[x->cid[k]])) != NULL) {
+		for (k = 0; k < n && k < 4; k++)
+			if (c[k] != NULL && (what = wrong(sqlite3_column_value(st,
+			    k), c[k])) != NULL) {
 				rc = ally_errorf(err, EX_DATAERR, "table %s, "
 				    "index %s: %s: %s %s", table, x->name,
-				    cols[x->cid[k]].name, quoted(db,
+				    c[k]->name, quoted(db,
 				    sqlite3_column_value(st, k), q, sizeof(q)),
 				    what);
 				sqlite3_finalize(st);
@@ -372,18 +329,31 @@ check_index(sqlite3 *db, const char *table, const struct index_cols *x,
 	return rc == SQLITE_DONE ? 0 : db_error(db, rc, err, table);
 }
 
+/* Each index of table in the file: one of ally's, and what it holds. */
 static int
 check_indexes(sqlite3 *db, const char *table, const struct table_list *tl,
     const struct col *cols, int ncols, struct ally_error *err)
 {
-	struct index_cols x;
-	size_t i;
+	const struct known_index *x;
+	size_t i, k;
 
-	for (i = 0; i < tl->nindex; i++)
-		if (sqlite3_stricmp(tl->index_table[i], table) == 0 &&
-		    (index_columns(db, tl, i, cols, ncols, &x, err) != 0 ||
-		    check_index(db, table, &x, cols, ncols, err) != 0))
+	for (i = 0; i < tl->nindex; i++) {
+		if (sqlite3_stricmp(tl->index_table[i], table) != 0)
+			continue;
+		for (x = NULL, k = 0; x == NULL && k < sizeof(known_indexes) /
+		    sizeof(known_indexes[0]); k++)
+			if (sqlite3_stricmp(known_indexes[k].name,
+			    tl->index[i]) == 0 && sqlite3_stricmp(
+			    known_indexes[k].table, table) == 0)
+				x = &known_indexes[k];
+		if (x == NULL)
+			return ally_errorf(err, EX_DATAERR, "damaged database: "
+			    "index %s of table %s is not one ally makes",
+			    tl->index[i], table);
+		if (x->sql != NULL &&
+		    check_index(db, table, x, cols, ncols, err) != 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -527,11 +497,11 @@ append_texts(char ***v[], size_t n, char **c, int k)
 int
 table_list_read(sqlite3 *db, struct table_list *tl, struct ally_error *err)
 {
-	static const char sql[] = "SELECT type, name, tbl_name, sql FROM "
+	static const char sql[] = "SELECT type, name, tbl_name FROM "
 	    "sqlite_schema WHERE type IN ('table', 'index') ORDER BY name";
-	char ***iv[3] = { &tl->index, &tl->index_table, &tl->index_sql };
+	char ***iv[2] = { &tl->index, &tl->index_table };
 	char ***tv[1] = { &tl->names };
-	char *c[3];
+	char *c[2];
 	sqlite3_stmt *st;
 	const char *type, *name;
 	int rc = SQLITE_DONE, bad = 0;
@@ -547,8 +517,8 @@ table_list_read(sqlite3 *db, struct table_list *tl, struct ally_error *err)
 		if (strcmp(type, "index") == 0) {
 			if (sqlite3_column_type(st, 2) == SQLITE_NULL)
 				continue;
-			bad = copy_texts(st, 1, 3, c) != 0 ||
-			    append_texts(iv, tl->nindex, c, 3) != 0;
+			bad = copy_texts(st, 1, 2, c) != 0 ||
+			    append_texts(iv, tl->nindex, c, 2) != 0;
 			if (!bad)
 				tl->nindex++;
 			continue;
@@ -594,12 +564,10 @@ table_list_free(struct table_list *tl)
 	for (i = 0; i < tl->nindex; i++) {
 		free(tl->index[i]);
 		free(tl->index_table[i]);
-		free(tl->index_sql[i]);
 	}
 	free(tl->names);
 	free(tl->index);
 	free(tl->index_table);
-	free(tl->index_sql);
 	memset(tl, 0, sizeof(*tl));
 }
 

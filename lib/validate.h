@@ -17,8 +17,8 @@ struct table_list {
 	char	**names;	/* sorted */
 	size_t	  n;
 	int	  all;
-	/* The indexes: name, table and CREATE INDEX (NULL: a constraint's). */
-	char	**index, **index_table, **index_sql;
+	/* The indexes: name and table. */
+	char	**index, **index_table;
 	size_t	  nindex;
 };
 

@@ -160,6 +160,11 @@ run report-sentiment -l
 is "$rc" 65 "a damaged index of table SIGNAL: 65"
 like "$errout" "table signal, index signal_network_theme: theme: NULL is missing" \
     "a damaged index of table SIGNAL: named"
+# An index ally does not make could serve a statement with what no check
+# has read: refused by every command that reads its table.
+tamper "CREATE INDEX person_notes ON person (notes)"
+every "an index that is not ally's" \
+    "damaged database: index person_notes of table person is not one ally makes" person
 
 # A new network without members: ally-review -r (UBSan: qsort of NULL).
 rm -f "$ALLY_DB"*
