@@ -7,8 +7,9 @@
  * tension of 7 or 2^63-1 indexed a table out of bounds, a role not one
  * of three was undefined behaviour.  So every table a command reads is
  * read once, before the first statement that reads it runs, and each
- * value checked here, in C, against two sources: the declared type and
- * NOT NULL of its column (SQLite's column metadata) and the field tables
+ * value checked here, in C, against two sources: the type and NOT NULL
+ * ally declares for its column (known_tables below, never the file's own
+ * schema, which a tampered copy rewrites as well) and the field tables
  * of lib/fields.c (values, range, dates, times, maxlen).  The first bad
  * value stops the command: 65, naming file, table, row and field.
  *
@@ -41,7 +42,7 @@
 
 /* What a column is checked for. */
 struct col {
-	const char		*name;
+	char			 name[32];	/* as ally declares it */
 	int			 text, integer, notnull, pk;
 	const struct field_def	*defs[MAXDEFS];
 	size_t			 ndefs;
@@ -160,45 +161,15 @@ bad_value(sqlite3 *db, sqlite3_stmt *st, const char *table,
 	size_t n = 0;
 	int k;
 
-	/* The primary key's values joined by "/", or else the rowid. */
+	/* The primary key's values joined by "/". */
 	for (k = 0; k < ncols && n < sizeof(key); k++)
 		if (cols[k].pk)
 			n += snprintf(key + n, sizeof(key) - n, "%s%s",
 			    n > 0 ? "/" : "", quoted(db,
 			    sqlite3_column_value(st, k), q, sizeof(q)));
-	if (key[0] == '\0')
-		snprintf(key, sizeof(key), "%lld",
-		    sqlite3_column_int64(st, ncols));
 	return ally_errorf(err, EX_DATAERR, "table %s, row %s: %s: %s %s",
 	    table, key, cols[i].name, quoted(db, sqlite3_column_value(st, i),
 	    q, sizeof(q)), what);
-}
-
-/* Each column's checks, from the schema and the field tables. */
-static int
-columns(sqlite3 *db, sqlite3_stmt *st, const char *table, struct col *cols,
-    int ncols, struct ally_error *err)
-{
-	const char *type, *coll;
-	int i, notnull, pk, autoinc;
-
-	for (i = 0; i < ncols; i++) {
-		memset(&cols[i], 0, sizeof(cols[i]));
-		cols[i].name = sqlite3_column_name(st, i);
-		if (cols[i].name == NULL)
-			return ally_errorf(err, EX_OSERR, "out of memory");
-		if (sqlite3_table_column_metadata(db, NULL, table,
-		    cols[i].name, &type, &coll, &notnull, &pk, &autoinc) !=
-		    SQLITE_OK)
-			return db_error(db, SQLITE_ERROR, err, table);
-		cols[i].text = type != NULL && sqlite3_stricmp(type, "TEXT") == 0;
-		cols[i].integer = type != NULL &&
-		    sqlite3_stricmp(type, "INTEGER") == 0;
-		cols[i].notnull = notnull;
-		cols[i].pk = pk;
-		table_fields(&cols[i], table);
-	}
-	return 0;
 }
 
 /*
@@ -206,34 +177,180 @@ columns(sqlite3 *db, sqlite3_stmt *st, const char *table, struct col *cols,
  * file's rows is never SQL made from a name in the file.
  */
 struct known_table {
-	const char	*name, *all, *all_rowid;
+	const char	*name, *all;
+	/*
+	 * Its columns as ally declares them, "name:TYPE" with ! for NOT
+	 * NULL and * for a part of the primary key, in the order of
+	 * PRAGMA table_xinfo on a file ally made (tests/unit/tables_test
+	 * compares the two).  The checks take type, NOT NULL and key from
+	 * here, never from the file: a file whose schema says TEXT for the
+	 * tension would have let '1000' through to a reader that takes it
+	 * for a number.
+	 */
+	const char	*cols;
 };
 
-#define TABLE(t)	{ #t, "SELECT * FROM \"" #t "\"", \
-			  "SELECT *, _rowid_ FROM \"" #t "\"" }
+#define TABLE(t, c)	{ #t, "SELECT * FROM \"" #t "\"", c }
 
 static const struct known_table known_tables[] = {
-	TABLE(action), TABLE(attendance), TABLE(audit), TABLE(call),
-	TABLE(contact), TABLE(guest), TABLE(meeting), TABLE(network),
-	TABLE(person), TABLE(reply), TABLE(review), TABLE(round),
-	TABLE(signal), TABLE(topic), TABLE(venue)
+	TABLE(action,
+	    "id:INTEGER* network_id:INTEGER! meeting_id:INTEGER "
+	    "title:TEXT! party:TEXT! owner_id:INTEGER due:TEXT "
+	    "status:TEXT! closed:TEXT note:TEXT created:TEXT! "
+	    "revision:INTEGER!"),
+	TABLE(attendance,
+	    "meeting_id:INTEGER!* person_id:INTEGER!* "
+	    "presence:TEXT!"),
+	TABLE(audit,
+	    "id:INTEGER* at:TEXT! user:TEXT! command:TEXT! "
+	    "network:TEXT what:TEXT! count:INTEGER! kind:TEXT "
+	    "member:TEXT"),
+	TABLE(call,
+	    "id:INTEGER* round_id:INTEGER! person_id:INTEGER! "
+	    "outcome:TEXT at:TEXT call_back:TEXT"),
+	TABLE(contact,
+	    "id:INTEGER* network_id:INTEGER! date:TEXT! "
+	    "kind:TEXT! by_id:INTEGER! with_id:INTEGER! note:TEXT"),
+	TABLE(guest,
+	    "id:INTEGER* meeting_id:INTEGER! role:TEXT "
+	    "organisation:TEXT"),
+	TABLE(meeting,
+	    "id:INTEGER* network_id:INTEGER! date:TEXT! "
+	    "time:TEXT! location:TEXT host:TEXT chair_id:INTEGER "
+	    "meal:INTEGER! status:TEXT! sequence:INTEGER! "
+	    "uid:TEXT! notes:TEXT name_override:TEXT "
+	    "created:TEXT! updated:TEXT! slot_date:TEXT"),
+	TABLE(network,
+	    "id:INTEGER* name:TEXT! created:TEXT! weekdays:TEXT! "
+	    "start_time:TEXT! duration:INTEGER! key_kind:TEXT "
+	    "key_salt:BLOB key_check:TEXT key_ops:INTEGER "
+	    "key_mem:INTEGER"),
+	TABLE(person,
+	    "id:INTEGER* network_id:INTEGER! alias:TEXT! "
+	    "name:TEXT phone:TEXT email:TEXT role:TEXT! "
+	    "function:TEXT community:TEXT sector:TEXT "
+	    "age_band:TEXT gender:TEXT background:TEXT "
+	    "religion:TEXT status:TEXT! status_since:TEXT "
+	    "intake:TEXT vetted:TEXT joined:TEXT left:TEXT "
+	    "contact_consent:INTEGER! notes:TEXT erased:TEXT"),
+	TABLE(reply,
+	    "id:INTEGER* network_id:INTEGER! meeting_id:INTEGER! "
+	    "person_id:INTEGER! answer:TEXT! along:INTEGER! "
+	    "diet:TEXT"),
+	TABLE(review,
+	    "id:INTEGER* network_id:INTEGER! person_id:INTEGER "
+	    "reviewed:TEXT! decision:TEXT note:TEXT"),
+	TABLE(round,
+	    "id:INTEGER* network_id:INTEGER! opened:TEXT! "
+	    "reason:TEXT! themes:TEXT status:TEXT! closed:TEXT "
+	    "summary:TEXT"),
+	TABLE(signal,
+	    "id:INTEGER* network_id:INTEGER! meeting_id:INTEGER "
+	    "source_id:INTEGER date:TEXT! theme:TEXT! "
+	    "tension:INTEGER! trend:TEXT basis:TEXT summary:TEXT "
+	    "time:TEXT"),
+	TABLE(topic,
+	    "id:INTEGER* network_id:INTEGER! "
+	    "proposed_by_id:INTEGER! topic:TEXT! "
+	    "meeting_id:INTEGER status:TEXT!"),
+	TABLE(venue,
+	    "id:INTEGER* network_id:INTEGER! name:TEXT! "
+	    "host:TEXT! address:TEXT active:INTEGER!")
 };
 
-/* Table t's SELECT * (with its rowid last when rowid); NULL said in err. */
-static sqlite3_stmt *
-select_all(sqlite3 *db, const char *table, int rowid,
-    struct ally_error *err)
+/* Table t as ally makes it; NULL (said in err) for a table it does not. */
+static const struct known_table *
+known_table(const char *table, struct ally_error *err)
 {
-	sqlite3_stmt *st;
 	size_t i;
 
 	for (i = 0; i < sizeof(known_tables) / sizeof(known_tables[0]); i++)
 		if (sqlite3_stricmp(known_tables[i].name, table) == 0)
-			return db_prepare(db, rowid ? known_tables[i].all_rowid :
-			    known_tables[i].all, &st, err) == 0 ? st : NULL;
+			return &known_tables[i];
 	ally_errorf(err, EX_DATAERR, "damaged database: table %s is not one "
 	    "ally makes", table);
 	return NULL;
+}
+
+const char *
+validate_declared(const char *table)
+{
+	struct ally_error err;
+	const struct known_table *kt = known_table(table, &err);
+
+	return kt != NULL ? kt->cols : NULL;
+}
+
+/* Column name's entry in cols ("name:TYPE!* ..."), or NULL. */
+static const char *
+declared(const char *cols, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = cols;
+
+	for (;;) {
+		if (sqlite3_strnicmp(p, name, (int)len) == 0 && p[len] == ':')
+			return p;
+		if ((p = strchr(p, ' ')) == NULL)
+			return NULL;
+		p++;
+	}
+}
+
+/*
+ * Each column of st (table kt's SELECT *) and its checks: type, NOT NULL
+ * and key as ally declares them, the field tables' entries.  A column ally
+ * does not make, or one it makes that the file lacks: a damaged file.
+ */
+static int
+columns(sqlite3_stmt *st, const struct known_table *kt, struct col *cols,
+    int ncols, struct ally_error *err)
+{
+	const char *name, *p, *e;
+	size_t len;
+	int i, ndecl = 1;
+
+	for (p = kt->cols; (p = strchr(p, ' ')) != NULL; p++)
+		ndecl++;
+	for (i = 0; i < ncols; i++) {
+		memset(&cols[i], 0, sizeof(cols[i]));
+		if ((name = sqlite3_column_name(st, i)) == NULL)
+			return ally_errorf(err, EX_OSERR, "out of memory");
+		if ((p = declared(kt->cols, name)) == NULL)
+			return ally_errorf(err, EX_DATAERR, "damaged database: "
+			    "column %s of table %s is not one ally makes",
+			    name, kt->name);
+		len = strlen(name);
+		memcpy(cols[i].name, p, len);	/* < 32: ally's own names */
+		p += len + 1;
+		e = p + strcspn(p, "!* ");
+		cols[i].integer = e - p == 7 && strncmp(p, "INTEGER", 7) == 0;
+		cols[i].text = e - p == 4 && strncmp(p, "TEXT", 4) == 0;
+		for (; *e == '!' || *e == '*'; e++)
+			if (*e == '!')
+				cols[i].notnull = 1;
+			else
+				cols[i].pk = 1;
+		table_fields(&cols[i], kt->name);
+	}
+	if (ncols == ndecl)
+		return 0;
+	/* SQLite allows no column twice: one of ally's is missing. */
+	for (p = kt->cols; p != NULL; p = e) {
+		len = strcspn(p, ":");
+		for (i = 0; i < ncols; i++)
+			if (strlen(cols[i].name) == len &&
+			    strncmp(cols[i].name, p, len) == 0)
+				break;
+		if (i == ncols)
+			return ally_errorf(err, EX_DATAERR, "damaged database: "
+			    "table %s has no column %.*s", kt->name, (int)len,
+			    p);
+		if ((e = strchr(p, ' ')) != NULL)
+			e++;
+	}
+	return ally_errorf(err, EX_DATAERR, "damaged database: table %s is "
+	    "not as ally makes it", kt->name);
 }
 
 /* The first bad value of st's rows; 0 when there is none. */
@@ -362,32 +479,22 @@ static int
 check_table(sqlite3 *db, const char *table, const struct table_list *tl,
     struct ally_error *err)
 {
+	const struct known_table *kt;
 	sqlite3_stmt *st;
 	struct col *cols = NULL;
-	int rc = -1, ncols, i, pk = 0;
+	int rc = -1, ncols;
 
-	if ((st = select_all(db, table, 0, err)) == NULL)
+	if ((kt = known_table(table, err)) == NULL ||
+	    db_prepare(db, kt->all, &st, err) != 0)
 		return -1;
 	ncols = sqlite3_column_count(st);
 	if (ncols > 0 && (cols = calloc(ncols, sizeof(*cols))) == NULL) {
 		sqlite3_finalize(st);
 		return ally_errorf(err, EX_OSERR, "out of memory");
 	}
-	if (columns(db, st, table, cols, ncols, err) != 0)
-		goto out;
-	for (i = 0; i < ncols; i++)
-		pk |= cols[i].pk;
-	/* A table without a primary key's columns: rows named by rowid. */
-	if (!pk) {
-		sqlite3_finalize(st);
-		if ((st = select_all(db, table, 1, err)) == NULL)
-			goto out;
-		for (i = 0; i < ncols; i++)
-			cols[i].name = sqlite3_column_name(st, i);
-	}
-	if ((rc = check_rows(db, st, table, cols, ncols, err)) == 0)
+	if (columns(st, kt, cols, ncols, err) == 0 &&
+	    (rc = check_rows(db, st, table, cols, ncols, err)) == 0)
 		rc = check_indexes(db, table, tl, cols, ncols, err);
-out:
 	free(cols);
 	sqlite3_finalize(st);
 	return rc;
@@ -605,6 +712,42 @@ validate_detach(sqlite3 *db)
 			guard_free(g);
 			return;
 		}
+}
+
+/*
+ * A statement of ours that did not prepare: a column of ally's that the
+ * file lacks makes it damaged (65), not a fault of the program (SQLite
+ * says only "no such column").  Each table of the file that ally makes,
+ * each column it declares.
+ */
+int
+validate_columns(sqlite3 *db, struct ally_error *err)
+{
+	struct guard *g;
+	const char *p;
+	char col[32];
+	size_t i, k, len;
+
+	if ((g = guard_of(db)) == NULL)
+		return 0;
+	for (i = 0; i < sizeof(known_tables) / sizeof(known_tables[0]); i++) {
+		if (!table_list_has(&g->tl, known_tables[i].name))
+			continue;
+		for (p = known_tables[i].cols; p != NULL; p = strchr(p, ' ')) {
+			p += *p == ' ';
+			len = strcspn(p, ":");
+			for (k = 0; k < len && k < sizeof(col) - 1; k++)
+				col[k] = p[k];
+			col[k] = '\0';
+			if (sqlite3_table_column_metadata(db, NULL,
+			    known_tables[i].name, col, NULL, NULL, NULL, NULL,
+			    NULL) != SQLITE_OK)
+				return ally_errorf(err, EX_DATAERR, "%s: damaged "
+				    "database: table %s has no column %s",
+				    g->path, known_tables[i].name, col);
+		}
+	}
+	return 0;
 }
 
 int

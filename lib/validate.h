@@ -34,7 +34,9 @@ void	 table_list_free(struct table_list *);
  * validate_detach forgets the connection (db_close).
  *
  * Every row of each table read: its columns of the type and nullness
- * the schema declares, and each column a field table names
+ * ally declares for them (validate.c's table declarations, whatever
+ * the file's schema says; a column ally does not make, or one it makes
+ * that the file lacks, is damage), and each column a field table names
  * (lib/fields.def) one of its values, in its range, a real date or
  * time, not longer than its maxlen.  Then each index of the table, read
  * through it: its columns of text or with a range, by the same rules
@@ -45,6 +47,15 @@ void	 table_list_free(struct table_list *);
  * EX_DATAERR and "table T, row N: field: what is wrong" ("table T,
  * index I: ..." for an index; the value cut, shown as text).
  */
+/*
+ * Table t's columns as ally declares them ("name:TYPE" with ! for NOT
+ * NULL and * for a part of the primary key, in PRAGMA table_xinfo's
+ * order), which the checks hold a file's values to whatever its schema
+ * says; NULL for a table ally does not make.
+ */
+const char *validate_declared(const char *);
+int	 validate_columns(sqlite3 *, struct ally_error *);
+
 int	 validate_attach(sqlite3 *, const char *, struct table_list *,
 	    struct ally_error *);
 int	 validate_pending(sqlite3 *, struct ally_error *);

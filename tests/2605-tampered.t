@@ -166,6 +166,32 @@ tamper "CREATE INDEX person_notes ON person (notes)"
 every "an index that is not ally's" \
     "damaged database: index person_notes of table person is not one ally makes" person
 
+# The schema is the file's too: a column declared TEXT where ally makes
+# it INTEGER holds the tension as text ('1000'), which a reader that asks
+# for a number takes for 1000 (SIGSEGV in -f svg before the checks took
+# the types from ally's own declaration instead of the file's).
+tamper "PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(sql, 'tension		INTEGER',
+    'tension		TEXT') WHERE name = 'signal'"
+sqlite3 "$ALLY_DB" "UPDATE signal SET tension = CAST(tension AS TEXT);
+    UPDATE signal SET tension = '1000' WHERE id = 2"
+is "$(sqlite3 "$ALLY_DB" "SELECT typeof(tension) || ' ' || tension FROM signal
+    WHERE id = 2")" "text 1000" "the tension declared TEXT, held as text"
+every "the tension declared TEXT" \
+    "table signal, row 1: tension: '[0-4]' is not an integer" signal
+# A column ally does not make (it could be any kind of value), and one it
+# makes gone from the file: refused as damaged by each command that
+# reads the table, naming both.
+tamper "ALTER TABLE person ADD COLUMN nickname TEXT"
+every "a column that is not ally's" \
+    "damaged database: column nickname of table person is not one ally makes" \
+    person
+tamper "ALTER TABLE signal DROP COLUMN time"
+run report-sentiment -l
+is "$rc" 65 "a column of ally's gone: 65"
+like "$errout" "damaged database: table signal has no column time" \
+    "a column of ally's gone: named"
+
 # A new network without members: ally-review -r (UBSan: qsort of NULL).
 rm -f "$ALLY_DB"*
 ally-add --create -n Veere

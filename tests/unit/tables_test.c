@@ -78,6 +78,53 @@ lists(void)
 	    "trend, basis, summary", "a theme's list");
 }
 
+/*
+ * validate.c's declaration of each table ally makes (the types, NOT NULL
+ * and keys that every value read is held to) against the table as a new
+ * file has it; and no table without one.
+ */
+static void
+declarations(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL, *x = NULL;
+	const char *t, *want;
+	char got[1024];
+	size_t n;
+	int tables = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE "
+	    "type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name", -1,
+	    &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT name, type, \"notnull\", pk "
+	    "FROM pragma_table_xinfo(?1)", -1, &x, NULL) != SQLITE_OK) {
+		ok(0, "the schema's tables and columns read");
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		t = (const char *)sqlite3_column_text(st, 0);
+		n = 0;
+		got[0] = '\0';
+		sqlite3_bind_text(x, 1, t, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(x) == SQLITE_ROW && n < sizeof(got))
+			n += snprintf(got + n, sizeof(got) - n, "%s%s:%s%s%s",
+			    n > 0 ? " " : "", sqlite3_column_text(x, 0),
+			    sqlite3_column_text(x, 1),
+			    sqlite3_column_int(x, 2) ? "!" : "",
+			    sqlite3_column_int(x, 3) ? "*" : "");
+		sqlite3_reset(x);
+		want = validate_declared(t);
+		is_str(got, want != NULL ? want : "(none)",
+		    "table %s: declared in validate.c as made", t);
+		tables++;
+	}
+	ok(tables >= 15, "%d tables compared", tables);
+	ok(validate_declared("sqlite_sequence") == NULL &&
+	    validate_declared("people") == NULL,
+	    "no declaration of a table ally does not make");
+	sqlite3_finalize(x);
+	sqlite3_finalize(st);
+}
+
 int
 main(void)
 {
@@ -102,6 +149,7 @@ main(void)
 	columns(db, "meetings", meeting_select_sql(&err), &meeting_def,
 	    meeting_fields, 5);
 	lists();
+	declarations(db);
 	db_close(db);
 	unlink(path);
 	rmdir(dir);
