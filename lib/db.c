@@ -968,6 +968,10 @@ check_ours(sqlite3 *db, int flags, const struct table_list *tl, int *version,
 	if (v > 0 && !table_list_has(tl, "network"))
 		return ally_errorf(err, EX_DATAERR, "not an ally database "
 		    "(no table network)");
+	if (tl->other[0] != NULL)
+		return ally_errorf(err, EX_DATAERR, "damaged database: %s %s "
+		    "is not one ally makes", tl->other[0], tl->other[1] != NULL ?
+		    tl->other[1] : "");
 	return 0;
 }
 

@@ -605,7 +605,7 @@ int
 table_list_read(sqlite3 *db, struct table_list *tl, struct ally_error *err)
 {
 	static const char sql[] = "SELECT type, name, tbl_name FROM "
-	    "sqlite_schema WHERE type IN ('table', 'index') ORDER BY name";
+	    "sqlite_schema ORDER BY name";
 	char ***iv[2] = { &tl->index, &tl->index_table };
 	char ***tv[1] = { &tl->names };
 	char *c[2];
@@ -621,6 +621,12 @@ table_list_read(sqlite3 *db, struct table_list *tl, struct ally_error *err)
 		if ((name = (const char *)sqlite3_column_text(st, 1)) == NULL ||
 		    type == NULL)
 			continue;
+		if (strcmp(type, "table") != 0 && strcmp(type, "index") != 0) {
+			if (tl->other[0] == NULL)
+				bad = copy_texts(st, 0, 1, tl->other) != 0;
+			tl->all++;
+			continue;
+		}
 		if (strcmp(type, "index") == 0) {
 			if (sqlite3_column_type(st, 2) == SQLITE_NULL)
 				continue;
@@ -675,6 +681,8 @@ table_list_free(struct table_list *tl)
 	free(tl->names);
 	free(tl->index);
 	free(tl->index_table);
+	free(tl->other[0]);
+	free(tl->other[1]);
 	memset(tl, 0, sizeof(*tl));
 }
 

@@ -10,8 +10,8 @@
 /*
  * The tables of a file and their indexes, read from sqlite_schema once at
  * the open: db.c judges by them whether the file is ours and whole, and
- * the guard keeps them.  all counts SQLite's own tables too; names leaves
- * them out.
+ * the guard keeps them.  all counts SQLite's own tables, views and
+ * triggers too; names leaves them out.
  */
 struct table_list {
 	char	**names;	/* sorted */
@@ -20,6 +20,12 @@ struct table_list {
 	/* The indexes: name and table. */
 	char	**index, **index_table;
 	size_t	  nindex;
+	/*
+	 * The first view or trigger, its type and name (ally makes none: a
+	 * trigger would run with ally's writes, a view read what no check
+	 * has), or NULLs.
+	 */
+	char	 *other[2];
 };
 
 int	 table_list_read(sqlite3 *, struct table_list *, struct ally_error *);

@@ -192,6 +192,25 @@ is "$rc" 65 "a column of ally's gone: 65"
 like "$errout" "damaged database: table signal has no column time" \
     "a column of ally's gone: named"
 
+# A trigger (it would run with ally's writes) or a view in the file: ally
+# makes neither; refused before anything is read or written, the file
+# left byte for byte.
+for obj in "TRIGGER keep AFTER INSERT ON audit BEGIN SELECT 1; END" \
+    "VIEW members AS SELECT alias FROM person"; do
+	tamper "CREATE $obj"
+	cp "$ALLY_DB" "$T/before.db"
+	kind=$(echo "$obj" | cut -d' ' -f1 | tr 'A-Z' 'a-z')
+	name=$(echo "$obj" | cut -d' ' -f2)
+	for cmd in "ally-add -l" "report-sentiment -l" "meet-plan -l"; do
+		run $cmd
+		is "$rc" 65 "a $kind: $cmd: 65"
+		like "$errout" "damaged database: $kind $name is not one ally makes" \
+		    "a $kind: $cmd: named"
+	done
+	cmp -s "$ALLY_DB" "$T/before.db"
+	ok $? "a $kind: the file as it was"
+done
+
 # A new network without members: ally-review -r (UBSan: qsort of NULL).
 rm -f "$ALLY_DB"*
 ally-add --create -n Veere
