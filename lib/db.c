@@ -448,9 +448,7 @@ db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	int rc;
 
 	if ((rc = sqlite3_prepare_v2(db, sql, -1, st, NULL)) != SQLITE_OK)
-		return rc == SQLITE_ERROR &&
-		    validate_columns(db, err) != 0 ? -1 :
-		    db_error(db, rc, err, NULL);
+		return validate_failed(db, db_error(db, rc, err, NULL), err);
 	if (validate_pending(db, err) != 0) {
 		sqlite3_finalize(*st);
 		*st = NULL;
@@ -494,9 +492,7 @@ db_prepare_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	}
 	if ((rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	    st, NULL)) != SQLITE_OK)
-		return rc == SQLITE_ERROR &&
-		    validate_columns(db, err) != 0 ? -1 :
-		    db_error(db, rc, err, NULL);
+		return validate_failed(db, db_error(db, rc, err, NULL), err);
 	if (validate_pending(db, err) != 0) {
 		sqlite3_finalize(*st);
 		*st = NULL;

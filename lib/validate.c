@@ -307,6 +307,7 @@ columns(sqlite3_stmt *st, const struct known_table *kt, struct col *cols,
     int ncols, struct ally_error *err)
 {
 	const char *name, *p, *e;
+	char name_buf[32];
 	size_t len;
 	int i, ndecl = 1;
 
@@ -342,10 +343,11 @@ columns(sqlite3_stmt *st, const struct known_table *kt, struct col *cols,
 			if (strlen(cols[i].name) == len &&
 			    strncmp(cols[i].name, p, len) == 0)
 				break;
-		if (i == ncols)
+		if (i == ncols) {
+			snprintf(name_buf, sizeof(name_buf), "%.*s", (int)len, p);
 			return ally_errorf(err, EX_DATAERR, "damaged database: "
-			    "table %s has no column %.*s", kt->name, (int)len,
-			    p);
+			    "table %s has no column %s", kt->name, name_buf);
+		}
 		if ((e = strchr(p, ' ')) != NULL)
 			e++;
 	}
@@ -723,21 +725,22 @@ validate_detach(sqlite3 *db)
 }
 
 /*
- * A statement of ours that did not prepare: a column of ally's that the
- * file lacks makes it damaged (65), not a fault of the program (SQLite
- * says only "no such column").  Each table of the file that ally makes,
- * each column it declares.
+ * A statement of ours that did not prepare on a guarded connection (err
+ * says what SQLite said): a column of ally's that the file lacks, or one
+ * whose collation ally does not make, is damage (65) and said so; other
+ * failures keep their code and get the file's name.  Each table of the
+ * file that ally makes, each column it declares; rc returned.
  */
 int
-validate_columns(sqlite3 *db, struct ally_error *err)
+validate_failed(sqlite3 *db, int rc, struct ally_error *err)
 {
 	struct guard *g;
-	const char *p;
-	char col[32];
+	const char *p, *coll;
+	char col[32], msg[sizeof(err->msg)];
 	size_t i, k, len;
 
 	if ((g = guard_of(db)) == NULL)
-		return 0;
+		return rc;
 	for (i = 0; i < sizeof(known_tables) / sizeof(known_tables[0]); i++) {
 		if (!table_list_has(&g->tl, known_tables[i].name))
 			continue;
@@ -748,14 +751,27 @@ validate_columns(sqlite3 *db, struct ally_error *err)
 				col[k] = p[k];
 			col[k] = '\0';
 			if (sqlite3_table_column_metadata(db, NULL,
-			    known_tables[i].name, col, NULL, NULL, NULL, NULL,
-			    NULL) != SQLITE_OK)
-				return ally_errorf(err, EX_DATAERR, "%s: damaged "
-				    "database: table %s has no column %s",
-				    g->path, known_tables[i].name, col);
+			    known_tables[i].name, col, NULL, &coll, NULL, NULL,
+			    NULL) != SQLITE_OK) {
+				ally_errorf(err, EX_DATAERR, "damaged database: "
+				    "table %s has no column %s",
+				    known_tables[i].name, col);
+				goto named;
+			}
+			if (coll != NULL && sqlite3_stricmp(coll, "BINARY") != 0) {
+				ally_errorf(err, EX_DATAERR, "damaged database: "
+				    "column %s of table %s has a collation ally "
+				    "does not make", col, known_tables[i].name);
+				goto named;
+			}
 		}
 	}
-	return 0;
+named:
+	/* Inside a check, validate_pending names the file. */
+	if (g->busy)
+		return -1;
+	snprintf(msg, sizeof(msg), "%s", err->msg);
+	return ally_errorf(err, err->code, "%s: %s", g->path, msg);
 }
 
 int

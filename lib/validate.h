@@ -60,7 +60,7 @@ void	 table_list_free(struct table_list *);
  * says; NULL for a table ally does not make.
  */
 const char *validate_declared(const char *);
-int	 validate_columns(sqlite3 *, struct ally_error *);
+int	 validate_failed(sqlite3 *, int, struct ally_error *);
 
 int	 validate_attach(sqlite3 *, const char *, struct table_list *,
 	    struct ally_error *);

@@ -192,6 +192,20 @@ is "$rc" 65 "a column of ally's gone: 65"
 like "$errout" "damaged database: table signal has no column time" \
     "a column of ally's gone: named"
 
+# A collation that ally does not make (SQLite: "no such collation
+# sequence", with no file named and 70 before).
+tamper "PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(sql, 'alias		TEXT',
+    'alias		TEXT COLLATE nordic') WHERE name = 'person'"
+is "$(sqlite3 "$ALLY_DB" "SELECT count(*) FROM pragma_table_xinfo('person')")" \
+    "$(sqlite3 "$T/clean.db" "SELECT count(*) FROM pragma_table_xinfo('person')")" \
+    "the collation: the table as it was otherwise"
+like "$(sqlite3 "$ALLY_DB" "SELECT sql FROM sqlite_schema WHERE name = 'person'")" \
+    "alias[[:space:]]+TEXT COLLATE nordic" "the collation: in the schema"
+every "a collation that is not ally's" \
+    "damaged database: column alias of table person has a collation ally does not make" \
+    person
+
 # A trigger (it would run with ally's writes) or a view in the file: ally
 # makes neither; refused before anything is read or written, the file
 # left byte for byte.
