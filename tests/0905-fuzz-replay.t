@@ -36,4 +36,8 @@ cp "$TOP/fuzz/corpus/db/tampered-tension" "$T/t.db" && chmod 600 "$T/t.db"
 run report-sentiment -d "$T/t.db" -f csv
 like "$rc:$errout" "^65:.*table signal, row 1: tension: 7 is out of range" \
     "db seed tampered-tension: refused at the open"
+cp "$TOP/fuzz/corpus/db/schema-text-tension" "$T/s.db" && chmod 600 "$T/s.db"
+run report-sentiment -d "$T/s.db" -f csv
+like "$rc:$errout" "^65:.*table signal, row 1: tension: '[0-4]' is not an integer" \
+    "db seed schema-text-tension (the schema says TEXT): refused"
 done_testing
