@@ -40,6 +40,7 @@ struct netkey {
 	struct crypto_params	 p, newp;
 	unsigned char		*key;	/* current, then new: sodium_malloc */
 	int			 have_key, have_new, tried;
+	int			 kind_ok, salt_ok;	/* as read */
 	struct ally_error	 why;	/* why the key did not load */
 	struct netkey		*next;
 };
@@ -89,6 +90,44 @@ oom(struct ally_error *err)
 	return ally_errorf(err, EX_OSERR, "out of memory");
 }
 
+/*
+ * The key columns of a network row are input like every value read: a
+ * copy whose key_ops said four thousand million had Argon2id run for
+ * days, a key_mem of terabytes ask for the memory.  The kind one of two,
+ * the salt of its length, the cost within what libsodium calls
+ * sensitive (ally writes interactive).
+ */
+static int
+params_ok(const struct netkey *c, struct ally_error *err)
+{
+	const char *field = NULL, *what = _("is out of range");
+	char row[24], value[32] = "";
+
+	if (c->p.kind == CRYPTO_PLAIN)
+		return 0;
+	if (!c->kind_ok) {
+		field = "key_kind";
+		what = _("is not one of the values");
+	} else if (c->p.kind != CRYPTO_PASSPHRASE)
+		return 0;
+	else if (!c->salt_ok) {
+		field = "key_salt";
+		what = _("is not 16 bytes");
+	} else if (c->p.ops < crypto_pwhash_OPSLIMIT_MIN ||
+	    c->p.ops > crypto_pwhash_OPSLIMIT_SENSITIVE) {
+		field = "key_ops";
+		snprintf(value, sizeof(value), "%llu ", c->p.ops);
+	} else if (c->p.mem < crypto_pwhash_MEMLIMIT_MIN ||
+	    c->p.mem > crypto_pwhash_MEMLIMIT_SENSITIVE) {
+		field = "key_mem";
+		snprintf(value, sizeof(value), "%zu ", c->p.mem);
+	} else
+		return 0;
+	snprintf(row, sizeof(row), "%lld", c->net);
+	return ally_errorf(err, EX_DATAERR, "table %s, row %s: %s: %s%s",
+	    "network", row, field, value, what);
+}
+
 /* What the network row says of its key. */
 static int
 netkey_read(sqlite3 *db, struct netkey *c, struct ally_error *err)
@@ -108,7 +147,11 @@ netkey_read(sqlite3 *db, struct netkey *c, struct ally_error *err)
 		    (chk = (const char *)sqlite3_column_text(st, 3)) != NULL) {
 			c->p.kind = strcmp(k, "passphrase") == 0 ?
 			    CRYPTO_PASSPHRASE : CRYPTO_KEYFILE;
-			if (sqlite3_column_bytes(st, 2) == sizeof(c->p.salt))
+			c->kind_ok = strcmp(k, "passphrase") == 0 ||
+			    strcmp(k, "file") == 0;
+			c->salt_ok = sqlite3_column_bytes(st, 2) ==
+			    sizeof(c->p.salt);
+			if (c->salt_ok)
 				memcpy(c->p.salt, sqlite3_column_blob(st, 2),
 				    sizeof(c->p.salt));
 			snprintf((char *)c->p.check, sizeof(c->p.check), "%s",
@@ -123,7 +166,7 @@ netkey_read(sqlite3 *db, struct netkey *c, struct ally_error *err)
 		return rc == SQLITE_DONE ? ally_errorf(err, EX_SOFTWARE,
 		    "no network %lld", c->net) : db_error(db, rc, err,
 		    "network");
-	return 0;
+	return params_ok(c, err);
 }
 
 /* The key state of the network on the connection, read once. */
@@ -441,7 +484,8 @@ plain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	    load_key(k, &e) != 0) {
 		sqlite3_result_error(ctx, e.msg, -1);
 		sqlite3_result_error_code(ctx, e.code == EX_NOPERM ?
-		    SQLITE_AUTH : SQLITE_ERROR);
+		    SQLITE_AUTH : e.code == EX_DATAERR ? SQLITE_CORRUPT :
+		    SQLITE_ERROR);
 		return;
 	}
 	if (tag == NULL || open_with(k->key, k->net, tag, id, v, &out) != 0) {

@@ -126,4 +126,24 @@ is "$rc" 77 "the old passphrase: refused"
 run env ALLY_PASSPHRASE="battery staple" ally-add -K
 is "$rc" 0 "the new one opens"
 like "$out" "A01 +Fatima el Idrissi" "in the clear"
+
+# The key's parameters are read from the file like every value: a copy
+# whose key_ops says four thousand million had Argon2id run for days (the
+# timeout stops that run without the check), one whose key_mem says a
+# terabyte asked for it; a salt of another length, an unknown kind.
+cp "$ALLY_DB" "$T/veere-clean.db"
+for set in "key_ops = 4000000000:key_ops: 4000000000 is out of range" \
+    "key_ops = 0:key_ops: 0 is out of range" \
+    "key_mem = 1099511627776:key_mem: 1099511627776 is out of range" \
+    "key_salt = x'00':key_salt: is not 16 bytes" \
+    "key_kind = 'rot13':key_kind: is not one of the values"; do
+	cp "$T/veere-clean.db" "$ALLY_DB"
+	rm -f "$ALLY_DB-wal" "$ALLY_DB-shm"
+	sqlite3 "$ALLY_DB" "UPDATE network SET ${set%%:*}"
+	run timeout 30 env ALLY_PASSPHRASE="battery staple" ally-add -K
+	is "$rc" 65 "${set%%:*}: refused as bad data"
+	like "$errout" "table network, row 1: ${set#*:}" "${set%%:*}: named"
+done
+cp "$T/veere-clean.db" "$ALLY_DB"
+rm -f "$ALLY_DB-wal" "$ALLY_DB-shm"
 done_testing
