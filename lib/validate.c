@@ -26,6 +26,7 @@
  * six).  A plain SELECT * prepares in a fraction of that, and stepping
  * it with a check a value is cheaper than evaluating the CASE.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,12 +49,45 @@ struct col {
 	size_t			 ndefs;
 };
 
+/*
+ * Columns that no record type describes, held all the same to what ally
+ * writes into them: the network's schedule (meet-plan takes 30 to 720
+ * minutes; a tampered duration overflowed the end time of the calendar),
+ * its name as ally-add --create takes it, a meeting's SEQUENCE (read as
+ * an int), the dates kept beside the records.
+ */
+static const struct {
+	const char		*table;
+	struct field_def	 f;
+} more_fields[] = {
+	{ "network", { "name", FK_TEXT, NULL, 0, 0, 63, FIELD_NOT_EMPTY,
+	    "name" } },
+	{ "network", { "weekdays", FK_TEXT, NULL, 0, 0, 63, 0, "weekdays" } },
+	{ "network", { "start_time", FK_TIME, NULL, 0, 0, 0, 0,
+	    "start_time" } },
+	{ "network", { "duration", FK_INT, NULL, 30, 720, 0, 0,
+	    "duration" } },
+	{ "network", { "created", FK_DATE, NULL, 0, 0, 0, 0, "created" } },
+	{ "meeting", { "sequence", FK_INT, NULL, 0, INT32_MAX, 0, 0,
+	    "sequence" } },
+	{ "meeting", { "slot_date", FK_DATE, NULL, 0, 0, 0, 0,
+	    "slot_date" } },
+	{ "person", { "status_since", FK_DATE, NULL, 0, 0, 0, 0,
+	    "status_since" } }
+};
+
 /* The field tables' entries for a column of table. */
 static void
 table_fields(struct col *c, const char *table)
 {
 	const struct record_def *const *d;
 	size_t i;
+
+	for (i = 0; i < sizeof(more_fields) / sizeof(more_fields[0]) &&
+	    c->ndefs < MAXDEFS; i++)
+		if (strcmp(more_fields[i].table, table) == 0 &&
+		    strcmp(more_fields[i].f.column, c->name) == 0)
+			c->defs[c->ndefs++] = &more_fields[i].f;
 
 	for (d = record_defs; *d != NULL; d++) {
 		if ((*d)->table == NULL || strcmp((*d)->table, table) != 0)

@@ -115,7 +115,7 @@ every() {
 # report-sentiment and by the minutes and the agenda, which show themes).
 reads() {
 	case $2:$1 in
-	person:*) return 0 ;;
+	person:*|network:*) return 0 ;;
 	signal:report-sentiment*|signal:meet-minutes*) return 0 ;;
 	esac
 	return 1
@@ -126,6 +126,16 @@ tamper "UPDATE signal SET tension = 1000 WHERE id = 2"
 every "tension 1000" "table signal, row 2: tension: 1000 is out of range" signal
 tamper "UPDATE signal SET tension = 9223372036854775807 WHERE id = 2"
 every "tension 2^63-1" "table signal, row 2: tension: 9223372036854775807 is out of range" signal
+# Columns no record type describes are held to what ally writes too: a
+# duration of 2^31-1 minutes overflowed the end of every meeting in the
+# calendar (DTEND in the year -2067).
+tamper "UPDATE network SET duration = 2147483647"
+every "a duration of 2^31-1" \
+    "table network, row 1: duration: 2147483647 is out of range" network
+tamper "UPDATE meeting SET sequence = -3 WHERE id = 1"
+run meet-plan -l -f ics -y 2027
+is "$rc:$errout" "65:meet-plan: $ALLY_DB: table meeting, row 1: sequence: -3 is out of range" \
+    "a SEQUENCE below 0: refused"
 tamper "UPDATE person SET role = 'boss' WHERE alias = 'A03'"
 every "an unknown role" "table person, row 3: role: 'boss' is not one of the values" person
 tamper "UPDATE person SET status = 'gone' WHERE alias = 'A03'"
