@@ -1,9 +1,12 @@
 #!/bin/sh
 # Every writing command, when the database refuses one of its writes
-# half-way (a trigger raises an abort, as a constraint of a newer schema
-# or a damaged file would): the diagnostic names the table, the exit
-# status is 65, and nothing of the batch is written, not the rows before
-# the refused one either.
+# half-way (a constraint of a newer schema or of a damaged file): the
+# diagnostic gives SQLite's reason, the exit status is 65, and nothing
+# of the batch is written, not the rows before the refused one either.
+# The refusal is a CHECK that no row passes, written into the table's
+# schema, for an INSERT or an UPDATE, and for a DELETE a foreign key to
+# every row from rows of another table (a trigger did this once; ally
+# now refuses a file with a trigger before it writes anything).
 . "$(dirname "$0")/lib.sh"
 export ALLY_TODAY=2027-06-15
 newdb Middelburg
@@ -13,19 +16,52 @@ ALLY_TODAY=2027-01-15 meet-plan -q -y 2027
 printf -- '- title: Talk with the school\n  party: police\n  owner: P01\n  due: 2027-07-01\n' |
     action-track -a -q
 
-# refused TABLE EVENT DESCRIPTION COMMAND...: with a trigger refusing
+# refused TABLE EVENT DESCRIPTION COMMAND...: with the database refusing
 # EVENT (INSERT, UPDATE, DELETE) on TABLE, the command fails as it should.
 refused() {
 	tbl=$1 ev=$2 what=$3
 	shift 3
-	sqlite3 "$ALLY_DB" "CREATE TRIGGER refuse_$tbl BEFORE $ev ON $tbl
-	    BEGIN SELECT RAISE(ABORT, 'refused by the database'); END"
+	rm -f "$ALLY_DB-wal" "$ALLY_DB-shm"
+	cp "$ALLY_DB" "$T/unrefused.db"
+	case $ev in
+	DELETE)
+		# Rows of another of ally's tables whose schema now says
+		# they point at every row of TABLE (guests at actions,
+		# replies at attendance).
+		case $tbl in
+		action) child=guest cols=id
+			fill="INSERT INTO guest (id, meeting_id, role)
+			    SELECT id, (SELECT min(id) FROM meeting), 'mayor'
+			    FROM action" ;;
+		attendance) child=reply cols="meeting_id, person_id"
+			fill="INSERT INTO reply (network_id, meeting_id,
+			    person_id, answer, along) SELECT 1, meeting_id,
+			    person_id, 'yes', 0 FROM attendance" ;;
+		esac
+		sqlite3 "$ALLY_DB" "PRAGMA writable_schema = ON;
+		    UPDATE sqlite_schema SET sql = replace(sql, ') STRICT',
+		    ', FOREIGN KEY ($cols) REFERENCES $tbl ($cols)) STRICT')
+		    WHERE name = '$child'"
+		sqlite3 "$ALLY_DB" "$fill"
+		reason="FOREIGN KEY constraint failed" ;;
+	*)
+		# SQLite checks on an UPDATE only a CHECK that names a
+		# column changed: this one names them all.
+		all=$(sqlite3 "$ALLY_DB" "SELECT group_concat('quote(' || name
+		    || ')', ' || ') FROM pragma_table_info('$tbl')")
+		sqlite3 "$ALLY_DB" "PRAGMA writable_schema = ON;
+		    UPDATE sqlite_schema SET sql = replace(sql, ') STRICT',
+		    ', CONSTRAINT refused_by_the_database CHECK (length($all)
+		    < 0)) STRICT') WHERE name = '$tbl'"
+		reason="CHECK constraint failed: refused_by_the_database" ;;
+	esac
 	before=$(dbdump)
 	run "$@"
 	is "$rc" 65 "$what: exit 65"
-	like "$errout" "refused by the database" "$what: SQLite's reason shown"
+	like "$errout" "$reason" "$what: SQLite's reason shown"
 	is "$(dbdump)" "$before" "$what: nothing written"
-	sqlite3 "$ALLY_DB" "DROP TRIGGER refuse_$tbl"
+	mv "$T/unrefused.db" "$ALLY_DB"
+	rm -f "$ALLY_DB-wal" "$ALLY_DB-shm"
 }
 
 printf 'name: Noor Bakker\nrole: ally\n' >"$T/new.yaml"
