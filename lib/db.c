@@ -698,7 +698,8 @@ static int
 check_tables(const struct table_list *tl, struct ally_error *err)
 {
 	static const char *const need[] = { "network", "person", "venue",
-	    "meeting", "attendance", "signal", "action", "review", "audit" };
+	    "meeting", "attendance", "signal", "action", "review", "audit",
+	    "round", "call", "guest", "contact", "reply", "topic" };
 	size_t i;
 
 	for (i = 0; i < sizeof(need) / sizeof(need[0]); i++)
