@@ -315,20 +315,39 @@ validate_declared(const char *table)
 	return kt != NULL ? kt->cols : NULL;
 }
 
-/* Column name's entry in cols ("name:TYPE!* ..."), or NULL. */
-static const char *
-declared(const char *cols, const char *name)
-{
-	size_t len = strlen(name);
-	const char *p = cols;
+/* The most columns a table of ally's has (person: 24). */
+#define MAXCOLS	32
 
-	for (;;) {
-		if (sqlite3_strnicmp(p, name, (int)len) == 0 && p[len] == ':')
-			return p;
-		if ((p = strchr(p, ' ')) == NULL)
-			return NULL;
-		p++;
-	}
+/* One column of a declaration: "name:TYPE" then ! (NOT NULL), * (key). */
+struct decl {
+	char	name[32];
+	int	integer, text, notnull, pk;
+};
+
+/* The column at *p into d, *p moved past it: 0, or -1 at the end. */
+static int
+decl_next(const char **p, struct decl *d)
+{
+	const char *s = *p, *t, *e;
+	size_t len;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	memset(d, 0, sizeof(*d));
+	if ((len = strcspn(s, ":")) >= sizeof(d->name))
+		len = sizeof(d->name) - 1;	/* ally's names are short */
+	memcpy(d->name, s, len);
+	t = s + len + (s[len] == ':');
+	e = t + strcspn(t, "!* ");
+	d->integer = e - t == 7 && strncmp(t, "INTEGER", 7) == 0;
+	d->text = e - t == 4 && strncmp(t, "TEXT", 4) == 0;
+	for (; *e == '!' || *e == '*'; e++)
+		if (*e == '!')
+			d->notnull = 1;
+		else
+			d->pk = 1;
+	*p = e + (*e == ' ');
+	return 0;
 }
 
 /*
@@ -340,53 +359,41 @@ static int
 columns(sqlite3_stmt *st, const struct known_table *kt, struct col *cols,
     int ncols, struct ally_error *err)
 {
-	const char *name, *p, *e;
-	char name_buf[32];
-	size_t len;
-	int i, ndecl = 1;
+	struct decl d[MAXCOLS];
+	unsigned char seen[MAXCOLS] = { 0 };
+	const char *name, *p = kt->cols;
+	int i, k, nd = 0;
 
-	for (p = kt->cols; (p = strchr(p, ' ')) != NULL; p++)
-		ndecl++;
+	while (nd < MAXCOLS && decl_next(&p, &d[nd]) == 0)
+		nd++;
 	for (i = 0; i < ncols; i++) {
 		memset(&cols[i], 0, sizeof(cols[i]));
 		if ((name = sqlite3_column_name(st, i)) == NULL)
 			return ally_errorf(err, EX_OSERR, "out of memory");
-		if ((p = declared(kt->cols, name)) == NULL)
+		/* In ally's order as a rule: the i-th first. */
+		if (i < nd && sqlite3_stricmp(d[i].name, name) == 0)
+			k = i;
+		else
+			for (k = 0; k < nd &&
+			    sqlite3_stricmp(d[k].name, name) != 0; k++)
+				;
+		if (k == nd)
 			return ally_errorf(err, EX_DATAERR, "damaged database: "
 			    "column %s of table %s is not one ally makes",
 			    name, kt->name);
-		len = strlen(name);
-		memcpy(cols[i].name, p, len);	/* < 32: ally's own names */
-		p += len + 1;
-		e = p + strcspn(p, "!* ");
-		cols[i].integer = e - p == 7 && strncmp(p, "INTEGER", 7) == 0;
-		cols[i].text = e - p == 4 && strncmp(p, "TEXT", 4) == 0;
-		for (; *e == '!' || *e == '*'; e++)
-			if (*e == '!')
-				cols[i].notnull = 1;
-			else
-				cols[i].pk = 1;
+		seen[k] = 1;
+		memcpy(cols[i].name, d[k].name, sizeof(d[k].name));
+		cols[i].integer = d[k].integer;
+		cols[i].text = d[k].text;
+		cols[i].notnull = d[k].notnull;
+		cols[i].pk = d[k].pk;
 		table_fields(&cols[i], kt->name);
 	}
-	if (ncols == ndecl)
-		return 0;
-	/* SQLite allows no column twice: one of ally's is missing. */
-	for (p = kt->cols; p != NULL; p = e) {
-		len = strcspn(p, ":");
-		for (i = 0; i < ncols; i++)
-			if (strlen(cols[i].name) == len &&
-			    strncmp(cols[i].name, p, len) == 0)
-				break;
-		if (i == ncols) {
-			snprintf(name_buf, sizeof(name_buf), "%.*s", (int)len, p);
+	for (k = 0; k < nd; k++)
+		if (!seen[k])
 			return ally_errorf(err, EX_DATAERR, "damaged database: "
-			    "table %s has no column %s", kt->name, name_buf);
-		}
-		if ((e = strchr(p, ' ')) != NULL)
-			e++;
-	}
-	return ally_errorf(err, EX_DATAERR, "damaged database: table %s is "
-	    "not as ally makes it", kt->name);
+			    "table %s has no column %s", kt->name, d[k].name);
+	return 0;
 }
 
 /* The first bad value of st's rows; 0 when there is none. */
@@ -770,32 +777,28 @@ validate_failed(sqlite3 *db, int rc, struct ally_error *err)
 {
 	struct guard *g;
 	const char *p, *coll;
-	char col[32], msg[sizeof(err->msg)];
-	size_t i, k, len;
+	char msg[sizeof(err->msg)];
+	struct decl d;
+	size_t i;
 
 	if ((g = guard_of(db)) == NULL)
 		return rc;
 	for (i = 0; i < sizeof(known_tables) / sizeof(known_tables[0]); i++) {
 		if (!table_list_has(&g->tl, known_tables[i].name))
 			continue;
-		for (p = known_tables[i].cols; p != NULL; p = strchr(p, ' ')) {
-			p += *p == ' ';
-			len = strcspn(p, ":");
-			for (k = 0; k < len && k < sizeof(col) - 1; k++)
-				col[k] = p[k];
-			col[k] = '\0';
+		for (p = known_tables[i].cols; decl_next(&p, &d) == 0; ) {
 			if (sqlite3_table_column_metadata(db, NULL,
-			    known_tables[i].name, col, NULL, &coll, NULL, NULL,
-			    NULL) != SQLITE_OK) {
+			    known_tables[i].name, d.name, NULL, &coll, NULL,
+			    NULL, NULL) != SQLITE_OK) {
 				ally_errorf(err, EX_DATAERR, "damaged database: "
 				    "table %s has no column %s",
-				    known_tables[i].name, col);
+				    known_tables[i].name, d.name);
 				goto named;
 			}
 			if (coll != NULL && sqlite3_stricmp(coll, "BINARY") != 0) {
 				ally_errorf(err, EX_DATAERR, "damaged database: "
 				    "column %s of table %s has a collation ally "
-				    "does not make", col, known_tables[i].name);
+				    "does not make", d.name, known_tables[i].name);
 				goto named;
 			}
 		}
