@@ -347,6 +347,9 @@ int	 db_audit_as(sqlite3 *, const char *, const char *, const char *,
 
 /* ---- network.c -------------------------------------------------------- */
 
+/* The longest network name ally-add --create takes, in bytes. */
+#define NETWORK_NAME_MAX	63
+
 struct network {
 	long long	id;
 	char		name[128];

@@ -16,7 +16,7 @@ network_valid_name(const char *s)
 {
 	size_t n = strlen(s);
 
-	return n > 0 && n < 64 && s[0] != ' ' && s[n - 1] != ' ' &&
+	return n > 0 && n <= NETWORK_NAME_MAX && s[0] != ' ' && s[n - 1] != ' ' &&
 	    valid_text(s, 0) == 0 && strchr(s, '\t') == NULL ? 0 : -1;
 }
 

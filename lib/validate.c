@@ -60,9 +60,11 @@ static const struct {
 	const char		*table;
 	struct field_def	 f;
 } more_fields[] = {
-	{ "network", { "name", FK_TEXT, NULL, 0, 0, 63, FIELD_NOT_EMPTY,
-	    "name" } },
-	{ "network", { "weekdays", FK_TEXT, NULL, 0, 0, 63, 0, "weekdays" } },
+	{ "network", { "name", FK_TEXT, NULL, 0, 0, NETWORK_NAME_MAX,
+	    FIELD_NOT_EMPTY, "name" } },
+	/* What struct network holds of them. */
+	{ "network", { "weekdays", FK_TEXT, NULL, 0, 0,
+	    sizeof(((struct network *)0)->weekdays) - 1, 0, "weekdays" } },
 	{ "network", { "start_time", FK_TIME, NULL, 0, 0, 0, 0,
 	    "start_time" } },
 	{ "network", { "duration", FK_INT, NULL, 30, 720, 0, 0,
