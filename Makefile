@@ -168,7 +168,7 @@ FUZZ_BIN	= $(FUZZ_NAMES:%=fuzz/out/fuzz-%)
 FUZZ_HDR	= $(wildcard fuzz/*.h)
 FUZZ_SECONDS	?= 60
 FUZZ_CC		?= clang
-FUZZ_CFLAGS	= -std=c11 -D_GNU_SOURCE -Ilib -Ifuzz -g -O1 \
+FUZZ_CFLAGS	= -std=c11 -D_GNU_SOURCE -Ilib -Ifuzz -g -O2 \
 	-fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined
 VG_TREE		?= /tmp/ally-valgrind-$(shell id -u)
 COV_TREE	?= /tmp/ally-coverage-$(shell id -u)
