@@ -13,6 +13,7 @@
 #include "core.h"
 #include "array.h"
 #include "doc.h"
+#include "escape.h"
 #include "vformat.h"
 
 #define WRAP		72	/* text lines, mail bodies included */
@@ -304,16 +305,6 @@ fail:
 
 /* ---- text ---------------------------------------------------------------- */
 
-static size_t
-text_width(const char *s, size_t len)
-{
-	size_t n = 0, i;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
-}
 
 static void
 pad(FILE *fp, size_t n)
@@ -344,7 +335,7 @@ put_wrapped(FILE *fp, const char *s, size_t indent, int hang)
 			for (w = p; w < eol && *w != ' ' && *w != '\t' &&
 			    *w != '\r'; w++)
 				;
-			wl = text_width(p, w - p);
+			wl = escape_width(p, w - p);
 			if (col > indent && col + 1 + wl > WRAP) {
 				putc('\n', fp);
 				col = 0;
@@ -373,7 +364,7 @@ text_pairs(FILE *fp, const struct block *b, size_t n, size_t indent)
 
 	for (i = 0; i < n && b[i].kind == B_PAIR && (i == 0 || !b[i].first);
 	    i++)
-		if ((w = text_width(b[i].text, strlen(b[i].text)) + 1) > width)
+		if ((w = escape_width(b[i].text, strlen(b[i].text)) + 1) > width)
 			width = w;
 	n = i;
 	for (i = 0; i < n; i++) {
@@ -383,7 +374,7 @@ text_pairs(FILE *fp, const struct block *b, size_t n, size_t indent)
 			putc('\n', fp);
 			continue;
 		}
-		pad(fp, width + COLUMN_GAP - text_width(b[i].text,
+		pad(fp, width + COLUMN_GAP - escape_width(b[i].text,
 		    strlen(b[i].text)) - 1);
 		put_wrapped(fp, b[i].value, indent + width + COLUMN_GAP, 1);
 	}
@@ -432,7 +423,7 @@ text_row(FILE *fp, char **cells, const struct table *t, const size_t *width,
 		for (i = 0; i < last; i++) {
 			if (block[i])
 				continue;
-			w = text_width(cells[i], strlen(cells[i]));
+			w = escape_width(cells[i], strlen(cells[i]));
 			if (right[i])
 				pad(fp, width[i] - w);
 			put_flat(fp, cells[i]);
@@ -455,10 +446,10 @@ text_table(FILE *fp, const struct table *t, size_t indent)
 
 	key_kinds(t->keys, t->ncols, t->flags, right, block);
 	for (j = 0; j < t->ncols; j++) {
-		width[j] = t->heads != NULL ? text_width(t->heads[j],
+		width[j] = t->heads != NULL ? escape_width(t->heads[j],
 		    strlen(t->heads[j])) : 0;
 		for (i = 0; i < t->nrows; i++) {
-			w = text_width(t->cells[i * t->ncols + j],
+			w = escape_width(t->cells[i * t->ncols + j],
 			    strlen(t->cells[i * t->ncols + j]));
 			if (w > width[j])
 				width[j] = w;

@@ -76,38 +76,67 @@ utf8_seq(const unsigned char *s, size_t n, unsigned long *cp)
 	return len;
 }
 
+/*
+ * The character at s (n bytes there) as escape_visible shows it: to fp,
+ * unless fp is NULL; *width, the columns it takes.  The bytes taken: 0
+ * when a UTF-8 sequence is cut off at n and partial.
+ */
+static size_t
+show_one(FILE *fp, const unsigned char *s, size_t n, int partial,
+    size_t *width)
+{
+	unsigned long cp;
+	int len;
+
+	*width = 1;
+	if (*s == '\n' || *s == '\t' || (*s >= 0x20 && *s < 0x7f)) {
+		if (fp != NULL)
+			putc(*s, fp);
+		return 1;
+	}
+	*width = 2;
+	if (*s < 0x20 || *s == 0x7f) {
+		if (fp != NULL)
+			fprintf(fp, "^%c", *s ^ 0x40);
+		return 1;
+	}
+	if ((len = utf8_seq(s, n, &cp)) == 0 && partial)
+		return 0;
+	*width = len <= 0 ? 4 : hidden(cp) ? 8 : 1;
+	if (len <= 0) {
+		if (fp != NULL)
+			fprintf(fp, "\\x%02x", *s);
+		return 1;
+	}
+	if (fp != NULL && hidden(cp))
+		fprintf(fp, "<U+%04lX>", cp);
+	else if (fp != NULL)
+		fwrite(s, 1, len, fp);
+	return len;
+}
+
 size_t
 escape_visible(FILE *fp, const char *str, size_t n, int partial)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	unsigned long cp;
-	size_t i = 0;
-	int len;
+	size_t i = 0, k, w;
+
+	while (i < n && (k = show_one(fp, s + i, n - i, partial, &w)) > 0)
+		i += k;
+	return i;
+}
+
+size_t
+escape_width(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, cols = 0, w;
 
 	while (i < n) {
-		if (s[i] == '\n' || s[i] == '\t' || (s[i] >= 0x20 &&
-		    s[i] < 0x7f)) {
-			putc(s[i++], fp);
-			continue;
-		}
-		if (s[i] < 0x20 || s[i] == 0x7f) {
-			fprintf(fp, "^%c", s[i] ^ 0x40);
-			i++;
-			continue;
-		}
-		if ((len = utf8_seq(s + i, n - i, &cp)) == 0 && partial)
-			break;
-		if (len <= 0)
-			fprintf(fp, "\\x%02x", s[i++]);
-		else if (hidden(cp)) {
-			fprintf(fp, "<U+%04lX>", cp);
-			i += len;
-		} else {
-			fwrite(s + i, 1, len, fp);
-			i += len;
-		}
+		i += show_one(NULL, s + i, n - i, 0, &w);
+		cols += w;
 	}
-	return i;
+	return cols;
 }
 
 /* The streams escape_stream filtered: theirs and the originals. */

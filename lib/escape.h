@@ -25,6 +25,11 @@ int	 escape_by_name(FILE *, int, const char *, const char *const *);
  * is left unwritten.  The bytes taken.
  */
 size_t	 escape_visible(FILE *, const char *, size_t, int);
+/*
+ * The columns escape_visible's showing of the n bytes of s takes on a
+ * terminal, a character a column, for text output's alignment.
+ */
+size_t	 escape_width(const char *, size_t);
 
 /*
  * *fpp replaced by a stream that writes through escape_visible to it

@@ -8,17 +8,14 @@
 #include <string.h>
 
 #include "array.h"
+#include "escape.h"
 #include "format.h"
 
+/* The columns a cell takes as text output shows it (escape_visible). */
 static size_t
 text_width(const char *s)
 {
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
+	return escape_width(s, strlen(s));
 }
 
 /* A value on one line: newlines and tabs become blanks. */
