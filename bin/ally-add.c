@@ -322,6 +322,9 @@ check(void *base, int m, int argc, char **argv, struct ally_error *err)
 	    (c->sector != NULL && opt_one_of("--sector", c->sector,
 	    person_sectors, &c->sector, err) != 0)))
 		return -1;
+	/* The sheet and who is still to reach are text unless -f says. */
+	if ((m == SHEET || m == TO_REACH) && c->o.format == FMT_AUTO)
+		c->o.format = FMT_TEXT;
 	if (m == AUDIT && c->sector != NULL)	/* -S: --since with -A */
 		c->audit.since = c->sector;
 	if (m == KEY && (keys_action(c->key, &c->action, err) != 0 ||

@@ -305,8 +305,10 @@ check(void *base, int mode, int nargs, char **args, struct ally_error *err)
 		return -1;
 	/* -i alone prints the invitation text, for mail(1). */
 	op->letter = f == FMT_AUTO && mode == M_INVITE;
+	/* The check's lines are text: shown, not sent (opt_main escapes). */
 	if (f == FMT_AUTO)
-		op->o.format = mode == M_INVITE ? FMT_MAIL : FMT_YAML;
+		op->o.format = mode == M_INVITE ? FMT_MAIL :
+		    mode == M_CHECK ? FMT_TEXT : FMT_YAML;
 	if (f == FMT_SVG || f == FMT_VCARD || f == FMT_ROFF)
 		return ally_errorf(err, EX_USAGE, "-f %s: meetings are written "
 		    "as yaml, csv, text, ics or mail", format_name(f));

@@ -265,6 +265,27 @@ put_base64_chunk(FILE *fp, const unsigned char *p, size_t n)
 }
 
 /*
+ * The len bytes of text as escape_visible shows them, a string of *size
+ * bytes; NULL when out of memory.
+ */
+static char *
+shown(const char *text, size_t len, size_t *size)
+{
+	char *buf = NULL;
+	FILE *ms;
+
+	*size = 0;
+	if ((ms = open_memstream(&buf, size)) == NULL)
+		return NULL;
+	escape_visible(ms, text, len, 0);
+	if (fclose(ms) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/*
  * RFC 2047 B encoded words, each on its own line: the first after the
  * name, the others folded.  "=?UTF-8?B?" and "?=" take 12 of a word's
  * 75; a line holds its blank, the word and, on the first, the name.
@@ -302,13 +323,18 @@ int
 mail_put_header(FILE *fp, const char *name, const char *value)
 {
 	char *clean, *p;
+	size_t size;
 	int rc;
 
-	/* No value may end the header or start another: blanks for controls. */
-	if ((clean = strdup(value)) == NULL)
+	/*
+	 * A header is read on a terminal too: shown as escape_visible shows
+	 * it (a subject is made of stored names); and no value may end the
+	 * header or start another: blanks for the newlines and tabs left.
+	 */
+	if ((clean = shown(value, strlen(value), &size)) == NULL)
 		return -1;
 	for (p = clean; *p; p++)
-		if ((unsigned char)*p < ' ' || *p == 0x7f)
+		if (*p == '\n' || *p == '\t')
 			*p = ' ';
 	if (is_ascii_text(clean) && strstr(clean, "=?") == NULL)
 		rc = put_folded(fp, name, clean);
@@ -363,6 +389,21 @@ put_name(FILE *fp, const char *name)
 	return 0;
 }
 
+/* The name as escape_visible shows it (no controls: display_name). */
+static int
+put_shown_name(FILE *fp, const char *name)
+{
+	char *t;
+	size_t n;
+	int rc;
+
+	if ((t = shown(name, strlen(name), &n)) == NULL)
+		return -1;
+	rc = put_name(fp, t);
+	free(t);
+	return rc;
+}
+
 /*
  * "To: a@x, Name <b@y>", folded at blanks; a group without members if
  * none.  The mailboxes were checked by check_mail.
@@ -385,8 +426,8 @@ put_addresses(FILE *fp, const char *name, const char *const *v, size_t n)
 		if (mail_mailbox(v[i], &mb) != 0)
 			rc = -1;
 		else if (mb.name[0] != '\0')
-			rc = put_name(mem, mb.name) != 0 || fprintf(mem, " <%s>",
-			    mb.addr) < 0;
+			rc = put_shown_name(mem, mb.name) != 0 ||
+			    fprintf(mem, " <%s>", mb.addr) < 0;
 		else
 			rc = fputs(mb.addr, mem) == EOF;
 		if (rc == 0 && i + 1 < n)
@@ -507,23 +548,13 @@ qp_text(FILE *fp, const unsigned char *p, size_t len)
 int
 mail_put_qp(FILE *fp, const char *text, size_t len)
 {
-	const unsigned char *p;
-	char *shown = NULL;
-	size_t size = 0;
-	FILE *ms;
+	char *t;
 	int rc;
 
-	if ((ms = open_memstream(&shown, &size)) == NULL)
+	if ((t = shown(text, len, &len)) == NULL)
 		return -1;
-	escape_visible(ms, text, len, 0);
-	if (fclose(ms) != 0) {
-		free(shown);
-		return -1;
-	}
-	p = (const unsigned char *)shown;
-	len = size;
-	rc = qp_text(fp, p, len);
-	free(shown);
+	rc = qp_text(fp, (const unsigned char *)t, len);
+	free(t);
 	return rc;
 }
 

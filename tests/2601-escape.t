@@ -8,6 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 export ALLY_TODAY=2027-06-15
 . "$FIX/hostile/populate.sh"
+printf 'reason: fire at the school\nthemes: safety\n' | ally-add -O >/dev/null
 
 # The hostile text: set a title, clear the screen, a CR to overwrite the
 # line, a bidi override to reverse what follows.  Free text only: a
@@ -17,7 +18,8 @@ H="char(27) || ']0;owned' || char(7) || char(27) || '[2J' || char(13) || char(82
 for tc in person.name person.function person.community \
     person.background person.religion person.notes venue.name venue.address \
     meeting.location meeting.notes signal.summary action.title \
-    action.note review.note audit.user audit.command audit.what audit.network; do
+    action.note review.note audit.user audit.command audit.what audit.network \
+    round.reason; do
 	sqlite3 "$ALLY_DB" "UPDATE ${tc%.*} SET ${tc#*.} = coalesce(${tc#*.}, '') || $H"
 done
 cp "$ALLY_DB" "$T/other.db"
@@ -70,6 +72,31 @@ shown "meet-plan -V -l -f text" meet-plan -V -l -f text
 shown "meet-minutes -l -f text" meet-minutes -l -f text
 shown "meet-minutes -l -V themes -f text" meet-minutes -l -V themes -f text
 shown "meet-minutes -a -f text" meet-minutes -a -f text
+
+# Modes whose output is text without -f: the call sheet, who is still to
+# reach, the continuity check (each line begins with the network's name).
+shown "ally-add -P" ally-add -P
+clean "ally-add -T" ally-add -T
+shown "meet-plan -C (another team's file)" \
+    env ALLY_TODAY=2027-12-31 meet-plan -C -d "$T/other.db"
+
+# A mail's subject is made of stored names, and a mail reader shows it
+# on a terminal: shown the same way, after decoding (RFC 2047).
+subject() {
+	"$@" | python3 -c 'import email, sys
+from email.header import decode_header, make_header
+print(str(make_header(decode_header(email.message_from_file(sys.stdin)["Subject"]))))'
+}
+subject action-track --remind -w 60 -f mail -d "$T/other.db" >"$T/s"
+is "$(raw "$T/s")" 0 "a mail's subject: nothing raw after decoding"
+LC_ALL=C grep -q '\^\[\]0;owned\^G\^\[\[2J\^M<U+202E>gnp' "$T/s"
+ok $? "a mail's subject: ESC, BEL, CR and U+202E shown"
+
+# A table is aligned on what it shows: "^[" takes two columns, not one.
+meet-plan -V -l -f text >"$T/o"
+is "$(python3 -c 'import re, sys
+print(len({re.search(r"\S+\s*$", l).start() for l in open(sys.argv[1]) if l.strip()}))' "$T/o")" \
+    1 "meet-plan -V -l -f text: the last column starts at one place on every line"
 
 # Diagnostics: a file name, a stored value refused, another team's
 # network named in a roll-up.
