@@ -811,13 +811,33 @@ create_file(const char *path, struct ally_error *err)
 }
 
 /*
+ * Identities go only into a directory that no other user owns: its
+ * owner may plant a -wal or -journal there at any time (root's
+ * directories, /srv say, are as safe as one's own).
+ */
+static int
+check_dir(const char *path, struct ally_error *err)
+{
+	char dir[PATH_MAX];
+	struct stat sb;
+
+	dir_of(path, dir, sizeof(dir));
+	if (stat(dir, &sb) == 0 && sb.st_uid != geteuid() && sb.st_uid != 0)
+		return ally_errorf(err, EX_NOPERM, "%s: the directory %s is "
+		    "another user's (uid %u): identities are written only "
+		    "into a directory of your own", path, dir,
+		    (unsigned)sb.st_uid);
+	return 0;
+}
+
+/*
  * SQLite opens with SQLITE_OPEN_NOFOLLOW and says only "unable to open
  * database file" of a symbolic link on the way or beside the file: say
  * which.  And a path through a file that is not a directory (an
  * XDG_DATA_HOME naming a file) is one that cannot be created (73).
  */
 static int
-check_parts(const char *path, struct ally_error *err)
+check_parts(const char *path, int flags, struct ally_error *err)
 {
 	static const char *const suffix[] = { "-wal", "-shm", "-journal" };
 	char part[PATH_MAX];
@@ -847,8 +867,17 @@ check_parts(const char *path, struct ally_error *err)
 			    "SQLite's own file: remove it", path, part,
 			    S_ISLNK(sb.st_mode) ? _("a symbolic link") :
 			    _("not a regular file"));
+		/*
+		 * SQLite writes pages into a -wal or -journal it finds as it
+		 * is: one planted by another user (or open to others) would
+		 * pass the identities on as the database itself would.
+		 */
+		if (lstat(part, &sb) == 0 && (flags & (DB_CREATE |
+		    DB_IDENTITIES)) && check_owner(part, &sb, err) != 0)
+			return -1;
 	}
-	return 0;
+	return (flags & (DB_CREATE | DB_IDENTITIES)) ? check_dir(path, err) :
+	    0;
 }
 
 /* The path names a regular file, or one that DB_CREATE may make. */
@@ -857,7 +886,7 @@ check_path(const char *path, int flags, struct ally_error *err)
 {
 	struct stat sb;
 
-	if (check_parts(path, err) != 0)
+	if (check_parts(path, flags, err) != 0)
 		return -1;
 	if (lstat(path, &sb) == 0) {
 		if (S_ISLNK(sb.st_mode))

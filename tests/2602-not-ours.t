@@ -93,4 +93,43 @@ like "$errout" "open to group or others \\(mode 0644\\)" "says the mode"
 is "$(sqlite3 "$T/shared.db" .dump)" "$before" "nothing written"
 run env ALLY_DB="$T/shared.db" ally-add -l
 is "$rc" 0 "ally-add -l of it: read, with the warning"
+
+# A -wal or -journal planted beside a file of our own: SQLite writes the
+# pages (names and phone numbers) into the one it finds, as it is.
+side() {
+	what=$1
+	part=$2
+	shift 2
+	rm -rf "$T/s"
+	mkdir "$T/s"
+	ALLY_DB="$T/s/a.db" ally-add --create -n Veere
+	: >"$T/s/a.db$part"
+	"$@"
+	cp "$T/s/a.db" "$T/s.orig"
+	run env ALLY_DB="$T/s/a.db" ally-add "$EXAMPLES/members.yaml"
+	is "$rc" 77 "$what: ally-add refused, 77"
+	like "$errout" "a\\.db$part: .*identities are written only into" \
+	    "$what: says which file and why"
+	is "$(wc -c <"$T/s/a.db$part")" 0 "$what: nothing written into it"
+	cmp -s "$T/s/a.db" "$T/s.orig"
+	ok $? "$what: the database untouched"
+}
+side "a -wal of mode 666" -wal chmod 666 "$T/s/a.db-wal"
+side "a -journal of mode 644" -journal chmod 644 "$T/s/a.db-journal"
+if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
+	side "another user's -wal, 600" -wal chown nobody "$T/s/a.db-wal"
+	# A directory that is another user's: its owner may plant one later.
+	mkdir "$T/theirs"
+	chown nobody "$T/theirs"
+	run ally-add --create -n Veere -d "$T/theirs/a.db" "$EXAMPLES/members.yaml"
+	is "$rc" 77 "another user's directory: --create refused, 77"
+	like "$errout" "the directory .*theirs is another user's" \
+	    "another user's directory: says so"
+	is "$(ls -A "$T/theirs")" "" "another user's directory: nothing made in it"
+else
+	for i in 1 2 3 4 5 6 7; do
+		echo "ok $((_n + 1)) # skip another user's file needs root"
+		_n=$((_n + 1))
+	done
+fi
 done_testing
