@@ -213,8 +213,8 @@ erase(const struct ally_opts *o, char **aliases, int naliases, int months,
 	}
 	if (session_commit(&s, err) != 0)
 		goto out;
-	if (!o->dry_run && privacy_checkpoint(s.db, err) != 0)
-		goto out;
+	if (!o->dry_run)
+		privacy_checkpoint_committed(s.db, warnx);
 	rc = 0;
 out:
 	record_free(r);

@@ -220,7 +220,9 @@ expire(struct review *rv, struct ally_error *err)
 	    "their retention cleared", n, err) != 0 ||
 	    session_commit(&rv->s, err) != 0)
 		goto out;
-	rc = rv->o.dry_run ? 0 : privacy_checkpoint(rv->s.db, err);
+	if (!rv->o.dry_run)
+		privacy_checkpoint_committed(rv->s.db, warnx);
+	rc = 0;
 out:
 	for (k = 0; v != NULL && v[k] != NULL; k++)
 		record_free(v[k]);

@@ -37,12 +37,25 @@ keys_action(const char *s, enum keys_action *a, struct ally_error *err)
 	    "passphrase, rotate, export", s);
 }
 
-/* The file without the freed pages, the write-ahead log emptied. */
-static int
-scrub(sqlite3 *db, struct ally_error *err)
+/*
+ * After the commit: the file without the freed pages that held the values
+ * as they were, the write-ahead log emptied.  The change is stored, so a
+ * failure (another process reading) is a warning, not an exit status;
+ * the next -k rotate scrubs again.
+ */
+static void
+scrub(sqlite3 *db, void (*warn)(const char *, ...))
 {
-	return db_exec(db, "VACUUM", err) != 0 ? -1 :
-	    privacy_checkpoint(db, err);
+	struct ally_error e = { 0, "" };
+
+	if (db_exec(db, "VACUUM", &e) != 0) {
+		if (warn != NULL)
+			warn(_("warning: the key is changed, but the values as "
+			    "they were may stay in the file's free pages until "
+			    "the next ally-add -k rotate: %s"), e.msg);
+		return;
+	}
+	privacy_checkpoint_committed(db, warn);
 }
 
 /* A new key, every identifying value sealed with it. */
@@ -182,9 +195,9 @@ keys_run(const struct ally_opts *o, enum keys_action a, int create,
 		rc = rotate(&s, path, err);
 	else
 		rc = seal_network(&s, a, path, err);
-	if (rc == 0 && a != KEYS_EXPORT && !o->dry_run)
-		rc = crypto_switch(s.db, s.net.id, err) != 0 ? -1 :
-		    scrub(s.db, err);
+	if (rc == 0 && a != KEYS_EXPORT && !o->dry_run &&
+	    (rc = crypto_switch(s.db, s.net.id, err)) == 0)
+		scrub(s.db, warn);
 	session_close(&s);
 	return rc;
 }

@@ -139,6 +139,12 @@ int	 privacy_retention(sqlite3 *, const struct network *, int, day_t,
 	    const char *, struct record ***, size_t *, struct ally_error *);
 /* After erasure, outside a transaction: empty the write-ahead log. */
 int	 privacy_checkpoint(sqlite3 *, struct ally_error *);
+/*
+ * The same after the commit, whose exit status must stay 0 (a job that
+ * retries on failure would store twice): a log that could not be
+ * emptied is said through warn; the next run of the command tries again.
+ */
+void	 privacy_checkpoint_committed(sqlite3 *, void (*)(const char *, ...));
 /* A consistent copy of the database into a new file, 0600; audited. */
 int	 privacy_backup(sqlite3 *, const char *, const char *,
 	    struct ally_error *);

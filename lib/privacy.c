@@ -397,6 +397,15 @@ privacy_checkpoint(sqlite3 *db, struct ally_error *err)
 	return 0;
 }
 
+void
+privacy_checkpoint_committed(sqlite3 *db, void (*warn)(const char *, ...))
+{
+	struct ally_error e = { 0, "" };
+
+	if (privacy_checkpoint(db, &e) != 0 && warn != NULL)
+		warn(_("warning: %s"), e.msg);
+}
+
 static long
 count_identities(sqlite3 *db)
 {

@@ -88,6 +88,34 @@ writes "meet-minutes -r" meet-minutes -r "$T/min2.yaml"
 sqlite3 "$ALLY_DB" "DELETE FROM meeting WHERE status = 'planned'"
 writes "meet-plan -x" meet-plan -x
 
+# After the commit nothing may make the status non-zero (a hostile
+# review): a note on a standard error that is a closed pipe (SIGPIPE
+# killed the command, 141), and a write-ahead log that a reader keeps
+# from being emptied (75, "run the command again later", and then that
+# command found nothing to do).
+printf -- '- title: Call Noor Bakker about the club\n  party: police\n  owner: P01\n  due: 2027-07-01\n' >"$T/named.yaml"
+before=$(everything)
+is "$("$PIPE" stderr action-track -a --allow-names "$T/named.yaml")" 0 \
+    "action-track -a --allow-names, its note to a closed pipe: exit 0"
+[ "$(everything)" != "$before" ]
+ok $? "action-track -a --allow-names, its note to a closed pipe: stored"
+HOLD="$TOP/tests/tools/hold-reader.py"
+printf 'alias: A08\nstatus: left\nleft: 2027-06-01\n' | ally-add -q
+is "$("$HOLD" "$ALLY_DB" ally-add -E A08 2>"$T/hold.err")" 0 \
+    "ally-add -E while another reads: exit 0"
+like "$(cat "$T/hold.err")" "warning: the write-ahead log could not be emptied" \
+    "ally-add -E while another reads: the log said to stay"
+is "$(sqlite3 "$ALLY_DB" "SELECT count(name) FROM person WHERE alias = 'A08'")" 0 \
+    "ally-add -E while another reads: erased"
+ally-add -E A08 >/dev/null
+is "$?" 0 "ally-add -E again, nothing to erase: exit 0"
+is "$("$HOLD" "$ALLY_DB" ally-add -k file 2>"$T/hold.err")" 0 \
+    "ally-add -k file while another reads: exit 0"
+like "$(cat "$T/hold.err")" "warning: the write-ahead log could not be emptied" \
+    "ally-add -k file while another reads: the log said to stay"
+is "$(sqlite3 "$ALLY_DB" "SELECT count(*) FROM person WHERE name LIKE 'Noor%'")" 0 \
+    "ally-add -k file while another reads: encrypted"
+
 # --create with members: the file made, but no network in it, so that
 # the same command again succeeds.
 export ALLY_DB="$T/new.db"
