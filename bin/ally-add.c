@@ -387,11 +387,11 @@ main(int argc, char *argv[])
 		return rc;
 	if (m == RETENTION && argc == 1 &&
 	    parse_int(argv[0], 0, 1200, &months) != 0)
-		errx(EX_USAGE, _("--retention: '%s' is not a number of months "
+		errx(EX_USAGE, _("--retention: '%.64s' is not a number of months "
 		    "(0 to 1200)"), argv[0]);
 	if ((m == SHEET || m == TO_REACH) && argc == 1 &&
 	    parse_int(argv[0], 1, INT64_MAX, &round) != 0)
-		errx(EX_USAGE, _("'%s' is not the id of a round"), argv[0]);
+		errx(EX_USAGE, _("'%.64s' is not the id of a round"), argv[0]);
 	sel = (struct contact_select){ c.group, c.role, c.sector, c.community };
 	switch (m) {
 	case ROUND:

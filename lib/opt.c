@@ -171,8 +171,14 @@ check_operands(const struct opt_cmd *c, int mode, int argc, char **argv,
     struct ally_error *err)
 {
 	const struct opt_mode *m = &c->modes[mode];
-	int extra = -1;
+	int extra = -1, i;
 
+	/* Nor is an operand: a file's name, an alias, an id. */
+	for (i = 0; i < argc; i++)
+		if (strlen(argv[i]) > OPT_VALUE_MAX)
+			return ally_errorf(err, EX_USAGE, "operand %d: %zu bytes "
+			    "is too long (at most %d)", i + 1, strlen(argv[i]),
+			    OPT_VALUE_MAX);
 	if (m->operands == OPT_NONE && argc > 0)
 		extra = 0;
 	else if (m->operands == OPT_ONE && argc > 1)
@@ -183,7 +189,7 @@ check_operands(const struct opt_cmd *c, int mode, int argc, char **argv,
 		return 0;
 	if (m->extra != NULL)
 		return ally_errorf(err, EX_USAGE, "%s", _(m->extra));
-	return ally_errorf(err, EX_USAGE, "extra operand '%s'", argv[extra]);
+	return ally_errorf(err, EX_USAGE, "extra operand '%.64s'", argv[extra]);
 }
 
 /* The mode, once every option is known; then what each option allows. */

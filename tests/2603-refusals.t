@@ -65,6 +65,32 @@ run meet-minutes -l -V "$(head -c 3000 /dev/zero | tr '\0' y)"
 ok "$([ "$(printf '%s\n' "$errout" | head -1 | wc -c)" -lt 200 ]; echo $?)" \
     "meet-minutes -V of 3 KB: cut"
 
+# An operand of 100 KB (a round's id, months, an alias, a file) is not
+# echoed whole either (ally-add -P printed all of it).
+for c in "ally-add -P" "ally-add -T" "ally-add -R" "ally-add -E" "meet-minutes" \
+    "action-track -a"; do
+	run $c "$big"
+	is "$rc" 64 "$c, an operand of 100 KB: 64"
+	first=$(printf '%s\n' "$errout" | head -n 1)
+	ok "$([ ${#first} -lt 200 ]; echo $?)" "$c, an operand of 100 KB: not echoed (${#first} bytes said)"
+	like "$first" "operand 1: 100000 bytes is too long" "$c, an operand of 100 KB: says so"
+done
+# A file name of 4,000 bytes keeps the reason, at the end of the message
+# (it was cut off after the first 1,000 bytes of the name).
+long=$T
+while [ ${#long} -lt 3900 ]; do
+	long=$long/$(head -c 200 /dev/zero | tr '\0' d)
+done
+mkdir -p "$long"
+run ally-add -l -d "$long/ally.db"
+is "$rc" 66 "a database path of ${#long} bytes: 66"
+like "$errout" "\\.\\.\\..*/ally\\.db: no such database" \
+    "a database path of ${#long} bytes: the middle cut, the reason kept"
+printf 'name: x\n' >"$long/m.yaml"
+run ally-add -N "$long/m.yaml"
+like "$errout" "m\\.yaml:1: role: " \
+    "an input file of ${#long} bytes: file, line, field and reason kept"
+
 # 10 MB in one field, under a memory limit of 15 MB of address space
 # beyond the program: out of memory, 71.
 if [ -n "${ALLY_SANITIZED:-}" ]; then
