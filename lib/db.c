@@ -970,6 +970,25 @@ open_connection(const char *path, int flags, struct ally_error *err)
  * refused as bad data and left byte for byte as they were.
  */
 static int
+check_version(int v, int tables, int flags, struct ally_error *err)
+{
+	if (v > DB_SCHEMA_VERSION)
+		return ally_errorf(err, EX_DATAERR, "the database has schema "
+		    "version %d, newer than this ally (%d): upgrade ally", v,
+		    DB_SCHEMA_VERSION);
+	if (v < 0)
+		return ally_errorf(err, EX_DATAERR, "not an ally database "
+		    "(schema version %d)", v);
+	if (v == 0 && tables)
+		return ally_errorf(err, EX_DATAERR, "not an ally database "
+		    "(the tables of another program)");
+	if (v == 0 && !(flags & DB_CREATE))
+		return ally_errorf(err, EX_DATAERR, "not an ally database "
+		    "(an empty file: ally-add --create makes one)");
+	return 0;
+}
+
+static int
 check_ours(sqlite3 *db, int flags, const struct table_list *tl, int *version,
     struct ally_error *err)
 {
@@ -978,19 +997,8 @@ check_ours(sqlite3 *db, int flags, const struct table_list *tl, int *version,
 	if (db_user_version(db, &v, err) != 0)
 		return -1;
 	*version = v;
-	if (v > DB_SCHEMA_VERSION)
-		return ally_errorf(err, EX_DATAERR, "the database has schema "
-		    "version %d, newer than this ally (%d): upgrade ally", v,
-		    DB_SCHEMA_VERSION);
-	if (v < 0)
-		return ally_errorf(err, EX_DATAERR, "not an ally database "
-		    "(schema version %d)", v);
-	if (v == 0 && tl->all > 0)
-		return ally_errorf(err, EX_DATAERR, "not an ally database "
-		    "(the tables of another program)");
-	if (v == 0 && !(flags & DB_CREATE))
-		return ally_errorf(err, EX_DATAERR, "not an ally database "
-		    "(an empty file: ally-add --create makes one)");
+	if (check_version(v, tl->all > 0, flags, err) != 0)
+		return -1;
 	if (v > 0 && !table_list_has(tl, "network"))
 		return ally_errorf(err, EX_DATAERR, "not an ally database "
 		    "(no table network)");
@@ -998,6 +1006,52 @@ check_ours(sqlite3 *db, int flags, const struct table_list *tl, int *version,
 		return ally_errorf(err, EX_DATAERR, "damaged database: %s %s "
 		    "is not one ally makes", tl->other[0], tl->other[1] != NULL ?
 		    tl->other[1] : "");
+	return 0;
+}
+
+/*
+ * A read-only connection to a file in WAL mode makes the -wal and -shm
+ * files and cannot remove them: a file refused after it was opened kept
+ * two new files beside it.  So when there is no -wal (the file itself
+ * then holds everything), its header is read first and what it says of
+ * the schema version and the length refused without opening.
+ */
+static int
+check_header(const char *path, int flags, struct ally_error *err)
+{
+	unsigned char h[100];
+	char wal[PATH_MAX];
+	struct stat sb;
+	unsigned long page, pages;
+	int fd, v;
+	ssize_t n;
+
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	if (!(flags & DB_READONLY) || lstat(wal, &sb) == 0 ||
+	    (fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return 0;
+	n = read(fd, h, sizeof(h));
+	if (fstat(fd, &sb) != 0)
+		n = -1;
+	close(fd);
+	/* Not a WAL file: SQLite's own open makes nothing beside it. */
+	if (n != (ssize_t)sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0 ||
+	    h[18] != 2 || h[19] != 2)
+		return 0;
+	v = (int)((unsigned)h[60] << 24 | (unsigned)h[61] << 16 |
+	    (unsigned)h[62] << 8 | h[63]);
+	pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 |
+	    (unsigned long)h[30] << 8 | h[31];
+	page = h[16] == 0 && h[17] == 1 ? 65536 : (unsigned long)h[16] << 8 |
+	    h[17];
+	if (check_version(v, pages > 1, flags, err) != 0)
+		return -1;
+	/* The length in the header is valid when bytes 24 and 92 agree. */
+	if (memcmp(h + 24, h + 92, 4) == 0 && (off_t)(pages * page) >
+	    sb.st_size)
+		return ally_errorf(err, EX_DATAERR, "damaged database: %lld "
+		    "bytes of the %lu its header says (truncated)",
+		    (long long)sb.st_size, pages * page);
 	return 0;
 }
 
@@ -1043,8 +1097,13 @@ db_open(const char *path, int flags, struct ally_error *err)
 
 	memset(&tl, 0, sizeof(tl));
 	db_configure();
-	if (check_path(path, flags, err) != 0 ||
-	    (db = open_connection(path, flags, err)) == NULL)
+	if (check_path(path, flags, err) != 0)
+		return NULL;
+	if (check_header(path, flags, err) != 0) {
+		say_file(path, err);
+		return NULL;
+	}
+	if ((db = open_connection(path, flags, err)) == NULL)
 		return NULL;
 	if (prepare_connection(db, path, flags, &tl, err) == 0 &&
 	    validate_attach(db, path, &tl, err) == 0)

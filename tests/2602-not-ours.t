@@ -17,6 +17,17 @@ sqlite3 "$T/negative.db" "CREATE TABLE t (x); PRAGMA user_version = -1"
 sqlite3 "$T/negempty.db" "PRAGMA user_version = -7"
 ALLY_DB="$T/newer.db" ally-add --create -n Veere
 sqlite3 "$T/newer.db" "PRAGMA journal_mode = DELETE; PRAGMA user_version = $((V + 1))" >/dev/null
+# The same in WAL mode, where a read-only open makes a -wal and a -shm
+# that it cannot remove; and a copy of an ally database cut in half.
+for f in foreign negative; do
+	cp "$T/$f.db" "$T/$f-wal.db"
+	sqlite3 "$T/$f-wal.db" "PRAGMA journal_mode = WAL" >/dev/null
+done
+ALLY_DB="$T/newer-wal.db" ally-add --create -n Veere
+sqlite3 "$T/newer-wal.db" "PRAGMA user_version = $((V + 1))"
+ALLY_DB="$T/cut.db" ally-add --create -n Veere "$EXAMPLES/members.yaml"
+head -c $(($(wc -c <"$T/cut.db") / 2)) "$T/cut.db" >"$T/cut-wal.db"
+rm "$T/cut.db"
 chmod 600 "$T"/*.db
 
 # refused FILE PATTERN: every command refuses it, 65, untouched.
@@ -32,8 +43,8 @@ refused() {
 		like "$errout" "$f: $want" "${f##*/}: $cmd: names the file and why"
 		cmp -s "$f" "$T/orig"
 		ok $? "${f##*/}: $cmd: byte for byte untouched"
-		[ ! -e "$f-wal" ] && [ ! -e "$f-journal" ]
-		ok $? "${f##*/}: $cmd: no -wal or -journal left"
+		[ ! -e "$f-wal" ] && [ ! -e "$f-journal" ] && [ ! -e "$f-shm" ]
+		ok $? "${f##*/}: $cmd: no -wal, -shm or -journal left"
 	done
 }
 refused "$T/empty.db" "not an ally database \\(an empty file: ally-add --create makes one\\)"
@@ -41,6 +52,11 @@ refused "$T/foreign.db" "not an ally database \\(the tables of another program\\
 refused "$T/negative.db" "not an ally database \\(schema version -1\\)"
 refused "$T/negempty.db" "not an ally database \\(schema version -7\\)"
 refused "$T/newer.db" "the database has schema version $((V + 1)), newer than this ally"
+refused "$T/foreign-wal.db" "not an ally database \\(the tables of another program\\)"
+refused "$T/negative-wal.db" "not an ally database \\(schema version -1\\)"
+refused "$T/newer-wal.db" "the database has schema version $((V + 1)), newer than this ally"
+# (A writer opens it, as SQLite finds it malformed; a reader does not.)
+refused "$T/cut-wal.db" "(damaged database: [0-9]* bytes of the [0-9]* its header says \\(truncated\\)|database disk image is malformed)"
 
 # --create does not take over a file with something in it.
 for f in foreign negative newer; do
