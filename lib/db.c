@@ -423,6 +423,12 @@ db_error(sqlite3 *db, int rc, struct ally_error *err, const char *what)
 	default:
 		code = EX_SOFTWARE;
 	}
+	/* Memory SQLite could not have or map (ulimit -v): not the disk. */
+	if (rc == SQLITE_IOERR_NOMEM || rc == SQLITE_IOERR_SHMMAP ||
+	    rc == SQLITE_IOERR_MMAP)
+		return ally_errorf(err, EX_OSERR, "%s%sout of memory%s",
+		    what ? what : "", what ? ": " : "", rc == SQLITE_IOERR_SHMMAP ?
+		    _(" (the -shm file could not be mapped)") : "");
 	if ((rc & 0xff) == SQLITE_BUSY)
 		return ally_errorf(err, code, "%s%sdatabase is busy (another "
 		    "ally command is writing); try again", what ? what : "",
