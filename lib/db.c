@@ -389,6 +389,39 @@ db_path_checked(const char *opt, char *buf, size_t len, struct ally_error *err,
 	return 0;
 }
 
+/*
+ * SQLite's "attempt to write a readonly database" says neither which file
+ * nor why: the database read-only, or its -wal or -shm, which take the
+ * database's mode when they are made and keep it after a chmod of the
+ * database.  -1 when none of them is (the directory, say: say_file).
+ */
+static int
+readonly_file(sqlite3 *db, struct ally_error *err)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	const char *path;
+	char f[PATH_MAX + 8];
+	struct stat sb;
+	size_t i;
+
+	if (db == NULL || (path = sqlite3_db_filename(db, "main")) == NULL ||
+	    *path == '\0')
+		return 0;
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		snprintf(f, sizeof(f), "%s%s", path, suffix[i]);
+		if (stat(f, &sb) != 0 || access(f, W_OK) == 0)
+			continue;
+		if (i == 0)
+			return ally_errorf(err, EX_NOPERM, "%s: read-only (mode "
+			    "%04o): chmod 600 it", path,
+			    (unsigned)(sb.st_mode & 07777));
+		return ally_errorf(err, EX_NOPERM, "%s: %s is read-only (mode "
+		    "%04o): chmod 600 it", path, f,
+		    (unsigned)(sb.st_mode & 07777));
+	}
+	return 0;
+}
+
 int
 db_error(sqlite3 *db, int rc, struct ally_error *err, const char *what)
 {
@@ -423,6 +456,8 @@ db_error(sqlite3 *db, int rc, struct ally_error *err, const char *what)
 	default:
 		code = EX_SOFTWARE;
 	}
+	if ((rc & 0xff) == SQLITE_READONLY && readonly_file(db, err) != 0)
+		return -1;
 	/* Memory SQLite could not have or map (ulimit -v): not the disk. */
 	if (rc == SQLITE_IOERR_NOMEM || rc == SQLITE_IOERR_SHMMAP ||
 	    rc == SQLITE_IOERR_MMAP)

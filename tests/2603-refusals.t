@@ -100,6 +100,41 @@ if [ -n "${ALLY_SANITIZED:-}" ]; then
 	_n=$((_n + 2))
 	done_testing
 fi
+# A database made read-only, and then its -shm, which took the mode when
+# it was made and kept it after the chmod: SQLite said "attempt to write
+# a readonly database", naming no file.  Root may write anything: the
+# commands run as nobody, where the tree can be reached by nobody.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$TOP/bin/ally-add" -h \
+    >/dev/null 2>&1; [ $? -ne 126 ] && [ $? -ne 127 ]; then
+	mkdir "$T/nob"
+	chmod 711 "$T"
+	chown 65534 "$T/nob"
+	cp "$EXAMPLES/members.yaml" "$T/nob/m.yaml"
+	chmod 644 "$T/nob/m.yaml"
+	as_nobody() {
+		setpriv --reuid=65534 --regid=65534 --clear-groups env \
+		    HOME="$T/nob" ALLY_DB="$T/nob/a.db" "$@"
+	}
+	as_nobody ally-add --create -n Veere >/dev/null
+	chmod 400 "$T/nob/a.db"
+	run as_nobody ally-add "$T/nob/m.yaml"
+	is "$rc" 77 "a read-only database: 77"
+	is "$errout" "ally-add: $T/nob/a.db: read-only (mode 0400): chmod 600 it" \
+	    "a read-only database: names the file, the mode and what to do"
+	chmod 600 "$T/nob/a.db"
+	run as_nobody ally-add "$T/nob/m.yaml"
+	is "$rc" 77 "its -shm, read-only since: 77"
+	like "$errout" "^ally-add: $T/nob/a\\.db: $T/nob/a\\.db-(shm|wal) is read-only \\(mode 0400\\): chmod 600 it$" \
+	    "its -shm, read-only since: names it"
+	chmod 755 "$T"
+else
+	for i in 1 2 3 4; do
+		echo "ok $((_n + 1)) # skip a read-only file needs root and setpriv"
+		_n=$((_n + 1))
+	done
+fi
+
 # Address space too small to map the -shm file: out of memory (71), not
 # "disk I/O error" (74).  Where the limit falls differs between machines:
 # a range of limits, each giving 0 or 71.
