@@ -48,7 +48,7 @@ for kind in text zeros yaml truncated; do
 		run timeout 10 $cmd
 		ok $([ "$rc" -eq 65 ] || [ "$rc" -eq 66 ]; echo $?) \
 		    "$kind file: $cmd: refused (exit $rc)"
-		like "$errout" "^[a-z-]+: $ALLY_DB: .*(not a database|schema|malformed)" \
+		like "$errout" "^[a-z-]+: $ALLY_DB: .*(not a database|schema|malformed|truncated)" \
 		    "$kind file: $cmd: the message names the file and why"
 		cmp -s "$ALLY_DB" "$T/copy"
 		ok $? "$kind file: $cmd: the file is untouched"
