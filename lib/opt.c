@@ -94,11 +94,17 @@ take(const struct opt_cmd *c, const struct opt *p, const char *arg,
     void *base, struct ally_opts *o, int *mode, struct ally_error *err)
 {
 	int m = mode_of(p->sets);
+	char sp[32];
 
-	/* No value is longer than a path: a message never echoes 100 KB. */
+	/*
+	 * No value is longer than a path: a message never echoes 100 KB.
+	 * The option by its letter, which some modes read another way (-S
+	 * is --sector, and --since with -A).
+	 */
 	if (arg != NULL && strlen(arg) > OPT_VALUE_MAX) {
-		ally_errorf(err, EX_USAGE, "--%s: a value of %zu bytes is too "
-		    "long (at most %d)", p->name, strlen(arg), OPT_VALUE_MAX);
+		ally_errorf(err, EX_USAGE, "%s: a value of %zu bytes is too "
+		    "long (at most %d)", opt_spelling(p, sp, sizeof(sp)),
+		    strlen(arg), OPT_VALUE_MAX);
 		return OPT_FAIL;
 	}
 	if (m >= 0) {

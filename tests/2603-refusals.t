@@ -61,6 +61,10 @@ for c in "ally-add -l -n" "meet-minutes -l -V" "report-sentiment -l -t" \
 	ok "$([ ${#errout} -lt 200 ]; echo $?)" "$c of 100 KB: the value not echoed (${#errout} bytes said)"
 	like "$errout" "a value of 100000 bytes is too long" "$c of 100 KB: says so"
 done
+# The option by the letter given: with -A, -S is --since, not --sector.
+run ally-add -A -S "$big"
+is "$errout" "ally-add: -S: a value of 100000 bytes is too long (at most 4096)" \
+    "ally-add -A -S of 100 KB: the option by its letter"
 run meet-minutes -l -V "$(head -c 3000 /dev/zero | tr '\0' y)"
 ok "$([ "$(printf '%s\n' "$errout" | head -1 | wc -c)" -lt 200 ]; echo $?)" \
     "meet-minutes -V of 3 KB: cut"
