@@ -5,7 +5,9 @@
  * and one blank; a fold never splits a UTF-8 sequence, so that no
  * calendar or phone sees a broken character.  TEXT values are escaped so
  * that no value, however hostile, can end a line, start a property or
- * split a structured one.
+ * split a structured one; a control character in one is shown ("^["), and
+ * one in any other value (a URI) is left out: no line holds a raw CR or
+ * LF, whatever a damaged database holds.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,11 +15,18 @@
 #include "core.h"
 #include "render.h"
 
-int
-contentline_put(FILE *fp, const char *line)
+/* A control character that may not stand in a content line (HTAB may). */
+static int
+is_control(unsigned char c)
 {
-	const unsigned char *s = (const unsigned char *)line;
-	size_t len = strlen(line), room = CONTENTLINE_FOLD, n;
+	return (c < 0x20 && c != '\t') || c == 0x7f;
+}
+
+/* The len bytes at s, folded after 75 octets, never inside UTF-8. */
+static int
+put_folded(FILE *fp, const unsigned char *s, size_t len)
+{
+	size_t room = CONTENTLINE_FOLD, n;
 
 	while (len > room) {
 		n = room;
@@ -36,6 +45,24 @@ contentline_put(FILE *fp, const char *line)
 	if (fwrite(s, 1, len, fp) != len || fputs("\r\n", fp) == EOF)
 		return -1;
 	return 0;
+}
+
+int
+contentline_put(FILE *fp, const char *line)
+{
+	const unsigned char *s;
+	char *clean, *w;
+	int rc;
+
+	if ((clean = w = strdup(line)) == NULL)
+		return -1;
+	for (s = (const unsigned char *)line; *s; s++)
+		if (!is_control(*s))
+			*w++ = (char)*s;
+	*w = '\0';
+	rc = put_folded(fp, (const unsigned char *)clean, strlen(clean));
+	free(clean);
+	return rc;
 }
 
 char *
@@ -63,7 +90,11 @@ contentline_escape(const char *s)
 			*p++ = 'n';
 			break;
 		default:
-			*p++ = *s;
+			if (is_control((unsigned char)*s)) {
+				*p++ = '^';
+				*p++ = *s ^ 0x40;
+			} else
+				*p++ = *s;
 		}
 	}
 	*p = '\0';

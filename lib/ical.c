@@ -12,6 +12,7 @@
  * DTSTAMP is the moment the meeting last changed, so that the same
  * meeting always yields the same object; SEQUENCE counts its changes.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,20 @@ put_time(FILE *fp, const char *name, day_t day, int minutes, int local)
 	    tm.tm_min, tm.tm_sec) < 0 ? -1 : 0;
 }
 
+/* Whether s has the shape "YYYY-MM-DDTHH:MM:SSZ" (9 a digit). */
+static int
+is_stamp(const char *s)
+{
+	static const char shape[] = "9999-99-99T99:99:99Z";
+	size_t i;
+
+	for (i = 0; shape[i] != '\0'; i++)
+		if (shape[i] == '9' ? !isdigit((unsigned char)s[i]) :
+		    s[i] != shape[i])
+			return 0;
+	return s[i] == '\0';
+}
+
 /* DTSTAMP from "YYYY-MM-DDTHH:MM:SSZ", else now. */
 static int
 put_stamp(FILE *fp, const char *updated)
@@ -97,7 +112,7 @@ put_stamp(FILE *fp, const char *updated)
 	time_t now;
 	size_t i, n = 0;
 
-	if (strlen(updated) == 20) {
+	if (is_stamp(updated)) {
 		for (i = 0; updated[i] != '\0' && n + 1 < sizeof(buf); i++)
 			if (updated[i] != '-' && updated[i] != ':')
 				buf[n++] = updated[i];
@@ -114,24 +129,28 @@ put_stamp(FILE *fp, const char *updated)
 /*
  * ORGANIZER or ATTENDEE (with the parameters params) of a mailbox,
  * "Name <address>" or an address, its name as CN.  A parameter value
- * cannot hold a DQUOTE (RFC 5545 3.2): a name's are dropped.
+ * cannot hold a DQUOTE (RFC 5545 3.2): a name's are dropped; and a caret
+ * is written ^^, as RFC 6868 reads ^n as a newline and ^' as a DQUOTE.
  */
 static int
 put_person(FILE *fp, const char *prop, const char *params, const char *who)
 {
 	struct mailbox mb;
-	char *s, *q;
+	char name[2 * sizeof(mb.name)], *s, *q;
 	int rc;
 
 	if (mail_mailbox(strncmp(who, "mailto:", 7) == 0 ? who + 7 : who,
 	    &mb) != 0)
 		return -1;
-	for (s = q = mb.name; *s; s++)
+	for (s = mb.name, q = name; *s; s++) {
+		if (*s == '^')
+			*q++ = '^';
 		if (*s != '"')
 			*q++ = *s;
+	}
 	*q = '\0';
 	if (asprintf(&s, "%s%s%s%s%s:mailto:%s", prop, params,
-	    mb.name[0] ? ";CN=\"" : "", mb.name, mb.name[0] ? "\"" : "",
+	    name[0] ? ";CN=\"" : "", name, name[0] ? "\"" : "",
 	    mb.addr) < 0)
 		return -1;
 	rc = contentline_put(fp, s);

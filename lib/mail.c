@@ -508,9 +508,13 @@ qp_line(FILE *fp, const unsigned char *s, size_t n)
 			if (fputs("=\n", fp) == EOF)
 				return -1;
 			col = 0;
-			/* A '.' may not start a physical line either. */
-			if (w == 1 && tok[0] == '.') {
-				memcpy(tok, "=2E", 3);
+			/*
+			 * A '.' may not start a physical line either, nor
+			 * "From " (an mbox reader would split the message).
+			 */
+			if (w == 1 && (tok[0] == '.' || (n - i >= 5 &&
+			    memcmp(s + i, "From ", 5) == 0))) {
+				memcpy(tok, tok[0] == '.' ? "=2E" : "=46", 3);
 				w = 3;
 			}
 		}

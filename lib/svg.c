@@ -46,6 +46,13 @@ svg_escape(FILE *fp, const char *s)
 	for (p = (const unsigned char *)s; *p; p++) {
 		if (escape_by_name(fp, *p, xml_chars, xml_names))
 			continue;
+		/* U+FFFE and U+FFFF are not characters of XML 1.0 either. */
+		if (!ascii_only && p[0] == 0xef && p[1] == 0xbf &&
+		    (p[2] == 0xbe || p[2] == 0xbf)) {
+			fputs("\xef\xbf\xbd", fp);	/* U+FFFD */
+			p += 2;
+			continue;
+		}
 		if (*p < 0x20 || *p == 0x7f)
 			fputc(' ', fp);	/* not allowed in XML 1.0 */
 		else if (*p >= 0x80 && ascii_only)

@@ -110,6 +110,15 @@ one_of(const char *s, const char *const *values)
 	return 0;
 }
 
+/* A phone number as input stores it: E.164, as phone_normalize writes. */
+static int
+stored_phone(const char *s)
+{
+	char buf[40];
+
+	return phone_normalize(s, buf, sizeof(buf)) == 0 && strcmp(buf, s) == 0;
+}
+
 /* What is wrong with v under f's entry (column of type text?), or NULL. */
 static const char *
 field_wrong(sqlite3_value *v, const struct field_def *f, int text)
@@ -137,6 +146,13 @@ field_wrong(sqlite3_value *v, const struct field_def *f, int text)
 			return _("is not a date");
 		if (f->kind == FK_TIME && time_parse(s, &minute) != 0)
 			return _("is not a time");
+		/* The shapes input gives them: a vCard writes them as they are. */
+		if (f->kind == FK_ALIAS && valid_alias(s) != 0)
+			return _("is not an alias");
+		if (f->kind == FK_EMAIL && valid_email(s) != 0)
+			return _("is not an e-mail address");
+		if (f->kind == FK_PHONE && !stored_phone(s))
+			return _("is not a phone number");
 		if (f->maxlen > 0 && (size_t)sqlite3_value_bytes(v) > f->maxlen)
 			return _("is too long");
 		return NULL;
@@ -170,19 +186,34 @@ wrong(sqlite3_value *v, const struct col *c)
 	return NULL;
 }
 
-/* A value as SQL would quote it, cut to 40 characters, into buf. */
+/*
+ * A value as SQL would quote it, cut to 40 characters, into buf (of at
+ * least 82 bytes), on one line: a newline or a tab in caret notation, as
+ * the diagnostic shows the other controls, so that a stored value cannot
+ * add a line that looks like another message.
+ */
 static const char *
 quoted(sqlite3 *db, sqlite3_value *v, char *buf, size_t len)
 {
 	sqlite3_stmt *st;
+	const unsigned char *s;
+	size_t n = 0;
 
 	snprintf(buf, len, "?");
 	if (sqlite3_prepare_v2(db, "SELECT coalesce(substr(quote(?1), 1, 40), "
 	    "'NULL')", -1, &st, NULL) != SQLITE_OK)
 		return buf;
 	if (sqlite3_bind_value(st, 1, v) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
+	    sqlite3_step(st) == SQLITE_ROW) {
+		for (s = sqlite3_column_text(st, 0); *s && n + 3 < len; s++) {
+			if (*s == '\n' || *s == '\t') {
+				buf[n++] = '^';
+				buf[n++] = (char)(*s ^ 0x40);
+			} else
+				buf[n++] = (char)*s;
+		}
+		buf[n] = '\0';
+	}
 	sqlite3_finalize(st);
 	return buf;
 }
