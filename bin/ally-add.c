@@ -35,6 +35,7 @@ struct cmd {
 struct apply {
 	struct ally_session	 s;
 	int			 limit;	/* allies the table may hold */
+	struct person_seen	 seen;	/* the members written so far */
 };
 
 static int
@@ -78,7 +79,7 @@ apply_one(struct record *r, void *arg, struct ally_error *err)
 	int n;
 
 	if (person_apply(a->s.db, &a->s.net, r, a->s.today, &changed, &id,
-	    err))
+	    err) != 0 || person_seen_add(&a->seen, r, id, err) != 0)
 		return -1;
 	if (person_count_allies(a->s.db, a->s.net.id, &n, err) != 0)
 		return -1;
@@ -114,6 +115,7 @@ add_members(struct ally_opts *o, int create, int quiet, char **files,
 		goto out;
 	rc = session_finish(&a.s, err);
 out:
+	person_seen_free(&a.seen);
 	session_close(&a.s);
 	return rc;
 }

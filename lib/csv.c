@@ -39,6 +39,8 @@
 
 /* Input is read this much at a time (more when a line is longer). */
 #define CSV_READ	65536
+/* The longest line: sixteen values of the longest (whole records fit). */
+#define CSV_LINE_MAX	(16 * ALLY_MAX_VALUE)
 /*
  * Lines split here are shorter than libcsv's first field buffer, so that
  * no value could have met its cap there (it counts the blanks it drops).
@@ -363,6 +365,11 @@ next_line(struct reader *r, char **line)
 			r->linelen = k;
 		}
 		if (r->linelen == r->linecap) {
+			/* A line of /dev/zero would take all memory. */
+			if (r->linecap >= CSV_LINE_MAX) {
+				errno = EFBIG;
+				return -1;
+			}
 			ncap = r->linecap ? 2 * r->linecap : CSV_READ;
 			if ((p = realloc(r->linebuf, ncap)) == NULL) {
 				errno = ENOMEM;
@@ -567,7 +574,11 @@ csv_reader_next(struct reader *r, struct record **out,
 		}
 		if (r->done)
 			return 0;
-		if ((n = next_line(r, &line)) < 0)
+		if ((n = next_line(r, &line)) < 0 && errno == EFBIG)
+			return ally_error_at(err, EX_DATAERR, r->name,
+			    r->lineno + 1, NULL, "a line of more than %d bytes",
+			    CSV_LINE_MAX);
+		if (n < 0)
 			return ally_errorf(err, errno == ENOMEM ? EX_OSERR :
 			    EX_IOERR, "%s: %s", r->name, strerror(errno));
 		if (n == 0) {

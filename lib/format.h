@@ -31,6 +31,9 @@ struct reader {
 	char		*tail;
 	size_t		 taillen, tailcap, tailoff;
 	unsigned long	 taillines;
+	/* Bytes given to libyaml since its last event; why a read failed. */
+	size_t		 since_event;
+	int		 read_errno;	/* ferror: errno; ENOMEM, EFBIG ours */
 
 	/* csv */
 	struct csv_parser csv;

@@ -21,6 +21,20 @@
 int	 person_apply(sqlite3 *, const struct network *,
 	    const struct record *, day_t, const char **, long long *,
 	    struct ally_error *);
+/*
+ * The members one input has written, so that a second record for one of
+ * them is refused: two records with one alias, or a new member's alias
+ * given again, would merge two people into one (the first's name lost).
+ */
+struct person_seen {
+	long long	*ids;
+	unsigned long	*lines;
+	size_t		 n, cap;
+};
+/* Note member id for record r; 65 when the input gave it before. */
+int	 person_seen_add(struct person_seen *, const struct record *,
+	    long long, struct ally_error *);
+void	 person_seen_free(struct person_seen *);
 int	 person_count_allies(sqlite3 *, long long, int *,
 	    struct ally_error *);
 /* Look up an alias in a network: 1 found (*id set), 0 not, -1 error. */

@@ -17,6 +17,13 @@
 #define MAX_DEPTH	2	/* a record inside a list inside a record */
 
 #define TAIL_KEEP	65536	/* more than libyaml's raw buffer holds */
+/*
+ * libyaml builds a whole value before it is seen: bytes given to it
+ * without an event (an endless value from a pipe) stop here, and so do
+ * the items of one list (a record's lists hold a network's members).
+ */
+#define GAP_MAX		(16 * ALLY_MAX_VALUE)
+#define ITEMS_MAX	10000
 
 /* Keep the bytes just read; count the newlines of those dropped. */
 static int
@@ -75,9 +82,19 @@ read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
 	struct reader *r = data;
 
 	*got = reader_read(r, buf, size);
-	if (keep_tail(r, buf, *got) != 0)
+	if (ferror(r->fp)) {
+		r->read_errno = errno != 0 ? errno : EIO;
 		return 0;
-	return !ferror(r->fp);
+	}
+	if (keep_tail(r, buf, *got) != 0) {
+		r->read_errno = ENOMEM;
+		return 0;
+	}
+	if ((r->since_event += *got) > GAP_MAX) {
+		r->read_errno = EFBIG;
+		return 0;
+	}
+	return 1;
 }
 
 int
@@ -215,6 +232,13 @@ parse_error(struct reader *r, struct ally_error *err)
 	if (p->error == YAML_MEMORY_ERROR)
 		return ally_errorf(err, EX_OSERR, "%s: out of memory",
 		    r->name);
+	if (p->error == YAML_READER_ERROR && r->read_errno == EFBIG)
+		return ally_error_at(err, EX_DATAERR, r->name,
+		    offset_line(r, p->problem_offset), NULL, "%s", _("value "
+		    "too long (a megabyte without the end of a value)"));
+	if (p->error == YAML_READER_ERROR && r->read_errno != 0)
+		return ally_errorf(err, r->read_errno == ENOMEM ? EX_OSERR :
+		    EX_IOERR, "%s: %s", r->name, strerror(r->read_errno));
 	if (p->error == YAML_READER_ERROR)
 		return ally_error_at(err, EX_DATAERR, r->name,
 		    offset_line(r, p->problem_offset), NULL, "byte %zu: %s",
@@ -235,6 +259,7 @@ next_event(struct reader *r, yaml_event_t *ev, struct ally_error *err)
 {
 	if (!yaml_parser_parse(&r->parser, ev))
 		return parse_error(r, err);
+	r->since_event = 0;
 	if (ev->type == YAML_ALIAS_EVENT) {
 		ally_error_at(err, EX_DATAERR, r->name,
 		    ev->start_mark.line + 1, NULL,
@@ -315,11 +340,14 @@ parse_sequence(struct reader *r, struct record *rec, const char *key,
 	yaml_event_t ev;
 	struct record *sub;
 	char *v;
-	int rc;
+	int rc, n;
 
-	for (;;) {
+	for (n = 0;; n++) {
 		if (next_event(r, &ev, err) != 0)
 			return -1;
+		if (n == ITEMS_MAX && ev.type != YAML_SEQUENCE_END_EVENT)
+			return event_error(r, &ev, err, key, _("a list of more "
+			    "than ten thousand items"));
 		switch (ev.type) {
 		case YAML_SEQUENCE_END_EVENT:
 			yaml_event_delete(&ev);

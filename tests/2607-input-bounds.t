@@ -1,0 +1,58 @@
+#!/bin/sh
+# Input that never ends, or that one person gives twice (issue 23; a
+# hostile review): a CSV line longer than a megabyte (a line of
+# /dev/zero took all memory before it was seen as one), a YAML value
+# that does not end within a megabyte (libyaml builds it whole first), a
+# list of more than ten thousand items (a 9 MB list took 1.5 GB) are
+# refused, 65, at the line; a directory given as YAML is a read error,
+# 74, as it is for CSV; and ally-add refuses a member given twice in one
+# input (a new member's alias given again merged two people into one).
+. "$(dirname "$0")/lib.sh"
+export ALLY_TODAY=2027-06-15
+newdb Middelburg
+ally-add -q "$EXAMPLES/members.yaml"
+
+head -c 3000000 /dev/zero >"$T/zero"
+run ally-add -F csv "$T/zero"
+is "$rc" 65 "3 MB of NUL bytes as CSV: 65"
+is "$errout" "ally-add: $T/zero:1: a line of more than 1048576 bytes" \
+    "3 MB of NUL bytes as CSV: a line too long, at line 1"
+
+{ printf -- '- name: Noor Bakker\n  role: ally\n  notes: "a'
+  head -c 2000000 /dev/zero | tr '\0' a; printf '"\n'; } >"$T/long.yaml"
+run ally-add "$T/long.yaml"
+is "$rc" 65 "a YAML value of 2 MB: 65"
+like "$errout" "^ally-add: $T/long\\.yaml:[0-9]+: value too long \\(a megabyte without the end of a value\\)$" \
+    "a YAML value of 2 MB: stopped after a megabyte"
+
+mdate=$(printf 'date: 2027-06-10\n' >"$T/m.yaml")
+{ printf 'date: 2027-06-10\npresent: ['
+  i=0
+  while [ $i -lt 10000 ]; do printf 'A01, '; i=$((i + 1)); done
+  printf 'A02]\n'; } >"$T/list.yaml"
+run meet-minutes "$T/list.yaml"
+is "$rc" 65 "a list of 10,001 items: 65"
+like "$errout" "list\\.yaml:2: present: a list of more than ten thousand items" \
+    "a list of 10,001 items: says so"
+
+mkdir "$T/dir.yaml"
+run ally-add "$T/dir.yaml"
+is "$rc" 74 "a directory as YAML: 74"
+is "$errout" "ally-add: $T/dir.yaml: Is a directory" "a directory as YAML: why"
+
+printf -- '- name: Piet Testman\n  role: police\n- alias: P03\n  name: Jan Testman\n  role: police\n' >"$T/twice.yaml"
+run ally-add "$T/twice.yaml"
+is "$rc" 65 "a new member's alias given again: 65"
+is "$errout" "ally-add: $T/twice.yaml:3: alias: member P03 is given twice in the input (first at line 1): two records would become one person" \
+    "a new member's alias given again: says where"
+printf 'alias,name,role\nX1,Piet Testman,ally\nX1,Jan Testman,ally\n' >"$T/twice.csv"
+run ally-add "$T/twice.csv"
+is "$rc" 65 "one new alias on two rows: 65"
+like "$errout" "twice\\.csv:3: alias: member X1 is given twice in the input \\(first at line 2\\)" \
+    "one new alias on two rows: says where"
+printf 'alias,phone\nA01,0612345678\nA02,0612345679\n' >"$T/two.csv"
+run ally-add "$T/two.csv"
+is "$rc" 0 "two members once each: exit 0"
+is "$(sqlite3 "$ALLY_DB" "SELECT count(*) FROM person WHERE name LIKE '%Testman'")" 0 \
+    "nothing of the refused inputs stored"
+done_testing
