@@ -293,7 +293,8 @@ match_stored(sqlite3 *db, const struct network *net,
 	if (parse_int(v, 1, INT64_MAX, &rev) != 0)
 		return field_error(r, "revision", err, "'%s' is not a "
 		    "revision number", v);
-	*stale = strcmp(v, old->v[A_REVISION]) != 0;
+	/* As numbers: "02" or "+2" is revision 2. */
+	*stale = rev != strtoll(old->v[A_REVISION], NULL, 10);
 	return 0;
 }
 

@@ -703,19 +703,27 @@ dimension_index(const char *s)
 	return -1;
 }
 
-/* A share in percent: "18", "18.5" or "18.5%", from 0 to 100. */
+/*
+ * A share in percent: "18", "18.5", "18,5" (Dutch Excel) or "18.5%",
+ * from 0 to 100; digits read here, not by strtod, which takes "0x10"
+ * and "1e1" too.
+ */
 static int
 parse_share(const char *s, double *out)
 {
-	char *end;
-	double v;
+	double v = 0, scale = 1;
+	int digits = 0;
 
-	if (!isdigit((unsigned char)*s))
+	for (; isdigit((unsigned char)*s); s++, digits++)
+		v = v * 10 + (*s - '0');
+	if (digits == 0 || digits > 3)
 		return -1;
-	v = strtod(s, &end);
-	if (*end == '%')
-		end++;
-	if (*end != '\0' || !(v >= 0 && v <= 100))
+	if (*s == '.' || *s == ',')
+		for (s++; isdigit((unsigned char)*s); s++)
+			v += (*s - '0') * (scale /= 10);
+	if (*s == '%')
+		s++;
+	if (*s != '\0' || v > 100)
 		return -1;
 	*out = v;
 	return 0;

@@ -7,6 +7,8 @@
 # refused, 65, at the line; a directory given as YAML is a read error,
 # 74, as it is for CSV; and ally-add refuses a member given twice in one
 # input (a new member's alias given again merged two people into one).
+# Numbers are read as numbers: a share "0x10" or "1e1" is no percentage
+# (strtod took them), a Dutch "18,5" is; a revision "02" is revision 2.
 . "$(dirname "$0")/lib.sh"
 export ALLY_TODAY=2027-06-15
 newdb Middelburg
@@ -55,4 +57,22 @@ run ally-add "$T/two.csv"
 is "$rc" 0 "two members once each: exit 0"
 is "$(sqlite3 "$ALLY_DB" "SELECT count(*) FROM person WHERE name LIKE '%Testman'")" 0 \
     "nothing of the refused inputs stored"
+
+for v in 0x10 1e1 1e-400; do
+	printf 'dimension,group,share\ngender,f,%s\n' "$v" >"$T/share.csv"
+	run ally-review -T "$T/share.csv"
+	is "$rc" 65 "a share of $v: 65"
+done
+printf 'dimension;group;share\ngender;f;18,5\n' >"$T/comma.csv"
+run ally-review -T "$T/comma.csv"
+is "$rc" 0 "a share of 18,5 (Dutch Excel): read"
+like "$errout" "add up to 18\\.5%" "a share of 18,5: as 18.5"
+printf -- '- title: Talk with the school\n  party: police\n  owner: P01\n  due: 2027-07-01\n' |
+    action-track -a -q
+id=$(sqlite3 "$ALLY_DB" "SELECT max(id) FROM action")
+printf 'id,revision,status\n%s,01,done\n' "$id" >"$T/rev.csv"
+run action-track -u "$T/rev.csv"
+is "$rc" 0 "revision 01 of an action at revision 1: taken"
+is "$(sqlite3 "$ALLY_DB" "SELECT status FROM action WHERE id = $id")" done \
+    "revision 01: the edit stored"
 done_testing
