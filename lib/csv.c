@@ -88,6 +88,7 @@ csv_reader_free(struct reader *r)
 	free_row(r);
 	free(r->row);
 	free(r->rownull);
+	free(r->rowline);
 	for (i = 0; i < r->nheader; i++)
 		free(r->header[i]);
 	free(r->header);
@@ -111,22 +112,25 @@ static void
 cb_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
+	unsigned long *nl, line = r->field_line;
 	char **nr;
 	int *nn;
 	size_t ncap;
 
+	/* A quoted value may span lines: the next field starts here. */
+	r->field_line = r->lineno;
 	if (r->cb_failed)
 		return;
 	if (len > ALLY_MAX_VALUE) {
-		cb_fail(r, r->row_line, NULL, _("value too long"));
+		cb_fail(r, line, NULL, _("value too long"));
 		return;
 	}
 	if (s != NULL && memchr(s, '\0', len) != NULL) {
-		cb_fail(r, r->row_line, NULL, _("NUL byte in value"));
+		cb_fail(r, line, NULL, _("NUL byte in value"));
 		return;
 	}
 	if (r->nrow >= ALLY_MAX_FIELDS) {
-		cb_fail(r, r->row_line, NULL, _("too many fields"));
+		cb_fail(r, line, NULL, _("too many fields"));
 		return;
 	}
 	if (r->nrow == r->caprow) {
@@ -142,9 +146,16 @@ cb_field(void *s, size_t len, void *data)
 			return;
 		}
 		r->rownull = nn;
+		if ((nl = reallocarray(r->rowline, ncap, sizeof(*nl))) ==
+		    NULL) {
+			cb_fail(r, r->row_line, NULL, _("out of memory"));
+			return;
+		}
+		r->rowline = nl;
 		r->caprow = ncap;
 	}
 	r->rownull[r->nrow] = s == NULL;
+	r->rowline[r->nrow] = line;
 	if ((r->row[r->nrow] = strndup(s != NULL ? s : "", len)) == NULL) {
 		cb_fail(r, r->row_line, NULL, _("out of memory"));
 		return;
@@ -156,7 +167,7 @@ cb_field(void *s, size_t len, void *data)
 		memmove(r->row[r->nrow], r->row[r->nrow] + 1, len);
 	/* As the YAML reader does: text is UTF-8, or the input is refused. */
 	if (valid_utf8(r->row[r->nrow]) != 0) {
-		cb_fail(r, r->row_line, r->header != NULL &&
+		cb_fail(r, line, r->header != NULL &&
 		    r->nrow < r->nheader ? r->header[r->nrow] : NULL,
 		    _("not valid UTF-8 (save the file as UTF-8)"));
 		free(r->row[r->nrow]);
@@ -293,6 +304,8 @@ cb_row(int c, void *data)
 		r->row = NULL;
 		free(r->rownull);
 		r->rownull = NULL;
+		free(r->rowline);
+		r->rowline = NULL;
 		r->nrow = r->caprow = 0;
 		return;
 	}
@@ -329,7 +342,7 @@ cb_row(int c, void *data)
 			cb_fail(r, r->row_line, NULL, _("out of memory"));
 			return;
 		}
-		f->line = r->row_line;
+		f->line = r->rowline[i];
 		f->column = i + 1;
 		f->quoted = 1;	/* CSV has no types: every value a string */
 	}
@@ -592,7 +605,7 @@ csv_reader_next(struct reader *r, struct record **out,
 		}
 		r->lineno++;
 		if (r->csv.pstate == 0) {
-			r->row_line = r->lineno;
+			r->row_line = r->field_line = r->lineno;
 			if (r->header == NULL)
 				first_line(r, &line, &n);
 			if (split_plain(r, line, (size_t)n, r->delim) == 0)

@@ -44,7 +44,8 @@ struct reader {
 	char		**row;
 	size_t		 nrow, caprow;
 	int		*rownull;
-	unsigned long	 lineno, row_line;
+	unsigned long	*rowline;	/* the line each field starts on */
+	unsigned long	 lineno, row_line, field_line;
 	struct record	**queue;	/* finished rows not yet handed out */
 	size_t		 nqueue, qhead, capqueue;
 	char		*linebuf;	/* a block of input, read ahead */

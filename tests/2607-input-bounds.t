@@ -9,6 +9,8 @@
 # input (a new member's alias given again merged two people into one).
 # Numbers are read as numbers: a share "0x10" or "1e1" is no percentage
 # (strtod took them), a Dutch "18,5" is; a revision "02" is revision 2.
+# A CSV field after a quoted value over several lines is said at its own
+# line, not at the row's first.
 . "$(dirname "$0")/lib.sh"
 export ALLY_TODAY=2027-06-15
 newdb Middelburg
@@ -75,4 +77,8 @@ run action-track -u "$T/rev.csv"
 is "$rc" 0 "revision 01 of an action at revision 1: taken"
 is "$(sqlite3 "$ALLY_DB" "SELECT status FROM action WHERE id = $id")" done \
     "revision 01: the edit stored"
+printf 'name,role,notes,sector\nPiet Testman,ally,"line1\nline2\nline3",culturx\n' >"$T/lines.csv"
+run ally-add "$T/lines.csv"
+like "$errout" "^ally-add: $T/lines\\.csv:4: sector: 'culturx' is not one of" \
+    "a field after a value of three lines: at line 4"
 done_testing
