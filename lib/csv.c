@@ -77,6 +77,17 @@ free_row(struct reader *r)
 	r->nrow = 0;
 }
 
+/* The arrays beside the row's values: given up with the row's room. */
+static void
+free_row_arrays(struct reader *r)
+{
+	free(r->rownull);
+	free(r->rowline);
+	r->rownull = NULL;
+	r->rowline = NULL;
+	r->caprow = 0;
+}
+
 void
 csv_reader_free(struct reader *r)
 {
@@ -87,8 +98,7 @@ csv_reader_free(struct reader *r)
 	r->csv_ok = 0;
 	free_row(r);
 	free(r->row);
-	free(r->rownull);
-	free(r->rowline);
+	free_row_arrays(r);
 	for (i = 0; i < r->nheader; i++)
 		free(r->header[i]);
 	free(r->header);
@@ -302,11 +312,8 @@ cb_row(int c, void *data)
 		r->nheader = r->nrow;
 		r->header_line = r->row_line;
 		r->row = NULL;
-		free(r->rownull);
-		r->rownull = NULL;
-		free(r->rowline);
-		r->rowline = NULL;
-		r->nrow = r->caprow = 0;
+		r->nrow = 0;
+		free_row_arrays(r);
 		return;
 	}
 	if (r->nrow != r->nheader) {
