@@ -393,7 +393,7 @@ db_path_checked(const char *opt, char *buf, size_t len, struct ally_error *err,
  * SQLite's "attempt to write a readonly database" says neither which file
  * nor why: the database read-only, or its -wal or -shm, which take the
  * database's mode when they are made and keep it after a chmod of the
- * database.  -1 when none of them is (the directory, say: say_file).
+ * database.  0 when none of them is (the directory, say: say_file).
  */
 static int
 readonly_file(sqlite3 *db, struct ally_error *err)
