@@ -238,6 +238,8 @@ int	 str_set(char **, const char *);
 int	 valid_utf8(const char *);
 int	 utf8_decode(const unsigned char *, unsigned int *); /* length or -1 */
 int	 valid_text(const char *, int);	/* utf8, no control chars but \n if allowed */
+/* What valid_text's rc (not 0) says of s, in the words of a diagnostic. */
+const char *text_fault(const char *, int);
 int	 valid_alias(const char *);
 int	 valid_email(const char *);
 /* Normalises a phone number to E.164 (+31612345678) into buf. */

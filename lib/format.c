@@ -113,6 +113,12 @@ decide:
 		if (*line == '-' || *line == '%' || *line == '[' ||
 		    *line == '{')
 			return FMT_YAML;
+		/* A quoted first key ("name": ...) is YAML, a quoted cell CSV. */
+		if ((*line == '"' || *line == '\'') && (p = memchr(line + 1,
+		    *line, r->ahead + end - line - 1)) != NULL &&
+		    p + 1 < r->ahead + end && p[1] == ':' &&
+		    (p + 2 == r->ahead + end || isspace((unsigned char)p[2])))
+			return FMT_YAML;
 		for (; line < r->ahead + end; line++) {
 			if (*line == ',' || *line == '"')
 				return FMT_CSV;

@@ -205,10 +205,8 @@ check_fields(const struct record *r, struct signal_row *s,
 		    v[0] == '\0')
 			continue;
 		if ((rc = valid_text(v, 0)) != 0)
-			return field_error(r, f->key, err, "%s", rc == -2 ?
-			    _("a value may not start with '=' (a spreadsheet "
-			    "formula)") : _("control characters, a line break "
-			    "or invalid UTF-8"));
+			return field_error(r, f->key, err, "%s",
+			    text_fault(v, rc));
 		if (s->in[k] == NULL)	/* the first, as record_get */
 			s->in[k] = v;
 	}

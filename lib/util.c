@@ -139,6 +139,26 @@ valid_text(const char *s, int multiline)
 	return 0;
 }
 
+const char *
+text_fault(const char *s, int rc)
+{
+	size_t n = strlen(s);
+	char *head;
+	int only_end = 0;
+
+	if (rc == -2)
+		return _("a value may not start with '=' (a spreadsheet "
+		    "formula)");
+	/* YAML's > and | keep a line break at the end: say that. */
+	if (n > 0 && s[n - 1] == '\n' && (head = strndup(s, n - 1)) != NULL) {
+		only_end = valid_text(head, 0) == 0;
+		free(head);
+	}
+	return only_end ? _("a line break at the end (in YAML, write a "
+	    "folded block as >- or |-)") : _("control characters, a line "
+	    "break or invalid UTF-8");
+}
+
 /* A pseudonym: 1 to 16 letters, digits, '-' or '_', starting with a letter. */
 int
 valid_alias(const char *s)

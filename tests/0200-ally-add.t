@@ -175,7 +175,7 @@ bad "formula" "2: notes: a value may not start with '=' (a spreadsheet formula)"
 - alias: A01
   notes: "=cmd|' /C calc'!A0"
 EOF2
-bad "control character" "2: community: control characters or invalid UTF-8" <<'EOF2'
+bad "control character" "2: community: control characters, a line break or invalid UTF-8" <<'EOF2'
 - alias: A01
   community: "bell\a"
 EOF2

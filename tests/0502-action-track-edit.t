@@ -132,7 +132,7 @@ bad "1: title: a new action needs a title" <<'X'
 owner: A01
 due: 2027-08-01
 X
-bad "2: title: one line of text (no newlines or control characters, valid UTF-8)" <<'X'
+bad "2: title: control characters, a line break or invalid UTF-8" <<'X'
 id: 4
 title: "two\nlines"
 X

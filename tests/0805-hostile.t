@@ -74,7 +74,7 @@ is "$(ally-add -l -f text | wc -l)" 3 "text: newlines in notes do not break rows
 dbdump >"$T/before"
 run ally-add "$FIX/privacy/control.yaml"
 is "$rc" 65 "an escape character: exit 65"
-is "$errout" "ally-add: $FIX/privacy/control.yaml:4: name: control characters or invalid UTF-8" \
+is "$errout" "ally-add: $FIX/privacy/control.yaml:4: name: control characters, a line break or invalid UTF-8" \
     "an escape character: file:line: field: diagnostic"
 dbdump >"$T/after"
 diff_ok "$T/after" "$T/before" "an escape character: nothing stored, not even the valid record"
@@ -88,7 +88,7 @@ done
 like "$errout" "<stdin>:1: name: a value may not start with '='" "a formula: diagnostic"
 printf 'name,role\nab\001cd,ally\n' >"$T/ctl.csv"
 run ally-add "$T/ctl.csv"
-is "$rc:$errout" "65:ally-add: $T/ctl.csv:2: name: control characters or invalid UTF-8" \
+is "$rc:$errout" "65:ally-add: $T/ctl.csv:2: name: control characters, a line break or invalid UTF-8" \
     "CSV with a control character: diagnostic"
 run ally-add <<EOF2
 - name: $(printf '%0201d' 0)

@@ -10,7 +10,8 @@
 # Numbers are read as numbers: a share "0x10" or "1e1" is no percentage
 # (strtod took them), a Dutch "18,5" is; a revision "02" is revision 2.
 # A CSV field after a quoted value over several lines is said at its own
-# line, not at the row's first.
+# line, not at the row's first.  A YAML quoted first key is YAML, not
+# CSV; a folded block's line break at the end is said to be that.
 . "$(dirname "$0")/lib.sh"
 export ALLY_TODAY=2027-06-15
 newdb Middelburg
@@ -81,4 +82,11 @@ printf 'name,role,notes,sector\nPiet Testman,ally,"line1\nline2\nline3",culturx\
 run ally-add "$T/lines.csv"
 like "$errout" "^ally-add: $T/lines\\.csv:4: sector: 'culturx' is not one of" \
     "a field after a value of three lines: at line 4"
+printf '"name": Piet Testman\n"role": police\n' >"$T/quoted.yaml"
+run ally-add -N "$T/quoted.yaml"
+is "$rc" 0 "YAML whose first key is quoted: read as YAML"
+printf 'name: Piet Testman\nrole: police\ncommunity: >\n  the market\n  square\n' >"$T/folded.yaml"
+run ally-add -N "$T/folded.yaml"
+like "$errout" "folded\\.yaml:3: community: a line break at the end \\(in YAML, write a folded block as >- or \\|-\\)$" \
+    "a folded block's final line break: said so"
 done_testing
