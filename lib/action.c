@@ -202,7 +202,6 @@ static struct row_spec action_spec = {
 	.unknown = N_("unknown field (an action has: %s)"),
 	.text_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
 	.len_kinds = ROW_KIND(FK_TEXT) | ROW_KIND(FK_MULTILINE),
-	.flags = ROW_LINE_TEXT,
 	.field = action_field,
 	.empty = action_empty,
 	.extra_col = "created",

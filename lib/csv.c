@@ -118,6 +118,14 @@ cb_fail(struct reader *r, unsigned long line, const char *field,
 	r->cb_failed = 1;
 }
 
+/* The header's name of the field being read, or NULL. */
+static const char *
+column_name(const struct reader *r)
+{
+	return r->header != NULL && r->nrow < r->nheader ?
+	    r->header[r->nrow] : NULL;
+}
+
 static void
 cb_field(void *s, size_t len, void *data)
 {
@@ -132,11 +140,11 @@ cb_field(void *s, size_t len, void *data)
 	if (r->cb_failed)
 		return;
 	if (len > ALLY_MAX_VALUE) {
-		cb_fail(r, line, NULL, _("value too long"));
+		cb_fail(r, line, column_name(r), _("value too long"));
 		return;
 	}
 	if (s != NULL && memchr(s, '\0', len) != NULL) {
-		cb_fail(r, line, NULL, _("NUL byte in value"));
+		cb_fail(r, line, column_name(r), _("NUL byte in value"));
 		return;
 	}
 	if (r->nrow >= ALLY_MAX_FIELDS) {
@@ -177,8 +185,7 @@ cb_field(void *s, size_t len, void *data)
 		memmove(r->row[r->nrow], r->row[r->nrow] + 1, len);
 	/* As the YAML reader does: text is UTF-8, or the input is refused. */
 	if (valid_utf8(r->row[r->nrow]) != 0) {
-		cb_fail(r, line, r->header != NULL &&
-		    r->nrow < r->nheader ? r->header[r->nrow] : NULL,
+		cb_fail(r, line, column_name(r),
 		    _("not valid UTF-8 (save the file as UTF-8)"));
 		free(r->row[r->nrow]);
 		return;

@@ -525,7 +525,7 @@ static int
 check_text(const struct row_apply *a, const struct field_def *fd,
     const char *v, struct ally_error *err)
 {
-	int line = (a->spec->flags & ROW_LINE_TEXT) != 0, rc;
+	int rc;
 
 	if (v == NULL)
 		return 0;
@@ -538,11 +538,8 @@ check_text(const struct row_apply *a, const struct field_def *fd,
 	if (!(a->spec->len_kinds & ROW_KIND(fd->kind)) || fd->maxlen == 0 ||
 	    strlen(v) <= fd->maxlen)
 		return 0;
-	if (line)
-		return ally_error_at(err, EX_DATAERR, a->r->file,
-		    record_line(a->r, fd->name), fd->name, "too long (at most "
-		    "%zu bytes)", fd->maxlen);
-	return field_error(a->r, fd->name, err, "%s", _("too long"));
+	return ally_error_at(err, EX_DATAERR, a->r->file, record_line(a->r,
+	    fd->name), fd->name, "too long (at most %zu bytes)", fd->maxlen);
 }
 
 int

@@ -32,7 +32,6 @@ struct row_spec {
 	const char		*unknown;	/* [what,] field list */
 	unsigned		 text_kinds;	/* ROW_KIND(): valid_text */
 	unsigned		 len_kinds;	/* ROW_KIND(): at most maxlen */
-	unsigned		 flags;
 	/*
 	 * The module's own check of field i with value *v (NULL: empty),
 	 * after the text checks: -1 refused, 0 go on with the kind's check
@@ -49,7 +48,6 @@ struct row_spec {
 };
 
 #define ROW_KIND(k)	(1u << (k))
-#define ROW_LINE_TEXT	0x01	/* text messages name one line, bytes */
 
 /*
  * The spec of a table of one-line texts (contacts, topics, replies), after
@@ -58,7 +56,7 @@ struct row_spec {
  */
 #define ROW_SPEC_LINES(u, f, e)	.unknown = (u), \
 	.text_kinds = ROW_KIND(FK_TEXT), .len_kinds = ROW_KIND(FK_TEXT), \
-	.flags = ROW_LINE_TEXT, .field = (f), .empty = (e)
+	.field = (f), .empty = (e)
 
 /* One record being applied to a row. */
 struct row_apply {

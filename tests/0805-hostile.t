@@ -94,7 +94,7 @@ run ally-add <<EOF2
 - name: $(printf '%0201d' 0)
   role: ally
 EOF2
-is "$rc:$errout" "65:ally-add: <stdin>:1: name: too long" "a name of 201 bytes: too long"
+is "$rc:$errout" "65:ally-add: <stdin>:1: name: too long (at most 200 bytes)" "a name of 201 bytes: too long, and the limit"
 run ally-add <<EOF2
 - role: ally
   notes: $(printf '%070000d' 0)

@@ -89,4 +89,12 @@ printf 'name: Piet Testman\nrole: police\ncommunity: >\n  the market\n  square\n
 run ally-add -N "$T/folded.yaml"
 like "$errout" "folded\\.yaml:3: community: a line break at the end \\(in YAML, write a folded block as >- or \\|-\\)$" \
     "a folded block's final line break: said so"
+# A CSV value refused names its column; a text too long says the limit.
+printf 'name,role,notes\nPiet Testman,ally,"a\000b"\n' >"$T/nul.csv"
+run ally-add -N "$T/nul.csv"
+is "$errout" "ally-add: $T/nul.csv:2: notes: NUL byte in value" "a NUL byte: the column named"
+printf 'name: %s\nrole: ally\n' "$(printf '%0201d' 0)" >"$T/name.yaml"
+run ally-add -N "$T/name.yaml"
+is "$errout" "ally-add: $T/name.yaml:1: name: too long (at most 200 bytes)" \
+    "a name too long: the limit said"
 done_testing
