@@ -104,7 +104,7 @@ nl_err "meet-plan: $T/meal.yaml:2: meal: 'misschien': yes of no verwacht" \
 nl_err "meet-plan: $MP/venue-bad-host.yaml:4: host: 'sportclub' is niet een van: police, municipality, ally, other" \
     "-V a bad host" meet-plan -V "$MP/venue-bad-host.yaml"
 printf -- '- name: %0300d\n  host: ally\n' 0 >"$T/long.yaml"
-nl_err "meet-plan: $T/long.yaml:1: name: te lang" "-V a name too long" \
+nl_err "meet-plan: $T/long.yaml:1: name: te lang (hoogstens 200 bytes)" "-V a name too long" \
     meet-plan -V "$T/long.yaml"
 printf -- '- name: Buurthuis\n' >"$T/nohost.yaml"
 nl_err "meet-plan: $T/nohost.yaml:1: host: een nieuwe locatie heeft een gastheer nodig: police, municipality, ally of other" \
