@@ -478,9 +478,16 @@ first_line(struct reader *r, char **line, ssize_t *n)
 		s++;
 		k--;
 	}
-	if (k == 0)
+	if (k == 0 || r->sep_given)
 		return;		/* a blank line, no row */
-	r->delim = detect_delim(s, k);
+	/* Excel's "sep=;" before the header: the delimiter, no row. */
+	if (r->lineno == 1 && k == 5 && memcmp(s, "sep=", 4) == 0 &&
+	    s[4] != '"' && s[4] != ' ') {
+		r->delim = s[4];
+		r->sep_given = 1;
+		*n = 0;
+	} else
+		r->delim = detect_delim(s, k);
 	csv_set_delim(&r->csv, (unsigned char)r->delim);
 }
 

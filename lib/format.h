@@ -45,6 +45,7 @@ struct reader {
 	size_t		 nrow, caprow;
 	int		*rownull;
 	unsigned long	*rowline;	/* the line each field starts on */
+	int		 sep_given;	/* Excel's "sep=;" line chose it */
 	unsigned long	 lineno, row_line, field_line;
 	struct record	**queue;	/* finished rows not yet handed out */
 	size_t		 nqueue, qhead, capqueue;

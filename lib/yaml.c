@@ -254,9 +254,34 @@ parse_error(struct reader *r, struct ally_error *err)
 	    problem != NULL ? problem : _("malformed YAML"));
 }
 
+/*
+ * A tag of the YAML core schema, or none: another (!!binary, !!python/...,
+ * !local) asks for a type the fields do not have, and its value would be
+ * stored as the text it is written in.
+ */
+static int
+core_tag(const yaml_char_t *tag)
+{
+	static const char *const core[] = { "str", "int", "bool", "null",
+	    "float", "timestamp", "map", "seq", NULL };
+	static const char prefix[] = "tag:yaml.org,2002:";
+	size_t i;
+
+	if (tag == NULL)
+		return 1;
+	if (strncmp((const char *)tag, prefix, sizeof(prefix) - 1) != 0)
+		return 0;
+	for (i = 0; core[i] != NULL; i++)
+		if (strcmp((const char *)tag + sizeof(prefix) - 1, core[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 next_event(struct reader *r, yaml_event_t *ev, struct ally_error *err)
 {
+	const yaml_char_t *tag = NULL;
+
 	if (!yaml_parser_parse(&r->parser, ev))
 		return parse_error(r, err);
 	r->since_event = 0;
@@ -265,6 +290,20 @@ next_event(struct reader *r, yaml_event_t *ev, struct ally_error *err)
 		    ev->start_mark.line + 1, NULL,
 		    "column %zu: aliases (*name) are not accepted",
 		    ev->start_mark.column + 1);
+		yaml_event_delete(ev);
+		return -1;
+	}
+	if (ev->type == YAML_SCALAR_EVENT)
+		tag = ev->data.scalar.tag;
+	else if (ev->type == YAML_MAPPING_START_EVENT)
+		tag = ev->data.mapping_start.tag;
+	else if (ev->type == YAML_SEQUENCE_START_EVENT)
+		tag = ev->data.sequence_start.tag;
+	if (!core_tag(tag)) {
+		ally_error_at(err, EX_DATAERR, r->name,
+		    ev->start_mark.line + 1, NULL, "column %zu: tag %.64s is "
+		    "not accepted (the fields are text, numbers and dates)",
+		    ev->start_mark.column + 1, (const char *)tag);
 		yaml_event_delete(ev);
 		return -1;
 	}

@@ -97,4 +97,16 @@ printf 'name: %s\nrole: ally\n' "$(printf '%0201d' 0)" >"$T/name.yaml"
 run ally-add -N "$T/name.yaml"
 is "$errout" "ally-add: $T/name.yaml:1: name: too long (at most 200 bytes)" \
     "a name too long: the limit said"
+# Excel's "sep=;" line chooses the delimiter; a YAML tag outside the
+# core schema (!!binary, !!python/object) is refused, not stored as text.
+printf 'sep=;\r\nname;role;notes\r\nPiet Testman;police;a, b\r\n' >"$T/sep.csv"
+run ally-add -N "$T/sep.csv"
+is "$rc" 0 "a CSV file with Excel's sep=; line: read"
+printf 'name: !!binary SGVsbG8=\nrole: ally\n' >"$T/tag.yaml"
+run ally-add -N "$T/tag.yaml"
+is "$rc:$errout" "65:ally-add: $T/tag.yaml:1: column 7: tag tag:yaml.org,2002:binary is not accepted (the fields are text, numbers and dates)" \
+    "a !!binary value: refused"
+printf 'name: !!str Piet Testman\nrole: police\n' >"$T/str.yaml"
+run ally-add -N "$T/str.yaml"
+is "$rc" 0 "a !!str value: taken"
 done_testing
