@@ -278,18 +278,11 @@ check_mean(const struct record *r, struct aggregate *a,
     struct ally_error *err)
 {
 	const char *v = record_get(r, "mean");
+	const char *end;
 	double mean;
-	char *end, buf[32], *c;
 
 	/* A decimal comma, as a semicolon-separated export writes it. */
-	if (strlen(v) >= sizeof(buf))
-		return field_error(r, "mean", err, "'%s' is not a mean level "
-		    "from 0 to 4", v);
-	memcpy(buf, v, strlen(v) + 1);
-	if ((c = strchr(buf, ',')) != NULL)
-		*c = '.';
-	mean = strtod(buf, &end);
-	if (*end != '\0' || end == buf || !(mean >= 0 && mean <= 4))
+	if (parse_decimal(v, &end, &mean) != 0 || *end != '\0' || mean > 4)
 		return field_error(r, "mean", err, "'%s' is not a mean level "
 		    "from 0 to 4", v);
 	a->sum = lround(mean * a->readings);

@@ -212,8 +212,6 @@ call_sheet_write(const struct ally_opts *o, long long id,
 	char what[96];
 	int rc = -1;
 
-	if (so.format == FMT_AUTO)
-		so.format = FMT_TEXT;
 	if (so.format != FMT_TEXT && so.format != FMT_ROFF &&
 	    so.format != FMT_MAIL && so.format != FMT_CSV &&
 	    so.format != FMT_YAML)
@@ -271,8 +269,7 @@ to_reach(struct ally_session *s, void *arg, struct ally_error *err)
 	else if (callround_calls(s->db, strtoll(record_get(round, "id"), NULL,
 	    10), CALLS_TO_REACH, &v, &n, err) == 0) {
 		*t->nobody = n == 0;
-		rc = records_write(s->o->format == FMT_AUTO ? FMT_TEXT :
-		    s->o->format, 0, v, n, cols, err);
+		rc = records_write(s->o->format, 0, v, n, cols, err);
 	}
 	record_free(round);
 	privacy_records_free(v, n);

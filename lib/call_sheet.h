@@ -22,7 +22,9 @@ int	 call_round_apply(const struct ally_opts *,
 /*
  * -P: the call sheet of round id (0: the open one, else the latest),
  * audited and committed before it is printed: text or roff for print,
- * mail for a phone, csv or yaml to fill in and feed back.
+ * mail for a phone, csv or yaml to fill in and feed back.  The format
+ * is the command's, resolved (ally-add makes text the default, so that
+ * opt_main escapes it); so is -T's below.
  */
 int	 call_sheet_write(const struct ally_opts *, long long,
 	    void (*)(const char *, ...), struct ally_error *);

@@ -232,14 +232,23 @@ str_eq(const char *a, const char *b)
 void	*xcalloc_or_null(size_t, size_t);
 char	*ally_strdup(const char *);
 int	 str_in(const char *, const char *const *);
+/*
+ * A decimal as people and spreadsheets write it: digits, then a point or
+ * a comma (Dutch Excel) and digits; no sign, exponent or hex, which
+ * strtod would take.  0 with *end past it, or -1.
+ */
+int	 parse_decimal(const char *, const char **, double *);
 /* Replace *dst by a copy of s; NULL or empty gives NULL.  -1: no memory. */
 int	 str_set(char **, const char *);
 /* Validation of input values; each returns 0 when valid. */
 int	 valid_utf8(const char *);
 int	 utf8_decode(const unsigned char *, unsigned int *); /* length or -1 */
 int	 valid_text(const char *, int);	/* utf8, no control chars but \n if allowed */
-/* What valid_text's rc (not 0) says of s, in the words of a diagnostic. */
-const char *text_fault(const char *, int);
+/*
+ * What valid_text(s, multiline)'s rc (not 0) says of s, in the words of
+ * a diagnostic.
+ */
+const char *text_fault(const char *, int, int);
 int	 valid_alias(const char *);
 int	 valid_email(const char *);
 /* Normalises a phone number to E.164 (+31612345678) into buf. */

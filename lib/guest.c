@@ -51,7 +51,7 @@ guest_text(sqlite3 *db, const struct network *net, struct names *nx,
 	if (v == NULL)
 		return 0;
 	if ((rc = valid_text(v, 0)) != 0)
-		return field_error(g, field, err, "%s", text_fault(v, rc));
+		return field_error(g, field, err, "%s", text_fault(v, rc, 0));
 	if (strlen(v) > f->maxlen)
 		return field_error(g, field, err, "%s", _("too long"));
 	if ((rc = member_alias(db, net, v, err)) != 0)

@@ -27,8 +27,10 @@ int	 person_apply(sqlite3 *, const struct network *,
  * given again, would merge two people into one (the first's name lost).
  */
 struct person_seen {
-	long long	*ids;
-	unsigned long	*lines;
+	struct {
+		long long	 id;
+		unsigned long	 line;	/* of the record that gave it */
+	}		*v;
 	size_t		 n, cap;
 };
 /* Note member id for record r; 65 when the input gave it before. */

@@ -327,9 +327,7 @@ check_text(const struct record *r, const char *field, int multiline,
 	if (v == NULL)
 		return 0;
 	if ((rc = valid_text(v, multiline)) != 0)
-		return bad(r, field, err, "%s", multiline && rc != -2 ?
-		    _("control characters or invalid UTF-8") :
-		    text_fault(v, rc));
+		return bad(r, field, err, "%s", text_fault(v, rc, multiline));
 	if (strlen(v) > max)
 		return bad(r, field, err, "%s", _("too long"));
 	return 0;

@@ -461,35 +461,28 @@ int
 person_seen_add(struct person_seen *s, const struct record *r, long long id,
     struct ally_error *err)
 {
-	size_t i, cap = s->cap;
+	const char *field = record_get(r, "alias") != NULL ? "alias" : "id";
+	size_t i;
 	void *p;
 
 	for (i = 0; i < s->n; i++)
-		if (s->ids[i] == id)
+		if (s->v[i].id == id)
 			return ally_error_at(err, EX_DATAERR, r->file, r->line,
-			    record_get(r, "alias") != NULL ? "alias" : "id",
-			    "member %s is given twice in the input (first at "
-			    "line %lu): two records would become one person",
-			    record_get(r, "alias") != NULL ? record_get(r,
-			    "alias") : record_get(r, "id"), s->lines[i]);
-	if ((p = array_grow(s->ids, s->n, &cap, sizeof(*s->ids))) == NULL)
+			    field, "member %s is given twice in the input "
+			    "(first at line %lu): two records would become one "
+			    "person", record_get(r, field), s->v[i].line);
+	if ((p = array_grow(s->v, s->n, &s->cap, sizeof(*s->v))) == NULL)
 		return ally_errorf(err, EX_OSERR, "out of memory");
-	s->ids = p;
-	cap = s->cap;
-	if ((p = array_grow(s->lines, s->n, &cap, sizeof(*s->lines))) == NULL)
-		return ally_errorf(err, EX_OSERR, "out of memory");
-	s->lines = p;
-	s->cap = cap;
-	s->ids[s->n] = id;
-	s->lines[s->n++] = r->line;
+	s->v = p;
+	s->v[s->n].id = id;
+	s->v[s->n++].line = r->line;
 	return 0;
 }
 
 void
 person_seen_free(struct person_seen *s)
 {
-	free(s->ids);
-	free(s->lines);
+	free(s->v);
 	memset(s, 0, sizeof(*s));
 }
 

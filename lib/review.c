@@ -11,7 +11,6 @@
  * Every threshold lives in struct review_limits, so that a coordinator
  * can follow a local agreement rather than the defaults.
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -711,22 +710,13 @@ dimension_index(const char *s)
 static int
 parse_share(const char *s, double *out)
 {
-	double v = 0, scale = 1;
-	int digits = 0;
+	const char *end;
 
-	for (; isdigit((unsigned char)*s); s++, digits++)
-		v = v * 10 + (*s - '0');
-	if (digits == 0 || digits > 3)
+	if (parse_decimal(s, &end, out) != 0)
 		return -1;
-	if (*s == '.' || *s == ',')
-		for (s++; isdigit((unsigned char)*s); s++)
-			v += (*s - '0') * (scale /= 10);
-	if (*s == '%')
-		s++;
-	if (*s != '\0' || v > 100)
-		return -1;
-	*out = v;
-	return 0;
+	if (*end == '%')
+		end++;
+	return *end == '\0' && *out <= 100 ? 0 : -1;
 }
 
 static int

@@ -531,10 +531,8 @@ check_text(const struct row_apply *a, const struct field_def *fd,
 		return 0;
 	if ((a->spec->text_kinds & ROW_KIND(fd->kind)) &&
 	    (rc = valid_text(v, fd->kind == FK_MULTILINE)) != 0)
-		return field_error(a->r, fd->name, err, "%s",
-		    fd->kind == FK_MULTILINE && rc != -2 ?
-		    _("control characters or invalid UTF-8") :
-		    text_fault(v, rc));
+		return field_error(a->r, fd->name, err, "%s", text_fault(v, rc,
+		    fd->kind == FK_MULTILINE));
 	if (!(a->spec->len_kinds & ROW_KIND(fd->kind)) || fd->maxlen == 0 ||
 	    strlen(v) <= fd->maxlen)
 		return 0;

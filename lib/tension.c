@@ -206,7 +206,7 @@ check_fields(const struct record *r, struct signal_row *s,
 			continue;
 		if ((rc = valid_text(v, 0)) != 0)
 			return field_error(r, f->key, err, "%s",
-			    text_fault(v, rc));
+			    text_fault(v, rc, 0));
 		if (s->in[k] == NULL)	/* the first, as record_get */
 			s->in[k] = v;
 	}

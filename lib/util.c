@@ -36,6 +36,25 @@ str_in(const char *s, const char *const *set)
 }
 
 int
+parse_decimal(const char *s, const char **end, double *out)
+{
+	double v = 0, scale = 1;
+	int digits = 0;
+
+	for (; isdigit((unsigned char)*s); s++)
+		if (++digits <= 15)	/* what a double holds exactly */
+			v = v * 10 + (*s - '0');
+	if (digits == 0 || digits > 15)
+		return -1;
+	if ((*s == '.' || *s == ',') && isdigit((unsigned char)s[1]))
+		for (s++; isdigit((unsigned char)*s); s++)
+			v += (*s - '0') * (scale /= 10);
+	*end = s;
+	*out = v;
+	return 0;
+}
+
+int
 str_set(char **dst, const char *s)
 {
 	char *d = NULL;
@@ -140,7 +159,7 @@ valid_text(const char *s, int multiline)
 }
 
 const char *
-text_fault(const char *s, int rc)
+text_fault(const char *s, int rc, int multiline)
 {
 	size_t n = strlen(s);
 	char *head;
@@ -149,6 +168,8 @@ text_fault(const char *s, int rc)
 	if (rc == -2)
 		return _("a value may not start with '=' (a spreadsheet "
 		    "formula)");
+	if (multiline)
+		return _("control characters or invalid UTF-8");
 	/* YAML's > and | keep a line break at the end: say that. */
 	if (n > 0 && s[n - 1] == '\n' && (head = strndup(s, n - 1)) != NULL) {
 		only_end = valid_text(head, 0) == 0;

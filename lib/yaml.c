@@ -265,16 +265,10 @@ core_tag(const yaml_char_t *tag)
 	static const char *const core[] = { "str", "int", "bool", "null",
 	    "float", "timestamp", "map", "seq", NULL };
 	static const char prefix[] = "tag:yaml.org,2002:";
-	size_t i;
 
-	if (tag == NULL)
-		return 1;
-	if (strncmp((const char *)tag, prefix, sizeof(prefix) - 1) != 0)
-		return 0;
-	for (i = 0; core[i] != NULL; i++)
-		if (strcmp((const char *)tag + sizeof(prefix) - 1, core[i]) == 0)
-			return 1;
-	return 0;
+	return tag == NULL || (strncmp((const char *)tag, prefix,
+	    sizeof(prefix) - 1) == 0 && str_in((const char *)tag +
+	    sizeof(prefix) - 1, core));
 }
 
 static int

@@ -137,6 +137,13 @@ refused "a quarter rolled up by month" \
 printf 'version,network,period,theme,readings,signals,max,mean,alerts\n1,X,2027-01,youth,2,2,1,3.0,0\n' \
     >"$T/mean.csv"
 refused "figures that disagree" "mean.csv:2: mean: '3.0' does not agree" -g "$T/mean.csv"
+# A mean as people write it, not as strtod reads it ("1e0" was 1).
+for m in 1e0 0x1; do
+	printf 'version,network,period,theme,readings,signals,max,mean,alerts\n1,X,2027-01,youth,2,2,1,%s,0\n' \
+	    "$m" >"$T/mean.csv"
+	refused "a mean of $m" "mean.csv:2: mean: '$m' is not a mean level from 0 to 4" \
+	    -g "$T/mean.csv"
+done
 printf 'version,network,period,theme,readings,signals,max,alerts\n1,X,2027-01,youth,2,2,1,0\n' \
     >"$T/missing.csv"
 refused "a field missing" "missing.csv:2: mean: missing" -g "$T/missing.csv"
