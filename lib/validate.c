@@ -607,7 +607,14 @@ guard_of(sqlite3 *db)
 	return NULL;
 }
 
-/* SQLite's authorizer: a table of main that a statement reads, marked. */
+/*
+ * SQLite's authorizer: a table of main that a statement reads, marked.
+ * The name it gives is the one of the table's CREATE statement, which
+ * need not be spelt as sqlite_schema's name column: SQL names are
+ * matched without regard to case, as SQLite matches them (the fuzzer's
+ * finding: "CREATE TABLE Person" went unmarked, its rows unchecked, and
+ * a NULL role crashed ally-review).
+ */
 static int
 authorize(void *arg, int action, const char *a1, const char *a2,
     const char *dbname, const char *trigger)
@@ -621,7 +628,8 @@ authorize(void *arg, int action, const char *a1, const char *a2,
 	    (dbname != NULL && strcmp(dbname, "main") != 0))
 		return SQLITE_OK;
 	for (i = 0; i < g->tl.n; i++)
-		if (g->state[i] == 0 && str_eq(g->tl.names[i], a1)) {
+		if (g->state[i] == 0 &&
+		    sqlite3_stricmp(g->tl.names[i], a1) == 0) {
 			g->state[i] = T_READ;
 			g->pending = 1;
 			break;
@@ -738,7 +746,7 @@ table_list_has(const struct table_list *tl, const char *name)
 	size_t i;
 
 	for (i = 0; i < tl->n; i++)
-		if (str_eq(tl->names[i], name))
+		if (sqlite3_stricmp(tl->names[i], name) == 0)
 			return 1;
 	return 0;
 }

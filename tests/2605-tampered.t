@@ -189,6 +189,20 @@ is "$(sqlite3 "$ALLY_DB" "SELECT typeof(tension) || ' ' || tension FROM signal
     WHERE id = 2")" "text 1000" "the tension declared TEXT, held as text"
 every "the tension declared TEXT" \
     "table signal, row 1: tension: '[0-4]' is not an integer" signal
+# The name in a table's CREATE statement is the one SQLite gives the
+# checks' authorizer, and it need not be spelt as sqlite_schema's name
+# column (the database fuzzer's finding: "CREATE TABLE Person" left the
+# table unmarked and unchecked, and a NULL role crashed ally-review).
+tamper "PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(replace(sql,
+    'CREATE TABLE person', 'CREATE TABLE Person'),
+    'role		TEXT NOT NULL', 'role		TEXT') WHERE name = 'person'"
+sqlite3 "$ALLY_DB" "UPDATE person SET role = NULL WHERE alias = 'A03'"
+is "$(sqlite3 "$ALLY_DB" "SELECT s.name || ' ' || quote(role) FROM sqlite_schema s,
+    person WHERE type = 'table' AND sql LIKE 'CREATE TABLE Person%'
+    AND alias = 'A03'")" "person NULL" "the table spelt Person, a role NULL"
+every "a table spelt otherwise in its CREATE" \
+    "table person, row 3: role: NULL is missing" person
 # A column ally does not make (it could be any kind of value), and one it
 # makes gone from the file: refused as damaged by each command that
 # reads the table, naming both.
