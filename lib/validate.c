@@ -607,6 +607,18 @@ guard_of(sqlite3 *db)
 	return NULL;
 }
 
+/* The index of table name in tl (tl->n when absent), as SQLite matches. */
+static size_t
+table_list_find(const struct table_list *tl, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < tl->n; i++)
+		if (sqlite3_stricmp(tl->names[i], name) == 0)
+			break;
+	return i;
+}
+
 /*
  * SQLite's authorizer: a table of main that a statement reads, marked.
  * The name it gives is the one of the table's CREATE statement, which
@@ -627,13 +639,10 @@ authorize(void *arg, int action, const char *a1, const char *a2,
 	if (action != SQLITE_READ || a1 == NULL ||
 	    (dbname != NULL && strcmp(dbname, "main") != 0))
 		return SQLITE_OK;
-	for (i = 0; i < g->tl.n; i++)
-		if (g->state[i] == 0 &&
-		    sqlite3_stricmp(g->tl.names[i], a1) == 0) {
-			g->state[i] = T_READ;
-			g->pending = 1;
-			break;
-		}
+	if ((i = table_list_find(&g->tl, a1)) < g->tl.n && g->state[i] == 0) {
+		g->state[i] = T_READ;
+		g->pending = 1;
+	}
 	return SQLITE_OK;
 }
 
@@ -743,12 +752,7 @@ table_list_read(sqlite3 *db, struct table_list *tl, struct ally_error *err)
 int
 table_list_has(const struct table_list *tl, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < tl->n; i++)
-		if (sqlite3_stricmp(tl->names[i], name) == 0)
-			return 1;
-	return 0;
+	return table_list_find(tl, name) < tl->n;
 }
 
 void
